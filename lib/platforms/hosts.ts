@@ -1,0 +1,25 @@
+/**
+ * Hosts of the platforms Dalel has extractors for, and the CDNs their media come from. The
+ * extension may read these pages and fetch their media with the monitor's own session; any other
+ * site is reachable only through `activeTab`, i.e. after the monitor presses Capture on it.
+ */
+export const PLATFORM_HOST_PERMISSIONS = [
+  '*://*.instagram.com/*',
+  '*://*.cdninstagram.com/*',
+  '*://*.facebook.com/*',
+  '*://*.fbcdn.net/*',
+  '*://x.com/*',
+  '*://*.x.com/*',
+  '*://*.twitter.com/*',
+  '*://*.twimg.com/*',
+  '*://t.me/*',
+  '*://*.telegram.org/*',
+  '*://*.telesco.pe/*',
+  '*://*.tiktok.com/*',
+  '*://*.tiktokcdn.com/*',
+  '*://*.youtube.com/*',
+  '*://*.ytimg.com/*',
+  '*://*.vk.com/*',
+  '*://vk.com/*',
+  '*://*.userapi.com/*',
+] as const;

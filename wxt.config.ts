@@ -1,0 +1,57 @@
+import { defineConfig } from 'wxt';
+import { PLATFORM_HOST_PERMISSIONS } from './lib/platforms/hosts';
+
+// The manifest is least privilege by design; every permission is justified in ARCHITECTURE.md
+// ("Permissions"). tests/meta/manifest.test.ts pins the list so a new one cannot slip in.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  imports: false,
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: [
+      'activeTab',
+      'scripting',
+      'storage',
+      'unlimitedStorage',
+      'contextMenus',
+      ...(browser === 'firefox' ? [] : ['pageCapture']),
+    ],
+    host_permissions: [...PLATFORM_HOST_PERMISSIONS],
+    action: { default_title: '__MSG_actionTitle__' },
+    commands: {
+      _execute_action: {
+        suggested_key: { default: 'Alt+Shift+D' },
+        description: '__MSG_commandOpenPopup__',
+      },
+      'capture-page': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: '__MSG_commandCapture__',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'dalel@dalel.evidence',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  zip: {
+    // `wxt zip -b firefox` also packs sources and ignores .gitignore: keep test output, keys and
+    // fixtures out of what is published.
+    excludeSources: [
+      'test-results/**',
+      'playwright-report/**',
+      'bench-results/**',
+      '.tmp/**',
+      'tests/**',
+      '**/*.log',
+    ],
+  },
+});
