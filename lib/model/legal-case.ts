@@ -1,0 +1,72 @@
+import { z } from 'zod';
+
+export const OFFICIAL_ROLES = [
+  'investigator',
+  'prosecutor',
+  'judge',
+  'police',
+  'security_service',
+  'lawyer',
+  'other',
+] as const;
+
+export const officialSchema = z
+  .object({
+    name: z.string().min(1),
+    role: z.enum(OFFICIAL_ROLES),
+    /** Rank, unit, office: "chief investigator, Investigative Division of Astana Police". */
+    position: z.string(),
+  })
+  .strict();
+
+export const caseDateSchema = z
+  .object({
+    label: z.string().min(1),
+    /** A calendar date (YYYY-MM-DD): legal events are dated, not timed. */
+    date: z.iso.date(),
+  })
+  .strict();
+
+export const CASE_STATUSES = [
+  'investigation',
+  'indictment',
+  'trial',
+  'appeal',
+  'sentenced',
+  'closed',
+  'other',
+] as const;
+
+export const legalCaseSchema = z
+  .object({
+    id: z.string(),
+    title: z.string().min(1),
+    /** As charged, e.g. "Art. 405 Part 2 (participation in an extremist organization)". */
+    article: z.string(),
+    caseNumber: z.string(),
+    jurisdiction: z.string(),
+    status: z.enum(CASE_STATUSES),
+    officials: z.array(officialSchema),
+    dates: z.array(caseDateSchema),
+    notes: z.string(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .strict();
+
+export type LegalCase = z.infer<typeof legalCaseSchema>;
+export type Official = z.infer<typeof officialSchema>;
+
+export const legalCaseInputSchema = legalCaseSchema
+  .pick({ title: true })
+  .extend({
+    article: z.string().default(''),
+    caseNumber: z.string().default(''),
+    jurisdiction: z.string().default(''),
+    status: z.enum(CASE_STATUSES).default('investigation'),
+    officials: z.array(officialSchema).default([]),
+    dates: z.array(caseDateSchema).default([]),
+    notes: z.string().default(''),
+  })
+  .strict();
+export type LegalCaseInput = z.input<typeof legalCaseInputSchema>;

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { platformSchema } from '../platforms/record';
+
+export const personAccountSchema = z
+  .object({
+    platform: platformSchema,
+    handle: z.string().min(1),
+    /** Stable platform id (survives renames), as a string. */
+    platformId: z.string().nullable(),
+    url: z.string().nullable(),
+  })
+  .strict();
+
+export const personSchema = z
+  .object({
+    id: z.string(),
+    name: z.string().min(1),
+    aliases: z.array(z.string()),
+    accounts: z.array(personAccountSchema),
+    notes: z.string(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .strict();
+
+export type Person = z.infer<typeof personSchema>;
+export type PersonAccount = z.infer<typeof personAccountSchema>;
+
+export const personInputSchema = personSchema
+  .pick({ name: true })
+  .extend({
+    aliases: z.array(z.string()).default([]),
+    accounts: z.array(personAccountSchema).default([]),
+    notes: z.string().default(''),
+  })
+  .strict();
+export type PersonInput = z.input<typeof personInputSchema>;

@@ -1,0 +1,16 @@
+import type { ExtractedRecord, Platform } from './record';
+
+/**
+ * One extractor per platform. Pure: a parsed Document (the live page in the content script,
+ * linkedom in the CLI and in tests) and the page URL in, one record out. It never fetches, never
+ * touches `browser`, and never throws for a page it does not understand: it returns what it
+ * found with warnings, and the registry falls back to the generic extractor.
+ */
+export interface Extractor {
+  platform: Platform;
+  /** Bumped whenever selectors or logic change; recorded in every capture. */
+  version: string;
+  /** True for URLs this extractor understands (host and, where it matters, path). */
+  matches(url: URL): boolean;
+  extract(document: Document, url: URL): ExtractedRecord;
+}
