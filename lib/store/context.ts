@@ -1,0 +1,17 @@
+import type { CustodyEvent } from '../model/custody';
+import type { DalelDb } from './db';
+
+export type UnhashedCustodyEvent = Omit<CustodyEvent, 'hash'>;
+
+/**
+ * What every repository needs besides the database. `hashEvent` must be synchronous: the
+ * custody entry is chained inside the same IndexedDB transaction as the record it describes,
+ * and awaiting anything but IndexedDB there would commit the transaction early (integrity.md D2).
+ */
+export interface StoreContext {
+  db: DalelDb;
+  now: () => Date;
+  /** Who acts: the fingerprint of this installation's signing key. */
+  actor: () => string;
+  hashEvent: (event: UnhashedCustodyEvent) => string;
+}

@@ -1,0 +1,38 @@
+import Dexie, { type EntityTable } from 'dexie';
+import { migrations } from './migrations/index';
+import type {
+  ArtifactRow,
+  CaptureRow,
+  CaseRow,
+  CustodyRow,
+  KeyRow,
+  LinkRow,
+  PersonRow,
+  SettingRow,
+} from './rows';
+
+export const DEFAULT_DB_NAME = 'dalel';
+
+/**
+ * The IndexedDB database. Only lib/store/repositories touch it. The name is a parameter so
+ * each test gets its own database.
+ */
+export class DalelDb extends Dexie {
+  persons!: EntityTable<PersonRow, 'id'>;
+  cases!: EntityTable<CaseRow, 'id'>;
+  captures!: EntityTable<CaptureRow, 'id'>;
+  artifacts!: EntityTable<ArtifactRow, 'sha256'>;
+  links!: EntityTable<LinkRow, 'id'>;
+  custody!: EntityTable<CustodyRow, 'seq'>;
+  keys!: EntityTable<KeyRow, 'id'>;
+  settings!: EntityTable<SettingRow, 'key'>;
+
+  constructor(name: string = DEFAULT_DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
+    // Strict durability: a sealed capture must be on disk when we say it is (integrity.md D3).
+    super(name, { chromeTransactionDurability: 'strict', ...options });
+    for (const migration of migrations) {
+      const version = this.version(migration.version).stores(migration.stores);
+      if (migration.upgrade) version.upgrade(migration.upgrade);
+    }
+  }
+}

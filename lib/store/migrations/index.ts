@@ -1,0 +1,7 @@
+import type { Migration } from './migration';
+import { v1 } from './v1';
+
+/** Every schema version in order. Append only. */
+export const migrations: readonly Migration[] = [v1];
+
+export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

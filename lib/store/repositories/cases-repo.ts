@@ -1,0 +1,73 @@
+import { newId } from '../../model/ids';
+import {
+  legalCaseInputSchema,
+  legalCaseSchema,
+  type LegalCase,
+  type LegalCaseInput,
+} from '../../model/legal-case';
+import type { StoreContext } from '../context';
+import { CustodyRepo } from './custody-repo';
+
+export class CasesRepo {
+  private readonly custody: CustodyRepo;
+  constructor(private readonly ctx: StoreContext) {
+    this.custody = new CustodyRepo(ctx);
+  }
+
+  async create(input: LegalCaseInput): Promise<LegalCase> {
+    const parsed = legalCaseInputSchema.parse(input);
+    const at = this.ctx.now().toISOString();
+    const legalCase = legalCaseSchema.parse({
+      id: newId('case'),
+      ...parsed,
+      createdAt: at,
+      updatedAt: at,
+    });
+    const { db } = this.ctx;
+    await db.transaction('rw', db.cases, db.custody, async () => {
+      await db.cases.add(legalCase);
+      await this.custody.append({
+        type: 'case_created',
+        subject: { kind: 'case', id: legalCase.id },
+        data: {
+          title: legalCase.title,
+          article: legalCase.article,
+          caseNumber: legalCase.caseNumber,
+        },
+      });
+    });
+    return legalCase;
+  }
+
+  async update(id: string, patch: Partial<LegalCaseInput>): Promise<LegalCase> {
+    const { db } = this.ctx;
+    return db.transaction('rw', db.cases, db.custody, async () => {
+      const row = await db.cases.get(id);
+      if (!row) throw new Error(`no case with id ${id}`);
+      const { id: _id, createdAt, updatedAt: _u, ...editable } = row;
+      const merged = legalCaseInputSchema.parse({ ...editable, ...patch });
+      const legalCase = legalCaseSchema.parse({
+        id,
+        ...merged,
+        createdAt,
+        updatedAt: this.ctx.now().toISOString(),
+      });
+      await db.cases.put(legalCase);
+      await this.custody.append({
+        type: 'case_updated',
+        subject: { kind: 'case', id },
+        data: { fields: Object.keys(patch).sort() },
+      });
+      return legalCase;
+    });
+  }
+
+  async get(id: string): Promise<LegalCase | undefined> {
+    return this.ctx.db.cases.get(id);
+  }
+
+  async list(): Promise<LegalCase[]> {
+    const rows = await this.ctx.db.cases.orderBy('updatedAt').reverse().toArray();
+    return rows;
+  }
+}

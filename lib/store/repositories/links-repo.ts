@@ -1,0 +1,88 @@
+import { newId } from '../../model/ids';
+import { linkSchema, type Link, type LinkCategory } from '../../model/link';
+import type { StoreContext } from '../context';
+import { CustodyRepo } from './custody-repo';
+
+export interface LinkInput {
+  captureId: string;
+  personId: string | null;
+  caseId: string | null;
+  category: LinkCategory;
+  note?: string;
+}
+
+/**
+ * Tags between a capture and a person and/or case. The sealed capture is never touched: a tag
+ * is its own record, and adding or removing one appends a custody event in the same transaction.
+ */
+export class LinksRepo {
+  private readonly custody: CustodyRepo;
+  constructor(private readonly ctx: StoreContext) {
+    this.custody = new CustodyRepo(ctx);
+  }
+
+  async add(input: LinkInput): Promise<Link> {
+    const link = linkSchema.parse({
+      id: newId('link'),
+      note: '',
+      ...input,
+      createdAt: this.ctx.now().toISOString(),
+    });
+    const { db } = this.ctx;
+    await db.transaction(
+      'rw',
+      [db.links, db.custody, db.captures, db.persons, db.cases],
+      async () => {
+        if (!(await db.captures.get(link.captureId)))
+          throw new Error(`no capture ${link.captureId}`);
+        if (link.personId && !(await db.persons.get(link.personId)))
+          throw new Error(`no person ${link.personId}`);
+        if (link.caseId && !(await db.cases.get(link.caseId)))
+          throw new Error(`no case ${link.caseId}`);
+        await db.links.add(link);
+        await this.custody.append({
+          type: 'tagged',
+          subject: { kind: 'capture', id: link.captureId },
+          data: {
+            linkId: link.id,
+            personId: link.personId,
+            caseId: link.caseId,
+            category: link.category,
+            note: link.note,
+          },
+        });
+      },
+    );
+    return link;
+  }
+
+  async remove(id: string): Promise<void> {
+    const { db } = this.ctx;
+    await db.transaction('rw', db.links, db.custody, async () => {
+      const link = await db.links.get(id);
+      if (!link) throw new Error(`no link ${id}`);
+      await db.links.delete(id);
+      await this.custody.append({
+        type: 'untagged',
+        subject: { kind: 'capture', id: link.captureId },
+        data: { linkId: id, personId: link.personId, caseId: link.caseId, category: link.category },
+      });
+    });
+  }
+
+  forCapture(captureId: string): Promise<Link[]> {
+    return this.ctx.db.links.where('captureId').equals(captureId).toArray();
+  }
+
+  forPerson(personId: string): Promise<Link[]> {
+    return this.ctx.db.links.where('personId').equals(personId).toArray();
+  }
+
+  forCase(caseId: string): Promise<Link[]> {
+    return this.ctx.db.links.where('caseId').equals(caseId).toArray();
+  }
+
+  all(): Promise<Link[]> {
+    return this.ctx.db.links.toArray();
+  }
+}

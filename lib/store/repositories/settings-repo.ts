@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import type { StoreContext } from '../context';
+
+/** Settings the user can change; each one validated on the way in and out. */
+export const settingsSchema = z
+  .object({
+    language: z.enum(['auto', 'en', 'ru', 'kk']).default('auto'),
+    timestampAuthorityUrl: z.string().url().nullable().default(null),
+  })
+  .strict();
+export type Settings = z.infer<typeof settingsSchema>;
+export type SettingKey = keyof Settings;
+
+export class SettingsRepo {
+  constructor(private readonly ctx: StoreContext) {}
+
+  async all(): Promise<Settings> {
+    const rows = await this.ctx.db.settings.toArray();
+    const known = Object.keys(settingsSchema.shape);
+    return settingsSchema.parse(
+      Object.fromEntries(rows.filter((r) => known.includes(r.key)).map((r) => [r.key, r.value])),
+    );
+  }
+
+  async set(patch: Partial<Settings>): Promise<Settings> {
+    const next = settingsSchema.parse({ ...(await this.all()), ...patch });
+    await this.ctx.db.settings.bulkPut(
+      Object.entries(next).map(([key, value]) => ({ key, value })),
+    );
+    return next;
+  }
+}

@@ -1,0 +1,41 @@
+import type { ArtifactRef, Capture } from '../model/capture';
+import type { CustodyEvent } from '../model/custody';
+import type { LegalCase } from '../model/legal-case';
+import type { Link } from '../model/link';
+import type { Person } from '../model/person';
+
+/** A person as stored: `accountKeys` (`platform:handle`, `platform#id`) is derived, for lookups. */
+export type PersonRow = Person & { accountKeys: string[] };
+export type CaseRow = LegalCase;
+export type CaptureRow = Capture;
+export type LinkRow = Link;
+export type CustodyRow = CustodyEvent;
+
+/** Bytes of one artifact, content-addressed: the key is the hash of exactly these bytes. */
+export interface ArtifactRow {
+  sha256: string;
+  blob: Blob;
+  size: number;
+  mediaType: string;
+  storedAt: string;
+}
+
+/** The installation's signing key. `privateKey` is a non-extractable CryptoKey. */
+export interface KeyRow {
+  id: string;
+  algorithm: 'Ed25519';
+  privateKey: CryptoKey;
+  publicKey: CryptoKey;
+  /** Raw public key, base64. */
+  publicKeyRaw: string;
+  fingerprint: string;
+  createdAt: string;
+  active: boolean;
+}
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+export type { ArtifactRef };

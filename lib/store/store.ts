@@ -1,0 +1,32 @@
+import type { StoreContext } from './context';
+import { ArtifactsRepo } from './repositories/artifacts-repo';
+import { CapturesRepo } from './repositories/captures-repo';
+import { CasesRepo } from './repositories/cases-repo';
+import { CustodyRepo } from './repositories/custody-repo';
+import { KeysRepo } from './repositories/keys-repo';
+import { LinksRepo } from './repositories/links-repo';
+import { PersonsRepo } from './repositories/persons-repo';
+import { SettingsRepo } from './repositories/settings-repo';
+
+/** The repositories over one database: the only way the rest of the code reaches IndexedDB. */
+export class Store {
+  readonly persons: PersonsRepo;
+  readonly cases: CasesRepo;
+  readonly captures: CapturesRepo;
+  readonly artifacts: ArtifactsRepo;
+  readonly links: LinksRepo;
+  readonly custody: CustodyRepo;
+  readonly keys: KeysRepo;
+  readonly settings: SettingsRepo;
+
+  constructor(readonly ctx: StoreContext) {
+    this.persons = new PersonsRepo(ctx);
+    this.cases = new CasesRepo(ctx);
+    this.captures = new CapturesRepo(ctx);
+    this.artifacts = new ArtifactsRepo(ctx);
+    this.links = new LinksRepo(ctx);
+    this.custody = new CustodyRepo(ctx);
+    this.keys = new KeysRepo(ctx);
+    this.settings = new SettingsRepo(ctx);
+  }
+}
