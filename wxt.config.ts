@@ -19,7 +19,6 @@ export default defineConfig({
       ...(browser === 'firefox' ? [] : ['pageCapture']),
     ],
     host_permissions: [...PLATFORM_HOST_PERMISSIONS],
-    action: { default_title: '__MSG_actionTitle__' },
     commands: {
       _execute_action: {
         suggested_key: { default: 'Alt+Shift+D' },

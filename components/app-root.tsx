@@ -1,0 +1,39 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { loadTranslator } from '../lib/i18n/load';
+import { request } from '../lib/messaging/client';
+import { I18nContext, type I18n } from './i18n-context';
+
+/** Loads the chosen language, then renders the page; shows why if the background is unreachable. */
+export function AppRoot({ children }: { children: ComponentChildren }) {
+  const [i18n, setI18n] = useState<I18n | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    (async () => {
+      const settings = await request('settings.get').catch(() => ({ language: 'auto' as const }));
+      const { language, t } = await loadTranslator(settings.language);
+      document.documentElement.lang = language;
+      const timeFormat = new Intl.DateTimeFormat(language, {
+        // dateStyle cannot be combined with timeZoneName; spell the parts out.
+        year: 'numeric',
+        month: 'short',
+        day: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+        timeZoneName: 'short',
+      });
+      setI18n({ language, t, formatTime: (iso) => timeFormat.format(new Date(iso)) });
+    })().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, []);
+
+  if (error)
+    return (
+      <p role="alert" class="error">
+        {error}
+      </p>
+    );
+  if (!i18n) return <p class="muted">…</p>;
+  return <I18nContext.Provider value={i18n}>{children}</I18nContext.Provider>;
+}

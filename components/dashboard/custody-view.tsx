@@ -1,0 +1,44 @@
+import { request } from '../../lib/messaging/client';
+import { useI18n } from '../i18n-context';
+import { ErrorBanner } from '../ui/error-banner';
+import { useLoad } from '../ui/use-request';
+
+export function CustodyView() {
+  const { t } = useI18n();
+  const events = useLoad(() => request('custody.list'));
+  return (
+    <section aria-labelledby="custody-heading">
+      <h2 id="custody-heading">{t('navCustody')}</h2>
+      <ErrorBanner error={events.error} />
+      {events.data?.length === 0 && <p class="muted">{t('custodyEmpty')}</p>}
+      {events.data && events.data.length > 0 && (
+        <table class="table" data-testid="custody-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('custodySeq')}</th>
+              <th scope="col">{t('custodyTime')}</th>
+              <th scope="col">{t('custodyEvent')}</th>
+              <th scope="col">{t('custodySubject')}</th>
+              <th scope="col">{t('custodyHash')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {events.data.map((e) => (
+              <tr key={e.seq}>
+                <td>{e.seq}</td>
+                <td class="mono">{e.at.replace('T', ' ').replace(/\.\d+Z$/, 'Z')}</td>
+                <td>{e.type}</td>
+                <td class="mono">
+                  {e.subject.kind}:{e.subject.id}
+                </td>
+                <td class="mono" title={e.hash}>
+                  {e.hash.slice(7, 19)}…
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

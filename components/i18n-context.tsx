@@ -1,0 +1,18 @@
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { Language, Translate } from '../lib/i18n/translator';
+
+export interface I18n {
+  language: Language;
+  t: Translate;
+  /** Formats an ISO time in the UI language, with the zone named. */
+  formatTime(iso: string): string;
+}
+
+export const I18nContext = createContext<I18n | null>(null);
+
+export function useI18n(): I18n {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error('useI18n outside <AppRoot>');
+  return value;
+}

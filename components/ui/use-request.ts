@@ -1,0 +1,17 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+
+/** Runs an async load, exposing data, error and a reload; errors become text, never a crash. */
+export function useLoad<T>(load: () => Promise<T>, deps: unknown[] = []) {
+  const [data, setData] = useState<T | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const reload = useCallback(() => {
+    load()
+      .then((value) => {
+        setData(value);
+        setError(null);
+      })
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, deps);
+  useEffect(reload, [reload]);
+  return { data, error, reload, setError };
+}

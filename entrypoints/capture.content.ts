@@ -1,0 +1,26 @@
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { handleContentRequest } from '../lib/content/handle-request';
+import { PLATFORM_HOST_PERMISSIONS } from '../lib/platforms/hosts';
+
+/**
+ * The capture content script. Never declared in the manifest: the background injects it into the
+ * tab being captured, so it runs nowhere else. It keeps no state on the page and exposes nothing
+ * to page scripts (it lives in the isolated world and never writes to the DOM).
+ */
+export default defineContentScript({
+  registration: 'runtime',
+  // Runtime-registered: these only name the hosts it may be injected into without a click;
+  // any other site needs the monitor's click (activeTab).
+  matches: [...PLATFORM_HOST_PERMISSIONS],
+  main() {
+    const flag = '__dalelCaptureListening';
+    const scope = globalThis as Record<string, unknown>;
+    if (scope[flag]) return; // injected again into the same page: one listener is enough
+    scope[flag] = true;
+    browser.runtime.onMessage.addListener((message: unknown, sender: { id?: string }) => {
+      if (sender.id !== browser.runtime.id) return undefined;
+      return handleContentRequest(message, document, new URL(location.href));
+    });
+  },
+});

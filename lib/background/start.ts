@@ -1,0 +1,35 @@
+import { browser } from 'wxt/browser';
+import type { Response } from '../messaging/protocol';
+import { createRouter, type Sender } from '../messaging/router';
+import { createHandlers } from './handlers';
+import { createStoreOpener } from './open-store';
+import { probeTab } from './probe-tab';
+
+type Route = ReturnType<typeof createRouter>;
+
+/** Wires the background: one message router over the store. Listeners register synchronously. */
+export function startBackground(): void {
+  const openStore = createStoreOpener();
+  const self = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
+  const ports = { extensionVersion: browser.runtime.getManifest().version, probeTab };
+  let routing: Promise<Route> | undefined;
+  const getRoute = () =>
+    (routing ??= openStore().then((store) => createRouter(createHandlers(store, ports), self)));
+
+  browser.runtime.onMessage.addListener(
+    async (message: unknown, sender: Sender): Promise<Response> => {
+      let route: Route;
+      try {
+        route = await getRoute();
+      } catch (error) {
+        routing = undefined;
+        const reason = error instanceof Error ? error.message : String(error);
+        return {
+          ok: false,
+          error: { code: 'failed', message: `Dalel could not open its storage: ${reason}` },
+        };
+      }
+      return route(message, sender);
+    },
+  );
+}

@@ -1,0 +1,31 @@
+/** The browser's `messages.json` format: one entry per key, with `$1`-style placeholders. */
+export type MessageCatalog = Record<string, { message: string; description?: string }>;
+
+export const LANGUAGES = ['en', 'ru', 'kk'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export type Translate = (key: string, ...substitutions: Array<string | number>) => string;
+
+/**
+ * A translator over one catalog with English as the fallback. A missing key shows as the key
+ * itself, so a gap is visible on screen (and the locale test fails on it first).
+ */
+export function createTranslator(
+  catalog: MessageCatalog,
+  fallback: MessageCatalog = {},
+): Translate {
+  return (key, ...subs) => {
+    const entry = catalog[key] ?? fallback[key];
+    if (!entry) return key;
+    return entry.message.replace(/\$(\d)/g, (_, n: string) => String(subs[Number(n) - 1] ?? ''));
+  };
+}
+
+/** Picks a supported language from a preference list such as `navigator.languages`. */
+export function pickLanguage(preferred: readonly string[]): Language {
+  for (const tag of preferred) {
+    const base = tag.toLowerCase().split('-')[0] as Language;
+    if (LANGUAGES.includes(base)) return base;
+  }
+  return 'en';
+}

@@ -1,0 +1,128 @@
+import { mkdirSync } from 'node:fs';
+import { expect, sendFrom, test } from './support/fixtures';
+import { launchWithExtension } from './support/launch';
+import { pageBody, SITE_PAGES } from './support/site';
+
+const SCREENS = 'test-results/screens';
+mkdirSync(SCREENS, { recursive: true });
+
+async function tabIdOf(
+  send: (m: Record<string, unknown>) => Promise<unknown>,
+  page: { evaluate: Function },
+  url: string,
+) {
+  void send;
+  return (page as any).evaluate(
+    async (u: string) => (await (globalThis as any).chrome.tabs.query({ url: u }))[0]?.id,
+    url,
+  ) as Promise<number>;
+}
+
+test('the extension loads with its service worker and least-privilege manifest', async ({
+  serviceWorker,
+  send,
+}) => {
+  expect(serviceWorker.url()).toMatch(/^chrome-extension:\/\/[a-p]{32}\/background\.js$/);
+  const manifest = await serviceWorker.evaluate(() =>
+    (globalThis as any).chrome.runtime.getManifest(),
+  );
+  expect(manifest.manifest_version).toBe(3);
+  expect(manifest.permissions).toContain('activeTab');
+  expect(manifest.host_permissions).not.toContain('<all_urls>');
+  expect(manifest.content_scripts ?? []).toEqual([]);
+  const pong = await send({ type: 'ping' });
+  expect(pong).toEqual({ ok: true, data: { pong: true, version: manifest.version } });
+});
+
+test('the content script runs on a page served as instagram.com', async ({
+  context,
+  extensionPage,
+  send,
+}) => {
+  const fixture = SITE_PAGES.find((p) => p.url.includes('instagram.com'))!;
+  test.skip(pageBody(fixture) === null, 'real fixtures not present');
+  const page = await context.newPage();
+  await page.goto(fixture.url);
+  expect(await page.evaluate(() => location.href)).toBe(fixture.url);
+  expect(await page.evaluate(() => isSecureContext)).toBe(true);
+  const tabId = await tabIdOf(send, extensionPage, fixture.url);
+  const probe = await send({ type: 'tab.probe', tabId });
+  expect(probe.ok).toBe(true);
+  expect(probe.data).toMatchObject({ url: fixture.url, platform: 'instagram' });
+  expect(probe.data.title).toBe(await page.title());
+});
+
+test('the protocol rejects malformed messages with a clear error', async ({ send }) => {
+  expect(await send({ type: 'person.create', person: { name: '' } })).toMatchObject({
+    ok: false,
+    error: { code: 'invalid_message' },
+  });
+  expect(await send({ type: 'no.such.type' })).toMatchObject({
+    ok: false,
+    error: { code: 'invalid_message' },
+  });
+  expect(await send({ type: 'ping', extra: 1 })).toMatchObject({
+    ok: false,
+    error: { code: 'invalid_message' },
+  });
+});
+
+test('the popup renders what it detects on the page', async ({
+  context,
+  extensionId,
+  extensionPage,
+  send,
+}) => {
+  const fixture = SITE_PAGES.find((p) => p.url.startsWith('https://x.com'))!;
+  test.skip(pageBody(fixture) === null, 'real fixtures not present');
+  const page = await context.newPage();
+  await page.goto(fixture.url);
+  const tabId = await tabIdOf(send, extensionPage, fixture.url);
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 360, height: 400 });
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
+  await expect(popup.getByTestId('platform')).toHaveText('x');
+  await expect(popup.getByRole('button', { name: 'Open dashboard' })).toBeVisible();
+  await popup.screenshot({ path: `${SCREENS}/popup-en.png` });
+});
+
+test('the dashboard renders and creates a case through the protocol', async ({ extensionPage }) => {
+  const page = extensionPage;
+  await expect(page.getByRole('heading', { name: 'Cases' })).toBeVisible();
+  await expect(page.getByText('No cases yet')).toBeVisible();
+  await page.getByLabel('Title').fill('Sadykova case');
+  await page.getByLabel('Legal article').fill('Art. 405 Part 2');
+  await page.getByLabel('Case number').fill('217100031000123');
+  await page.getByRole('button', { name: 'Create case' }).click();
+  await expect(page.getByTestId('case-list')).toContainText('Sadykova case');
+  await expect(page.getByTestId('case-list')).toContainText('Art. 405 Part 2 · 217100031000123');
+  await page.screenshot({ path: `${SCREENS}/dashboard-cases-en.png`, fullPage: true });
+  await page.goto(page.url().replace(/#.*$/, '') + '#custody');
+  await expect(page.getByTestId('custody-table')).toContainText('case_created');
+  await expect(page.getByTestId('custody-table')).toContainText('key_created');
+  await page.screenshot({ path: `${SCREENS}/dashboard-custody-en.png`, fullPage: true });
+});
+
+test('a record written through the protocol survives a browser restart', async () => {
+  const first = await launchWithExtension();
+  const page = await first.context.newPage();
+  await page.goto(`chrome-extension://${first.extensionId}/dashboard.html`);
+  const created = await sendFrom(page, {
+    type: 'person.create',
+    person: { name: 'Daniyar Omarov', aliases: ['Данияр Омаров'] },
+  });
+  expect(created.ok).toBe(true);
+  const keyBefore = await sendFrom(page, { type: 'custody.list' });
+  await first.context.close();
+
+  const second = await launchWithExtension({ userDataDir: first.userDataDir });
+  expect(second.extensionId).toBe(first.extensionId);
+  const again = await second.context.newPage();
+  await again.goto(`chrome-extension://${second.extensionId}/dashboard.html`);
+  const persons = await sendFrom(again, { type: 'person.list' });
+  expect(persons.data).toEqual([created.data]);
+  const custody = await sendFrom(again, { type: 'custody.list' });
+  // Same key, same chain: the restart created no second key and lost no event.
+  expect(custody.data).toEqual(keyBefore.data);
+  await second.context.close();
+});

@@ -1,0 +1,54 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Worker } from '@playwright/test';
+import { repoRoot } from '../../support/shared-fixtures';
+import { installSite, type SitePage } from './site';
+
+export const CHROMIUM = process.env.DALEL_CHROMIUM ?? '/usr/bin/chromium';
+export const EXTENSION_DIR = path.join(repoRoot, '.output/chrome-mv3');
+
+export interface LaunchOptions {
+  userDataDir?: string;
+  headless?: boolean;
+  extraPages?: SitePage[];
+  viewport?: { width: number; height: number } | null;
+}
+
+export interface Launched {
+  context: BrowserContext;
+  serviceWorker: Worker;
+  extensionId: string;
+  userDataDir: string;
+}
+
+/**
+ * Starts Debian's Chromium with the built extension and the fixture site. No request leaves the
+ * machine: every host resolves to nothing and every http(s) request is answered by the site.
+ */
+export async function launchWithExtension(options: LaunchOptions = {}): Promise<Launched> {
+  const userDataDir = options.userDataDir ?? mkdtempSync(path.join(os.tmpdir(), 'dalel-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: options.headless ?? true,
+    viewport: options.viewport === undefined ? { width: 1280, height: 800 } : options.viewport,
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      '--disable-gpu',
+      // One switch only: Chromium honours the last --host-resolver-rules it is given.
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
+    ],
+  });
+  await installSite(context, options.extraPages);
+  const serviceWorker =
+    context.serviceWorkers()[0] ??
+    (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(serviceWorker.url()).host;
+  return { context, serviceWorker, extensionId, userDataDir };
+}
