@@ -34,7 +34,8 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'dalel@dalel.evidence',
-              strict_min_version: '128.0',
+              // 140: Ed25519 in WebCrypto and data_collection_permissions; Tor Browser 15 is ESR 140.
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
           },

@@ -1,3 +1,4 @@
+import '../lib/zod-config';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { handleContentRequest } from '../lib/content/handle-request';

@@ -10,7 +10,8 @@ type Route = ReturnType<typeof createRouter>;
 /** Wires the background: one message router over the store. Listeners register synchronously. */
 export function startBackground(): void {
   const openStore = createStoreOpener();
-  const self = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
+  // `chrome-extension://<id>` / `moz-extension://<uuid>`, without the trailing slash.
+  const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') };
   const ports = { extensionVersion: browser.runtime.getManifest().version, probeTab };
   let routing: Promise<Route> | undefined;
   const getRoute = () =>

@@ -38,9 +38,14 @@ function fail(code: ErrorCode, message: string): Response<never> {
  * `{ok:true,data}` or `{ok:false,error}` — a handler's exception is an answer, never a crash.
  */
 export function createRouter(handlers: Handlers, self: { id: string; origin: string }) {
+  // Both `url` and `origin` must point at our own origin when given (Chrome gives both, Firefox
+  // may give only `url`); a content script's sender carries the web page's URL instead.
   const isExtensionPage = (sender: Sender) => {
-    const from = sender.origin ?? (sender.url ? new URL(sender.url).origin : undefined);
-    return sender.id === self.id && from === self.origin;
+    if (sender.id !== self.id || (sender.url === undefined && sender.origin === undefined))
+      return false;
+    const urlOk = sender.url === undefined || sender.url.startsWith(`${self.origin}/`);
+    const originOk = sender.origin === undefined || sender.origin === self.origin;
+    return urlOk && originOk;
   };
 
   return async function route(message: unknown, sender: Sender): Promise<Response> {

@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import { expect, sendFrom, test } from './support/fixtures';
 import { launchWithExtension } from './support/launch';
 import { pageBody, SITE_PAGES } from './support/site';
@@ -6,16 +7,12 @@ import { pageBody, SITE_PAGES } from './support/site';
 const SCREENS = 'test-results/screens';
 mkdirSync(SCREENS, { recursive: true });
 
-async function tabIdOf(
-  send: (m: Record<string, unknown>) => Promise<unknown>,
-  page: { evaluate: Function },
-  url: string,
-) {
-  void send;
-  return (page as any).evaluate(
-    async (u: string) => (await (globalThis as any).chrome.tabs.query({ url: u }))[0]?.id,
+/** The id of the tab showing `url`, asked from an extension page. */
+function tabIdOf(extensionPage: Page, url: string): Promise<number> {
+  return extensionPage.evaluate(
+    async (u) => (await (globalThis as any).chrome.tabs.query({ url: u }))[0]?.id,
     url,
-  ) as Promise<number>;
+  );
 }
 
 test('the extension loads with its service worker and least-privilege manifest', async ({
@@ -45,7 +42,7 @@ test('the content script runs on a page served as instagram.com', async ({
   await page.goto(fixture.url);
   expect(await page.evaluate(() => location.href)).toBe(fixture.url);
   expect(await page.evaluate(() => isSecureContext)).toBe(true);
-  const tabId = await tabIdOf(send, extensionPage, fixture.url);
+  const tabId = await tabIdOf(extensionPage, fixture.url);
   const probe = await send({ type: 'tab.probe', tabId });
   expect(probe.ok).toBe(true);
   expect(probe.data).toMatchObject({ url: fixture.url, platform: 'instagram' });
@@ -71,13 +68,12 @@ test('the popup renders what it detects on the page', async ({
   context,
   extensionId,
   extensionPage,
-  send,
 }) => {
   const fixture = SITE_PAGES.find((p) => p.url.startsWith('https://x.com'))!;
   test.skip(pageBody(fixture) === null, 'real fixtures not present');
   const page = await context.newPage();
   await page.goto(fixture.url);
-  const tabId = await tabIdOf(send, extensionPage, fixture.url);
+  const tabId = await tabIdOf(extensionPage, fixture.url);
   const popup = await context.newPage();
   await popup.setViewportSize({ width: 360, height: 400 });
   await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);

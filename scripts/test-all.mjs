@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+// `npm test`: every check, in the order a failure is cheapest to find, then one summary line.
+// Test counts come from the runners' JSON reports; a failed non-test step counts as one failure.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+const REPORTS = '.tmp/reports';
+rmSync(REPORTS, { recursive: true, force: true });
+mkdirSync(REPORTS, { recursive: true });
+
+const steps = [
+  { name: 'check (typecheck, lint, format)', cmd: 'npm run -s check' },
+  {
+    name: 'unit tests (vitest)',
+    cmd: `npx vitest run --reporter=default --reporter=json --outputFile.json=${REPORTS}/vitest.json`,
+    report: `${REPORTS}/vitest.json`,
+    count: (r) => ({
+      passed: r.numPassedTests,
+      failed: r.numFailedTests,
+      skipped: r.numPendingTests + r.numTodoTests,
+    }),
+  },
+  { name: 'build chrome-mv3', cmd: 'npm run -s build' },
+  { name: 'build firefox-mv2', cmd: 'npm run -s build:firefox' },
+  { name: 'web-ext lint (firefox)', cmd: 'npm run -s lint:firefox' },
+  {
+    name: 'end-to-end (Playwright + Chromium)',
+    cmd: 'npx playwright test --reporter=list,json',
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${REPORTS}/playwright.json` },
+    report: `${REPORTS}/playwright.json`,
+    count: (r) => ({
+      passed: r.stats.expected + r.stats.flaky,
+      failed: r.stats.unexpected,
+      skipped: r.stats.skipped,
+    }),
+  },
+];
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const results = [];
+for (const step of steps) {
+  console.log(`\n━━ ${step.name}: ${step.cmd}`);
+  const started = Date.now();
+  const run = spawnSync(step.cmd, {
+    shell: true,
+    stdio: 'inherit',
+    env: { ...process.env, ...step.env },
+  });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const ok = run.status === 0;
+  let counts = null;
+  if (step.report && existsSync(step.report)) {
+    counts = step.count(JSON.parse(readFileSync(step.report, 'utf8')));
+    for (const k of Object.keys(totals)) totals[k] += counts[k];
+  }
+  if (!ok && (!counts || counts.failed === 0)) totals.failed += 1;
+  results.push({ name: step.name, ok, seconds, counts });
+}
+
+console.log('\n━━ summary');
+for (const r of results) {
+  const c = r.counts
+    ? ` (${r.counts.passed} passed, ${r.counts.failed} failed, ${r.counts.skipped} skipped)`
+    : '';
+  console.log(`${r.ok ? 'PASS' : 'FAIL'}  ${r.name}${c}  ${r.seconds}s`);
+}
+console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(results.every((r) => r.ok) ? 0 : 1);

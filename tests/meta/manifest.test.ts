@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import config from '../../wxt.config';
+
+type ManifestFn = (env: {
+  browser: string;
+  manifestVersion: number;
+  mode: string;
+  command: string;
+}) => Record<string, unknown>;
+const manifest = (browser: string) =>
+  (config.manifest as ManifestFn)({
+    browser,
+    manifestVersion: browser === 'firefox' ? 2 : 3,
+    mode: 'production',
+    command: 'build',
+  });
+
+/**
+ * Pins the permissions. Adding one is a decision: justify it in ARCHITECTURE.md ("Permissions")
+ * and update this list in the same commit.
+ */
+describe('manifest permissions', () => {
+  it('asks Chrome for exactly the justified permissions', () => {
+    expect(manifest('chrome').permissions).toEqual([
+      'activeTab',
+      'scripting',
+      'storage',
+      'unlimitedStorage',
+      'contextMenus',
+      'pageCapture',
+    ]);
+  });
+
+  it('never asks for all sites, cookies, history, web requests or debugger at install', () => {
+    for (const browser of ['chrome', 'firefox']) {
+      const m = manifest(browser);
+      const all = [...(m.permissions as string[]), ...(m.host_permissions as string[])];
+      for (const forbidden of [
+        '<all_urls>',
+        '*://*/*',
+        'cookies',
+        'history',
+        'webRequest',
+        'debugger',
+        'tabs',
+      ])
+        expect(all, `${browser} ${forbidden}`).not.toContain(forbidden);
+    }
+  });
+
+  it('gives Firefox an id and declares that no data is collected', () => {
+    const gecko = (
+      manifest('firefox').browser_specific_settings as { gecko: Record<string, unknown> }
+    ).gecko;
+    expect(gecko.id).toMatch(/@/);
+    expect(gecko.data_collection_permissions).toEqual({ required: ['none'] });
+    expect(manifest('chrome').browser_specific_settings).toBeUndefined();
+  });
+});
