@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { Response } from '../messaging/protocol';
 import { createRouter, type Sender } from '../messaging/router';
-import { createHandlers } from './handlers';
+import { createHandlers } from './handlers/index';
 import { createStoreOpener } from './open-store';
 import { probeTab } from './probe-tab';
 

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ErrorCode, RequestInputOf, RequestType, Response } from './protocol';
-import type { HandlerResults } from '../background/handlers';
+import type { HandlerResults } from '../background/handlers/index';
 
 /** A refused or failed request, with the router's code (`forbidden`, `storage_full`, …). */
 export class RequestError extends Error {

@@ -1,7 +1,7 @@
-import type { Store } from '../store/store';
-import type { Handlers } from '../messaging/router';
-import { ProtocolError } from '../messaging/router';
-import type { Detection } from '../messaging/content-protocol';
+import type { Detection } from '../../messaging/content-protocol';
+import { ProtocolError } from '../../messaging/router';
+import type { Handlers } from '../../messaging/router';
+import type { Store } from '../../store/store';
 
 /** What the handlers need from the browser, injected so they run in Node tests too. */
 export interface BrowserPorts {
@@ -15,8 +15,8 @@ async function found<T>(value: Promise<T | undefined>, what: string): Promise<T>
   return result;
 }
 
-/** One handler per message type: the use-cases the protocol exposes. */
-export function createHandlers(store: Store, ports: BrowserPorts) {
+/** Handlers of the core messages (persons, cases, tags, custody, settings). */
+export function coreHandlers(store: Store, ports: BrowserPorts) {
   return {
     ping: async () => ({ pong: true as const, version: ports.extensionVersion }),
     'tab.probe': async ({ tabId }) => ports.probeTab(tabId),
@@ -33,9 +33,5 @@ export function createHandlers(store: Store, ports: BrowserPorts) {
     'custody.list': async () => store.custody.all(),
     'settings.get': async () => store.settings.all(),
     'settings.set': async ({ patch }) => store.settings.set(patch),
-  } satisfies Handlers;
+  } satisfies Partial<Handlers>;
 }
-
-type Created = ReturnType<typeof createHandlers>;
-/** What each request answers with, for the typed client. */
-export type HandlerResults = { [K in keyof Created]: Awaited<ReturnType<Created[K]>> };
