@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { Response } from '../messaging/protocol';
 import { createRouter, type Sender } from '../messaging/router';
+import { createCaptureRunner } from './capture/runner';
+import { registerCaptureTriggers } from './capture/triggers';
 import { createHandlers } from './handlers/index';
 import { createStoreOpener } from './open-store';
 import { probeTab } from './probe-tab';
@@ -12,7 +14,10 @@ export function startBackground(): void {
   const openStore = createStoreOpener();
   // `chrome-extension://<id>` / `moz-extension://<uuid>`, without the trailing slash.
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') };
-  const ports = { extensionVersion: browser.runtime.getManifest().version, probeTab };
+  const extensionVersion = browser.runtime.getManifest().version;
+  const runCapture = createCaptureRunner(openStore, extensionVersion);
+  registerCaptureTriggers(runCapture);
+  const ports = { extensionVersion, probeTab, runCapture };
   let routing: Promise<Route> | undefined;
   const getRoute = () =>
     (routing ??= openStore().then((store) => createRouter(createHandlers(store, ports), self)));

@@ -41,6 +41,9 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       '--no-first-run',
       '--disable-quic',
       '--disable-gpu',
+      // Lets a test press the toolbar button (CDP Extensions.triggerAction), the same user gesture
+      // that grants activeTab in real use; Playwright cannot click the browser's toolbar.
+      '--enable-unsafe-extension-debugging',
       // One switch only: Chromium honours the last --host-resolver-rules it is given.
       '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
     ],

@@ -1,0 +1,116 @@
+import type { Page } from '@playwright/test';
+import { openForCapture, readArtifacts, sha256Ref, type ArtifactBack } from './support/capture';
+import { expect, test } from './support/fixtures';
+import { pngSize } from './support/png';
+import { CAPTURE_PAGES, pageBody, SITE_PAGES } from './support/site';
+
+const page = (url: string) => SITE_PAGES.find((p) => p.url === url)!;
+
+/** Opens the snapshot HTML in a fresh page with every request refused; returns its body text. */
+async function openOffline(context: import('@playwright/test').BrowserContext, html: Buffer) {
+  const offline = await context.newPage();
+  const requests: string[] = [];
+  await offline.route('**/*', (route) => {
+    requests.push(route.request().url());
+    return route.abort();
+  });
+  await offline.setContent(html.toString('utf8'), { waitUntil: 'load' });
+  const text = await offline.evaluate(() => document.body.innerText);
+  const scriptsRan = await offline.evaluate(() => (globalThis as any).__pageScriptRan === true);
+  await offline.close();
+  return { text, requests, scriptsRan };
+}
+
+function checkArtifacts(artifacts: ArtifactBack[]) {
+  for (const a of artifacts) {
+    expect(sha256Ref(a.bytes), `${a.name} re-hashes to its recorded hash`).toBe(a.sha256);
+    expect(a.bytes.length, `${a.name} size`).toBe(a.size);
+  }
+  for (const role of ['screenshot', 'screenshot_full']) {
+    const shot = artifacts.find((a) => a.role === role)!;
+    expect(shot, role).toBeDefined();
+    const size = pngSize(shot.bytes);
+    expect(size, `${role} is a PNG`).not.toBeNull();
+    expect(size!.width).toBeGreaterThan(600);
+    expect(size!.width).toBeLessThan(4000);
+    expect(size!.height).toBeGreaterThan(300);
+  }
+}
+
+async function captureOf(send: (m: Record<string, unknown>) => Promise<any>, tabId: number) {
+  const run = await send({ type: 'capture.run', tabId });
+  expect(run, JSON.stringify(run.error)).toMatchObject({ ok: true });
+  expect(run.data.seal).toMatch(/^sha256:[0-9a-f]{64}$/);
+  const got = await send({ type: 'capture.get', id: run.data.id });
+  expect(got.ok).toBe(true);
+  return got.data as { capture: any; links: unknown[]; custody: any[] };
+}
+
+test('captures a post page: hashed artifacts, PNG screenshots, offline snapshot, record, metadata', async ({
+  context,
+  extensionId,
+  extensionPage,
+  send,
+}) => {
+  const fixture = CAPTURE_PAGES[0];
+  const { page: tab, tabId } = await openForCapture(
+    context,
+    extensionId,
+    extensionPage,
+    fixture.url,
+  );
+  const domBefore = await tab.evaluate(() => document.documentElement.outerHTML);
+  const scrollBefore = await tab.evaluate(() => scrollY);
+
+  const { capture, custody } = await captureOf(send, tabId);
+  expect(capture.url).toBe(fixture.url);
+  expect(capture.platform).toBe('instagram');
+  expect(custody.map((e: any) => e.type)).toEqual(['captured']);
+  expect(custody[0].data.seal).toBe(capture.seal);
+
+  const artifacts = await readArtifacts(extensionPage, capture);
+  checkArtifacts(artifacts);
+  expect(artifacts.map((a) => a.name)).toEqual(
+    expect.arrayContaining([
+      'screenshot-viewport.png',
+      'screenshot-full.png',
+      'page.html',
+      'page.mhtml',
+      'record.json',
+      'media/01.png',
+    ]),
+  );
+  const media = artifacts.find((a) => a.role === 'media')!;
+  expect(media.sourceUrl).toBe('https://scontent.cdninstagram.com/v/t51/post-photo-1.jpg');
+  expect(pngSize(media.bytes)).toEqual({ width: 96, height: 64 });
+  const mhtml = artifacts.find((a) => a.role === 'mhtml')!.bytes.toString('latin1');
+  expect(mhtml).toContain('Content-Type: multipart/related');
+
+  const html = artifacts.find((a) => a.role === 'snapshot_html')!.bytes;
+  expect(html.toString('utf8')).toContain(`Dalel snapshot of ${fixture.url}`);
+  expect(html.toString('utf8')).not.toMatch(/<script/i);
+  const offline = await openOffline(context, html);
+  expect(offline.text).toContain('Сегодня на площади — мирный пикет.');
+  expect(offline.requests).toEqual([]);
+  expect(offline.scriptsRan).toBe(false);
+
+  const record = JSON.parse(artifacts.find((a) => a.role === 'record')!.bytes.toString('utf8'));
+  expect(record).toEqual(capture.record);
+  expect(capture.record.url).toBe(fixture.url);
+
+  const m = capture.metadata;
+  expect(m.requestedUrl).toBe(fixture.url);
+  expect(m.finalUrl).toBe(fixture.url);
+  expect(m.title).toBe(await tab.title());
+  expect(Date.parse(m.endedAt)).toBeGreaterThanOrEqual(Date.parse(m.startedAt));
+  expect(m.serverDate).toMatch(/GMT$/);
+  expect(m.userAgent).toBe(await tab.evaluate(() => navigator.userAgent));
+  expect(m.browser).toMatch(/^Chrome/);
+  expect(m.viewport.width).toBeGreaterThan(0);
+  expect(m.language).toBeTruthy();
+  expect(m.timeZone).toBeTruthy();
+
+  // The page was not touched: same DOM, same scroll position.
+  expect(await tab.evaluate(() => document.documentElement.outerHTML)).toBe(domBefore);
+  expect(await tab.evaluate(() => scrollY)).toBe(scrollBefore);
+});
