@@ -13,6 +13,8 @@ export interface LaunchOptions {
   headless?: boolean;
   extraPages?: SitePage[];
   viewport?: { width: number; height: number } | null;
+  /** Another unpacked build to load instead of the shipped one (a test-only variant). */
+  extensionDir?: string;
 }
 
 export interface Launched {
@@ -28,13 +30,14 @@ export interface Launched {
  */
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<Launched> {
   const userDataDir = options.userDataDir ?? mkdtempSync(path.join(os.tmpdir(), 'dalel-e2e-'));
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: options.headless ?? true,
     viewport: options.viewport === undefined ? { width: 1280, height: 800 } : options.viewport,
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
