@@ -25,12 +25,19 @@ function buildWithoutUnlimitedStorage(): string {
 
 test('storage full (QuotaExceededError): storage_full, and no capture, artifact or custody event is stored', async () => {
   test.setTimeout(120_000);
-  const { context, extensionId } = await launchWithExtension({ extensionDir: buildWithoutUnlimitedStorage() });
+  const { context, extensionId } = await launchWithExtension({
+    extensionDir: buildWithoutUnlimitedStorage(),
+  });
   try {
     const extensionPage = await context.newPage();
     await extensionPage.goto(`chrome-extension://${extensionId}/dashboard.html`);
     const send = (m: Record<string, unknown>) => sendFrom(extensionPage, m);
-    const { tabId } = await openForCapture(context, extensionId, extensionPage, CAPTURE_PAGES[0]!.url);
+    const { tabId } = await openForCapture(
+      context,
+      extensionId,
+      extensionPage,
+      CAPTURE_PAGES[0]!.url,
+    );
     const before = {
       captures: (await send({ type: 'capture.list' })).data.length,
       custody: (await send({ type: 'custody.list' })).data,
