@@ -175,8 +175,12 @@ export function serializeSnapshot(doc: Document, options: SnapshotOptions): Snap
   const styles = sheetTexts(doc, resources, omissions);
 
   // Import into an inert document (no browsing context): its images never load, nothing runs.
-  const inert = doc.implementation.createHTMLDocument('');
-  const root = inert.importNode(doc.documentElement, true) as Element;
+  // (DOMs without `implementation`, such as linkedom in tests, get a plain deep clone.)
+  const inertDoc = doc.implementation?.createHTMLDocument?.('');
+  const inert = inertDoc ?? doc;
+  const root = (
+    inertDoc ? inertDoc.importNode(doc.documentElement, true) : doc.documentElement.cloneNode(true)
+  ) as Element;
   const live = Array.from(doc.documentElement.querySelectorAll('*'));
   const copy = Array.from(root.querySelectorAll('*'));
   freezeFormState(live, copy);

@@ -1,13 +1,14 @@
-import type { Page } from '@playwright/test';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import type { BrowserContext } from '@playwright/test';
 import { openForCapture, readArtifacts, sha256Ref, type ArtifactBack } from './support/capture';
 import { expect, test } from './support/fixtures';
 import { pngSize } from './support/png';
 import { CAPTURE_PAGES, pageBody, SITE_PAGES } from './support/site';
 
-const page = (url: string) => SITE_PAGES.find((p) => p.url === url)!;
+const byLabel = (label: string) => SITE_PAGES.find((p) => p.label === label)!;
 
 /** Opens the snapshot HTML in a fresh page with every request refused; returns its body text. */
-async function openOffline(context: import('@playwright/test').BrowserContext, html: Buffer) {
+async function openOffline(context: BrowserContext, html: Buffer) {
   const offline = await context.newPage();
   const requests: string[] = [];
   await offline.route('**/*', (route) => {
@@ -52,7 +53,7 @@ test('captures a post page: hashed artifacts, PNG screenshots, offline snapshot,
   extensionPage,
   send,
 }) => {
-  const fixture = CAPTURE_PAGES[0];
+  const fixture = CAPTURE_PAGES[0]!;
   const { page: tab, tabId } = await openForCapture(
     context,
     extensionId,
@@ -113,4 +114,143 @@ test('captures a post page: hashed artifacts, PNG screenshots, offline snapshot,
   // The page was not touched: same DOM, same scroll position.
   expect(await tab.evaluate(() => document.documentElement.outerHTML)).toBe(domBefore);
   expect(await tab.evaluate(() => scrollY)).toBe(scrollBefore);
+});
+
+/** The real saved pages, served as the platforms: each capture reads back whole and opens offline. */
+for (const label of [
+  'Instagram photo post',
+  'Facebook post (DAG)',
+  'X post',
+  'Telegram post',
+  'Instagram profile',
+]) {
+  test(`captures the real page: ${label}`, async ({
+    context,
+    extensionId,
+    extensionPage,
+    send,
+  }) => {
+    const fixture = byLabel(label);
+    test.skip(
+      pageBody(fixture) === null,
+      `real fixture ${fixture.real} not present (DALEL_SHARED)`,
+    );
+    const { page: tab, tabId } = await openForCapture(
+      context,
+      extensionId,
+      extensionPage,
+      fixture.url,
+    );
+    const liveLines = (await tab.evaluate(() => document.body?.innerText ?? ''))
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l.length > 12);
+    const { capture } = await captureOf(send, tabId);
+    expect(capture.url).toBe(fixture.url);
+    expect(capture.record.url).toBe(fixture.url);
+    expect(capture.metadata.title).toBe(await tab.title());
+    const artifacts = await readArtifacts(extensionPage, capture);
+    checkArtifacts(artifacts);
+    const offline = await openOffline(
+      context,
+      artifacts.find((a) => a.role === 'snapshot_html')!.bytes,
+    );
+    expect(offline.requests).toEqual([]);
+    const sample = liveLines.sort((a, b) => b.length - a.length)[0]?.slice(0, 60);
+    if (sample) expect(offline.text.replace(/\s+/g, ' ')).toContain(sample.replace(/\s+/g, ' '));
+  });
+}
+
+test('captures a long profile: stitched full page, capped media, scroll restored', async ({
+  context,
+  extensionId,
+  extensionPage,
+  send,
+}) => {
+  const fixture = byLabel('Instagram long profile');
+  const { page: tab, tabId } = await openForCapture(
+    context,
+    extensionId,
+    extensionPage,
+    fixture.url,
+  );
+  await tab.evaluate(() => scrollTo(0, 700));
+  const { viewHeight, scrollHeight } = await tab.evaluate(() => ({
+    viewHeight: window.innerHeight,
+    scrollHeight: document.documentElement.scrollHeight,
+  }));
+  expect(scrollHeight).toBeGreaterThan(3 * viewHeight);
+  const { capture } = await captureOf(send, tabId);
+  expect(await tab.evaluate(() => scrollY)).toBe(700);
+  const artifacts = await readArtifacts(extensionPage, capture);
+  checkArtifacts(artifacts);
+  const viewport = pngSize(artifacts.find((a) => a.role === 'screenshot')!.bytes)!;
+  const full = pngSize(artifacts.find((a) => a.role === 'screenshot_full')!.bytes)!;
+  expect(full.width).toBe(viewport.width);
+  mkdirSync('test-results/screens', { recursive: true });
+  writeFileSync(
+    'test-results/screens/capture-long-profile-full.png',
+    artifacts.find((a) => a.role === 'screenshot_full')!.bytes,
+  );
+  // The whole page, at the screenshot's scale (viewport image height ~ innerHeight).
+  const scale = viewport.width / (await tab.evaluate(() => innerWidth));
+  expect(Math.abs(full.height - Math.round(scrollHeight * scale))).toBeLessThanOrEqual(2);
+  const offline = await openOffline(
+    context,
+    artifacts.find((a) => a.role === 'snapshot_html')!.bytes,
+  );
+  expect(offline.text).toContain('Журналист. Алматы.');
+});
+
+test('captures an Instagram "page isn\'t available" notice', async ({
+  context,
+  extensionId,
+  extensionPage,
+  send,
+}) => {
+  const fixture = byLabel('Instagram "page isn\'t available"');
+  const { tabId } = await openForCapture(context, extensionId, extensionPage, fixture.url);
+  const { capture } = await captureOf(send, tabId);
+  const artifacts = await readArtifacts(extensionPage, capture);
+  checkArtifacts(artifacts);
+  const offline = await openOffline(
+    context,
+    artifacts.find((a) => a.role === 'snapshot_html')!.bytes,
+  );
+  expect(offline.text).toContain("Sorry, this page isn't available.");
+});
+
+test('capture.progress events arrive in order and parse', async ({
+  context,
+  extensionId,
+  extensionPage,
+  send,
+}) => {
+  await extensionPage.evaluate(() => {
+    const w = globalThis as any;
+    w.__events = [];
+    w.chrome.runtime.onMessage.addListener((m: any) => {
+      if (m?.type === 'capture.progress') w.__events.push(m);
+    });
+  });
+  const { tabId } = await openForCapture(
+    context,
+    extensionId,
+    extensionPage,
+    CAPTURE_PAGES[0]!.url,
+  );
+  await captureOf(send, tabId);
+  await expect
+    .poll(() => extensionPage.evaluate(() => (globalThis as any).__events.map((e: any) => e.stage)))
+    .toEqual(['page', 'screenshot', 'full_page', 'mhtml', 'media', 'seal', 'done']);
+  const events = await extensionPage.evaluate(() => (globalThis as any).__events);
+  for (const e of events)
+    expect(Object.keys(e).sort()).toEqual(['done', 'stage', 'tabId', 'total', 'type']);
+  expect(events.at(-1)).toEqual({
+    type: 'capture.progress',
+    tabId,
+    stage: 'done',
+    done: 6,
+    total: 6,
+  });
 });
