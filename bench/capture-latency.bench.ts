@@ -16,7 +16,14 @@ const pause = () => new Promise((r) => setTimeout(r, PAUSE_MS));
 /** The bare browser work a capture cannot avoid: one viewport PNG and one MHTML, from an extension page. */
 async function baselineSeconds(extensionPage: Page, tabId: number): Promise<number> {
   return extensionPage.evaluate(async (id) => {
-    const chrome = (globalThis as any).chrome;
+    interface ChromeApi {
+      tabs: {
+        get(id: number): Promise<{ windowId: number }>;
+        captureVisibleTab(windowId: number, options: { format: 'png' }): Promise<string>;
+      };
+      pageCapture: { saveAsMHTML(details: { tabId: number }, done: (blob: Blob) => void): void };
+    }
+    const chrome = (globalThis as unknown as { chrome: ChromeApi }).chrome;
     const tab = await chrome.tabs.get(id);
     const start = performance.now();
     await chrome.tabs.captureVisibleTab(tab.windowId, { format: 'png' });
