@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { openForCapture, readArtifacts, sha256Ref } from './support/capture';
+import { openForCapture, readArtifacts, sha256Ref, tabIdOf } from './support/capture';
 import { expect, test } from './support/fixtures';
 import { CAPTURE_PAGES, SLOW_MEDIA_MS } from './support/site';
 
@@ -197,6 +197,21 @@ test('a second capture of a tab while one runs is refused; a re-capture links to
   expect(capture.previousCaptureIds).toEqual([one.data.id]);
   const list = (await send({ type: 'capture.list' })).data;
   expect(list.map((c: any) => c.id)).toEqual([again.data.id, one.data.id]);
+});
+
+test('without a press on the tab (no activeTab grant) the monitor is told to press the button', async ({
+  context,
+  extensionPage,
+  send,
+}) => {
+  const page = await context.newPage();
+  await page.goto(urlOf('hand-made'));
+  const tabId = await tabIdOf(extensionPage, page);
+  const before = await counts(send);
+  const run = await send({ type: 'capture.run', tabId });
+  expect(run).toMatchObject({ ok: false, error: { code: 'failed' } });
+  expect(run.error.message).toMatch(/only after you press its button/);
+  expect(await counts(send)).toEqual(before);
 });
 
 test('artifact.get refuses an unknown hash with not_found', async ({ send }) => {

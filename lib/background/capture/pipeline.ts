@@ -13,7 +13,10 @@ import type { Store } from '../../store/store';
 import { fetchMedia, inlineResources, type Fetched } from './fetch-media';
 import { saveMhtml } from './mhtml';
 import { captureVisible, stitchFullPage } from './screenshots';
-import { TabSession } from './tab-session';
+import { CaptureAbort, TabSession } from './tab-session';
+
+const NO_GESTURE =
+  'Dalel can take a screenshot of a page only after you press its button, its shortcut or "Capture this page" on that tab. Press it and try again; nothing was saved.';
 
 export interface CaptureContext {
   store: Store;
@@ -67,7 +70,11 @@ export async function runCapture(tabId: number, ctx: CaptureContext): Promise<Ca
 
   await tab.assertSame();
   const windowId = (await tab.tab()).windowId;
-  const viewport = await captureVisible(windowId);
+  const viewport = await captureVisible(windowId).catch((error: unknown) => {
+    // Without a gesture on this tab there is no activeTab grant, and no screenshot.
+    if (/activeTab|all_urls/.test(reasonOf(error))) throw new CaptureAbort(NO_GESTURE);
+    throw error;
+  });
   next();
 
   const pending: Pending[] = [
