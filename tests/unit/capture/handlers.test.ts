@@ -64,14 +64,11 @@ describe('capture handlers', () => {
     // The first one shows the account as active via a post by it: no state known, so no change.
     await store.captures.seal(second.capture, second.artifacts);
     await store.captures.seal(first.capture, first.artifacts);
-    expect((await h['capture.list']({ type: 'capture.list' })).map((c) => c.id)).toEqual([
-      'cap_2',
-      'cap_1',
-    ]);
-    const timeline = await h['capture.timeline'](
-      { type: 'capture.timeline', accountKey: 'instagram:willyrex' },
-      sender,
-    );
+    expect((await h['capture.list']()).map((c) => c.id)).toEqual(['cap_2', 'cap_1']);
+    const timeline = await h['capture.timeline']({
+      type: 'capture.timeline',
+      accountKey: 'instagram:willyrex',
+    });
     expect(timeline.map((e) => e.capture.id)).toEqual(['cap_1', 'cap_2']);
     expect(timeline[0]!.changes).toEqual([]);
   });
@@ -87,10 +84,7 @@ describe('capture handlers', () => {
     expect(Buffer.from(got.base64, 'base64')).toEqual(
       Buffer.from(await artifacts[0]!.blob.arrayBuffer()),
     );
-    const missing = h['artifact.get'](
-      { type: 'artifact.get', sha256: `sha256:${'f'.repeat(64)}` },
-      sender,
-    );
+    const missing = h['artifact.get']({ type: 'artifact.get', sha256: `sha256:${'f'.repeat(64)}` });
     await expect(missing).rejects.toBeInstanceOf(ProtocolError);
     await expect(missing).rejects.toMatchObject({ code: 'not_found' });
     expect(ARTIFACT_GET_MAX).toBe(32 * 1024 * 1024);
