@@ -66,6 +66,7 @@ export async function verifyEd25519(
   data: Uint8Array,
 ): Promise<boolean> {
   if (publicKeyRaw.length !== 32 || signature.length !== 64) return false;
+  if (hasSmallOrder(publicKeyRaw) || hasSmallOrder(signature.subarray(0, 32))) return false;
   try {
     const key = await crypto.subtle.importKey(
       'raw',
@@ -84,6 +85,27 @@ export async function verifyEd25519(
     // A malformed key (not a curve point) is a failed verification, not a crash.
     return false;
   }
+}
+
+// Encodings of the points of order 1, 2, 4 and 8 (and their non-canonical twins), as in
+// libsodium's ge25519_has_small_order. OpenSSL (so Node's WebCrypto) accepts the identity as a
+// public key, with which R = identity, S = 0 "verifies" every message: we refuse them first.
+const SMALL_ORDER = [
+  '0000000000000000000000000000000000000000000000000000000000000000',
+  '0100000000000000000000000000000000000000000000000000000000000000',
+  '26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05',
+  'c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a',
+  'ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f',
+  'edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f',
+  'eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f',
+];
+
+/** True when a 32-byte point encoding is a small-order point (sign bit ignored). */
+export function hasSmallOrder(point: Uint8Array): boolean {
+  const masked = point.slice();
+  masked[31]! &= 0x7f;
+  const hex = toHex(masked);
+  return SMALL_ORDER.includes(hex);
 }
 
 /** PEM SubjectPublicKeyInfo, the form `openssl pkeyutl -verify -pubin` reads. */
