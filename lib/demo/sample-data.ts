@@ -8,7 +8,7 @@ export const SAMPLE_TIME = '2026-03-02T09:15:00.000Z';
 
 export const samplePersons: Person[] = [
   {
-    id: 'per_aigerim01',
+    id: 'per_demo0001',
     name: 'Aigerim Sadykova',
     aliases: ['Айгерим Садыкова'],
     accounts: [

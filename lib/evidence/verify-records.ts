@@ -140,6 +140,17 @@ async function checkCustody(
       p.seq === null ? chainPath : eventsPath,
       p.seq === null ? p.reason : `event ${p.seq}: ${p.reason}`,
     );
+  // Disclosure is selective by design, but every included capture must show how it entered custody.
+  for (const item of manifest.contents.captures) {
+    const entered = events.some(
+      (e) =>
+        e.subject.kind === 'capture' &&
+        e.subject.id === item.id &&
+        (e.type === 'captured' || e.type === 'imported'),
+    );
+    if (!entered)
+      checks.fail(eventsPath, `no "captured" or "imported" event for capture ${item.id}`);
+  }
   if (problems.length === 0) {
     checks.pass(
       eventsPath,

@@ -76,7 +76,8 @@ export class ZipWriter {
     return this.sink.written;
   }
 
-  async add(entry: ZipEntryInput): Promise<WrittenEntry> {
+  async add(input: ZipEntryInput): Promise<WrittenEntry> {
+    const entry = { ...input, size: input.size ?? knownSize(input.data) };
     if (this.finished) throw new Error('zip: add after finish');
     const nameBytes = new TextEncoder().encode(entry.name);
     if (nameBytes.length > MAX16) throw new ZipSizeError(`${entry.name}: name too long`);
@@ -84,7 +85,8 @@ export class ZipWriter {
     const method = entry.compress ? METHOD_DEFLATE : METHOD_STORE;
     const expectedMax =
       entry.size === undefined ? 0 : entry.size + (entry.compress ? entry.size / 100 + 65_536 : 0);
-    const local64 = expectedMax >= this.threshold;
+    // Unknown size (generated text): always Zip64 locally, so any length is representable.
+    const local64 = entry.size === undefined || expectedMax >= this.threshold;
     await this.sink.write(this.localHeader(nameBytes, method, local64));
     const { size, compressedSize, crc } = await this.writeData(entry, method);
     if (entry.size !== undefined && size !== entry.size) {
@@ -250,6 +252,12 @@ export class ZipWriter {
     }
     return { size, compressedSize, crc };
   }
+}
+
+function knownSize(data: EntryData): number | undefined {
+  if (data instanceof Uint8Array) return data.length;
+  if (data instanceof Blob) return data.size;
+  return undefined;
 }
 
 const BLOB_SLICE = 4 * 1024 * 1024;
