@@ -123,7 +123,9 @@ describe('single changes to the entries (S1, P2, P4)', () => {
       [LAYOUT.publicKey],
       [LAYOUT.signature, LAYOUT.statement, LAYOUT.publicKey],
     ]) {
-      const report = await verifyBytes(await repack(entries.filter((e) => !(drop as string[]).includes(e.name))));
+      const report = await verifyBytes(
+        await repack(entries.filter((e) => !(drop as string[]).includes(e.name))),
+      );
       expect(report.verdict).toBe('invalid');
       expect(failureText(report)).toContain(`${drop[0]}: missing (signature stripped?)`);
     }
