@@ -71,7 +71,7 @@ describe('dalel demo-package / verify', () => {
     const bytes = readFileSync(pkg);
     // The first entry is a stored PNG: its data starts after a 30-byte header and its name.
     const dataStart = 30 + bytes.readUInt16LE(26) + bytes.readUInt16LE(28);
-    bytes[dataStart + 100] ^= 0xff;
+    bytes[dataStart + 100]! ^= 0xff;
     const tampered = join(dir, 'tampered.zip');
     writeFileSync(tampered, bytes);
     const io = captureIo();
