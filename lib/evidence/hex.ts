@@ -15,13 +15,30 @@ export function fromHex(hex: string): Uint8Array {
   return out;
 }
 
-/** Standard base64 (with padding) without Node's Buffer, chunked so large inputs do not overflow the stack. */
+const B64 = new TextEncoder().encode(
+  'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/',
+);
+
+/** Standard base64 (with padding), table-driven: large screenshots are embedded in report.html. */
 export function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  const out = new Uint8Array(Math.ceil(bytes.length / 3) * 4);
+  let o = 0;
+  let i = 0;
+  for (; i + 2 < bytes.length; i += 3) {
+    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
+    out[o++] = B64[n >>> 18]!;
+    out[o++] = B64[(n >>> 12) & 63]!;
+    out[o++] = B64[(n >>> 6) & 63]!;
+    out[o++] = B64[n & 63]!;
   }
-  return btoa(binary);
+  if (i < bytes.length) {
+    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8);
+    out[o++] = B64[n >>> 18]!;
+    out[o++] = B64[(n >>> 12) & 63]!;
+    out[o++] = i + 1 < bytes.length ? B64[(n >>> 6) & 63]! : 0x3d;
+    out[o++] = 0x3d;
+  }
+  return new TextDecoder().decode(out);
 }
 
 /** Bytes of standard base64; throws on invalid input. */

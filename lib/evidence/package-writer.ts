@@ -192,6 +192,18 @@ async function checkInput(input: PackageInput): Promise<Checkpoint> {
       if (reason) throw new ExportError(`capture ${c.id}: artifact name "${a.name}": ${reason}`);
     }
   }
+  for (const c of input.captures) {
+    const entered = input.custody.events.some(
+      (e) =>
+        e.subject.kind === 'capture' &&
+        e.subject.id === c.id &&
+        (e.type === 'captured' || e.type === 'imported'),
+    );
+    if (!entered)
+      throw new ExportError(
+        `capture ${c.id}: its "captured" or "imported" custody event is not included`,
+      );
+  }
   const heads = await headsOf(input.custody.chain);
   const checkpoint = { size: heads.length, head: heads[heads.length - 1] ?? GENESIS_HASH };
   const problems = await verifyDisclosure(input.custody.chain, input.custody.events, checkpoint);

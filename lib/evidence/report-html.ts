@@ -62,7 +62,7 @@ ${row('Scope', `${input.scope.kind}${input.scope.ids.length ? `: ${input.scope.i
   yield casesHtml(input);
   yield personsHtml(input);
   yield `<h2>Captures (${input.captures.length})</h2>\n`;
-  let budget = ctx.options.reportImageBudget ?? 32 * 1024 * 1024;
+  let budget = ctx.options.reportImageBudget ?? 16 * 1024 * 1024;
   for (const capture of input.captures) {
     const { html, used } = await captureHtml(ctx, capture, budget);
     budget -= used;
@@ -143,12 +143,18 @@ async function screenshotHtml(
   capture: Capture,
   budget: number,
 ): Promise<{ html: string; used: number }> {
-  const shot =
-    capture.artifacts.find((a) => a.role === 'screenshot') ??
-    capture.artifacts.find((a) => a.role === 'screenshot_full');
-  if (!shot) return { html: '', used: 0 };
+  // Viewport screenshots only: full-page ones are often tens of MB and would bloat the report.
+  const shot = capture.artifacts.find((a) => a.role === 'screenshot');
+  const full = capture.artifacts.find((a) => a.role === 'screenshot_full');
+  if (!shot) {
+    const path = full ? paths.artifact(capture.id, full.name) : null;
+    return {
+      html: path ? `<p class="shot">Full-page screenshot: <code>${esc(path)}</code></p>` : '',
+      used: 0,
+    };
+  }
   const path = paths.artifact(capture.id, shot.name);
-  const limit = ctx.options.reportImageLimit ?? 8 * 1024 * 1024;
+  const limit = ctx.options.reportImageLimit ?? 4 * 1024 * 1024;
   if (shot.size > limit || shot.size > budget || !/^image\/(png|jpeg|webp)$/.test(shot.mediaType)) {
     return {
       html: `<p class="shot">Screenshot: <code>${esc(path)}</code> (not embedded: too large for this report)</p>`,

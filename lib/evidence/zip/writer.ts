@@ -220,7 +220,7 @@ export class ZipWriter {
     const pending: Uint8Array[] = [];
     const deflate =
       method === METHOD_DEFLATE
-        ? new Deflate({ level: 6 }, (chunk) => {
+        ? new Deflate({ level: deflateLevel(entry.size) }, (chunk) => {
             pending.push(chunk);
           })
         : null;
@@ -252,6 +252,14 @@ export class ZipWriter {
     }
     return { size, compressedSize, crc };
   }
+}
+
+/**
+ * Level 6 for small text, level 1 (~3x faster, ~25% larger) past 1 MiB: large snapshots would
+ * otherwise dominate export time (fflate level 6 runs at ~20 MB/s on 2 cores).
+ */
+function deflateLevel(size: number | undefined): 1 | 6 {
+  return size !== undefined && size <= 1024 * 1024 ? 6 : 1;
 }
 
 function knownSize(data: EntryData): number | undefined {

@@ -84,3 +84,18 @@ describe('CRC-32', () => {
     );
   });
 });
+
+describe('base64', () => {
+  it('matches Buffer for any bytes and round-trips', async () => {
+    const { toBase64, fromBase64 } = await import('../../../lib/evidence/hex');
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), (data) => {
+        const b64 = toBase64(data);
+        return (
+          b64 === Buffer.from(data).toString('base64') &&
+          Buffer.from(fromBase64(b64)).equals(Buffer.from(data))
+        );
+      }),
+    );
+  });
+});
