@@ -33,10 +33,10 @@ export function toBase64(bytes: Uint8Array): string {
   }
   if (i < bytes.length) {
     const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8);
-    out[o++] = B64[n >>> 18]!;
-    out[o++] = B64[(n >>> 12) & 63]!;
-    out[o++] = i + 1 < bytes.length ? B64[(n >>> 6) & 63]! : 0x3d;
-    out[o++] = 0x3d;
+    out[o] = B64[n >>> 18]!;
+    out[o + 1] = B64[(n >>> 12) & 63]!;
+    out[o + 2] = i + 1 < bytes.length ? B64[(n >>> 6) & 63]! : 0x3d;
+    out[o + 3] = 0x3d;
   }
   return new TextDecoder().decode(out);
 }
