@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import type { Checkpoint } from '../../lib/evidence/custody';
 import { normalizeFingerprint } from '../../lib/evidence/signing';
 import { verifyPackage } from '../../lib/evidence/verify';
 import { formatFailures, type VerifyReport } from '../../lib/evidence/verify-report';
@@ -7,11 +8,31 @@ import { nodeDigests } from '../node/digests';
 import { fileSource } from '../node/files';
 import { parseArgs } from '../parse-args';
 
-const usage = `Usage: dalel verify <package.zip> [--key <fingerprint | public key file>] [--json]
+const usage = `Usage: dalel verify <package.zip> [--key <fingerprint | public key file>] [--earlier <older-package.zip>] [--json]
 
 Checks an evidence package offline: every file's size and SHA-256 against the signed manifest,
 no missing or extra files, safe names, the Ed25519 signature, the custody chain, and (with --key)
-that the signer is the key you expect. Exit 0 valid, 1 invalid (reasons listed), 2 unreadable.`;
+that the signer is the key you expect. With --earlier, the custody log must extend the log of an
+older package from the same monitor (detects a truncated or rewritten log).
+Exit 0 valid, 1 invalid (reasons listed), 2 unreadable or bad usage.`;
+
+async function earlierCheckpoint(path: string | undefined): Promise<Checkpoint[]> {
+  if (path === undefined) return [];
+  const source = await fileSource(path).catch((error: Error) => {
+    throw new UsageError(`--earlier: cannot read ${path}: ${error.message}`);
+  });
+  try {
+    const report = await verifyPackage(source, { digests: nodeDigests });
+    if (report.verdict !== 'valid' || !report.manifest) {
+      throw new UsageError(
+        `--earlier: ${path} is not a valid package (${formatFailures(report)[0] ?? report.verdict})`,
+      );
+    }
+    return [report.manifest.custody.checkpoint];
+  } finally {
+    await source.close();
+  }
+}
 
 function pinnedKey(value: string | undefined): string | Uint8Array | undefined {
   if (value === undefined) return undefined;
@@ -43,10 +64,15 @@ export const verifyCommand: Command = {
   summary: 'verify an evidence package offline (hashes, signature, custody)',
   usage,
   async run(args, io) {
-    const { positional, options } = parseArgs(args, { key: 'string', json: 'boolean' });
+    const { positional, options } = parseArgs(args, {
+      key: 'string',
+      earlier: 'string',
+      json: 'boolean',
+    });
     if (positional.length !== 1) throw new UsageError('expected exactly one package path');
     const path = positional[0]!;
     const key = pinnedKey(options.key as string | undefined);
+    const earlierCheckpoints = await earlierCheckpoint(options.earlier as string | undefined);
     let source;
     try {
       source = await fileSource(path);
@@ -55,7 +81,11 @@ export const verifyCommand: Command = {
       return EXIT.usage;
     }
     try {
-      const report = await verifyPackage(source, { pinnedKey: key, digests: nodeDigests });
+      const report = await verifyPackage(source, {
+        pinnedKey: key,
+        earlierCheckpoints,
+        digests: nodeDigests,
+      });
       if (options.json) {
         const { manifest, ...rest } = report;
         io.out(JSON.stringify({ path, packageId: manifest?.packageId ?? null, ...rest }, null, 2));

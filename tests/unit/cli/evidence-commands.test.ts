@@ -56,6 +56,15 @@ describe('dalel demo-package / verify', () => {
     );
   });
 
+  it('--earlier: passes against the same log, fails against another log (rewritten or truncated)', async () => {
+    expect(await main(['verify', pkg, '--earlier', pkg], captureIo())).toBe(0);
+    const other = join(dir, 'other.zip');
+    expect(await main(['demo-package', other], captureIo())).toBe(0);
+    const io = captureIo();
+    expect(await main(['verify', pkg, '--earlier', other], io)).toBe(1);
+    expect(io.stdout).toContain('does not extend the earlier checkpoint');
+  });
+
   it('--json prints a machine-readable report', async () => {
     const io = captureIo();
     expect(await main(['verify', pkg, '--json'], io)).toBe(0);
