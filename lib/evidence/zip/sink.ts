@@ -1,13 +1,17 @@
 /** Where archive bytes go: a WritableStream (OPFS, a download) or an async callback (a Node file). */
 export type SinkTarget = WritableStream<Uint8Array> | ((chunk: Uint8Array) => Promise<void>);
 
-const COALESCE = 1024 * 1024;
+const BLOCK = 1024 * 1024;
 
-/** Coalesces small writes (headers) into ~1 MiB chunks and counts bytes. */
+/**
+ * Packs writes into ~1 MiB blocks (one copy, no per-chunk allocation) and keeps one block write
+ * in flight while the next is filled, so reading, hashing and writing overlap.
+ */
 export class ByteSink {
   written = 0;
-  private readonly parts: Uint8Array[] = [];
-  private buffered = 0;
+  private block = new Uint8Array(BLOCK);
+  private used = 0;
+  private inFlight: Promise<void> = Promise.resolve();
   private readonly writeChunk: (chunk: Uint8Array) => Promise<void>;
   private readonly closeTarget: () => Promise<void>;
   private readonly abortTarget: (reason: unknown) => Promise<void>;
@@ -27,37 +31,35 @@ export class ByteSink {
 
   async write(chunk: Uint8Array): Promise<void> {
     this.written += chunk.length;
-    if (chunk.length >= COALESCE) {
-      await this.flush();
-      await this.writeChunk(chunk);
-      return;
+    let at = 0;
+    while (at < chunk.length) {
+      const take = Math.min(BLOCK - this.used, chunk.length - at);
+      this.block.set(chunk.subarray(at, at + take), this.used);
+      this.used += take;
+      at += take;
+      if (this.used === BLOCK) await this.flush();
     }
-    // Copy: the producer may reuse its buffer after we return.
-    this.parts.push(chunk.slice());
-    this.buffered += chunk.length;
-    if (this.buffered >= COALESCE) await this.flush();
   }
 
+  /** Hand the current block to the target (after the previous write finished). */
   async flush(): Promise<void> {
-    if (this.buffered === 0) return;
-    const out = new Uint8Array(this.buffered);
-    let at = 0;
-    for (const p of this.parts.splice(0)) {
-      out.set(p, at);
-      at += p.length;
-    }
-    this.buffered = 0;
-    await this.writeChunk(out);
+    if (this.used === 0) return;
+    const out = this.used === BLOCK ? this.block : this.block.subarray(0, this.used);
+    this.block = new Uint8Array(BLOCK);
+    this.used = 0;
+    await this.inFlight;
+    this.inFlight = this.writeChunk(out);
   }
 
   async close(): Promise<void> {
     await this.flush();
+    await this.inFlight;
     await this.closeTarget();
   }
 
   async abort(reason: unknown): Promise<void> {
-    this.parts.length = 0;
-    this.buffered = 0;
+    this.used = 0;
+    await this.inFlight.catch(() => {});
     await this.abortTarget(reason);
   }
 }

@@ -268,27 +268,20 @@ function knownSize(data: EntryData): number | undefined {
   return undefined;
 }
 
-const BLOB_SLICE = 4 * 1024 * 1024;
-
 /** Chunks of entry data without copying it whole. */
 async function* chunksOf(data: EntryData): AsyncGenerator<Uint8Array> {
   if (data instanceof Uint8Array) {
     yield data;
-  } else if (data instanceof Blob) {
-    // Slices rather than blob.stream(): Chromium streams Blobs in 64 KiB chunks, slices are faster.
-    for (let at = 0; at < data.size; at += BLOB_SLICE) {
-      yield new Uint8Array(await data.slice(at, at + BLOB_SLICE).arrayBuffer());
+    return;
+  }
+  const reader = (data instanceof Blob ? data.stream() : data).getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
     }
-  } else {
-    const reader = data.getReader();
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) return;
-        yield value;
-      }
-    } finally {
-      reader.releaseLock();
-    }
+  } finally {
+    reader.releaseLock();
   }
 }

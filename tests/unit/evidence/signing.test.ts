@@ -117,7 +117,7 @@ describe('Ed25519 (RFC 8032 golden vectors)', () => {
     expect(await verifyEd25519(nonCanonical, forged, new TextEncoder().encode('x'))).toBe(false);
   });
 
-  it('returns false, not a crash, for malformed keys and signatures', async () => {
+  it('S10: returns false, not a crash, for malformed keys and signatures (e.g. a 70-byte DER-style signature)', async () => {
     expect(await verifyEd25519(new Uint8Array(31), new Uint8Array(64), new Uint8Array(1))).toBe(
       false,
     );
