@@ -20,6 +20,8 @@ const result = await build({
   legalComments: 'none',
   write: false,
   logLevel: 'warning',
+  // Not the project tsconfig: on postinstall it extends .wxt/tsconfig.json, which wxt prepare writes later.
+  tsconfigRaw: { compilerOptions: { strict: true } },
 });
 const script = result.outputFiles[0].text;
 if (/<\/script/i.test(script) || /<!--/.test(script)) {
