@@ -4,7 +4,7 @@
 import { canonicalBytes } from './canonical-json';
 import { verifyDisclosure } from './custody-disclosure';
 import { headsOf } from './custody-disclosure';
-import { GENESIS_HASH, type Checkpoint } from './custody';
+import { GENESIS_HASH, type Checkpoint, type CustodyDraft } from './custody';
 import { jsDigests } from './digests';
 import { toHex } from './hex';
 import { LAYOUT, paths, type Manifest, type ManifestFile } from './manifest';
@@ -29,6 +29,25 @@ export interface PackageResult {
 }
 
 export class ExportError extends Error {}
+
+/**
+ * The custody event to append once a package is written (after export, so it is part of the next
+ * package's checkpoint, not of this one's).
+ */
+export function exportedEvent(result: PackageResult, actor: string, at: Date): CustodyDraft {
+  return {
+    at: at.toISOString(),
+    actor,
+    type: 'exported',
+    subject: { kind: 'package', id: result.manifest.packageId },
+    data: {
+      manifest: result.statement.manifest,
+      checkpoint: result.manifest.custody.checkpoint,
+      captures: result.manifest.contents.captures.map((c) => c.id),
+      size: result.size,
+    },
+  };
+}
 
 const encoder = new TextEncoder();
 

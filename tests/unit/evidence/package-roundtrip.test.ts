@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDemoInput } from '../../../lib/demo/demo-input';
-import { ExportError } from '../../../lib/evidence/package-writer';
+import { ExportError, exportedEvent, writePackage } from '../../../lib/evidence/package-writer';
 import { LAYOUT } from '../../../lib/evidence/manifest';
 import { generateSigningKey, publicKeyPem } from '../../../lib/evidence/signing';
 import { openZip } from '../../../lib/evidence/zip/reader';
@@ -107,6 +107,20 @@ describe('package export → verification', () => {
         })
       ).verdict,
     ).toBe('valid');
+  });
+
+  it("the export becomes a custody event that the next package's chain includes", async () => {
+    const key = await generateSigningKey();
+    const input = await buildDemoInput(key, NOW);
+    const parts: Uint8Array[] = [];
+    const result = await writePackage(input, async (c) => void parts.push(c.slice()));
+    const draft = exportedEvent(result, key.fingerprint, NOW);
+    expect(draft).toMatchObject({
+      type: 'exported',
+      subject: { kind: 'package', id: result.manifest.packageId },
+    });
+    expect(draft.data.manifest).toBe(result.statement.manifest);
+    expect(result.size).toBe(parts.reduce((n, p) => n + p.length, 0));
   });
 
   it('refuses to export an artifact whose stored bytes no longer match its capture-time hash', async () => {
