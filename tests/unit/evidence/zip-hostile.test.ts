@@ -209,3 +209,39 @@ describe('damaged and hostile structure (Z5–Z9)', () => {
     expect(error.kind).toBe('unreadable');
   });
 });
+
+describe('verifyPackage on hostile archives', () => {
+  it('reports a bomb by name without inflating it, and the missing signature', async () => {
+    const { verifyPackage } = await import('../../../lib/evidence/verify');
+    const zip = rawZip([
+      { name: 'bomb.bin', data: new Uint8Array(64 * 1024 * 1024), deflate: true },
+      {
+        name: 'lie.txt',
+        data: new Uint8Array(2_000_000).fill(65),
+        deflate: true,
+        declaredSize: 10,
+      },
+      { name: 'manifest.json', data: new TextEncoder().encode('{}') },
+    ]);
+    const before = process.memoryUsage().rss;
+    const report = await verifyPackage(bytesSource(zip));
+    expect(process.memoryUsage().rss - before).toBeLessThan(200 * 1024 * 1024);
+    expect(report.verdict).toBe('invalid');
+    const text = report.failures.map((f) => `${f.file}: ${f.message}`).join('\n');
+    expect(text).toMatch(/bomb\.bin: compression ratio \d+:1 exceeds 200:1/);
+    expect(text).toContain('statement.sig: missing (signature stripped?)');
+    expect(text).toMatch(/manifest\.json: (not in canonical form|format)/);
+  });
+
+  it('reports junk-prefixed and truncated packages as invalid/unreadable with the reason', async () => {
+    const { verifyPackage } = await import('../../../lib/evidence/verify');
+    const good = rawZip([{ name: 'a.txt', data: text('a') }]);
+    const junk = await verifyPackage(
+      bytesSource(new Uint8Array([...new Uint8Array(400), ...good])),
+    );
+    expect(junk.verdict).toBe('invalid');
+    expect(junk.failures[0]!.message).toMatch(/400 unexplained bytes/);
+    const cut = await verifyPackage(bytesSource(good.subarray(0, good.length - 5)));
+    expect(cut.verdict).toBe('unreadable');
+  });
+});
