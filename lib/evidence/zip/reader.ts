@@ -2,10 +2,7 @@
 // local header against it, requires entries to tile the archive with no gaps or overlaps (junk,
 // hidden data, overlapping-entry bombs), checks counts, sizes and ratios before inflating, and
 // caps inflation at the declared size while streaming (integrity.md Z1–Z9).
-import { Inflate } from 'fflate';
-import type { Digests } from '../digests';
 import {
-  FLAG_DESCRIPTOR,
   FLAG_ENCRYPTED,
   FLAG_UTF8,
   MAX16,
@@ -16,63 +13,23 @@ import {
   SIG,
   ZIP64_EXTRA,
 } from './format';
+import {
+  DEFAULT_LIMITS,
+  findExtra,
+  readExact,
+  ZipError,
+  type EntryProblem,
+  type ZipArchive,
+  type ZipEntry,
+  type ZipLimits,
+} from './entry';
+import { checkLocalHeaders } from './local-headers';
 import { nameProblems } from './names';
 import type { ZipSource } from './source';
 
-export interface ZipLimits {
-  maxEntries: number;
-  maxEntrySize: number;
-  maxTotalSize: number;
-  /** Largest uncompressed/compressed ratio accepted for entries above `ratioFloor` bytes. */
-  maxRatio: number;
-  ratioFloor: number;
-  maxCentralDirectory: number;
-}
+export * from './entry';
+export { readEntry, readEntryBytes } from './entry-stream';
 
-export const DEFAULT_LIMITS: ZipLimits = {
-  maxEntries: 500_000,
-  maxEntrySize: 64 * 2 ** 30,
-  maxTotalSize: 256 * 2 ** 30,
-  maxRatio: 200,
-  ratioFloor: 1024 * 1024,
-  maxCentralDirectory: 128 * 1024 * 1024,
-};
-
-/** `unreadable`: not a ZIP or cut short; `invalid`: a ZIP that breaks the rules. */
-export class ZipError extends Error {
-  constructor(
-    message: string,
-    readonly kind: 'unreadable' | 'invalid',
-    readonly entry?: string,
-  ) {
-    super(entry ? `${entry}: ${message}` : message);
-  }
-}
-
-export interface ZipEntry {
-  name: string;
-  method: number;
-  flags: number;
-  crc: number;
-  compressedSize: number;
-  size: number;
-  localOffset: number;
-  /** Set once the local header is read. */
-  dataOffset: number;
-}
-
-export interface EntryProblem {
-  name: string;
-  reason: string;
-}
-
-export interface ZipArchive {
-  entries: ZipEntry[];
-  /** Unsafe names and limit violations; entries named here are never read. */
-  problems: EntryProblem[];
-}
-
-/** Open and validate an archive's structure without inflating anything. */
 export async function openZip(
   source: ZipSource,
   limits: ZipLimits = DEFAULT_LIMITS,
@@ -228,23 +185,6 @@ function decodeName(bytes: Uint8Array, flags: number): string {
   return new TextDecoder('utf-8').decode(bytes);
 }
 
-function findExtra(
-  view: DataView,
-  start: number,
-  length: number,
-  id: number,
-): { start: number; end: number } | null {
-  let at = start;
-  while (at + 4 <= start + length) {
-    const tag = view.getUint16(at, true);
-    const size = view.getUint16(at + 2, true);
-    if (at + 4 + size > start + length) throw new ZipError('malformed extra field', 'invalid');
-    if (tag === id) return { start: at + 4, end: at + 4 + size };
-    at += 4 + size;
-  }
-  return null;
-}
-
 function limitProblems(entries: readonly ZipEntry[], limits: ZipLimits): EntryProblem[] {
   const problems: EntryProblem[] = [];
   let total = 0;
@@ -274,199 +214,4 @@ function limitProblems(entries: readonly ZipEntry[], limits: ZipLimits): EntryPr
     });
   }
   return problems;
-}
-
-async function checkLocalHeaders(
-  source: ZipSource,
-  entries: ZipEntry[],
-  cdOffset: number,
-): Promise<void> {
-  const ordered = [...entries].sort((a, b) => a.localOffset - b.localOffset);
-  let expected = 0;
-  for (const e of ordered) {
-    if (e.localOffset !== expected) {
-      throw new ZipError(
-        e.localOffset < expected
-          ? 'overlaps the previous entry'
-          : `${e.localOffset - expected} unexplained bytes before this entry`,
-        'invalid',
-        e.name,
-      );
-    }
-    const head = await readExact(source, e.localOffset, 30, `${e.name} local header`);
-    const hv = new DataView(head.buffer, head.byteOffset, head.byteLength);
-    if (hv.getUint32(0, true) !== SIG.local)
-      throw new ZipError('local header missing', 'invalid', e.name);
-    const nameLen = hv.getUint16(26, true);
-    const extraLen = hv.getUint16(28, true);
-    const flags = hv.getUint16(6, true);
-    const rest = await readExact(
-      source,
-      e.localOffset + 30,
-      nameLen + extraLen,
-      `${e.name} local header`,
-    );
-    const localName = new TextDecoder('utf-8').decode(rest.subarray(0, nameLen));
-    if (localName !== e.name)
-      throw new ZipError(`local header names "${localName}"`, 'invalid', e.name);
-    if (hv.getUint16(8, true) !== e.method || flags !== e.flags) {
-      throw new ZipError('local header disagrees with central directory', 'invalid', e.name);
-    }
-    e.dataOffset = e.localOffset + 30 + nameLen + extraLen;
-    const dataEnd = e.dataOffset + e.compressedSize;
-    if (dataEnd > cdOffset)
-      throw new ZipError('data runs into the central directory', 'invalid', e.name);
-    expected = dataEnd;
-    if (flags & FLAG_DESCRIPTOR) {
-      const rv = new DataView(rest.buffer, rest.byteOffset, rest.byteLength);
-      const local64 = findExtra(rv, nameLen, extraLen, ZIP64_EXTRA) !== null;
-      expected += await checkDescriptor(source, e, dataEnd, local64);
-    } else if (hv.getUint32(14, true) !== e.crc) {
-      throw new ZipError('local header CRC disagrees with central directory', 'invalid', e.name);
-    }
-  }
-  if (expected !== cdOffset) {
-    throw new ZipError(
-      `${cdOffset - expected} unexplained bytes before the central directory`,
-      'invalid',
-    );
-  }
-}
-
-async function checkDescriptor(
-  source: ZipSource,
-  e: ZipEntry,
-  at: number,
-  zip64: boolean,
-): Promise<number> {
-  const length = zip64 ? 24 : 16;
-  const d = await readExact(
-    source,
-    at,
-    Math.min(length, source.size - at),
-    `${e.name} data descriptor`,
-  );
-  const dv = new DataView(d.buffer, d.byteOffset, d.byteLength);
-  const signed = d.length >= 4 && dv.getUint32(0, true) === SIG.descriptor;
-  const base = signed ? 4 : 0;
-  const total = base + (zip64 ? 20 : 12);
-  if (d.length < total) throw new ZipError('data descriptor cut short', 'unreadable', e.name);
-  const crc = dv.getUint32(base, true);
-  const csize = zip64 ? readU64(dv, base + 4) : dv.getUint32(base + 4, true);
-  const size = zip64 ? readU64(dv, base + 12) : dv.getUint32(base + 8, true);
-  if (crc !== e.crc || csize !== e.compressedSize || size !== e.size) {
-    throw new ZipError('data descriptor disagrees with central directory', 'invalid', e.name);
-  }
-  return total;
-}
-
-async function readExact(
-  source: ZipSource,
-  offset: number,
-  length: number,
-  what: string,
-): Promise<Uint8Array> {
-  if (offset < 0 || offset + length > source.size)
-    throw new ZipError(`${what} lies outside the archive (truncated?)`, 'unreadable');
-  const bytes = await source.read(offset, length);
-  if (bytes.length !== length)
-    throw new ZipError(`${what} could not be read in full`, 'unreadable');
-  return bytes;
-}
-
-const STORE_CHUNK = 1024 * 1024;
-// Deflate expands at most ~1032:1, so one push of this many compressed bytes can emit at most
-// ~66 MiB before the size cap fires: the worst-case memory of a lying entry. Smaller chunks make
-// fflate's streaming inflate much slower (16 KiB: ~50 MB/s, 64 KiB: ~125 MB/s).
-const DEFLATE_CHUNK = 64 * 1024;
-
-/**
- * The uncompressed bytes of an entry, in chunks. Stops with an error as soon as output passes
- * the declared size (so a lying or bomb entry costs at most one chunk of inflation), and checks
- * the length and CRC-32 at the end.
- */
-export async function* readEntry(
-  source: ZipSource,
-  entry: ZipEntry,
-  digests: Digests,
-): AsyncGenerator<Uint8Array> {
-  if (entry.dataOffset < 0) throw new Error(`${entry.name}: archive not validated`);
-  let produced = 0;
-  let crc = 0;
-  const out: Uint8Array[] = [];
-  const inflate =
-    entry.method === METHOD_DEFLATE
-      ? new Inflate((chunk) => {
-          produced += chunk.length;
-          if (produced > entry.size) {
-            throw new ZipError(
-              `inflates beyond its declared ${entry.size} bytes (lying size or zip bomb)`,
-              'invalid',
-              entry.name,
-            );
-          }
-          out.push(chunk);
-        })
-      : null;
-  const step = inflate ? DEFLATE_CHUNK : STORE_CHUNK;
-  const end = entry.dataOffset + entry.compressedSize;
-  for (
-    let at = entry.dataOffset;
-    at < end || (inflate && at === end && entry.compressedSize === 0);
-    at += step
-  ) {
-    const length = Math.min(step, end - at);
-    const chunk = await readExact(source, at, length, entry.name);
-    if (inflate) {
-      try {
-        inflate.push(chunk, at + length >= end);
-      } catch (error) {
-        if (error instanceof ZipError) throw error;
-        throw new ZipError(
-          `corrupt compressed data (${(error as Error).message})`,
-          'invalid',
-          entry.name,
-        );
-      }
-      for (const c of out.splice(0)) {
-        crc = digests.crc32(c, crc);
-        yield c;
-      }
-    } else {
-      produced += chunk.length;
-      crc = digests.crc32(chunk, crc);
-      yield chunk;
-    }
-    if (length === 0) break;
-  }
-  if (produced !== entry.size) {
-    throw new ZipError(`has ${produced} bytes, declares ${entry.size}`, 'invalid', entry.name);
-  }
-  if (crc !== entry.crc)
-    throw new ZipError('CRC-32 mismatch (damaged or altered data)', 'invalid', entry.name);
-}
-
-/** A whole (small) entry in memory; refuses entries over `max` bytes before reading them. */
-export async function readEntryBytes(
-  source: ZipSource,
-  entry: ZipEntry,
-  digests: Digests,
-  max: number,
-): Promise<Uint8Array> {
-  if (entry.size > max)
-    throw new ZipError(
-      `is ${entry.size} bytes, more than ${max} allowed for this file`,
-      'invalid',
-      entry.name,
-    );
-  const parts: Uint8Array[] = [];
-  for await (const c of readEntry(source, entry, digests)) parts.push(c);
-  if (parts.length === 1) return parts[0]!;
-  const all = new Uint8Array(entry.size);
-  let at = 0;
-  for (const p of parts) {
-    all.set(p, at);
-    at += p.length;
-  }
-  return all;
 }
