@@ -3,7 +3,8 @@
 // hashes of the others, and a verifier still recomputes the whole chain up to the signed head.
 import type { CustodyEvent } from '../model/custody';
 import { canonicalBytes } from './canonical-json';
-import { sha256RefOf, type Sha256Ref } from './sha256';
+import { sha256Ref, sha256RefOf, type Sha256Ref } from './sha256';
+import { JsSha256 } from './sha256-js';
 
 export const GENESIS_HASH = `sha256:${'0'.repeat(64)}` as const;
 
@@ -25,6 +26,23 @@ export function contentHash(event: Omit<CustodyEvent, 'prevHash' | 'hash'>): Pro
 /** The chain hash: sha256 of the canonical JSON of {content, prev}. */
 export function linkHash(prevHash: string, content: string): Promise<Sha256Ref> {
   return sha256RefOf(canonicalBytes({ content, prev: prevHash }));
+}
+
+function sha256RefSync(bytes: Uint8Array): Sha256Ref {
+  const hasher = new JsSha256();
+  hasher.update(bytes);
+  return sha256Ref(hasher.digest());
+}
+
+/**
+ * The chain hash of an event, synchronously (pure-JS SHA-256): the store appends custody events
+ * inside the IndexedDB transaction of the change they record, where awaiting WebCrypto would
+ * commit the transaction early (integrity.md D2). Same value as `appendEvent`.
+ */
+export function eventHashSync(event: Omit<CustodyEvent, 'hash'>): Sha256Ref {
+  const { seq, at, actor, type, subject, data, prevHash } = event;
+  const content = sha256RefSync(canonicalBytes({ seq, at, actor, type, subject, data }));
+  return sha256RefSync(canonicalBytes({ content, prev: prevHash }));
 }
 
 /** The next event of the log after `prev` (null for the first event). */

@@ -6,6 +6,7 @@ import type { CustodyEvent } from '../../../lib/model/custody';
 import { CUSTODY_EVENT_TYPES } from '../../../lib/model/custody';
 import {
   appendEvent,
+  eventHashSync,
   checkpointOf,
   extendsCheckpoint,
   findEquivocation,
@@ -167,5 +168,23 @@ describe('partial disclosure (what a package carries)', () => {
     expect(await verifyDisclosure(chain, [{ ...log[1]!, seq: 2 }], checkpointOf(log))).not.toEqual(
       [],
     );
+  });
+});
+
+describe('eventHashSync', () => {
+  it('gives the same hash as appendEvent, so store-written logs verify', async () => {
+    const first = await appendEvent(
+      {
+        at: '2026-05-01T10:00:00.000Z',
+        actor: 'a',
+        type: 'captured',
+        subject: { kind: 'capture', id: 'c1' },
+        data: { n: 1, s: 'Сәлем' },
+      },
+      null,
+    );
+    const { hash, ...rest } = first;
+    expect(eventHashSync(rest)).toBe(hash);
+    expect(eventHashSync({ ...rest, data: { n: 2, s: 'Сәлем' } })).not.toBe(hash);
   });
 });
