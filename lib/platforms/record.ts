@@ -69,6 +69,11 @@ export const postSchema = z
     author: authorSchema,
     /** ISO 8601, UTC (`Z`). */
     publishedAt: z.iso.datetime().nullable(),
+    /**
+     * The date as the page words it when it gives no instant ("Apr 19, 2021 at 6:18 AM" with no
+     * zone, "2 ч"): kept verbatim rather than guessing a time zone. Optional (added in 0.1).
+     */
+    publishedText: z.string().nullable().optional(),
     text: z.string().nullable(),
     media: z.array(mediaSchema),
     counts: countsSchema,

@@ -1,0 +1,136 @@
+import { countriesIn } from './countries';
+import { meta, titleOf, visibleText } from './dom';
+import { NOTICE_PHRASES } from './notice-phrases';
+import type { NoticeRecord, NoticeType } from './record';
+import { cleanText, foldForMatch } from './text';
+
+/**
+ * The multilingual notice classifier: finds the platform's own notice wording ("Sorry, this page
+ * isn't available.", "Аккаунт заблокирован", …) on a page or in a string, and returns its type,
+ * the message as shown, its language and, for withheld / geo-blocked notices, the countries.
+ */
+
+interface CompiledPhrase {
+  type: NoticeType;
+  language: string;
+  phrase: string;
+  priority: number;
+}
+
+const PHRASES: readonly CompiledPhrase[] = NOTICE_PHRASES.flatMap((set, priority) => {
+  const byLanguage: Array<[string, string[]]> = [
+    ['en', set.en],
+    ['ru', set.ru],
+    ['kk', set.kk],
+    ...Object.entries(set.other ?? {}),
+  ];
+  return byLanguage.flatMap(([language, phrases]) =>
+    phrases.map((phrase) => ({ type: set.type, language, phrase: foldForMatch(phrase), priority })),
+  );
+});
+
+const MESSAGE_MAX = 400;
+
+/** The best (most specific) phrase in `text`, or null. */
+export function matchPhrase(text: string): CompiledPhrase | null {
+  const folded = foldForMatch(text);
+  let best: CompiledPhrase | null = null;
+  for (const candidate of PHRASES) {
+    if (best && candidate.priority > best.priority) break;
+    if (folded.includes(candidate.phrase)) {
+      if (!best || candidate.phrase.length > best.phrase.length) best = candidate;
+    }
+  }
+  return best;
+}
+
+/** Classifies a message string (e.g. from embedded JSON); the message is kept verbatim (cleaned). */
+export function classifyText(text: string | null | undefined): NoticeRecord | null {
+  const message = cleanText(text);
+  if (!message) return null;
+  const match = matchPhrase(message);
+  return match ? noticeOf(match, message) : null;
+}
+
+/**
+ * Looks for a notice on the page: in the visible body text first (the message is the smallest
+ * block that shows the phrase, with its short surroundings), then the title and meta tags.
+ */
+export function classifyDocument(doc: Document): NoticeRecord | null {
+  const body = doc.body ?? doc.documentElement;
+  const match = body ? matchPhrase(visibleText(body)) : null;
+  if (match && body) {
+    const message = cleanText(visibleText(smallestContaining(body, match.phrase)).slice(0, 4000));
+    if (message) return noticeOf(match, capMessage(message, match.phrase));
+  }
+  for (const text of [titleOf(doc), meta(doc, 'og:title'), meta(doc, 'description')]) {
+    const notice = classifyText(text);
+    if (notice) return notice;
+  }
+  return null;
+}
+
+function noticeOf(match: CompiledPhrase, message: string): NoticeRecord {
+  const notice: NoticeRecord = {
+    type: match.type,
+    message,
+    language: detectLanguage(message) ?? match.language,
+  };
+  if (match.type === 'withheld' || match.type === 'geo_blocked') {
+    const countries = countriesIn(message);
+    notice.countries = countries.length ? countries : null;
+  }
+  return notice;
+}
+
+/** Descends to the deepest element whose text still contains the phrase, then climbs while short. */
+function smallestContaining(root: Element, phrase: string): Element {
+  let current = root;
+  for (;;) {
+    const next = Array.from(current.children).find((child) =>
+      foldForMatch(visibleText(child)).includes(phrase),
+    );
+    if (!next) break;
+    current = next;
+  }
+  while (current.parentElement && current !== root) {
+    const parentText = cleanText(visibleText(current.parentElement)) ?? '';
+    if (parentText.length > MESSAGE_MAX) break;
+    current = current.parentElement;
+  }
+  return current;
+}
+
+function capMessage(message: string, phrase: string): string {
+  if (message.length <= MESSAGE_MAX) return message;
+  const at = foldForMatch(message).indexOf(phrase);
+  const start = Math.max(0, at - 100);
+  return message.slice(start, start + MESSAGE_MAX).trim();
+}
+
+const KAZAKH_LETTERS = /[әғқңөұүһі]/i;
+const CYRILLIC = /[а-яё]/i;
+const LATIN = /[a-z]/i;
+
+/**
+ * Language of a short UI message: Kazakh has letters Russian lacks (ә ғ қ ң ө ұ ү һ і), Russian is
+ * other Cyrillic, English is Latin script; anything else is unknown (null).
+ */
+export function detectLanguage(text: string): string | null {
+  const letters = text.replace(
+    /https?:\/\/\S+|@\w+|youtube|facebook|instagram|google|cookie/gi,
+    '',
+  );
+  if (KAZAKH_LETTERS.test(letters)) return 'kk';
+  const cyrillic = (letters.match(/[а-яё]/gi) ?? []).length;
+  const latin = (letters.match(/[a-z]/gi) ?? []).length;
+  if (cyrillic === 0 && latin === 0) return null;
+  if (cyrillic >= latin && CYRILLIC.test(letters)) return 'ru';
+  if (
+    LATIN.test(letters) &&
+    /\b(the|this|is|your|to|of|and|not|in|has|been|sorry|account|page)\b/i.test(letters)
+  ) {
+    return 'en';
+  }
+  return null;
+}
