@@ -106,3 +106,42 @@ export function parseCalendarDate(input: string | null | undefined): string | nu
   }
   return null;
 }
+
+const ZONE =
+  /(?:\b(?:UTC|GMT)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?\b|\b(UTC|GMT|Z)\b|(?<![\d:])([+-])(\d{2}):?(\d{2})\b)/;
+const CLOCK = /\b(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp]\.?[Mm]\.?)?/;
+
+/**
+ * A written date and time that names its zone ("October 5, 2026 at 10:20 AM UTC",
+ * "5 октября 2026 г. в 10:20 (GMT+5)", "2026-10-05 10:20 +0500") → ISO UTC. Without a year, a
+ * clock time or a zone the result is null: e-mails and login pages state their zone or we do not
+ * claim an instant.
+ */
+export function parseZonedDateTime(input: string | null | undefined): string | null {
+  if (!input) return null;
+  const direct = parseDate(input);
+  if (direct) return direct;
+  const numeric = /(\d{4})-(\d{2})-(\d{2})/.exec(input);
+  const day = numeric ? `${numeric[1]}-${numeric[2]}-${numeric[3]}` : parseCalendarDate(input);
+  const afterDate = numeric ? input.slice(numeric.index + numeric[0].length) : input;
+  const clock = CLOCK.exec(afterDate.replace(/\b\d{4}\b/, ''));
+  const zone = ZONE.exec(input);
+  if (!day || !clock || !zone) return null;
+  let hours = Number(clock[1]);
+  const minutes = Number(clock[2]);
+  const seconds = Number(clock[3] ?? 0);
+  const meridiem = clock[4]?.toLowerCase().replace(/\./g, '');
+  if (meridiem === 'pm' && hours < 12) hours += 12;
+  if (meridiem === 'am' && hours === 12) hours = 0;
+  if (hours > 23 || minutes > 59 || seconds > 59) return null;
+  let offsetMinutes = 0;
+  const sign = zone[1] ?? zone[5];
+  if (sign) {
+    const h = Number(zone[2] ?? zone[6]);
+    const m = Number(zone[3] ?? zone[7] ?? 0);
+    offsetMinutes = (sign === '-' ? -1 : 1) * (h * 60 + m);
+  }
+  const [y, mo, d] = day.split('-').map(Number) as [number, number, number];
+  const utc = Date.UTC(y, mo - 1, d, hours, minutes, seconds) - offsetMinutes * 60_000;
+  return toIso(new Date(utc));
+}

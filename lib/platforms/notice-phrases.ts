@@ -392,6 +392,7 @@ export const NOTICE_PHRASES: readonly PhraseSet[] = [
     type: 'login_required',
     en: [
       'log in to see',
+      'log in to view',
       'log in to continue',
       'you must log in to continue',
       'log in to facebook',
@@ -402,6 +403,7 @@ export const NOTICE_PHRASES: readonly PhraseSet[] = [
     ],
     ru: [
       'войдите, чтобы',
+      'войдите, чтобы посмотреть',
       'войдите в аккаунт',
       'войдите на facebook',
       'чтобы продолжить, войдите',

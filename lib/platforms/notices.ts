@@ -60,7 +60,7 @@ export function classifyDocument(doc: Document): NoticeRecord | null {
   const body = doc.body ?? doc.documentElement;
   const match = body ? matchPhrase(visibleText(body)) : null;
   if (match && body) {
-    const message = cleanText(visibleText(smallestContaining(body, match.phrase)).slice(0, 4000));
+    const message = cleanText(messageAround(body, match.phrase));
     if (message) return noticeOf(match, capMessage(message, match.phrase));
   }
   for (const text of [titleOf(doc), meta(doc, 'og:title'), meta(doc, 'description')]) {
@@ -83,8 +83,12 @@ function noticeOf(match: CompiledPhrase, message: string): NoticeRecord {
   return notice;
 }
 
-/** Descends to the deepest element whose text still contains the phrase, then climbs while short. */
-function smallestContaining(root: Element, phrase: string): Element {
+/**
+ * The deepest element whose text still contains the phrase: the platform's own notice line. A
+ * short explanatory sibling right after a heading ("The link you followed may be broken…") is
+ * part of the same notice; form controls and long blocks are not.
+ */
+function messageAround(root: Element, phrase: string): string {
   let current = root;
   for (;;) {
     const next = Array.from(current.children).find((child) =>
@@ -93,12 +97,14 @@ function smallestContaining(root: Element, phrase: string): Element {
     if (!next) break;
     current = next;
   }
-  while (current.parentElement && current !== root) {
-    const parentText = cleanText(visibleText(current.parentElement)) ?? '';
-    if (parentText.length > MESSAGE_MAX) break;
-    current = current.parentElement;
-  }
-  return current;
+  const own = cleanText(visibleText(current)) ?? '';
+  const sibling = current.nextElementSibling;
+  const siblingText = sibling ? (cleanText(visibleText(sibling)) ?? '') : '';
+  const isHeading = /^H[1-6]$/i.test(current.tagName) || own.length <= 80;
+  const plainSibling = sibling && !sibling.querySelector('input, textarea, select, form, button');
+  if (isHeading && plainSibling && siblingText && siblingText.length <= 200)
+    return `${own} ${siblingText}`;
+  return own;
 }
 
 function capMessage(message: string, phrase: string): string {

@@ -1,6 +1,7 @@
 import { messageOf } from './builder';
 import type { Extractor } from './extractor';
 import { genericExtractor } from './generic';
+import { instagramExtractor } from './instagram';
 import { classifyDocument } from './notices';
 import type { ExtractedRecord } from './record';
 
@@ -8,7 +9,7 @@ import type { ExtractedRecord } from './record';
  * The platform extractors, tried in order; the first whose `matches(url)` is true runs.
  * To add a platform: import its extractor and add one line here (see docs/architecture-platforms.md).
  */
-export const extractors: Extractor[] = [];
+export const extractors: Extractor[] = [instagramExtractor];
 
 /** The extractor for `url`, or the generic one. */
 export function extractorFor(url: URL): Extractor {
