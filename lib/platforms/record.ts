@@ -193,6 +193,11 @@ export const extractedRecordSchema = z
     account: accountSchema.nullable().optional(),
     notice: noticeSchema.nullable().optional(),
     security: z.array(securityEventSchema).nullable().optional(),
+    /**
+     * The posts a feed page lists (Telegram's t.me/s/<channel>), newest last as shown; the
+     * record's `account` is the channel. Optional (added in 0.1).
+     */
+    posts: z.array(postSchema).nullable().optional(),
     /** Readable text of a generic page (capped). */
     text: z.string().nullable().optional(),
     warnings: z.array(z.string()),

@@ -4,13 +4,14 @@ import { genericExtractor } from './generic';
 import { instagramExtractor } from './instagram';
 import { classifyDocument } from './notices';
 import type { ExtractedRecord } from './record';
+import { telegramExtractor } from './telegram';
 import { xExtractor } from './x';
 
 /**
  * The platform extractors, tried in order; the first whose `matches(url)` is true runs.
  * To add a platform: import its extractor and add one line here (see docs/architecture-platforms.md).
  */
-export const extractors: Extractor[] = [instagramExtractor, xExtractor];
+export const extractors: Extractor[] = [instagramExtractor, xExtractor, telegramExtractor];
 
 /** The extractor for `url`, or the generic one. */
 export function extractorFor(url: URL): Extractor {
