@@ -1,17 +1,24 @@
 import { messageOf } from './builder';
 import type { Extractor } from './extractor';
 import { genericExtractor } from './generic';
+import { facebookExtractor } from './facebook';
 import { instagramExtractor } from './instagram';
 import { classifyDocument } from './notices';
 import type { ExtractedRecord } from './record';
 import { telegramExtractor } from './telegram';
+import { tiktokExtractor } from './tiktok';
 import { xExtractor } from './x';
 
 /**
  * The platform extractors, tried in order; the first whose `matches(url)` is true runs.
  * To add a platform: import its extractor and add one line here (see docs/architecture-platforms.md).
  */
-export const extractors: Extractor[] = [instagramExtractor, xExtractor, telegramExtractor];
+export const extractors: Extractor[] = [
+  instagramExtractor,
+  facebookExtractor,
+  xExtractor,
+  telegramExtractor,
+];
 
 /** The extractor for `url`, or the generic one. */
 export function extractorFor(url: URL): Extractor {
