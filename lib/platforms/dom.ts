@@ -149,6 +149,10 @@ export function visibleText(root: Node | null | undefined, max = Infinity): stri
     if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) return;
     const tag = (node as Element).tagName?.toUpperCase();
     if (tag && SKIP_TEXT.has(tag)) return;
+    if (tag === 'BR') {
+      parts.push('\n');
+      return;
+    }
     const block = tag ? BLOCK.has(tag) : false;
     if (block) parts.push('\n');
     for (let child = node.firstChild; child; child = child.nextSibling) walk(child);
