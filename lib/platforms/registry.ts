@@ -7,7 +7,9 @@ import { classifyDocument } from './notices';
 import type { ExtractedRecord } from './record';
 import { telegramExtractor } from './telegram';
 import { tiktokExtractor } from './tiktok';
+import { webmailExtractor } from './webmail';
 import { xExtractor } from './x';
+import { youtubeExtractor } from './youtube';
 
 /**
  * The platform extractors, tried in order; the first whose `matches(url)` is true runs.
@@ -16,6 +18,7 @@ import { xExtractor } from './x';
 export const extractors: Extractor[] = [
   instagramExtractor,
   facebookExtractor,
+  webmailExtractor,
   xExtractor,
   telegramExtractor,
 ];

@@ -1,0 +1,323 @@
+import { emptyAccount, emptyPost, RecordBuilder } from './builder';
+import { asArray, asString, assignedJson, dig, meta, parseCount, parseDate, titleOf } from './dom';
+import type { Extractor } from './extractor';
+import { classifyDocument, detectLanguage } from './notices';
+import type { AccountRecord, ExtractedRecord, NoticeRecord, PostRecord } from './record';
+import { cleanMultiline, cleanText, hashtagsOf, linksOf, mentionsOf } from './text';
+import {
+  alertNotice,
+  commentCountText,
+  handleOf,
+  likeCount,
+  obj,
+  playabilityNotice,
+  ytText,
+} from './youtube-data';
+
+/**
+ * YouTube: a video, a channel, and the states a video or channel can be in — removed,
+ * terminated, private, age-restricted, geo-blocked, members-only (from playabilityStatus and
+ * channel alerts) — plus the EU consent wall served instead of the page. Strategies: the
+ * embedded player response and initial data (youtube-data.ts), microdata/og meta, the URL.
+ */
+const INFO = { name: 'youtube', version: '1.0.0' };
+
+/** Last seen on embed_youtube_consent_interstitial_es_2021.html (2021-04). */
+export const YT_CONSENT = {
+  form: 'form[action*="consent.youtube.com"], form[action*="consent.google.com"]',
+  refresh: 'meta[http-equiv="refresh"][content*="consent.youtube.com"]',
+  heading: 'h1',
+} as const;
+
+function videoIdOf(url: URL): string | null {
+  const v = url.searchParams.get('v');
+  if (v && /^[\w-]{11}$/.test(v)) return v;
+  const m = /^\/(?:shorts|embed|live|v)\/([\w-]{11})/.exec(url.pathname);
+  if (m) return m[1]!;
+  return url.hostname === 'youtu.be' ? (/^\/([\w-]{11})/.exec(url.pathname)?.[1] ?? null) : null;
+}
+
+function pageLanguage(doc: Document): string | null {
+  const lang = doc.documentElement?.getAttribute('lang');
+  return lang ? lang.split('-')[0]!.toLowerCase() : null;
+}
+
+function first(doc: Document, name: string, warnings: string[]): Record<string, unknown> | null {
+  return obj(assignedJson(doc, name, warnings)[0]);
+}
+
+function canonicalOf(doc: Document, fallback: string | null): string | null {
+  const link = doc.querySelector('link[rel="canonical"]')?.getAttribute('href');
+  // Error pages print href="null" literally.
+  return link && /^https?:\/\//.test(link) ? link : fallback;
+}
+
+function extract(doc: Document, url: URL): ExtractedRecord {
+  const b = new RecordBuilder('youtube', INFO, url);
+  const lang = pageLanguage(doc);
+  if (
+    url.hostname.startsWith('consent.') ||
+    doc.querySelector(YT_CONSENT.form) ||
+    doc.querySelector(YT_CONSENT.refresh)
+  ) {
+    return consentWall(b, doc, lang);
+  }
+  const player = first(doc, 'ytInitialPlayerResponse', b.warnings);
+  const data = first(doc, 'ytInitialData', b.warnings);
+  const videoId = videoIdOf(url);
+
+  if (player || videoId) {
+    const notice = playabilityNotice(player?.playabilityStatus, lang);
+    const details = obj(player?.videoDetails);
+    const post = details || !notice ? readVideo(b, doc, player, data, videoId) : null;
+    const title = asString(details?.title) ?? meta(doc, 'og:title') ?? titleOf(doc);
+    const canonicalUrl = canonicalOf(doc, null);
+    if (notice) {
+      b.note('notice', 'embedded-json');
+      return b.finish({ kind: 'notice', canonicalUrl, title, notice, post });
+    }
+    return b.finish({ kind: 'post', canonicalUrl, title, post });
+  }
+  if (data && (obj(data.metadata) || obj(data.header) || asArray(data.alerts).length)) {
+    return readChannel(b, doc, data, url, lang);
+  }
+  const notice = classifyDocument(doc);
+  if (notice) {
+    b.note('notice', 'dom');
+    return b.finish({ kind: 'notice', canonicalUrl: null, title: titleOf(doc), notice });
+  }
+  b.warn('page: no video, channel or known notice found');
+  return b.finish({ kind: 'page', canonicalUrl: canonicalOf(doc, null), title: titleOf(doc) });
+}
+
+/** consent.youtube.com ("Before you continue to YouTube"): its heading is the platform's message. */
+function consentWall(b: RecordBuilder, doc: Document, lang: string | null): ExtractedRecord {
+  const message =
+    titleOf(doc) ??
+    cleanText(doc.querySelector(YT_CONSENT.heading)?.textContent) ??
+    'consent.youtube.com';
+  const notice: NoticeRecord = {
+    type: 'consent_wall',
+    message,
+    language: detectLanguage(message) ?? lang,
+  };
+  b.note('notice', 'dom');
+  b.warn(
+    'page: cookie-consent wall served instead of the requested page; nothing of that page is here',
+  );
+  return b.finish({
+    kind: 'notice',
+    canonicalUrl: null,
+    title: titleOf(doc),
+    notice,
+    post: null,
+    account: null,
+  });
+}
+
+function readVideo(
+  b: RecordBuilder,
+  doc: Document,
+  player: Record<string, unknown> | null,
+  data: Record<string, unknown> | null,
+  videoId: string | null,
+): PostRecord {
+  const post = emptyPost();
+  const details = obj(player?.videoDetails);
+  const micro = obj(dig(player, 'microformat', 'playerMicroformatRenderer'));
+  const owner = findOwner(data);
+  post.id = b.pick('post.id', [
+    ['embedded-json', () => asString(details?.videoId)],
+    ['meta', () => meta(doc, 'videoId')],
+    ['url', () => videoId],
+  ]);
+  post.author.handle = b.pick(
+    'post.author.handle',
+    [
+      ['embedded-json', () => handleOf(asString(micro?.ownerProfileUrl))],
+      ['embedded-json', () => handleOf(owner)],
+    ],
+    true,
+  );
+  post.author.name = b.pick('post.author.name', [
+    ['embedded-json', () => asString(micro?.ownerChannelName) ?? asString(details?.author)],
+    [
+      'meta',
+      () =>
+        cleanText(
+          doc.querySelector('[itemprop="author"] [itemprop="name"]')?.getAttribute('content'),
+        ),
+    ],
+  ]);
+  post.author.id = b.pick('post.author.id', [
+    ['embedded-json', () => asString(details?.channelId) ?? asString(micro?.externalChannelId)],
+    ['meta', () => meta(doc, 'channelId')],
+  ]);
+  post.publishedAt = b.pick('post.publishedAt', [
+    ['embedded-json', () => parseDate(asString(micro?.publishDate))],
+    // A live stream's page gives its day only; the broadcast's start is the instant.
+    [
+      'embedded-json',
+      () => parseDate(asString(dig(micro, 'liveBroadcastDetails', 'startTimestamp'))),
+    ],
+    ['meta', () => parseDate(meta(doc, 'datePublished'))],
+  ]);
+  if (!post.publishedAt) {
+    post.publishedText = asString(micro?.publishDate) ?? meta(doc, 'datePublished');
+  }
+  post.text = b.pick(
+    'post.text',
+    [
+      [
+        'embedded-json',
+        () => cleanMultiline(ytText(micro?.description) ?? asString(details?.shortDescription)),
+      ],
+      ['meta', () => meta(doc, 'og:description')],
+    ],
+    true,
+  );
+  const thumbs = asArray(dig(micro, 'thumbnail', 'thumbnails'));
+  const poster = asString(dig(thumbs[thumbs.length - 1], 'url')) ?? meta(doc, 'og:image');
+  if (poster) {
+    post.media = [{ type: 'image', url: poster }];
+    b.note('post.media', 'embedded-json');
+    b.warn('post.media: the poster image only; the stream URLs in the page are signed and expire');
+  }
+  post.counts.views = b.pick('post.counts.views', [
+    ['embedded-json', () => parseCount(asString(details?.viewCount) ?? asString(micro?.viewCount))],
+    ['meta', () => parseCount(meta(doc, 'interactionCount'))],
+  ]);
+  post.counts.likes = b.pick('post.counts.likes', [['embedded-json', () => likeCount(data)]]);
+  const comments = commentCountText(data);
+  post.counts.comments = b.pick('post.counts.comments', [
+    ['embedded-json', () => parseCount(comments)],
+  ]);
+  if (comments && /[^\d\s.,]/.test(comments))
+    b.warn(`post.counts.comments: shown rounded ("${comments}")`);
+  b.pick('post.counts.shares', [], true);
+  post.hashtags = hashtagsOf(post.text);
+  post.mentions = mentionsOf(post.text);
+  post.links = linksOf(post.text);
+  return post;
+}
+
+function findOwner(data: Record<string, unknown> | null): string | null {
+  const contents = asArray(
+    dig(data, 'contents', 'twoColumnWatchNextResults', 'results', 'results', 'contents'),
+  );
+  for (const item of contents) {
+    const owner = dig(
+      item,
+      'videoSecondaryInfoRenderer',
+      'owner',
+      'videoOwnerRenderer',
+      'navigationEndpoint',
+      'browseEndpoint',
+      'canonicalBaseUrl',
+    );
+    if (typeof owner === 'string') return owner;
+  }
+  return null;
+}
+
+const SUBSCRIBER_WORDS = /subscriber|подписчик|жазылушы|suscriptor|abonn|abonnent/i;
+const VIDEO_WORDS = /video|видео|бейне|vídeo/i;
+
+function readChannel(
+  b: RecordBuilder,
+  doc: Document,
+  data: Record<string, unknown>,
+  url: URL,
+  lang: string | null,
+): ExtractedRecord {
+  const account = emptyAccount();
+  const metadata = obj(dig(data, 'metadata', 'channelMetadataRenderer'));
+  const c4 = obj(dig(data, 'header', 'c4TabbedHeaderRenderer'));
+  const parts = headerParts(data);
+  const notice = alertNotice(data, lang);
+  const subscribers =
+    ytText(c4?.subscriberCountText) ?? parts.find((p) => SUBSCRIBER_WORDS.test(p)) ?? null;
+  const videos = ytText(c4?.videosCountText) ?? parts.find((p) => VIDEO_WORDS.test(p)) ?? null;
+
+  account.handle = b.pick('account.handle', [
+    ['embedded-json', () => ytText(c4?.channelHandleText)?.replace(/^@/, '')],
+    ['embedded-json', () => parts.find((p) => p.startsWith('@'))?.slice(1)],
+    ['embedded-json', () => handleOf(asString(asArray(metadata?.ownerUrls)[0]))],
+    ['url', () => handleOf(url.pathname)],
+  ]);
+  account.name = b.pick('account.name', [
+    ['embedded-json', () => asString(metadata?.title) ?? asString(c4?.title)],
+    ['meta', () => meta(doc, 'og:title')],
+  ]);
+  account.id = b.pick('account.id', [
+    ['embedded-json', () => asString(metadata?.externalId) ?? asString(c4?.channelId)],
+    ['url', () => /\/channel\/(UC[\w-]{22})/.exec(url.pathname)?.[1]],
+  ]);
+  account.bio = b.pick(
+    'account.bio',
+    [['embedded-json', () => cleanMultiline(asString(metadata?.description))]],
+    true,
+  );
+  account.avatarUrl = b.pick('account.avatarUrl', [
+    [
+      'embedded-json',
+      () => asString(dig(asArray(dig(metadata, 'avatar', 'thumbnails'))[0], 'url')),
+    ],
+    ['meta', () => meta(doc, 'og:image')],
+  ]);
+  account.followers = b.pick(
+    'account.followers',
+    [['embedded-json', () => parseCount(subscribers)]],
+    Boolean(notice),
+  );
+  if (subscribers && /[^\d\s.,]/.test(subscribers.replace(SUBSCRIBER_WORDS, ''))) {
+    b.warn(`account.followers: shown rounded ("${subscribers}")`);
+  }
+  account.posts = b.pick('account.posts', [['embedded-json', () => parseCount(videos)]], true);
+  if (videos && /[KMkmКМ]|тыс|млн|мың/.test(videos))
+    b.warn(`account.posts: shown rounded ("${videos}")`);
+  if (c4) {
+    account.verified = asArray(c4.badges).some((badge) =>
+      /VERIFIED/.test(asString(dig(badge, 'metadataBadgeRenderer', 'style')) ?? ''),
+    );
+    b.note('account.verified', 'embedded-json');
+  }
+  account.state = notice?.type === 'suspended' ? 'suspended' : notice ? 'unknown' : 'active';
+  const canonicalUrl = canonicalOf(
+    doc,
+    asString(dig(data, 'microformat', 'microformatDataRenderer', 'urlCanonical')),
+  );
+  const title = account.name ?? titleOf(doc);
+  if (notice) {
+    b.note('notice', 'embedded-json');
+    return b.finish({ kind: 'notice', canonicalUrl, title, account, notice });
+  }
+  return b.finish({ kind: 'account', canonicalUrl, title, account });
+}
+
+/** 2024+ channel header (pageHeaderViewModel): its metadata rows as plain strings. */
+function headerParts(data: Record<string, unknown>): string[] {
+  const rows = asArray(
+    dig(
+      data,
+      'header',
+      'pageHeaderRenderer',
+      'content',
+      'pageHeaderViewModel',
+      'metadata',
+      'contentMetadataViewModel',
+      'metadataRows',
+    ),
+  );
+  return rows
+    .flatMap((row) => asArray(dig(row, 'metadataParts')))
+    .map((part) => ytText(dig(part, 'text')))
+    .filter((t): t is string => Boolean(t));
+}
+
+export const youtubeExtractor: Extractor = {
+  platform: 'youtube',
+  version: INFO.version,
+  matches: (url) => /(^|\.)(youtube\.com|youtu\.be|youtube-nocookie\.com)$/i.test(url.hostname),
+  extract,
+};
