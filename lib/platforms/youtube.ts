@@ -2,7 +2,7 @@ import { emptyAccount, emptyPost, RecordBuilder } from './builder';
 import { asArray, asString, assignedJson, dig, meta, parseCount, parseDate, titleOf } from './dom';
 import type { Extractor } from './extractor';
 import { classifyDocument, detectLanguage } from './notices';
-import type { AccountRecord, ExtractedRecord, NoticeRecord, PostRecord } from './record';
+import type { ExtractedRecord, NoticeRecord, PostRecord } from './record';
 import { cleanMultiline, cleanText, hashtagsOf, linksOf, mentionsOf } from './text';
 import {
   alertNotice,
