@@ -21,6 +21,8 @@ export const extractors: Extractor[] = [
   webmailExtractor,
   xExtractor,
   telegramExtractor,
+  tiktokExtractor,
+  youtubeExtractor,
 ];
 
 /** The extractor for `url`, or the generic one. */
