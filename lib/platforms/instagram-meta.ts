@@ -21,9 +21,22 @@ const COMMENTS_BEFORE = /(?:commenti|комментарии)\s*:?\s*([\d][\d.,\s
 const FOLLOWERS =
   /([\d][\d.,\s\u00a0]*\s*(?:[kmb]|тыс\.?|млн|мың)?)\s*(?:followers|подписчик\S*|жазылушы\S*)/i;
 const FOLLOWING =
-  /([\d][\d.,\s\u00a0]*\s*(?:[kmb]|тыс\.?|млн|мың)?)\s*(?:following|подпис(?:ок|ки|ка)\b|жазылым\S*)/i;
+  /([\d][\d.,\s\u00a0]*\s*(?:[kmb]|тыс\.?|млн|мың)?)\s*(?:following|подпис(?:ок|ки|ка)(?![а-яё])|жазылым\S*)/i;
 const POSTS =
   /([\d][\d.,\s\u00a0]*\s*(?:[kmb]|тыс\.?|млн|мың)?)\s*(?:posts|публикац\S*|жарияланым\S*|жазба\S*)/i;
+
+/** Profile counts in any text ("340 followers", "340 подписчиков", "340 жазылушы"). */
+export function profileCountsIn(text: string | null): {
+  followers: number | null;
+  following: number | null;
+  posts: number | null;
+} {
+  return {
+    followers: count(FOLLOWERS, text),
+    following: count(FOLLOWING, text),
+    posts: count(POSTS, text),
+  };
+}
 
 function count(pattern: RegExp, text: string | null): number | null {
   const m = text ? pattern.exec(text) : null;

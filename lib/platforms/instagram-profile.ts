@@ -1,7 +1,7 @@
 import { emptyAccount, type RecordBuilder } from './builder';
-import { canonicalUrl, meta, text } from './dom';
+import { canonicalUrl, meta, text, visibleText } from './dom';
 import { findUser, pageStates } from './instagram-data';
-import { readProfileMeta } from './instagram-meta';
+import { profileCountsIn, readProfileMeta } from './instagram-meta';
 import { IG_SELECTORS } from './instagram-selectors';
 import { classifyDocument } from './notices';
 import type { AccountState, ExtractedRecord } from './record';
@@ -16,8 +16,10 @@ export function extractInstagramProfile(
 ): ExtractedRecord {
   const data = findUser(pageStates(doc, handle, b.warnings), handle);
   const m = readProfileMeta(doc);
+  const headerText = visibleText(doc.querySelector('header'));
+  const dom = profileCountsIn(cleanText(headerText));
   const notice = classifyDocument(doc);
-  const found = Boolean(data || m.handle || m.followers !== null);
+  const found = Boolean(data || m.handle || m.followers !== null || dom.followers !== null);
   // On a live profile only a "private" notice describes the account; other phrases may be
   // in bios or captions. Without account data, any notice is the page itself.
   const pageNotice = notice && (!found || notice.type === 'private') ? notice : null;
@@ -30,6 +32,7 @@ export function extractInstagramProfile(
     [
       ['embedded-json', () => data?.handle],
       ['meta', () => m.handle],
+      ['dom', () => text(doc, IG_SELECTORS.profileHeader)],
       ['url', () => (found ? handle : null)],
     ],
     !expected,
@@ -72,6 +75,7 @@ export function extractInstagramProfile(
     [
       ['embedded-json', () => data?.followers],
       ['meta', () => m.followers],
+      ['dom', () => dom.followers],
     ],
     !expected,
   );
@@ -80,6 +84,7 @@ export function extractInstagramProfile(
     [
       ['embedded-json', () => data?.following],
       ['meta', () => m.following],
+      ['dom', () => dom.following],
     ],
     !expected,
   );
@@ -88,6 +93,7 @@ export function extractInstagramProfile(
     [
       ['embedded-json', () => data?.posts],
       ['meta', () => m.posts],
+      ['dom', () => dom.posts],
     ],
     !expected,
   );

@@ -98,6 +98,14 @@ function messageAround(root: Element, phrase: string): string {
     current = next;
   }
   const own = cleanText(visibleText(current)) ?? '';
+  // Wrappers that hold nothing but the notice line (<span><h2>…</h2></span>) are the same line.
+  while (
+    current.parentElement &&
+    current !== root &&
+    cleanText(visibleText(current.parentElement)) === own
+  ) {
+    current = current.parentElement;
+  }
   const sibling = current.nextElementSibling;
   const siblingText = sibling ? (cleanText(visibleText(sibling)) ?? '') : '';
   const isHeading = /^H[1-6]$/i.test(current.tagName) || own.length <= 80;

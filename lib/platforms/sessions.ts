@@ -10,14 +10,14 @@ import type { SecurityEvent } from './record';
  */
 
 const DEVICE =
-  /\b(iphone|ipad|ipod|android|windows|mac ?os|macintosh|macbook|mac|linux|ubuntu|chrome ?os|chromebook|chrome|firefox|safari|edge|opera|yandex|samsung|galaxy|xiaomi|redmi|huawei|pixel|oneplus|oppo|vivo|honor|realme|nokia|tecno|infinix|motorola|sm-[a-z]\d+|instagram|facebook|desktop|mobile|компьютер|смартфон|телефон|планшет|браузер|құрылғы)\b/i;
+  /(?<!\p{L})(iphone|ipad|ipod|android|windows|mac ?os|macintosh|macbook|mac|linux|ubuntu|chrome ?os|chromebook|chrome|firefox|safari|edge|opera|yandex|samsung|galaxy|xiaomi|redmi|huawei|pixel|oneplus|oppo|vivo|honor|realme|nokia|tecno|infinix|motorola|sm-[a-z]\d+[a-z]*|instagram|facebook|desktop|mobile|компьютер|смартфон|телефон|планшет|браузер|құрылғы)(?!\p{L})/iu;
 const TIME =
   /(active now|активн?[а-я]* сейчас|сейчас активн|қазір белсенді|\bago\b|назад|бұрын|just now|только что|жаңа ғана|\btoday\b|yesterday|сегодня|вчера|бүгін|кеше|\d{1,2}:\d{2}|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b|\d{1,2} (янв|фев|мар|апр|ма[йя]|июн|июл|авг|сен|окт|ноя|дек)|(қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан))/i;
 const CURRENT =
   /(active now|активн?[а-я]* сейчас|сейчас активн|қазір белсенді|this device|это устройство|осы құрылғы|current session|текущ[а-я]+ сеанс|ағымдағы сеанс)/i;
 const IP = /\b(?:\d{1,3}\.){3}\d{1,3}\b|\b(?:[0-9a-f]{1,4}:){3,7}[0-9a-f]{1,4}\b/i;
 const NOISE =
-  /^(log out|выйти|шығу|logged in|вход выполнен|кірген|see more|показать еще|тағы|\W+|select|выбрать|таңдау)$/i;
+  /^(log out|выйти|шығу|logged in|вход выполнен|кірген|see more|показать еще|тағы|select|выбрать|таңдау|[\p{P}\p{S}\s]+)$/iu;
 
 /** One session from the text lines of its list item; null when nothing identifies a session. */
 export function sessionFromLines(rawLines: string[]): SecurityEvent | null {
