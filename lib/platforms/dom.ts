@@ -134,7 +134,12 @@ const SKIP_TEXT = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'SVG', 'HE
  * Visible-ish text of a subtree: text nodes outside script/style/template/noscript, with block
  * boundaries as line breaks. (`innerText` is not available in linkedom.)
  */
-export function visibleText(root: Node | null | undefined, max = Infinity): string {
+export function visibleText(
+  root: Node | null | undefined,
+  max = Infinity,
+  /** Break lines at every element, for lists whose CSS makes spans into lines. */
+  everyElementIsBlock = false,
+): string {
   if (!root) return '';
   const parts: string[] = [];
   let length = 0;
@@ -153,7 +158,7 @@ export function visibleText(root: Node | null | undefined, max = Infinity): stri
       parts.push('\n');
       return;
     }
-    const block = tag ? BLOCK.has(tag) : false;
+    const block = tag ? everyElementIsBlock || BLOCK.has(tag) : false;
     if (block) parts.push('\n');
     for (let child = node.firstChild; child; child = child.nextSibling) walk(child);
     if (block) parts.push('\n');

@@ -87,3 +87,14 @@ export function handleFromHref(href: string | null | undefined): string | null {
     return null;
   }
 }
+
+/** The numeric id in a `profile.php?id=…` link, for people without a username. */
+export function profileIdFromHref(href: string | null | undefined): string | null {
+  if (!href) return null;
+  try {
+    const url = new URL(href, 'https://www.facebook.com/');
+    return /profile\.php$/.test(url.pathname) ? (url.searchParams.get('id') ?? null) : null;
+  } catch {
+    return null;
+  }
+}

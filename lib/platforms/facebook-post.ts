@@ -12,7 +12,7 @@ import {
 } from './dom';
 import { countsFromScripts } from './facebook-counts';
 import { queryAll, revealedRoots } from './facebook-hidden';
-import { handleFromHref, type FacebookRoute } from './facebook-ids';
+import { handleFromHref, profileIdFromHref, type FacebookRoute } from './facebook-ids';
 import { FB_SELECTORS } from './facebook-selectors';
 import { tryParseJson } from './json-scan';
 import { classifyDocument } from './notices';
@@ -72,6 +72,13 @@ export function extractFacebookPost(
     'post.author.id',
     [
       ['embedded-json', () => ft.content_owner_id_new ?? ft.page_id ?? ft.owner_id],
+      [
+        'dom',
+        () =>
+          profileIdFromHref(
+            actor?.closest('a')?.getAttribute('href') ?? actor?.getAttribute('href'),
+          ),
+      ],
       [
         'url',
         () =>

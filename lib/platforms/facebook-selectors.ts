@@ -20,7 +20,7 @@ export const FB_SELECTORS = {
     '[data-sigil~="story-div"], [data-sigil="marea"], .userContentWrapper, [role="article"], article',
   actor:
     'strong.actor, [data-sigil="actor-link"], h5 .fwb a, .profileLink, h3 strong a, h2 strong a, h3 a, h2 a, header strong a',
-  text: '[data-testid="post_message"], [data-ad-preview="message"], .userContent, .msg > div, .story_body_container > div[data-ft], [data-sigil="expose"]',
+  text: '[data-testid="post_message"], [data-ad-preview="message"], .userContent, .msg > div, .story_body_container > div[data-ft], article > div[data-ft], [data-sigil="expose"]',
   time: 'abbr[data-utime], abbr[data-store], time[datetime]',
   timeText: '[data-sigil="m-feed-voice-subtitle"] abbr, header abbr, abbr',
   image:

@@ -31,14 +31,21 @@ const PHRASES: readonly CompiledPhrase[] = NOTICE_PHRASES.flatMap((set, priority
 
 const MESSAGE_MAX = 400;
 
-/** The best (most specific) phrase in `text`, or null. */
+/**
+ * The best phrase in `text`: the most specific type wins; within a type, the phrase shown first
+ * (the heading before its explanation), then the longer one.
+ */
 export function matchPhrase(text: string): CompiledPhrase | null {
   const folded = foldForMatch(text);
   let best: CompiledPhrase | null = null;
+  let bestAt = Infinity;
   for (const candidate of PHRASES) {
     if (best && candidate.priority > best.priority) break;
-    if (folded.includes(candidate.phrase)) {
-      if (!best || candidate.phrase.length > best.phrase.length) best = candidate;
+    const at = folded.indexOf(candidate.phrase);
+    if (at < 0) continue;
+    if (!best || at < bestAt || (at === bestAt && candidate.phrase.length > best.phrase.length)) {
+      best = candidate;
+      bestAt = at;
     }
   }
   return best;

@@ -40,7 +40,7 @@ export function sessionFromLines(rawLines: string[]): SecurityEvent | null {
         continue;
     }
     if (!timeText && TIME.test(line) && !DEVICE.test(line)) timeText = line;
-    else if (!device && DEVICE.test(line)) device = line;
+    else if (DEVICE.test(line)) device = device ? `${device} · ${line}` : line;
     else if (!place && /\p{L}/u.test(line) && !TIME.test(line)) place = line;
   }
   if (!device && !place && !timeText) return null;
@@ -58,6 +58,6 @@ export function sessionFromLines(rawLines: string[]): SecurityEvent | null {
 /** Sessions from every element matching `itemSelector` under `root` (text lines per item). */
 export function sessionsIn(root: ParentNode, itemSelector: string): SecurityEvent[] {
   return Array.from(root.querySelectorAll(itemSelector))
-    .map((item) => sessionFromLines(visibleText(item).split('\n')))
+    .map((item) => sessionFromLines(visibleText(item, Infinity, true).split('\n')))
     .filter((s): s is SecurityEvent => s !== null);
 }
