@@ -155,16 +155,7 @@ function readGraphqlTweet(b: RecordBuilder, result: Obj): XJsonResult {
   ]);
   post.author.id = b.pick('post.author.id', [['api-json', () => asString(user.rest_id)]]);
   post.publishedAt = b.pick('post.publishedAt', [
-    [
-      'api-json',
-      () =>
-        parseDate(
-          asString(legacy.created_at)?.replace(
-            /^\w{3} (\w{3}) (\d{2}) ([\d:]{8}) ([+-]\d{4}) (\d{4})$/,
-            '$2 $1 $5 $3 $4',
-          ),
-        ),
-    ],
+    ['api-json', () => parseDate(twitterDate(asString(legacy.created_at)))],
     ['derived', () => snowflakeTime(post.id)],
   ]);
   post.text = b.pick('post.text', [
@@ -281,7 +272,10 @@ function readV1(b: RecordBuilder, root: Obj): XJsonResult {
   ]);
   post.author.name = b.pick('post.author.name', [['api-json', () => asString(user?.name)]]);
   post.author.id = b.pick('post.author.id', [['api-json', () => asString(user?.id_str)]]);
-  post.publishedAt = b.pick('post.publishedAt', [['derived', () => snowflakeTime(post.id)]]);
+  post.publishedAt = b.pick('post.publishedAt', [
+    ['api-json', () => parseDate(twitterDate(asString(root.created_at)))],
+    ['derived', () => snowflakeTime(post.id)],
+  ]);
   post.text = b.pick('post.text', [
     ['api-json', () => asString(root.full_text) ?? asString(root.text)],
   ]);
@@ -320,4 +314,10 @@ function fillEntities(post: PostRecord): void {
   post.hashtags = hashtagsOf(post.text);
   post.mentions = mentionsOf(post.text);
   post.links = linksOf(post.text);
+}
+
+/** `Wed Jun 19 10:15:00 +0000 2024` (v1.1 and GraphQL) → the RFC 2822 order parseDate reads. */
+function twitterDate(value: string | null): string | null {
+  const m = /^\w{3} (\w{3}) (\d{2}) ([\d:]{8}) ([+-]\d{4}) (\d{4})$/.exec(value ?? '');
+  return m ? `${m[2]} ${m[1]} ${m[5]} ${m[3]} ${m[4]}` : null;
 }

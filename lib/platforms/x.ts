@@ -44,7 +44,17 @@ function extract(doc: Document, url: URL): ExtractedRecord {
 
   const article = focalTweet(doc, target);
   if (article && (target.statusId || !doc.querySelector(X_DOM.profileName))) {
-    return b.finish({ ...base, kind: 'post', post: readDomPost(b, article, target) });
+    const post = readDomPost(b, article, target);
+    // A withheld, deleted or unavailable post renders as an article holding only X's notice.
+    const tombstone =
+      post.text || post.media.length
+        ? null
+        : (classifyText(cleanText(visibleText(article))) ?? blockNotice(doc));
+    if (tombstone) {
+      b.note('notice', 'dom');
+      return b.finish({ ...base, kind: 'notice', post, notice: tombstone });
+    }
+    return b.finish({ ...base, kind: 'post', post });
   }
   const isProfile =
     doc.querySelector(X_DOM.profileName) ||
@@ -55,7 +65,7 @@ function extract(doc: Document, url: URL): ExtractedRecord {
     const notice = blockNotice(doc);
     const account = readDomProfile(b, doc, target);
     if (notice) {
-      account.state = STATE_OF[notice.type] ?? account.state;
+      account.state = STATE_OF[notice.type] ?? 'unknown';
       b.note('notice', 'dom');
       return b.finish({ ...base, kind: 'notice', account, notice });
     }
