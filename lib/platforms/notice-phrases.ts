@@ -136,12 +136,16 @@ export const NOTICE_PHRASES: readonly PhraseSet[] = [
   {
     type: 'withheld',
     en: [
+      'because it violates local laws',
+      'has been blocked in the territory of',
       'has been withheld in',
       'withheld in',
       'in response to a legal demand',
       'based on local law',
     ],
     ru: [
+      'нарушает местное законодательство',
+      'заблокирован на территории',
       'был удержан в',
       'удержан в',
       'в ответ на требование',
@@ -150,6 +154,8 @@ export const NOTICE_PHRASES: readonly PhraseSet[] = [
       'ограничен в следующих странах',
     ],
     kk: [
+      'жергілікті заңнаманы бұзады',
+      'аумағында бұғатталған',
       'заңды талапқа жауап ретінде',
       'жергілікті заңнамаға сәйкес',
       'жергілікті заңға сәйкес',
@@ -182,6 +188,10 @@ export const NOTICE_PHRASES: readonly PhraseSet[] = [
   {
     type: 'suspended',
     en: [
+      'associated with this video has been terminated',
+      "violated telegram's terms of service",
+      'this page has been blocked',
+      'this account has been blocked',
       'account suspended',
       'this account has been suspended',
       'user is suspended',
@@ -195,6 +205,8 @@ export const NOTICE_PHRASES: readonly PhraseSet[] = [
       'we suspended your account',
     ],
     ru: [
+      'связанный с этим видео, был заблокирован',
+      'нарушает условия использования telegram',
       'аккаунт заблокирован',
       'учетная запись заблокирована',
       'этот аккаунт заблокирован',
@@ -206,6 +218,8 @@ export const NOTICE_PHRASES: readonly PhraseSet[] = [
       'страница заблокирована',
     ],
     kk: [
+      'байланысты youtube аккаунты бұғатталды',
+      'telegram пайдалану шарттарын бұзды',
       'аккаунт бұғатталды',
       'аккаунт тоқтатылды',
       'бұл аккаунт бұғатталған',
@@ -272,6 +286,7 @@ export const NOTICE_PHRASES: readonly PhraseSet[] = [
   {
     type: 'removed',
     en: [
+      'deleted their page',
       'this video has been removed',
       'this post was deleted',
       'this post has been deleted',
@@ -282,6 +297,7 @@ export const NOTICE_PHRASES: readonly PhraseSet[] = [
       'this page was deleted',
     ],
     ru: [
+      'удалил свою страницу',
       'видео удалено',
       'это видео было удалено',
       'пост был удален',
@@ -291,6 +307,7 @@ export const NOTICE_PHRASES: readonly PhraseSet[] = [
       'страница удалена',
     ],
     kk: [
+      'өз бетін жойды',
       'бейне жойылды',
       'бұл бейне жойылды',
       'жазба жойылды',
@@ -302,6 +319,7 @@ export const NOTICE_PHRASES: readonly PhraseSet[] = [
   {
     type: 'not_found',
     en: [
+      'post not found',
       "sorry, this page isn't available",
       "this page isn't available",
       'page not found',
@@ -312,6 +330,7 @@ export const NOTICE_PHRASES: readonly PhraseSet[] = [
       "this channel doesn't exist",
     ],
     ru: [
+      'пост не найден',
       'к сожалению, эта страница недоступна',
       'эта страница недоступна',
       'страница не найдена',
@@ -321,6 +340,7 @@ export const NOTICE_PHRASES: readonly PhraseSet[] = [
       'этот канал не существует',
     ],
     kk: [
+      'жазба табылмады',
       'кешіріңіз, бұл бет қолжетімсіз',
       'кешіріңіз, бұл бет қолжетімді емес',
       'бұл бет қолжетімсіз',
