@@ -85,16 +85,26 @@ const EVENT_PHRASES: ReadonlyArray<[EventType, string[]]> = [
 const LABELS: ReadonlyArray<
   [keyof Pick<SecurityEvent, 'device' | 'place' | 'ip' | 'timeText'>, RegExp]
 > = [
-  ['device', /^(device|browser|устройство|браузер|құрылғы|браузер)$/i],
+  [
+    'device',
+    /^(device|browser|operating system|platform|устройство|браузер|операционная система|платформа|құрылғы|операциялық жүйе)$/i,
+  ],
   [
     'place',
-    /^(location|place|near|where|approximate location|местоположение|место|где|расположение|орналасқан жері|орны|қай жерде)$/i,
+    /^(location|estimated location|approximate location|place|near|where|местоположение|примерное местоположение|место|где|расположение|орналасқан жері|болжамды орналасқан жері|орны|қай жерде)$/i,
   ],
   ['ip', /^(ip|ip address|ip-адрес|ip адрес|ip мекенжайы)$/i],
   [
     'timeText',
     /^(time|when|date|date and time|время|когда|дата|дата и время|уақыты|уақыт|күні|қашан)$/i,
   ],
+];
+
+/** A date and time written inside a sentence ("…was changed on October 4, 2026 at 10:05 PM (UTC+05:00)."). */
+const SENTENCE_TIME = [
+  /((?:[A-Z][a-z]+day, )?[A-Z][a-z]+ \d{1,2}, \d{4},? (?:at )?\d{1,2}:\d{2}(?: ?[AP]M)?(?: ?\(?(?:UTC|GMT)[+-]?[\d:]*\)?)?)/,
+  /(\d{1,2} [а-яё]+ \d{4}(?: г\.?)?,? (?:в )?\d{1,2}:\d{2}(?: ?\(?(?:UTC|GMT)[+-]?[\d:]*\)?)?)/i,
+  /(\d{4} ж\.? \d{1,2} [а-яәғқңөұүһі]+,? (?:сағ\.? )?\d{1,2}:\d{2}(?: ?\(?(?:UTC|GMT)[+-]?[\d:]*\)?)?)/i,
 ];
 
 export function eventTypeOf(text: string): EventType | null {
@@ -122,9 +132,21 @@ export function securityEventFrom(subject: string, bodyText: string): SecurityEv
     const label = inline ? inline[1]!.trim() : line.replace(/[:：]\s*$/, '');
     const value = inline ? inline[2]! : lines[i + 1];
     for (const [field, pattern] of LABELS) {
-      if (!found[field] && pattern.test(label) && value) found[field] = value;
+      if (!pattern.test(label) || !value) continue;
+      // Operating system and browser are both part of the device.
+      if (field === 'device' && found.device) found.device = `${found.device} · ${value}`;
+      else found[field] ??= value;
     }
   });
+  if (!found.timeText) {
+    for (const pattern of SENTENCE_TIME) {
+      const m = pattern.exec(bodyText);
+      if (m) {
+        found.timeText = m[1]!.trim();
+        break;
+      }
+    }
+  }
   const ip = found.ip
     ? /(?:\d{1,3}\.){3}\d{1,3}|(?:[0-9a-f]{1,4}:){2,7}[0-9a-f]{1,4}/i.exec(found.ip)?.[0]
     : null;
