@@ -2,6 +2,7 @@ import { RecordBuilder } from './builder';
 import { canonicalUrl, cleanText, titleOf, visibleText } from './dom';
 import type { Extractor } from './extractor';
 import { facebookRoute } from './facebook-ids';
+import { extractFacebookJson } from './facebook-json';
 import { extractFacebookPost } from './facebook-post';
 import { extractFacebookProfile } from './facebook-profile';
 import { extractLoginActivity } from './login-activity';
@@ -63,4 +64,5 @@ export const facebookExtractor: Extractor = {
   version: INFO.version,
   matches: (url) => /(^|\.)(facebook\.com|fb\.com|fb\.watch)$/i.test(url.hostname),
   extract,
+  extractJson: (data, url) => extractFacebookJson(data, url, INFO),
 };

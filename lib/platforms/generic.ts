@@ -13,6 +13,7 @@ import {
   visibleText,
 } from './dom';
 import type { Extractor } from './extractor';
+import { isOembed, postFromOembed } from './oembed';
 import type { ExtractedRecord } from './record';
 import { capText, hashtagsOf, linksOf, mentionsOf } from './text';
 
@@ -95,44 +96,17 @@ function extract(doc: Document, url: URL): ExtractedRecord {
   });
 }
 
-/** oEmbed (`author_name`, `title`, `thumbnail_url`, `html`) and other JSON with a title. */
+/** oEmbed and other JSON with a title or author. */
 function extractJson(data: unknown, url: URL): ExtractedRecord {
   const b = new RecordBuilder('generic', INFO, url);
-  const post = emptyPost();
-  post.author.name = b.pick('post.author.name', [
-    ['api-json', () => asString(dig(data, 'author_name'))],
-  ]);
-  const authorUrl = asString(dig(data, 'author_url'));
-  post.author.handle = b.pick(
-    'post.author.handle',
-    [['api-json', () => (authorUrl ? lastPathSegment(authorUrl) : null)]],
-    true,
-  );
-  const title = cleanText(asString(dig(data, 'title')));
-  post.text = b.pick(
-    'post.text',
-    [['api-json', () => cleanMultiline(asString(dig(data, 'title')))]],
-    true,
-  );
-  const thumb = b.pick(
-    'post.media',
-    [['api-json', () => asString(dig(data, 'thumbnail_url'))]],
-    true,
-  );
-  if (thumb) post.media.push({ type: 'image', url: thumb });
-  post.hashtags = hashtagsOf(post.text);
-  post.mentions = mentionsOf(post.text);
-  post.links = linksOf(post.text);
-  return b.finish({ kind: 'post', canonicalUrl: null, title, post });
-}
-
-function lastPathSegment(href: string): string | null {
-  try {
-    const parts = new URL(href).pathname.split('/').filter(Boolean);
-    return parts.at(-1) ?? null;
-  } catch {
-    return null;
-  }
+  if (!isOembed(data)) b.warn('json: not an oEmbed response; only its title is read');
+  const post = postFromOembed(data, b);
+  return b.finish({
+    kind: 'post',
+    canonicalUrl: asString(dig(data, 'url')),
+    title: cleanText(asString(dig(data, 'title'))),
+    post,
+  });
 }
 
 export const genericExtractor: Extractor = {

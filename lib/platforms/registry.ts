@@ -59,7 +59,12 @@ export function extractDocument(doc: Document, url: URL): ExtractedRecord {
 export function extractJson(data: unknown, url: URL): ExtractedRecord {
   const extractor = extractorFor(url);
   const run = extractor.extractJson?.bind(extractor);
-  if (!run) return runSafely(genericExtractor, url, (e) => e.extractJson!(data, url), null);
+  if (!run) {
+    const record = runSafely(genericExtractor, url, (e) => e.extractJson!(data, url), null);
+    // The site is still known from the URL even when only the generic reader understood the JSON.
+    if (extractor !== genericExtractor) record.platform = extractor.platform;
+    return record;
+  }
   return runSafely(
     extractor,
     url,
