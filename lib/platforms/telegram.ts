@@ -1,7 +1,7 @@
 import { emptyAccount, emptyPost, RecordBuilder } from './builder';
 import { meta, metaRaw, parseCount, titleOf } from './dom';
 import type { Extractor } from './extractor';
-import { classifyDocument } from './notices';
+import { classifyDocument, classifyText } from './notices';
 import type { AccountRecord, ExtractedRecord, PostRecord } from './record';
 import { richText } from './rich-text';
 import { cleanMultiline, cleanText, hashtagsOf, linksOf, mentionsOf } from './text';
@@ -86,7 +86,27 @@ function extract(doc: Document, url: URL): ExtractedRecord {
     return b.finish({ ...base, kind: 'post', post: readPreviewPost(b, doc, r, postRef) });
   }
   if (page && doc.querySelector(TG_PAGE.title)) {
-    return b.finish({ ...base, kind: 'account', account: readPreviewAccount(b, doc, r) });
+    const account = readPreviewAccount(b, doc, r);
+    // A blocked channel keeps its title and photo; the block is written where the bio was.
+    const notice = classifyText(
+      [TG_PAGE.description, TG_PAGE.additional]
+        .map((s) => cleanText(doc.querySelector(s)?.textContent))
+        .filter(Boolean)
+        .join(' '),
+    );
+    if (notice) {
+      account.bio = null;
+      delete b.sources['account.bio'];
+      account.state =
+        notice.type === 'suspended'
+          ? 'suspended'
+          : notice.type === 'withheld'
+            ? 'restricted'
+            : 'unknown';
+      b.note('notice', 'dom');
+      return b.finish({ ...base, kind: 'notice', account, notice });
+    }
+    return b.finish({ ...base, kind: 'account', account });
   }
   const notice = classifyDocument(doc) ?? missingName(doc, page);
   if (notice) {
