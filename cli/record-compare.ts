@@ -40,7 +40,7 @@ function same(a: unknown, b: unknown): boolean {
 }
 
 function fold(value: string): string {
-  return value.replace(/\s+/g, ' ').trim();
+  return value.normalize('NFC').replace(/\s+/g, ' ').trim();
 }
 
 /** Every leaf of a record as `path: value` lines, for the pretty CLI output. */

@@ -1,5 +1,5 @@
-import { meta, parseCount, titleOf } from './dom';
-import { cleanText } from './text';
+import { meta, metaRaw, parseCount, titleOf } from './dom';
+import { cleanMultiline, cleanText } from './text';
 
 /**
  * What Instagram's logged-out HTML says in its meta tags (the only source on the 2024 shell):
@@ -68,8 +68,10 @@ export function readPostMeta(doc: Document): IgMetaPost {
     /^(.+?)\s(?:on Instagram|в Instagram|Instagram-да)\b/.exec(ogTitle ?? '')?.[1] ??
     /(?:video|photo|reel) by (.+?) •/i.exec(titleOf(doc) ?? '')?.[1] ??
     null;
-  const captionMatch = /:\s*["“«]([\s\S]*)["”»]\s*\.?\s*$/.exec(description ?? '');
-  const caption = cleanText(captionMatch?.[1]);
+  // The raw attribute keeps the caption's line breaks.
+  const rawDescription = metaRaw(doc, 'og:description') ?? metaRaw(doc, 'description');
+  const captionMatch = /:\s*["“«]([\s\S]*)["”»]\s*\.?\s*$/.exec(rawDescription ?? '');
+  const caption = cleanMultiline(captionMatch?.[1]);
   const kind = /Instagram (photo|video|reel)/i.exec(twitterTitle ?? '')?.[1]?.toLowerCase();
   return {
     likes: count(LIKES, description) ?? count(LIKES_BEFORE, description),
