@@ -80,6 +80,12 @@ function extract(doc: Document, url: URL): ExtractedRecord {
   }
   if (state?.user && !r.itemId) {
     const account = readUser(b, state);
+    // A private profile still ships its user; the page's own words make it a notice.
+    const privateNotice = account.private ? classifyDocument(doc) : null;
+    if (privateNotice?.type === 'private') {
+      b.note('notice', 'dom');
+      return b.finish({ ...base, kind: 'notice', account, notice: privateNotice });
+    }
     if (notice) {
       account.state = notice.type === 'suspended' ? 'suspended' : account.state;
       return b.finish({ ...base, kind: 'notice', account, notice });
