@@ -127,13 +127,18 @@ export function extractFacebookPost(
       ],
     ]) ?? [];
   const counts = countsFromScripts(doc, post.id);
-  post.counts.likes = b.pick('post.counts.likes', [['embedded-json', () => counts?.likes]]);
+  const domCount = (selector: string) => parseCount(cleanText(own(selector)?.textContent));
+  post.counts.likes = b.pick('post.counts.likes', [
+    ['embedded-json', () => counts?.likes],
+    ['dom', () => domCount(FB_SELECTORS.reactions)],
+  ]);
   post.counts.comments = b.pick('post.counts.comments', [
     ['embedded-json', () => counts?.comments],
+    ['dom', () => domCount(FB_SELECTORS.comments)],
   ]);
   post.counts.shares = b.pick('post.counts.shares', [
     ['embedded-json', () => counts?.shares],
-    ['dom', () => parseCount(cleanText(own('[data-sigil="feed-ufi-sharers"]')?.textContent))],
+    ['dom', () => domCount(FB_SELECTORS.shares)],
   ]);
   post.repostOf = shared || ft.original_content_id ? sharedPost(shared, ft, b) : null;
   post.hashtags = hashtagsOf(post.text);
@@ -168,7 +173,10 @@ function mainStory(roots: ParentNode[], id: string | null): Element | null {
     const linked = withActor.find((el) => el.querySelector(`a[href*="${id}"]`));
     if (linked) return linked;
   }
-  return withActor[0] ?? stories[0] ?? null;
+  if (withActor[0]) return withActor[0];
+  // Pages without a story container (m.facebook.com video pages): the parent of the post header.
+  const header = queryAll(roots, 'header').find((h) => h.querySelector(FB_SELECTORS.actor));
+  return header?.parentElement ?? stories[0] ?? null;
 }
 
 function firstOutside(

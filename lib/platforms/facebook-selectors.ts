@@ -12,6 +12,10 @@
  *     inside `<code><!-- … --></code>` blocks of `.hidden_elem` and revealed by JS.
  *   Comet www.facebook.com (2021+): `[role="article"]`, `[data-ad-preview="message"]`,
  *     `h2 strong a`, `h3 strong a`, `a[role="link"] > span` — hand-made fixtures (2026-11).
+ *   m.facebook.com video page (2021-06, fixtures/real/facebook/video/fbscraper_mfb_*): no story
+ *     container; the post is the parent of its `header` (`h3 strong a`, plain `abbr`), text in
+ *     `header ~ div … p`, counts in `[data-sigil="reactions-sentence-container"]`,
+ *     `[data-sigil="comments-token"]`, `[data-sigil="shares-token"]`.
  *   Shared post: nested `[role="article"]`/`article`, data-ft `original_content_id` /
  *     `original_content_owner_id` — hand-made fixtures (2026-11).
  */
@@ -20,10 +24,13 @@ export const FB_SELECTORS = {
     '[data-sigil~="story-div"], [data-sigil="marea"], .userContentWrapper, [role="article"], article',
   actor:
     'strong.actor, [data-sigil="actor-link"], h5 .fwb a, .profileLink, h3 strong a, h2 strong a, h3 a, h2 a, header strong a',
-  text: '[data-testid="post_message"], [data-ad-preview="message"], .userContent, .msg > div, .story_body_container > div[data-ft], article > div[data-ft], [data-sigil="expose"]',
+  text: '[data-testid="post_message"], header ~ div > div > div > span > p, [data-ad-preview="message"], .userContent, .msg > div, .story_body_container > div[data-ft], article > div[data-ft], [data-sigil="expose"]',
   time: 'abbr[data-utime], abbr[data-store], time[datetime]',
   timeText: '[data-sigil="m-feed-voice-subtitle"] abbr, header abbr, abbr',
   image:
     'a[href*="/photos/"] img, a[href*="photo.php"] img, i.img[data-store], img.scaledImageFitWidth, img[data-visualcompletion="media-vc-image"]',
   shared: '[data-testid="shared-post"], [role="article"] [role="article"], article article',
+  reactions: '[data-sigil="reactions-sentence-container"]',
+  comments: '[data-sigil="comments-token"]',
+  shares: '[data-sigil="shares-token"], [data-sigil="feed-ufi-sharers"]',
 } as const;
