@@ -113,3 +113,9 @@ export function alertNotice(data: unknown, pageLanguage: string | null): NoticeR
   }
   return null;
 }
+
+/** `<link rel=canonical>` when it is a URL (error pages print `href="null"` literally). */
+export function canonicalOf(doc: Document, fallback: string | null): string | null {
+  const link = doc.querySelector('link[rel="canonical"]')?.getAttribute('href');
+  return link && /^https?:\/\//.test(link) ? link : fallback;
+}

@@ -1,11 +1,12 @@
-import { emptyAccount, emptyPost, RecordBuilder } from './builder';
+import { emptyPost, RecordBuilder } from './builder';
 import { asArray, asString, assignedJson, dig, meta, parseCount, parseDate, titleOf } from './dom';
 import type { Extractor } from './extractor';
 import { classifyDocument, detectLanguage } from './notices';
 import type { ExtractedRecord, NoticeRecord, PostRecord } from './record';
 import { cleanMultiline, cleanText, hashtagsOf, linksOf, mentionsOf } from './text';
+import { readChannel } from './youtube-channel';
 import {
-  alertNotice,
+  canonicalOf,
   commentCountText,
   handleOf,
   likeCount,
@@ -44,12 +45,6 @@ function pageLanguage(doc: Document): string | null {
 
 function first(doc: Document, name: string, warnings: string[]): Record<string, unknown> | null {
   return obj(assignedJson(doc, name, warnings)[0]);
-}
-
-function canonicalOf(doc: Document, fallback: string | null): string | null {
-  const link = doc.querySelector('link[rel="canonical"]')?.getAttribute('href');
-  // Error pages print href="null" literally.
-  return link && /^https?:\/\//.test(link) ? link : fallback;
 }
 
 function extract(doc: Document, url: URL): ExtractedRecord {
@@ -218,101 +213,6 @@ function findOwner(data: Record<string, unknown> | null): string | null {
     if (typeof owner === 'string') return owner;
   }
   return null;
-}
-
-const SUBSCRIBER_WORDS = /subscriber|подписчик|жазылушы|suscriptor|abonn|abonnent/i;
-const VIDEO_WORDS = /video|видео|бейне|vídeo/i;
-
-function readChannel(
-  b: RecordBuilder,
-  doc: Document,
-  data: Record<string, unknown>,
-  url: URL,
-  lang: string | null,
-): ExtractedRecord {
-  const account = emptyAccount();
-  const metadata = obj(dig(data, 'metadata', 'channelMetadataRenderer'));
-  const c4 = obj(dig(data, 'header', 'c4TabbedHeaderRenderer'));
-  const parts = headerParts(data);
-  const notice = alertNotice(data, lang);
-  const subscribers =
-    ytText(c4?.subscriberCountText) ?? parts.find((p) => SUBSCRIBER_WORDS.test(p)) ?? null;
-  const videos = ytText(c4?.videosCountText) ?? parts.find((p) => VIDEO_WORDS.test(p)) ?? null;
-
-  account.handle = b.pick('account.handle', [
-    ['embedded-json', () => ytText(c4?.channelHandleText)?.replace(/^@/, '')],
-    ['embedded-json', () => parts.find((p) => p.startsWith('@'))?.slice(1)],
-    ['embedded-json', () => handleOf(asString(asArray(metadata?.ownerUrls)[0]))],
-    ['url', () => handleOf(url.pathname)],
-  ]);
-  account.name = b.pick('account.name', [
-    ['embedded-json', () => asString(metadata?.title) ?? asString(c4?.title)],
-    ['meta', () => meta(doc, 'og:title')],
-  ]);
-  account.id = b.pick('account.id', [
-    ['embedded-json', () => asString(metadata?.externalId) ?? asString(c4?.channelId)],
-    ['url', () => /\/channel\/(UC[\w-]{22})/.exec(url.pathname)?.[1]],
-  ]);
-  account.bio = b.pick(
-    'account.bio',
-    [['embedded-json', () => cleanMultiline(asString(metadata?.description))]],
-    true,
-  );
-  account.avatarUrl = b.pick('account.avatarUrl', [
-    [
-      'embedded-json',
-      () => asString(dig(asArray(dig(metadata, 'avatar', 'thumbnails'))[0], 'url')),
-    ],
-    ['meta', () => meta(doc, 'og:image')],
-  ]);
-  account.followers = b.pick(
-    'account.followers',
-    [['embedded-json', () => parseCount(subscribers)]],
-    Boolean(notice),
-  );
-  if (subscribers && /[^\d\s.,]/.test(subscribers.replace(SUBSCRIBER_WORDS, ''))) {
-    b.warn(`account.followers: shown rounded ("${subscribers}")`);
-  }
-  account.posts = b.pick('account.posts', [['embedded-json', () => parseCount(videos)]], true);
-  if (videos && /[KMkmКМ]|тыс|млн|мың/.test(videos))
-    b.warn(`account.posts: shown rounded ("${videos}")`);
-  if (c4) {
-    account.verified = asArray(c4.badges).some((badge) =>
-      /VERIFIED/.test(asString(dig(badge, 'metadataBadgeRenderer', 'style')) ?? ''),
-    );
-    b.note('account.verified', 'embedded-json');
-  }
-  account.state = notice?.type === 'suspended' ? 'suspended' : notice ? 'unknown' : 'active';
-  const canonicalUrl = canonicalOf(
-    doc,
-    asString(dig(data, 'microformat', 'microformatDataRenderer', 'urlCanonical')),
-  );
-  const title = account.name ?? titleOf(doc);
-  if (notice) {
-    b.note('notice', 'embedded-json');
-    return b.finish({ kind: 'notice', canonicalUrl, title, account, notice });
-  }
-  return b.finish({ kind: 'account', canonicalUrl, title, account });
-}
-
-/** 2024+ channel header (pageHeaderViewModel): its metadata rows as plain strings. */
-function headerParts(data: Record<string, unknown>): string[] {
-  const rows = asArray(
-    dig(
-      data,
-      'header',
-      'pageHeaderRenderer',
-      'content',
-      'pageHeaderViewModel',
-      'metadata',
-      'contentMetadataViewModel',
-      'metadataRows',
-    ),
-  );
-  return rows
-    .flatMap((row) => asArray(dig(row, 'metadataParts')))
-    .map((part) => ytText(dig(part, 'text')))
-    .filter((t): t is string => Boolean(t));
 }
 
 export const youtubeExtractor: Extractor = {
