@@ -16,8 +16,10 @@ export function parseCount(input: string | number | null | undefined): number | 
   if (typeof input === 'number') {
     return Number.isSafeInteger(input) && input >= 0 ? input : null;
   }
-  const match = NUMBER_WITH_UNIT.exec(input.trim());
-  if (!match) return null;
+  const text = input.trim();
+  const match = NUMBER_WITH_UNIT.exec(text);
+  // "-3" is not a count a platform would show; refuse rather than drop the sign.
+  if (!match || text[match.index - 1] === '-') return null;
   const digits = match[1]!.replace(/[\s\u00a0\u202f']+/g, ' ').trim();
   const unit = match[2] ? multiplierOf(match[2]) : 1;
   if (unit == null) return parsePlain(digits);
