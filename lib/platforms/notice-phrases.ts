@@ -257,6 +257,7 @@ export const NOTICE_PHRASES: readonly PhraseSet[] = [
   {
     type: 'private',
     en: [
+      'this is a private profile',
       'this account is private',
       'this video is private',
       'private video',

@@ -7,6 +7,7 @@ import { classifyDocument } from './notices';
 import type { ExtractedRecord } from './record';
 import { telegramExtractor } from './telegram';
 import { tiktokExtractor } from './tiktok';
+import { vkExtractor } from './vk';
 import { webmailExtractor } from './webmail';
 import { xExtractor } from './x';
 import { youtubeExtractor } from './youtube';
@@ -23,6 +24,7 @@ export const extractors: Extractor[] = [
   telegramExtractor,
   tiktokExtractor,
   youtubeExtractor,
+  vkExtractor,
 ];
 
 /** The extractor for `url`, or the generic one. */
