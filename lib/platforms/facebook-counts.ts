@@ -1,4 +1,4 @@
-import { inlineScripts } from './dom';
+import { inlineScripts, parseCount } from './dom';
 
 export interface FbCounts {
   likes: number | null;
@@ -36,4 +36,33 @@ export function countsFromScripts(doc: Document, id: string | null): FbCounts | 
     };
   }
   return null;
+}
+
+const NUMBER = String.raw`(\d[\d.,\s\u00a0]*\s*(?:[KkMm]|тыс\.?|млн|мың)?)`;
+const COMMENTS_TEXT = new RegExp(`^${NUMBER}\\s+(?:comments?|коммент\\S*|пікір\\S*)$`, 'i');
+const SHARES_TEXT = new RegExp(
+  `^${NUMBER}\\s+(?:shares?|репост\\S*|поделил\\S*|бөлісу\\S*|бөлісті\\S*)$`,
+  'i',
+);
+const REACTIONS_LABEL = /^(all reactions|все эмоции|все реакции|барлық реакциялар):?$/i;
+
+/**
+ * Counts as the Comet web shows them: "4 comments" / "4 комментария" / "4 пікір" spans, and
+ * the number after the "All reactions:" label. Leaf spans only, so a caption is never read.
+ */
+export function countsFromText(root: Element | null): FbCounts | null {
+  if (!root) return null;
+  const leaves = Array.from(root.querySelectorAll('span, div'))
+    .filter((el) => el.children.length === 0)
+    .map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim());
+  const read = (re: RegExp) => {
+    const m = leaves.map((t) => re.exec(t)).find(Boolean);
+    return m ? parseCount(m[1]!) : null;
+  };
+  const label = leaves.findIndex((t) => REACTIONS_LABEL.test(t));
+  const likes = label >= 0 ? parseCount(leaves[label + 1] ?? null) : null;
+  const counts = { likes, comments: read(COMMENTS_TEXT), shares: read(SHARES_TEXT) };
+  return counts.likes === null && counts.comments === null && counts.shares === null
+    ? null
+    : counts;
 }

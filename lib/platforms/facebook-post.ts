@@ -10,7 +10,7 @@ import {
   titleOf,
   visibleText,
 } from './dom';
-import { countsFromScripts } from './facebook-counts';
+import { countsFromScripts, countsFromText } from './facebook-counts';
 import { queryAll, revealedRoots } from './facebook-hidden';
 import { handleFromHref, profileIdFromHref, type FacebookRoute } from './facebook-ids';
 import { FB_SELECTORS } from './facebook-selectors';
@@ -128,17 +128,21 @@ export function extractFacebookPost(
     ]) ?? [];
   const counts = countsFromScripts(doc, post.id);
   const domCount = (selector: string) => parseCount(cleanText(own(selector)?.textContent));
+  const shown = countsFromText(story);
   post.counts.likes = b.pick('post.counts.likes', [
     ['embedded-json', () => counts?.likes],
     ['dom', () => domCount(FB_SELECTORS.reactions)],
+    ['dom', () => shown?.likes],
   ]);
   post.counts.comments = b.pick('post.counts.comments', [
     ['embedded-json', () => counts?.comments],
     ['dom', () => domCount(FB_SELECTORS.comments)],
+    ['dom', () => shown?.comments],
   ]);
   post.counts.shares = b.pick('post.counts.shares', [
     ['embedded-json', () => counts?.shares],
     ['dom', () => domCount(FB_SELECTORS.shares)],
+    ['dom', () => shown?.shares],
   ]);
   post.repostOf = shared || ft.original_content_id ? sharedPost(shared, ft, b) : null;
   post.hashtags = hashtagsOf(post.text);

@@ -1,5 +1,5 @@
 import { emptyAccount, type RecordBuilder } from './builder';
-import { canonicalUrl, cleanText, meta, parseCount, titleOf } from './dom';
+import { canonicalUrl, cleanText, meta, parseCount, titleOf, visibleText } from './dom';
 import type { FacebookRoute } from './facebook-ids';
 import { classifyDocument } from './notices';
 import type { ExtractedRecord } from './record';
@@ -21,13 +21,27 @@ export function extractFacebookProfile(
   route: ProfileRoute,
 ): ExtractedRecord {
   const description = meta(doc, 'og:description') ?? meta(doc, 'description');
-  const name = meta(doc, 'og:title');
-  const found = Boolean(name && name !== 'Facebook');
+  const metaName = meta(doc, 'og:title');
+  const name = metaName && metaName !== 'Facebook' ? metaName : null;
+  // Comet pages for a logged-in viewer: the name is the profile's h1, counts are link texts.
+  const main = doc.querySelector('[role="main"]') ?? doc.querySelector('main');
+  const domName = cleanText(visibleText(main?.querySelector('h1')));
+  const followerLink = Array.from(main?.querySelectorAll('a[href*="followers"]') ?? [])
+    .map((el) => cleanText(el.textContent) ?? '')
+    .find((t) => FOLLOWERS.test(t));
+  const found = Boolean(name || domName);
   const notice = found ? null : classifyDocument(doc);
   if (notice) b.note('notice', 'dom');
   const a = emptyAccount();
   a.handle = b.pick('account.handle', [['url', () => route.handle]], true);
-  a.name = b.pick('account.name', [['meta', () => (found ? name : null)]], !found);
+  a.name = b.pick(
+    'account.name',
+    [
+      ['meta', () => name],
+      ['dom', () => domName],
+    ],
+    !found,
+  );
   a.id = b.pick(
     'account.id',
     [
@@ -48,11 +62,12 @@ export function extractFacebookProfile(
     'account.followers',
     [
       ['meta', () => (followers ? parseCount(followers[1]!) : null)],
+      ['dom', () => (followerLink ? parseCount(FOLLOWERS.exec(followerLink)?.[1]) : null)],
       ['meta', () => (likes ? parseCount(likes[1]!) : null)],
     ],
     !found,
   );
-  if (!followers && likes && a.followers !== null) {
+  if (b.sources['account.followers'] === 'meta' && !followers && likes) {
     b.warn('account.followers: the page shows likes, not followers; the like count is recorded');
   }
   a.bio = b.pick(
@@ -62,7 +77,7 @@ export function extractFacebookProfile(
   );
   a.avatarUrl = b.pick(
     'account.avatarUrl',
-    [['meta', () => (found ? meta(doc, 'og:image') : null)]],
+    [['meta', () => (name ? meta(doc, 'og:image') : null)]],
     true,
   );
   a.state = found ? 'active' : 'unknown';

@@ -21,15 +21,17 @@
  */
 export const FB_SELECTORS = {
   story:
-    '[data-sigil~="story-div"], [data-sigil="marea"], .userContentWrapper, [role="article"], article',
+    '[data-sigil~="story-div"], [data-sigil="marea"], .userContentWrapper, [aria-posinset], [role="article"]:not([aria-label]), article',
   actor:
     'strong.actor, [data-sigil="actor-link"], h5 .fwb a, .profileLink, h3 strong a, h2 strong a, h3 a, h2 a, header strong a',
-  text: '[data-testid="post_message"], header ~ div > div > div > span > p, [data-ad-preview="message"], .userContent, .msg > div, .story_body_container > div[data-ft], article > div[data-ft], [data-sigil="expose"]',
+  text: '[data-ad-comet-preview="message"], [data-testid="post_message"], header ~ div > div > div > span > p, [data-ad-preview="message"], .userContent, .msg > div, .story_body_container > div[data-ft], article > div[data-ft], [data-sigil="expose"]',
   time: 'abbr[data-utime], abbr[data-store], time[datetime]',
-  timeText: '[data-sigil="m-feed-voice-subtitle"] abbr, header abbr, abbr',
+  timeText:
+    '[data-sigil="m-feed-voice-subtitle"] abbr, header abbr, abbr, h2 ~ div a[href*="/posts/"] > span, span > a[href*="/posts/"][aria-label]',
   image:
     'a[href*="/photos/"] img, a[href*="photo.php"] img, i.img[data-store], img.scaledImageFitWidth, img[data-visualcompletion="media-vc-image"]',
-  shared: '[data-testid="shared-post"], [role="article"] [role="article"], article article',
+  shared:
+    '[data-testid="shared-post"], [aria-posinset] [role="article"]:not([aria-label]), [role="article"] [role="article"]:not([aria-label]), article article',
   reactions: '[data-sigil="reactions-sentence-container"]',
   comments: '[data-sigil="comments-token"]',
   shares: '[data-sigil="shares-token"], [data-sigil="feed-ufi-sharers"]',
