@@ -1,10 +1,17 @@
 import { emptyAccount, emptyPost, type RecordBuilder } from './builder';
 import { asArray, asNumber, asString, dig, parseCount, parseDate } from './dom';
-import type { AccountRecord, NoticeRecord, PostRecord } from './record';
+import type { AccountRecord, NoticeRecord } from './record';
 import { classifyText } from './notices';
-import { htmlFragmentText } from './rich-text';
 import { snowflakeTime } from './snowflake';
-import { hashtagsOf, linksOf, mentionsOf } from './text';
+import { readOembed, readV1, readV2 } from './x-api';
+import {
+  obj,
+  twitterDate,
+  fillEntities,
+  withheldNotice,
+  type Obj,
+  type XJsonResult,
+} from './x-json-shared';
 
 /**
  * X's JSON: what x.com's own pages load (GraphQL `UserByScreenName`, `TweetResultByRestId`), the
@@ -13,16 +20,6 @@ import { hashtagsOf, linksOf, mentionsOf } from './text';
  * been rounded by JSON.parse and is never used. Shapes last seen: twscrape mocked-data (2025),
  * twarc-csv test-data (2021-05), publish.twitter.com oembed (2024-06).
  */
-
-export type XJsonResult =
-  | { kind: 'account'; account: AccountRecord; notice: NoticeRecord | null }
-  | { kind: 'post'; post: PostRecord; notice: NoticeRecord | null; canonical: string | null }
-  | { kind: 'notice'; notice: NoticeRecord; account: AccountRecord | null };
-
-type Obj = Record<string, unknown>;
-
-const obj = (value: unknown): Obj | null =>
-  value && typeof value === 'object' && !Array.isArray(value) ? (value as Obj) : null;
 
 /** Which reader understands `data`, by shape. */
 export function readXJson(b: RecordBuilder, data: unknown): XJsonResult | null {
@@ -184,140 +181,4 @@ function readGraphqlTweet(b: RecordBuilder, result: Obj): XJsonResult {
     notice,
     canonical: post.id ? `https://x.com/${post.author.handle ?? 'i/web'}/status/${post.id}` : null,
   };
-}
-
-function readOembed(b: RecordBuilder, root: Obj): XJsonResult {
-  const html = asString(root.html) ?? '';
-  const canonical = asString(root.url);
-  const post = emptyPost();
-  const statusMatch = /\/([^/]+)\/status(?:es)?\/(\d+)/.exec(canonical ?? '');
-  post.id = b.pick('post.id', [['api-json', () => statusMatch?.[2]]]);
-  post.author.handle = b.pick('post.author.handle', [
-    [
-      'api-json',
-      () => /(?:twitter|x)\.com\/(\w{1,15})\/?$/.exec(asString(root.author_url) ?? '')?.[1],
-    ],
-    ['api-json', () => statusMatch?.[1]],
-  ]);
-  post.author.name = b.pick('post.author.name', [['api-json', () => asString(root.author_name)]]);
-  b.pick('post.author.id', [], true);
-  const paragraph = /<p[^>]*>([\s\S]*?)<\/p>/i.exec(html)?.[1] ?? null;
-  post.text = b.pick('post.text', [
-    ['api-json', () => (paragraph ? htmlFragmentText(paragraph) : null)],
-  ]);
-  // The blockquote dates the post by calendar day only; the id carries the instant.
-  post.publishedAt = b.pick('post.publishedAt', [['derived', () => snowflakeTime(post.id)]]);
-  b.warn('post.counts: oEmbed carries no counts');
-  fillEntities(post);
-  return { kind: 'post', post, notice: null, canonical };
-}
-
-/** API v2 `{data, includes, errors}` (twarc) — one tweet, or a user lookup. */
-function readV2(b: RecordBuilder, root: Obj): XJsonResult | null {
-  const data = Array.isArray(root.data) ? obj(root.data[0]) : obj(root.data);
-  if (!data) {
-    const error = obj(asArray(root.errors)[0]);
-    const message = asString(error?.detail) ?? asString(error?.message) ?? asString(error?.title);
-    if (!message) return null;
-    const notice = classifyText(message) ?? {
-      type: 'unavailable' as const,
-      message,
-      language: 'en',
-    };
-    b.note('notice', 'api-json');
-    return { kind: 'notice', notice, account: null };
-  }
-  if (typeof data.text !== 'string') return null;
-  const users = asArray(dig(root, 'includes', 'users')).map(obj);
-  const author = users.find((u) => u && u.id === data.author_id) ?? null;
-  const post = emptyPost();
-  post.id = b.pick('post.id', [['api-json', () => asString(data.id)]]);
-  post.author.handle = b.pick('post.author.handle', [
-    ['api-json', () => asString(author?.username)],
-  ]);
-  post.author.name = b.pick('post.author.name', [['api-json', () => asString(author?.name)]]);
-  post.author.id = b.pick('post.author.id', [['api-json', () => asString(data.author_id)]]);
-  post.publishedAt = b.pick('post.publishedAt', [
-    ['api-json', () => parseDate(asString(data.created_at))],
-    ['derived', () => snowflakeTime(post.id)],
-  ]);
-  post.text = b.pick('post.text', [['api-json', () => asString(data.text)]]);
-  const metrics = obj(data.public_metrics);
-  post.counts = {
-    likes: asNumber(metrics?.like_count),
-    comments: asNumber(metrics?.reply_count),
-    shares: asNumber(metrics?.retweet_count),
-    views: asNumber(metrics?.impression_count),
-  };
-  b.note('post.counts', 'api-json');
-  fillEntities(post);
-  const countries = asArray(dig(data, 'withheld', 'country_codes')).filter(
-    (c): c is string => typeof c === 'string',
-  );
-  const notice = countries.length ? withheldNotice(countries) : null;
-  if (notice) b.note('notice', 'api-json');
-  const canonical = post.id
-    ? `https://x.com/${post.author.handle ?? 'i/web'}/status/${post.id}`
-    : null;
-  return { kind: notice ? 'post' : 'post', post, notice, canonical };
-}
-
-/** API v1.1 status object (`id_str`, `user`, `withheld_in_countries`). */
-function readV1(b: RecordBuilder, root: Obj): XJsonResult {
-  const user = obj(root.user);
-  const post = emptyPost();
-  post.id = b.pick('post.id', [['api-json', () => asString(root.id_str)]]);
-  post.author.handle = b.pick('post.author.handle', [
-    ['api-json', () => asString(user?.screen_name)],
-  ]);
-  post.author.name = b.pick('post.author.name', [['api-json', () => asString(user?.name)]]);
-  post.author.id = b.pick('post.author.id', [['api-json', () => asString(user?.id_str)]]);
-  post.publishedAt = b.pick('post.publishedAt', [
-    ['api-json', () => parseDate(twitterDate(asString(root.created_at)))],
-    ['derived', () => snowflakeTime(post.id)],
-  ]);
-  post.text = b.pick('post.text', [
-    ['api-json', () => asString(root.full_text) ?? asString(root.text)],
-  ]);
-  post.counts = {
-    likes: asNumber(root.favorite_count),
-    comments: asNumber(root.reply_count),
-    shares: asNumber(root.retweet_count),
-    views: null,
-  };
-  fillEntities(post);
-  const countries = asArray(root.withheld_in_countries).filter(
-    (c): c is string => typeof c === 'string',
-  );
-  const notice = countries.length ? withheldNotice(countries) : null;
-  const canonical = post.id
-    ? `https://x.com/${post.author.handle ?? 'i/web'}/status/${post.id}`
-    : null;
-  return { kind: 'post', post, notice, canonical };
-}
-
-/**
- * The API gives codes, not words: the message quotes the field so a reader sees where it came
- * from. `XX` means "withheld in all countries" and is not a country.
- */
-function withheldNotice(codes: string[]): NoticeRecord {
-  const countries = codes.filter((c) => /^[A-Z]{2}$/.test(c) && c !== 'XX');
-  return {
-    type: 'withheld',
-    message: `withheld.country_codes: ${codes.join(', ')}`,
-    countries: countries.length ? countries : null,
-    language: null,
-  };
-}
-
-function fillEntities(post: PostRecord): void {
-  post.hashtags = hashtagsOf(post.text);
-  post.mentions = mentionsOf(post.text);
-  post.links = linksOf(post.text);
-}
-
-/** `Wed Jun 19 10:15:00 +0000 2024` (v1.1 and GraphQL) → the RFC 2822 order parseDate reads. */
-function twitterDate(value: string | null): string | null {
-  const m = /^\w{3} (\w{3}) (\d{2}) ([\d:]{8}) ([+-]\d{4}) (\d{4})$/.exec(value ?? '');
-  return m ? `${m[2]} ${m[1]} ${m[5]} ${m[3]} ${m[4]}` : null;
 }
