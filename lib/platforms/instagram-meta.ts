@@ -14,10 +14,10 @@ import { cleanMultiline, cleanText } from './text';
 const LIKES =
   /([\d][\d.,\s\u00a0]*\s*(?:[kmb]|тыс\.?|млн|мың|mila)?)\s*(?:likes?|отмет\S* «?нравится»?|ұнату\S*)/i;
 const LIKES_BEFORE =
-  /(?:"mi piace"|«нравится»|нравится)\s*:?\s*([\d][\d.,\s\u00a0]*\s*(?:[kmb]|тыс\.?|млн|мың|mila)?)/i;
+  /(?:"mi piace"|нравится)["»”]?\s*:?\s*([\d][\d.,\s\u00a0]*\s*(?:[kmb]|тыс\.?|млн|мың|mila)?)/i;
 const COMMENTS =
   /([\d][\d.,\s\u00a0]*\s*(?:[kmb]|тыс\.?|млн|мың|mila)?)\s*(?:comments?|коммент\S*|пікір\S*)/i;
-const COMMENTS_BEFORE = /(?:commenti|комментарии)\s*:?\s*([\d][\d.,\s\u00a0]*)/i;
+const COMMENTS_BEFORE = /(?:commenti|коммент\S*|пікір\S*)\s*:?\s*([\d][\d.,\s\u00a0]*)/i;
 const FOLLOWERS =
   /([\d][\d.,\s\u00a0]*\s*(?:[kmb]|тыс\.?|млн|мың)?)\s*(?:followers|подписчик\S*|жазылушы\S*)/i;
 const FOLLOWING =
@@ -61,11 +61,11 @@ export function readPostMeta(doc: Document): IgMetaPost {
   const handle =
     /\(@([\w.]+)\)/.exec(twitterTitle ?? '')?.[1] ??
     /\(@([\w.]+)\)/.exec(description ?? '')?.[1] ??
-    /\s-\s([\w.]+)\s(?:on|в|·)\s/.exec(description ?? '')?.[1] ??
+    /\s[-—–]\s([\w.]+)(?:\s(?:on|в|·)\s|[,:])/.exec(description ?? '')?.[1] ??
     null;
   const name =
     /^(.+?)\s\(@[\w.]+\)/.exec(twitterTitle ?? '')?.[1] ??
-    /^(.+?)\s(?:on Instagram|в Instagram|Instagram-да)\b/.exec(ogTitle ?? '')?.[1] ??
+    /^(.+?)\s(?:on Instagram|в Instagram|Instagram-да)/.exec(ogTitle ?? '')?.[1] ??
     /(?:video|photo|reel) by (.+?) •/i.exec(titleOf(doc) ?? '')?.[1] ??
     null;
   // The raw attribute keeps the caption's line breaks.
@@ -92,7 +92,13 @@ function dateTextOf(doc: Document, description: string | null): string | null {
     title,
   );
   if (fromTitle) return fromTitle[1]!;
-  return /\son\s([A-Z][a-z]+ \d{1,2}, \d{4})/.exec(description ?? '')?.[1] ?? null;
+  const text = description ?? '';
+  return (
+    /\son\s([A-Z][a-z]+ \d{1,2}, \d{4})/.exec(text)?.[1] ??
+    /(\d{1,2} [а-яё]+ \d{4}(?: г\.)?)/i.exec(text)?.[1] ??
+    /(\d{4} ж\. \d{1,2} [а-яәғқңөұүһі]+)/i.exec(text)?.[1] ??
+    null
+  );
 }
 
 export interface IgMetaProfile {

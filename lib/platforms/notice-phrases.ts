@@ -383,6 +383,8 @@ export const NOTICE_PHRASES: readonly PhraseSet[] = [
     type: 'unavailable',
     en: [
       "this content isn't available right now",
+      "this content isn't available at the moment",
+      'the page you requested cannot be displayed right now',
       "this content isn't available",
       'video unavailable',
       'this post is unavailable',
@@ -394,6 +396,8 @@ export const NOTICE_PHRASES: readonly PhraseSet[] = [
     ],
     ru: [
       'этот контент сейчас недоступен',
+      'этот контент пока недоступен',
+      'запрашиваемая вами страница сейчас не может быть показана',
       'этот контент недоступен',
       'видео недоступно',
       'этот пост недоступен',
