@@ -86,7 +86,7 @@ describe('dalel extract', () => {
     expect(await main(['extract', '--eval', path.join(HANDMADE_DIR, 'webmail')], io)).toBe(0);
     const text = io.stdout.join('\n');
     expect(text).toMatch(/gmail-instagram-new-login-en\.html/);
-    expect(text).toMatch(/field accuracy: \d+\/\d+ = [\d.]+% over 6 fixtures/);
+    expect(text).toMatch(/field accuracy: \d+\/\d+ = [\d.]+% over \d+ fixtures/);
   });
 
   it('--eval on a directory without expectations exits 2', async () => {
