@@ -167,7 +167,7 @@ function readVideo(
         'embedded-json',
         () => cleanMultiline(ytText(micro?.description) ?? asString(details?.shortDescription)),
       ],
-      ['meta', () => meta(doc, 'og:description')],
+      ['meta', () => meta(doc, 'og:description') ?? meta(doc, 'description')],
     ],
     true,
   );
