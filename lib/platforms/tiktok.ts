@@ -54,10 +54,28 @@ function pageState(doc: Document, warnings: string[]): TikTokState | null {
   );
 }
 
+function staleState(state: TikTokState, r: Route): string | null {
+  const itemId = asString(state.item?.id);
+  if (r.itemId && itemId && itemId !== r.itemId) return `video ${itemId}`;
+  const handle = asString(state.user?.uniqueId);
+  if (!r.itemId && r.handle && handle && handle.toLowerCase() !== r.handle.toLowerCase()) {
+    return `@${handle}`;
+  }
+  return null;
+}
+
 function extract(doc: Document, url: URL): ExtractedRecord {
   const b = new RecordBuilder('tiktok', INFO, url);
   const r = route(url);
-  const state = pageState(doc, b.warnings);
+  let state = pageState(doc, b.warnings);
+  // TikTok navigates in-app: the inline state may describe the first page opened in the tab.
+  const stale = state ? staleState(state, r) : null;
+  if (stale) {
+    b.warn(
+      `page state describes ${stale}, not this URL (left from in-app navigation): reload the page and capture again`,
+    );
+    state = null;
+  }
   const canonical = canonicalUrl(doc);
   const base = {
     canonicalUrl: canonical && /^https?:/.test(canonical) ? canonical : null,

@@ -47,6 +47,29 @@ function first(doc: Document, name: string, warnings: string[]): Record<string, 
   return obj(assignedJson(doc, name, warnings)[0]);
 }
 
+/** What the inline state describes when it is not the page at `url`, else null. */
+function staleState(
+  url: URL,
+  videoId: string | null,
+  player: Record<string, unknown> | null,
+  data: Record<string, unknown> | null,
+): string | null {
+  const stateVideo =
+    asString(dig(player, 'videoDetails', 'videoId')) ??
+    asString(dig(data, 'currentVideoEndpoint', 'watchEndpoint', 'videoId'));
+  if (videoId) return stateVideo && stateVideo !== videoId ? `video ${stateVideo}` : null;
+  if (stateVideo) return `video ${stateVideo}`;
+  const channel = obj(dig(data, 'metadata', 'channelMetadataRenderer'));
+  if (!channel) return null;
+  const id = /\/channel\/(UC[\w-]{22})/.exec(url.pathname)?.[1];
+  const externalId = asString(channel.externalId);
+  if (id && externalId && id !== externalId) return `channel ${externalId}`;
+  const handle = handleOf(url.pathname.split('/').slice(0, 2).join('/'));
+  const owner = handleOf(asString(asArray(channel.ownerUrls)[0]));
+  if (handle && owner && handle.toLowerCase() !== owner.toLowerCase()) return `channel @${owner}`;
+  return null;
+}
+
 function extract(doc: Document, url: URL): ExtractedRecord {
   const b = new RecordBuilder('youtube', INFO, url);
   const lang = pageLanguage(doc);
@@ -57,9 +80,19 @@ function extract(doc: Document, url: URL): ExtractedRecord {
   ) {
     return consentWall(b, doc, lang);
   }
-  const player = first(doc, 'ytInitialPlayerResponse', b.warnings);
-  const data = first(doc, 'ytInitialData', b.warnings);
+  let player = first(doc, 'ytInitialPlayerResponse', b.warnings);
+  let data = first(doc, 'ytInitialData', b.warnings);
   const videoId = videoIdOf(url);
+  // YouTube navigates in-app without reloading: the inline state can describe the first page
+  // opened in the tab, not the one on screen. Such state is never read as this page's.
+  const stale = staleState(url, videoId, player, data);
+  if (stale) {
+    b.warn(
+      `page state describes ${stale}, not this URL (left from in-app navigation): reload the page and capture again`,
+    );
+    player = null;
+    data = null;
+  }
 
   if (player || videoId) {
     const notice = playabilityNotice(player?.playabilityStatus, lang);

@@ -83,3 +83,35 @@ describe('tiktok: refusals', () => {
     expect(record.notice?.type).toBe('not_found');
   });
 });
+
+describe('tiktok: state left from in-app navigation', () => {
+  const html = (id: string) =>
+    `<html><body><script id="__UNIVERSAL_DATA_FOR_REHYDRATION__" type="application/json">${JSON.stringify(
+      {
+        __DEFAULT_SCOPE__: {
+          'webapp.video-detail': {
+            statusCode: 0,
+            itemInfo: { itemStruct: { id, desc: 'first', author: { uniqueId: 'a' } } },
+          },
+        },
+      },
+    )}</script></body></html>`;
+
+  it('refuses an item that is not the one in the URL', () => {
+    const record = extractDocument(
+      parseHtml(html('7301234567890123456')),
+      new URL('https://www.tiktok.com/@a/video/7301234567890123999'),
+    );
+    expect(record.post?.text ?? null).toBeNull();
+    expect(record.post?.id).toBe('7301234567890123999');
+    expect(record.warnings.some((w) => w.includes('video 7301234567890123456'))).toBe(true);
+  });
+
+  it('reads the item that is the one in the URL', () => {
+    const record = extractDocument(
+      parseHtml(html('7301234567890123456')),
+      new URL('https://www.tiktok.com/@a/video/7301234567890123456'),
+    );
+    expect(record.post?.text).toBe('first');
+  });
+});

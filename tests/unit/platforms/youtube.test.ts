@@ -68,3 +68,39 @@ describe('youtube: small readers', () => {
     expect(handleOf('/channel/UC7E-LYc1wivk33iyt5bR5zQ')).toBeNull();
   });
 });
+
+describe('youtube: state left from in-app navigation', () => {
+  const page = (player: unknown) =>
+    parseHtml(
+      `<html><head><title>YouTube</title></head><body><script>var ytInitialPlayerResponse = ${JSON.stringify(player)};</script></body></html>`,
+    );
+  const player = {
+    playabilityStatus: { status: 'OK' },
+    videoDetails: {
+      videoId: 'AAAAAAAAAAA',
+      title: 'First video',
+      author: 'Someone',
+      channelId: 'UCx0FictionalChannel0001',
+    },
+  };
+
+  it('reads the state when it describes the URL', () => {
+    const record = extractDocument(
+      page(player),
+      new URL('https://www.youtube.com/watch?v=AAAAAAAAAAA'),
+    );
+    expect(record.title).toBe('First video');
+    expect(record.post?.author.name).toBe('Someone');
+  });
+
+  it('refuses state that describes another video, and says why', () => {
+    const record = extractDocument(
+      page(player),
+      new URL('https://www.youtube.com/watch?v=BBBBBBBBBBB'),
+    );
+    expect(record.post?.id).toBe('BBBBBBBBBBB');
+    expect(record.post?.author.name).toBeNull();
+    expect(record.title).not.toBe('First video');
+    expect(record.warnings.some((w) => w.includes('video AAAAAAAAAAA'))).toBe(true);
+  });
+});
