@@ -117,3 +117,32 @@ describe('x: notices in en, ru and kk', () => {
     });
   }
 });
+
+describe('x: provenance and absent fields', () => {
+  it.skipIf(!real)(
+    'the og-only page says where each field came from and warns about counts',
+    async () => {
+      const [c] = expectationsIn(EXPECTED_DIR, 'x/post', real ?? '').filter((e) =>
+        e.fixture.endsWith('_og-only.html'),
+      );
+      const { record } = await run(c!);
+      expect(record.sources).toMatchObject({
+        'post.id': 'meta',
+        'post.text': 'meta',
+        'post.author.name': 'meta',
+        'post.publishedAt': 'derived',
+      });
+      expect(record.post?.counts.likes).toBeNull();
+      expect(record.warnings.some((w) => w.startsWith('post.counts'))).toBe(true);
+    },
+  );
+
+  it.skipIf(!real)('the rendered page reads every field from the DOM', async () => {
+    const [c] = expectationsIn(EXPECTED_DIR, 'x/post', real ?? '').filter((e) =>
+      e.fixture.endsWith('1222907250383245320.html'),
+    );
+    const { record } = await run(c!);
+    expect(record.sources?.['post.publishedAt']).toBe('dom');
+    expect(record.sources?.['post.counts.likes']).toBe('dom');
+  });
+});
