@@ -1,6 +1,6 @@
-import { emptyPost, type RecordBuilder } from './builder';
+import { emptyAccount, emptyPost, type RecordBuilder } from './builder';
 import { fromUnix, parseCount } from './dom';
-import type { PostRecord } from './record';
+import type { AccountRecord, PostRecord } from './record';
 import { richText } from './rich-text';
 import { snowflakeTime } from './snowflake';
 import { cleanText, hashtagsOf, mentionsOf, unique } from './text';
@@ -110,4 +110,60 @@ function readLegacyQuote(
     // The quote box shows no time; the id carries it.
     publishedAt: snowflakeTime(id),
   };
+}
+
+/**
+ * The pre-2020 profile header (archived twitter.com profiles). Modelled on twitter.com markup of
+ * 2019 as archives hold it; checked against the hand-made fixture
+ * tests/fixtures/handmade/x/legacy-profile-en.html (2026-11).
+ */
+export const X_LEGACY_PROFILE = {
+  card: '.ProfileHeaderCard',
+  name: '.ProfileHeaderCard-nameLink',
+  handle: '.ProfileHeaderCard-screenname b, .ProfileHeaderCard-screennameLink',
+  bio: '.ProfileHeaderCard-bio',
+  avatar: 'img.ProfileAvatar-image',
+  nav: '.ProfileNav[data-user-id]',
+  stat: (kind: string) => `.ProfileNav-item--${kind} .ProfileNav-value[data-count]`,
+  verified: '.ProfileHeaderCard-badges .Icon--verified',
+  protected: '.ProfileHeaderCard-badges .Icon--protected',
+} as const;
+
+export function readLegacyProfile(b: RecordBuilder, doc: Document, target: XTarget): AccountRecord {
+  const account = emptyAccount();
+  const card = doc.querySelector(X_LEGACY_PROFILE.card);
+  const stat = (kind: string) => () =>
+    parseCount(doc.querySelector(X_LEGACY_PROFILE.stat(kind))?.getAttribute('data-count'));
+  account.handle = b.pick('account.handle', [
+    [
+      'dom',
+      () => cleanText(card?.querySelector(X_LEGACY_PROFILE.handle)?.textContent)?.replace(/^@/, ''),
+    ],
+    ['url', () => target.handle],
+  ]);
+  account.name = b.pick('account.name', [
+    ['dom', () => cleanText(card?.querySelector(X_LEGACY_PROFILE.name)?.textContent)],
+  ]);
+  account.id = b.pick('account.id', [
+    ['dom', () => doc.querySelector(X_LEGACY_PROFILE.nav)?.getAttribute('data-user-id')],
+  ]);
+  account.bio = b.pick(
+    'account.bio',
+    [['dom', () => richText(card?.querySelector(X_LEGACY_PROFILE.bio), { collapse: true })]],
+    true,
+  );
+  account.avatarUrl = b.pick('account.avatarUrl', [
+    ['dom', () => doc.querySelector(X_LEGACY_PROFILE.avatar)?.getAttribute('src')],
+  ]);
+  account.followers = b.pick('account.followers', [['dom', stat('followers')]]);
+  account.following = b.pick('account.following', [['dom', stat('following')]]);
+  account.posts = b.pick('account.posts', [['dom', stat('tweets')]]);
+  if (card) {
+    account.verified = Boolean(card.querySelector(X_LEGACY_PROFILE.verified));
+    account.private = Boolean(card.querySelector(X_LEGACY_PROFILE.protected));
+    b.note('account.verified', 'dom');
+    b.note('account.private', 'dom');
+  }
+  account.state = account.private ? 'private' : 'active';
+  return account;
 }

@@ -6,7 +6,7 @@ import type { AccountRecord, ExtractedRecord, NoticeRecord } from './record';
 import { cleanText } from './text';
 import { focalTweet, readDomPost, readDomProfile, X_DOM } from './x-dom';
 import { readXJson } from './x-json';
-import { legacyTweet, readLegacyPost } from './x-legacy';
+import { legacyTweet, readLegacyPost, readLegacyProfile, X_LEGACY_PROFILE } from './x-legacy';
 import { readMetaPost, statusIdFromMeta } from './x-meta';
 import { isXHost, xTarget } from './x-shared';
 
@@ -38,6 +38,9 @@ function extract(doc: Document, url: URL): ExtractedRecord {
       'page: twitter.com → x.com migration interstitial (meta refresh to /x/migrate); it holds no post',
     );
     return b.finish({ ...base, kind: 'page', post: null });
+  }
+  if (!target.statusId && doc.querySelector(X_LEGACY_PROFILE.card)) {
+    return b.finish({ ...base, kind: 'account', account: readLegacyProfile(b, doc, target) });
   }
   const legacy = legacyTweet(doc, target);
   if (legacy) return b.finish({ ...base, kind: 'post', post: readLegacyPost(b, legacy, target) });
