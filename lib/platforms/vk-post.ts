@@ -82,6 +82,16 @@ export function readPost(b: RecordBuilder, block: Element, r: Route): PostRecord
   ]);
   post.counts.shares = b.pick('post.counts.shares', [['dom', () => countOf(block, VK.share)]]);
   post.counts.views = b.pick('post.counts.views', [['dom', () => countOf(block, VK.views)]], true);
+  const viewsEl = block.querySelector(VK.views);
+  const shown = cleanText(viewsEl?.textContent);
+  if (
+    shown &&
+    /[KkКкMм]|тыс|млн|мың/.test(shown) &&
+    !viewsEl?.getAttribute('data-count') &&
+    !viewsEl?.getAttribute('title')
+  ) {
+    b.warn(`post.counts.views: shown rounded ("${shown}")`);
+  }
   post.media = [
     ...Array.from(block.querySelectorAll(VK.photo))
       .filter(mine)

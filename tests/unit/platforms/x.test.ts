@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { extractJson } from '../../../lib/platforms/registry';
 import { snowflakeTime } from '../../../lib/platforms/snowflake';
 import { countsFromLabel, parseXTitle, xTarget } from '../../../lib/platforms/x-shared';
@@ -144,5 +145,24 @@ describe('x: provenance and absent fields', () => {
     const { record } = await run(c!);
     expect(record.sources?.['post.publishedAt']).toBe('dom');
     expect(record.sources?.['post.counts.likes']).toBe('dom');
+  });
+});
+
+describe('x: snowflake property', () => {
+  it('the derived time is the id’s millisecond field floored to the second, for any id', () => {
+    const epoch = 1288834974657;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.parse('2011-01-01'), max: Date.parse('2099-12-31') }),
+        fc.integer({ min: 0, max: 2 ** 22 - 1 }),
+        (ms, low) => {
+          const id = ((BigInt(ms - epoch) << 22n) | BigInt(low)).toString();
+          const expected = new Date(Math.floor(ms / 1000) * 1000)
+            .toISOString()
+            .replace('.000Z', 'Z');
+          expect(snowflakeTime(id)).toBe(expected);
+        },
+      ),
+    );
   });
 });
