@@ -1,6 +1,6 @@
 import { emptyAccount, emptyPost, type RecordBuilder } from './builder';
 import { asArray, asNumber, asString, dig, parseCount, parseDate } from './dom';
-import type { AccountRecord, NoticeRecord } from './record';
+import type { AccountRecord, NoticeRecord, PostRecord } from './record';
 import { classifyText } from './notices';
 import { snowflakeTime } from './snowflake';
 import { readOembed, readV1, readV2 } from './x-api';
@@ -171,6 +171,11 @@ function readGraphqlTweet(b: RecordBuilder, result: Obj): XJsonResult {
   };
   b.note('post.counts', 'api-json');
   fillEntities(post);
+  const quoted = obj(dig(tweet, 'quoted_status_result', 'result'));
+  if (quoted) {
+    post.repostOf = quotedOf(quoted);
+    b.note('post.repostOf', 'api-json');
+  }
   const countries = asArray(legacy.withheld_in_countries).filter(
     (c): c is string => typeof c === 'string',
   );
@@ -180,5 +185,29 @@ function readGraphqlTweet(b: RecordBuilder, result: Obj): XJsonResult {
     post,
     notice,
     canonical: post.id ? `https://x.com/${post.author.handle ?? 'i/web'}/status/${post.id}` : null,
+  };
+}
+
+/** The quoted post of a GraphQL tweet (`quoted_status_result`), as far as the payload carries it. */
+function quotedOf(result: Obj): NonNullable<PostRecord['repostOf']> {
+  const tweet =
+    asString(result.__typename) === 'TweetWithVisibilityResults'
+      ? (obj(result.tweet) ?? result)
+      : result;
+  const legacy = obj(tweet.legacy) ?? {};
+  const user = obj(dig(tweet, 'core', 'user_results', 'result')) ?? {};
+  const id = asString(tweet.rest_id) ?? asString(legacy.id_str);
+  const handle =
+    asString(dig(user, 'core', 'screen_name')) ?? asString(dig(user, 'legacy', 'screen_name'));
+  return {
+    id,
+    url: id ? `https://x.com/${handle ?? 'i/web'}/status/${id}` : null,
+    author: {
+      handle,
+      name: asString(dig(user, 'core', 'name')) ?? asString(dig(user, 'legacy', 'name')),
+      id: asString(user.rest_id),
+    },
+    text: asString(legacy.full_text),
+    publishedAt: parseDate(twitterDate(asString(legacy.created_at))) ?? snowflakeTime(id),
   };
 }
