@@ -89,7 +89,7 @@ export const captureLatencyBench: Benchmark = {
         );
         // Rates (1/seconds), so "ratio" reads as in the other benchmarks: higher is better.
         results.push({
-          name: `capture ${label}, captures/s`,
+          name: `capture ${label} (captures/s)`,
           ours: 1 / o,
           baseline: 1 / b,
           baselineName: 'bare captureVisibleTab + saveAsMHTML',
@@ -97,6 +97,7 @@ export const captureLatencyBench: Benchmark = {
           extraMemoryMb: peakMb,
           memoryLimitMb: null,
           notes: `median ${(o * 1000).toFixed(0)} ms vs ${(b * 1000).toFixed(0)} ms`,
+          unit: '/s',
         });
         if (label === 'post page')
           results.push({
@@ -108,6 +109,7 @@ export const captureLatencyBench: Benchmark = {
             extraMemoryMb: peakMb,
             memoryLimitMb: null,
             notes: `median ${(o * 1000).toFixed(0)} ms`,
+            unit: '/s',
           });
       }
     } finally {

@@ -1,16 +1,9 @@
+import { captureSeal } from '../evidence/seal';
 import type { Capture } from '../model/capture';
-import { canonicalJson, sha256Bytes } from './ports';
 
 export type UnsealedCapture = Omit<Capture, 'seal'>;
 
-/** The seal: sha256 of the canonical JSON of the capture without its `seal` field. */
-export function captureSeal(capture: UnsealedCapture & { seal?: string }): Promise<string> {
-  const rest: Record<string, unknown> = { ...capture };
-  delete rest.seal;
-  return sha256Bytes(new TextEncoder().encode(canonicalJson(rest)));
-}
-
-/** The capture with its seal set. */
+/** The capture with its seal set: sha256 of its canonical JSON (RFC 8785) without `seal`. */
 export async function sealCapture(capture: UnsealedCapture): Promise<Capture> {
   return { ...capture, seal: await captureSeal(capture) };
 }

@@ -88,9 +88,7 @@ function observe(capture: Capture): Observed {
     seen.handle = known(record.post.author.handle);
   }
   if (record.notice && !account) seen.state = NOTICE_STATE[record.notice.type];
-  // `posts` (the feed a page lists) arrives with the extractors; read it without depending on it.
-  const feed = (record as { posts?: Array<{ id: string | null }> | null }).posts;
-  if (feed) seen.feed = feed.flatMap((p) => (p.id ? [p.id] : []));
+  if (record.posts) seen.feed = record.posts.flatMap((p) => (p.id ? [p.id] : []));
   return seen;
 }
 

@@ -3,8 +3,9 @@ import { accountKeyOf } from '../../capture/account-key';
 import { DEFAULT_CAPS, type CaptureCaps } from '../../capture/caps';
 import { buildMetadata } from '../../capture/metadata';
 import { ARTIFACT_NAMES, mediaArtifactName } from '../../capture/naming';
-import { canonicalJson, sha256Bytes } from '../../capture/ports';
 import { sealCapture } from '../../capture/seal';
+import { canonicalize } from '../../evidence/canonical-json';
+import { sha256RefOf } from '../../evidence/sha256';
 import type { CaptureStage } from '../../messaging/messages/capture';
 import type { ArtifactRef, Capture } from '../../model/capture';
 import { newId } from '../../model/ids';
@@ -157,7 +158,7 @@ export async function runCapture(tabId: number, ctx: CaptureContext): Promise<Ca
       mediaType: 'application/json',
       sourceUrl: null,
     },
-    bytes: new TextEncoder().encode(canonicalJson(page.record)),
+    bytes: new TextEncoder().encode(canonicalize(page.record)),
   });
   fetched.kept.forEach((f, i) =>
     pending.push({
@@ -175,7 +176,7 @@ export async function runCapture(tabId: number, ctx: CaptureContext): Promise<Ca
   // The last look at the tab: if the document changed, what we hold is not one page.
   await tab.assertSame();
   const hashed = await Promise.all(
-    pending.map(async (p) => ({ ...p, sha256: await sha256Bytes(p.bytes) })),
+    pending.map(async (p) => ({ ...p, sha256: await sha256RefOf(p.bytes) })),
   );
   const artifacts: ArtifactRef[] = hashed.map((h) => ({
     ...h.ref,

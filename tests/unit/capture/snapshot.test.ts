@@ -1,6 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { genericMedia, genericRecord } from '../../../lib/content/generic-record';
+import { extractRecord } from '../../../lib/content/extract-record';
+import { ogMedia } from '../../../lib/content/og-media';
 import { serializeSnapshot, SNAPSHOT_CSP, tokenFor } from '../../../lib/content/snapshot';
 
 const URL_ = 'https://www.instagram.com/p/DalelPost01/';
@@ -95,19 +96,27 @@ describe('HTML snapshot serializer', () => {
   });
 });
 
-describe('generic record', () => {
-  it('reads OpenGraph, flags broken JSON-LD, and lists absolute media', () => {
+describe('record extraction in the content script', () => {
+  it('runs the platform extractor and lists the post media, else OpenGraph media', () => {
     const doc = load();
-    const record = genericRecord(doc, new URL(URL_));
-    expect(record).toMatchObject({
-      platform: 'instagram',
-      kind: 'page',
-      title: 'A post',
-      url: URL_,
-    });
-    expect(record.warnings).toEqual(['JSON-LD block 1 could not be parsed']);
-    expect(genericMedia(doc, new URL(URL_))).toEqual([
-      { url: 'https://www.instagram.com/media/one.jpg', type: 'image' },
-    ]);
+    const { record, media } = extractRecord(doc, new URL(URL_));
+    expect(record.platform).toBe('instagram');
+    expect(record.url).toBe(URL_);
+    const og = ogMedia(doc, new URL(URL_));
+    expect(og).toEqual([{ url: 'https://www.instagram.com/media/one.jpg', type: 'image' }]);
+    expect(media.length).toBeGreaterThan(0);
+    for (const m of media) expect(m.url).toMatch(/^https:\/\//);
+  });
+
+  it('reads a generic site with the generic extractor', () => {
+    const { document } = parseHTML(
+      '<html><head><title>News</title><meta property="og:title" content="Белсенді сотталды"></head><body><p>Text</p></body></html>',
+    );
+    const { record, media } = extractRecord(
+      document as unknown as Document,
+      new URL('https://news.example.kz/a'),
+    );
+    expect(record).toMatchObject({ platform: 'generic', extractor: { name: 'generic' } });
+    expect(media).toEqual([]);
   });
 });

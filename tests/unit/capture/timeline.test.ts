@@ -127,7 +127,17 @@ describe('account timeline diff', () => {
       withRecord({
         kind: 'account',
         account: accountCapture({}).record.account,
-        posts: ids.map((id) => ({ id })),
+        posts: ids.map((id) => ({
+          id,
+          author: { handle: 'aigerim.example', name: null, id: null },
+          publishedAt: null,
+          text: null,
+          media: [],
+          counts: { likes: null, comments: null, shares: null, views: null },
+          hashtags: [],
+          mentions: [],
+          links: [],
+        })),
       });
     const timeline = accountTimeline([feed(['1', '2', '3']), feed(['1', '3', '4']), feed(['4'])]);
     expect(timeline[1]!.changes).toEqual([
