@@ -1,11 +1,36 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { BrowserContext } from '@playwright/test';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseHTML } from 'linkedom';
+import { compareRecord } from '../../cli/record-compare';
+import { extractDocument } from '../../lib/platforms/registry';
+import { repoRoot } from '../support/shared-fixtures';
 import { openForCapture, readArtifacts, sha256Ref, type ArtifactBack } from './support/capture';
 import { expect, test } from './support/fixtures';
 import { pngSize } from './support/png';
-import { CAPTURE_PAGES, pageBody, SITE_PAGES } from './support/site';
+import { CAPTURE_PAGES, pageBody, SITE_PAGES, type SitePage } from './support/site';
 
 const byLabel = (label: string) => SITE_PAGES.find((p) => p.label === label)!;
+
+/**
+ * The fields a person wrote down for a real page (tests/fixtures/expected) that the extractor
+ * gets right on the saved HTML in Node: the capture from the live page must give the same.
+ */
+function expectedFields(fixture: SitePage, body: string) {
+  const file = path.join(repoRoot, 'tests/fixtures/expected', `${fixture.real}.expected.json`);
+  if (!existsSync(file)) return null;
+  const { url, expected } = JSON.parse(readFileSync(file, 'utf8'));
+  if (url !== fixture.url) throw new Error(`${file} is for ${url}, the site serves ${fixture.url}`);
+  const { document } = parseHTML(body);
+  const reference = extractDocument(document as unknown as Document, new URL(url));
+  const ok = new Set(
+    compareRecord(expected, reference)
+      .filter((f) => f.ok)
+      .map((f) => f.path),
+  );
+  return { expected, ok };
+}
 
 /** Opens the snapshot HTML in a fresh page with every request refused; returns its body text. */
 async function openOffline(context: BrowserContext, html: Buffer) {
@@ -97,7 +122,23 @@ test('captures a post page: hashed artifacts, PNG screenshots, offline snapshot,
 
   const record = JSON.parse(artifacts.find((a) => a.role === 'record')!.bytes.toString('utf8'));
   expect(record).toEqual(capture.record);
-  expect(capture.record.url).toBe(fixture.url);
+  expect(capture.record).toMatchObject({
+    platform: 'instagram',
+    kind: 'post',
+    url: fixture.url,
+    post: {
+      author: { handle: 'aigerim.example', name: 'Aigerim Example' },
+      publishedAt: '2026-05-04T09:30:00Z',
+      text: 'Сегодня на площади — мирный пикет. #свобода',
+      media: [{ type: 'image', url: 'https://scontent.cdninstagram.com/v/t51/post-photo-1.jpg' }],
+      counts: { likes: 12, comments: 3 },
+      hashtags: ['свобода'],
+    },
+    extractor: { name: 'instagram' },
+  });
+  expect(capture.kind).toBe('post');
+  expect(capture.accountKey).toBe('instagram:aigerim.example');
+  expect(capture.metadata.extractor).toEqual(capture.record.extractor);
 
   const m = capture.metadata;
   expect(m.requestedUrl).toBe(fixture.url);
@@ -158,6 +199,16 @@ for (const label of [
     expect(offline.requests).toEqual([]);
     const sample = liveLines.sort((a, b) => b.length - a.length)[0]?.slice(0, 60);
     if (sample) expect(offline.text.replace(/\s+/g, ' ')).toContain(sample.replace(/\s+/g, ' '));
+
+    const fields = expectedFields(fixture, pageBody(fixture)!);
+    expect(fields, 'a written expectation for this real page').not.toBeNull();
+    const checked = compareRecord(fields!.expected, capture.record).filter((f) =>
+      fields!.ok.has(f.path),
+    );
+    expect(checked.length, 'fields verified').toBeGreaterThanOrEqual(3);
+    expect(
+      checked.filter((f) => !f.ok).map((f) => `${f.path}: ${JSON.stringify(f.actual)}`),
+    ).toEqual([]);
   });
 }
 
@@ -218,6 +269,11 @@ test('captures an Instagram "page isn\'t available" notice', async ({
     artifacts.find((a) => a.role === 'snapshot_html')!.bytes,
   );
   expect(offline.text).toContain("Sorry, this page isn't available.");
+  expect(capture.kind).toBe('notice');
+  expect(capture.record.notice).toMatchObject({ type: 'not_found', language: 'en' });
+  expect(capture.record.notice.message).toMatch(/^Sorry, this page isn't available\./);
+  // The notice is about the account in the URL: it joins that account's timeline.
+  expect(capture.accountKey).toBe('instagram:kairat.deleted');
 });
 
 test('capture.progress events arrive in order and parse', async ({

@@ -14,10 +14,19 @@ export interface Fetched {
   mediaType: string;
 }
 
+// A CDN that never answers must not hold the capture (and the tab) forever.
+const FETCH_TIMEOUT_MS = 30_000;
+
 /** Fetches with the monitor's session; null and a reason when it cannot be kept. */
 async function fetchOne(url: string, max: number, why: string[]): Promise<Fetched | null> {
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(new Error('no answer within 30 s')), FETCH_TIMEOUT_MS);
   try {
-    const res = await fetch(url, { credentials: 'include', redirect: 'follow' });
+    const res = await fetch(url, {
+      credentials: 'include',
+      redirect: 'follow',
+      signal: abort.signal,
+    });
     if (!res.ok) {
       why.push(`${url}: HTTP ${res.status}`);
       await res.body?.cancel();
@@ -32,6 +41,8 @@ async function fetchOne(url: string, max: number, why: string[]): Promise<Fetche
   } catch (error) {
     why.push(`${url}: ${error instanceof Error ? error.message : String(error)}`);
     return null;
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -46,7 +46,9 @@ export async function openForCapture(
   url: string,
 ) {
   const page = await context.newPage();
-  await page.goto(url);
+  // Some real pages never fire `load` (the saved t.me page tries to open tg:// and embeds iframes).
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  await page.waitForLoadState('load', { timeout: 5_000 }).catch(() => undefined);
   await pressToolbarButton(context, extensionId, page);
   await page.bringToFront();
   return { page, tabId: await tabIdOf(extensionPage, page) };

@@ -103,7 +103,7 @@ export const SITE_PAGES: SitePage[] = [
   },
   {
     label: 'Facebook post (DAG)',
-    url: 'https://www.facebook.com/permalink.php?story_fbid=827163017327807&id=100015254931231',
+    url: 'https://www.facebook.com/permalink.php?story_fbid=827163017327807&id=149460691764713',
     real: 'facebook/post/embed_wwwfb_permalink_DAG_827163017327807_2020-09.html',
   },
   {
@@ -113,7 +113,7 @@ export const SITE_PAGES: SitePage[] = [
   },
   {
     label: 'Telegram post',
-    url: 'https://t.me/chollometro/40361',
+    url: 'https://t.me/chollometro/28542',
     real: 'telegram/post/metascraper_tme_chollometro_post_image.html',
   },
   {

@@ -62,12 +62,31 @@ describe('account key', () => {
       'instagram:aigerim.example',
     );
     expect(
-      accountKeyOf(
-        withRecord({ kind: 'notice', notice: { type: 'not_found', message: 'x', language: 'en' } })
+      accountKeyOf({
+        ...withRecord({ kind: 'notice', notice: { type: 'removed', message: 'x', language: 'en' } })
           .record,
-      ),
+        url: 'https://www.instagram.com/p/Gone01/',
+      }),
     ).toBeNull();
     expect(accountKeyOf({ ...accountCapture({}).record, platform: 'generic' })).toBeNull();
+  });
+
+  it('puts a notice shown at a profile URL on that account, but not one at a post URL', () => {
+    const notice = (url: string, platform: 'instagram' | 'x' | 'telegram' = 'instagram') =>
+      accountKeyOf({
+        ...withRecord({
+          kind: 'notice',
+          notice: { type: 'not_found', message: 'x', language: 'en' },
+        }).record,
+        platform,
+        url,
+      });
+    expect(notice('https://www.instagram.com/Kairat.Deleted/')).toBe('instagram:kairat.deleted');
+    expect(notice('https://www.instagram.com/p/DalelPost01/')).toBeNull();
+    expect(notice('https://www.instagram.com/explore/')).toBeNull();
+    expect(notice('https://x.com/SuspendedOne', 'x')).toBe('x:suspendedone');
+    expect(notice('https://x.com/settings', 'x')).toBeNull();
+    expect(notice('https://t.me/s/some_channel', 'telegram')).toBe('telegram:some_channel');
   });
 });
 
