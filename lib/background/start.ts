@@ -3,6 +3,7 @@ import type { Response } from '../messaging/protocol';
 import { createRouter, type Sender } from '../messaging/router';
 import { createHandlers } from './handlers/index';
 import { createStoreOpener } from './open-store';
+import { createExportFile } from './export-file';
 import { probeTab } from './probe-tab';
 
 type Route = ReturnType<typeof createRouter>;
@@ -12,7 +13,15 @@ export function startBackground(): void {
   const openStore = createStoreOpener();
   // `chrome-extension://<id>` / `moz-extension://<uuid>`, without the trailing slash.
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') };
-  const ports = { extensionVersion: browser.runtime.getManifest().version, probeTab };
+  const version = browser.runtime.getManifest().version;
+  const ports = {
+    extensionVersion: version,
+    probeTab,
+    tool: { name: 'dalel', version },
+    createExportFile,
+    // Pages listen for progress; with no page open there is no receiver, which is fine.
+    broadcast: (event: unknown) => void browser.runtime.sendMessage(event).catch(() => undefined),
+  };
   let routing: Promise<Route> | undefined;
   const getRoute = () =>
     (routing ??= openStore().then((store) => createRouter(createHandlers(store, ports), self)));
