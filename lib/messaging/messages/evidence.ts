@@ -8,9 +8,7 @@ import { idField, message, type Access } from './define';
  */
 export const evidenceMessages = [
   message('export.run', {
-    scope: z
-      .object({ kind: z.enum(SCOPE_KINDS), ids: z.array(idField).max(100_000) })
-      .strict(),
+    scope: z.object({ kind: z.enum(SCOPE_KINDS), ids: z.array(idField).max(100_000) }).strict(),
   }),
   message('key.info', {}),
 ] as const;
