@@ -113,4 +113,6 @@ const samples = {
   'custody.list': { type: 'custody.list' },
   'settings.get': { type: 'settings.get' },
   'settings.set': { type: 'settings.set', patch: { language: 'ru' } },
+  'export.run': { type: 'export.run', scope: { kind: 'case', ids: ['case_1'] } },
+  'key.info': { type: 'key.info' },
 } as const;
