@@ -5,6 +5,7 @@ import { createCaptureRunner } from './capture/runner';
 import { registerCaptureTriggers } from './capture/triggers';
 import { createHandlers } from './handlers/index';
 import { createStoreOpener } from './open-store';
+import { createExportFile } from './export-file';
 import { probeTab } from './probe-tab';
 
 type Route = ReturnType<typeof createRouter>;
@@ -14,10 +15,18 @@ export function startBackground(): void {
   const openStore = createStoreOpener();
   // `chrome-extension://<id>` / `moz-extension://<uuid>`, without the trailing slash.
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') };
-  const extensionVersion = browser.runtime.getManifest().version;
-  const runCapture = createCaptureRunner(openStore, extensionVersion);
+  const version = browser.runtime.getManifest().version;
+  const runCapture = createCaptureRunner(openStore, version);
   registerCaptureTriggers(runCapture);
-  const ports = { extensionVersion, probeTab, runCapture };
+  const ports = {
+    extensionVersion: version,
+    probeTab,
+    runCapture,
+    tool: { name: 'dalel', version },
+    createExportFile,
+    // Pages listen for progress; with no page open there is no receiver, which is fine.
+    broadcast: (event: unknown) => void browser.runtime.sendMessage(event).catch(() => undefined),
+  };
   let routing: Promise<Route> | undefined;
   const getRoute = () =>
     (routing ??= openStore().then((store) => createRouter(createHandlers(store, ports), self)));

@@ -118,4 +118,6 @@ const samples = {
   'capture.list': { type: 'capture.list' },
   'capture.timeline': { type: 'capture.timeline', accountKey: 'instagram#1' },
   'artifact.get': { type: 'artifact.get', sha256: `sha256:${'a'.repeat(64)}` },
+  'export.run': { type: 'export.run', scope: { kind: 'case', ids: ['case_1'] } },
+  'key.info': { type: 'key.info' },
 } as const;
