@@ -113,6 +113,11 @@ const samples = {
   'custody.list': { type: 'custody.list' },
   'settings.get': { type: 'settings.get' },
   'settings.set': { type: 'settings.set', patch: { language: 'ru' } },
+  'capture.run': { type: 'capture.run', tabId: 4 },
+  'capture.get': { type: 'capture.get', id: 'cap_1' },
+  'capture.list': { type: 'capture.list' },
+  'capture.timeline': { type: 'capture.timeline', accountKey: 'instagram#1' },
+  'artifact.get': { type: 'artifact.get', sha256: `sha256:${'a'.repeat(64)}` },
   'export.run': { type: 'export.run', scope: { kind: 'case', ids: ['case_1'] } },
   'key.info': { type: 'key.info' },
 } as const;
