@@ -5,7 +5,8 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { repoRoot } from '../support/shared-fixtures';
 import { openForCapture } from './support/capture';
-import { expect, test } from './support/fixtures';
+import { expect, sendFrom, test } from './support/fixtures';
+import { launchWithExtension } from './support/launch';
 import { CAPTURE_PAGES } from './support/site';
 
 /** Reads an export from the origin-private file system of the extension, as an extension page does. */
@@ -106,4 +107,81 @@ test('an export of a case with nothing tagged is refused with a clear message', 
   });
   expect(exported).toMatchObject({ ok: false, error: { code: 'failed' } });
   expect(exported.error.message).toMatch(/Nothing to export/);
+});
+
+/** Places a package into the extension's `imports/` folder, as the dashboard does with a chosen file. */
+async function placeImport(extensionPage: Page, name: string, bytes: Buffer) {
+  await extensionPage.evaluate(
+    async ({ file, base64 }) => {
+      const data = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const root = await navigator.storage.getDirectory();
+      const dir = await root.getDirectoryHandle('imports', { create: true });
+      const writable = await (await dir.getFileHandle(file, { create: true })).createWritable();
+      await writable.write(data);
+      await writable.close();
+    },
+    { file: name, base64: bytes.toString('base64') },
+  );
+}
+
+test('backup and restore: export everything from one profile, import into a fresh one, every byte back', async ({
+  context,
+  extensionId,
+  extensionPage,
+  send,
+}) => {
+  const post = CAPTURE_PAGES.find((p) => p.handmade === 'site/instagram-post.html')!;
+  const { tabId } = await openForCapture(context, extensionId, extensionPage, post.url);
+  const captured = await send({ type: 'capture.run', tabId });
+  expect(captured.ok, JSON.stringify(captured.error)).toBe(true);
+  const person = await send({ type: 'person.create', person: { name: 'Daniyar Omarov' } });
+  await send({
+    type: 'link.add',
+    captureId: captured.data.id,
+    personId: person.data.id,
+    caseId: null,
+    category: 'account_state',
+  });
+  const exported = await send({ type: 'export.run', scope: { kind: 'all', ids: [] } });
+  expect(exported.ok, JSON.stringify(exported.error)).toBe(true);
+  const bytes = await readExport(extensionPage, exported.data.file);
+  const original = await send({ type: 'capture.get', id: captured.data.id });
+  const key = await send({ type: 'key.info' });
+
+  const other = await launchWithExtension();
+  try {
+    const page = await other.context.newPage();
+    await page.goto(`chrome-extension://${other.extensionId}/dashboard.html`);
+    // A tampered copy is refused and leaves nothing behind.
+    const tampered = Buffer.from(bytes);
+    tampered[tampered.indexOf('screenshot-viewport.png') + 120]! ^= 0x01;
+    await placeImport(page, 'bad.zip', tampered);
+    const refused = await sendFrom(page, { type: 'import.run', file: 'bad.zip' });
+    expect(refused).toMatchObject({ ok: false });
+    expect(refused.error.message).toMatch(/did not verify/);
+    expect((await sendFrom(page, { type: 'capture.list' })).data).toEqual([]);
+
+    await placeImport(page, 'backup.zip', bytes);
+    const imported = await sendFrom(page, {
+      type: 'import.run',
+      file: 'backup.zip',
+      pinnedKey: key.data.fingerprint,
+    });
+    expect(imported.ok, JSON.stringify(imported.error)).toBe(true);
+    expect(imported.data.imported).toMatchObject({ captures: 1, persons: 1, links: 1 });
+    const restored = await sendFrom(page, { type: 'capture.get', id: captured.data.id });
+    expect(restored.data.capture).toEqual(original.data.capture);
+    for (const artifact of original.data.capture.artifacts) {
+      const a = await send({ type: 'artifact.get', sha256: artifact.sha256 });
+      const b = await sendFrom(page, { type: 'artifact.get', sha256: artifact.sha256 });
+      expect(b.data.base64).toBe(a.data.base64);
+    }
+    const custody = await sendFrom(page, { type: 'custody.list' });
+    expect(custody.data.at(-1)).toMatchObject({
+      type: 'imported',
+      actor: `import:${key.data.fingerprint}`,
+    });
+  } finally {
+    await other.context.close();
+  }
 });
