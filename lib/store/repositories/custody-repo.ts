@@ -47,8 +47,12 @@ export class CustodyRepo {
   async concerning(subjectIds: Iterable<string>): Promise<CustodyEvent[]> {
     const ids = [...new Set(subjectIds)];
     if (ids.length === 0) return [];
-    const rows = await this.ctx.db.custody.where('subject.id').anyOf(ids).toArray();
-    return rows.sort((a, b) => a.seq - b.seq);
+    // One equality lookup per id: `anyOf` scans a key range, which blind indices cannot serve.
+    const found = await Promise.all(
+      ids.map((id) => this.ctx.db.custody.where('subject.id').equals(id).toArray()),
+    );
+    const bySeq = new Map(found.flat().map((e) => [e.seq, e]));
+    return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
   }
 
   async count(): Promise<number> {
