@@ -10,8 +10,12 @@ function base64(bytes: Uint8Array): string {
   return btoa(s);
 }
 
-async function createKey(now: Date): Promise<KeyRow> {
-  const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, false, [
+/**
+ * A new Ed25519 key row. `extractable` is true only under the passphrase lock, so the vault can
+ * wrap it at once (lib/store/repositories/vault-repo.ts); otherwise it never leaves the browser.
+ */
+export async function createKey(now: Date, extractable = false): Promise<KeyRow> {
+  const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, extractable, [
     'sign',
     'verify',
   ])) as CryptoKeyPair;

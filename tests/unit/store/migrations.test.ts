@@ -73,7 +73,7 @@ const seedFor: Record<number, Record<string, object[]>> = {
   },
 };
 // v2 only adds the `vault` table (empty unless the lock is on): seed it with v1's rows.
-seedFor[2] = seedFor[1];
+seedFor[2] = seedFor[1]!;
 
 describe('schema migrations', () => {
   it('lists versions in increasing order', () => {
