@@ -39,6 +39,11 @@ export class CustodyRepo {
     return this.ctx.db.custody.orderBy('seq').last();
   }
 
+  /** Events from sequence number `from` on, in order (the chain's tail). */
+  async since(from: number): Promise<CustodyEvent[]> {
+    return this.ctx.db.custody.where('seq').aboveOrEqual(from).toArray();
+  }
+
   async all(): Promise<CustodyEvent[]> {
     return this.ctx.db.custody.orderBy('seq').toArray();
   }
