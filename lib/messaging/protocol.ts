@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { coreAccess, coreMessages } from './messages/core';
 import type { Access } from './messages/define';
+import { vaultAccess, vaultMessages } from './messages/vault';
 
 /**
  * The one protocol between extension pages, the background and the content script. Every
@@ -9,7 +10,7 @@ import type { Access } from './messages/define';
  *
  * Messages are grouped by area in `messages/*.ts`; add an area's list and access map here.
  */
-export const requestSchema = z.discriminatedUnion('type', [...coreMessages]);
+export const requestSchema = z.discriminatedUnion('type', [...coreMessages, ...vaultMessages]);
 
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
@@ -25,9 +26,17 @@ export type { Access };
  * uses the key) come only from the extension's own pages: a compromised renderer can
  * impersonate a content script (integrity.md E1).
  */
-export const ACCESS: Record<RequestType, Access> = { ...coreAccess };
+export const ACCESS: Record<RequestType, Access> = { ...coreAccess, ...vaultAccess };
 
-export type ErrorCode = 'invalid_message' | 'forbidden' | 'not_found' | 'storage_full' | 'failed';
+export type ErrorCode =
+  | 'invalid_message'
+  | 'forbidden'
+  | 'not_found'
+  | 'storage_full'
+  /** The passphrase lock is closed: unlock first (only `UNLOCKED_NOT_REQUIRED` types pass). */
+  | 'locked'
+  | 'wrong_passphrase'
+  | 'failed';
 
 export type Response<T = unknown> =
   { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };

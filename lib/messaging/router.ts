@@ -2,6 +2,7 @@ import {
   ACCESS,
   requestSchema,
   type ErrorCode,
+  type Request,
   type RequestOf,
   type RequestType,
   type Response,
@@ -37,7 +38,26 @@ function fail(code: ErrorCode, message: string): Response<never> {
  * Builds the single `onMessage` handler: parse, check the sender, dispatch, and always answer
  * `{ok:true,data}` or `{ok:false,error}` — a handler's exception is an answer, never a crash.
  */
-export function createRouter(handlers: Handlers, self: { id: string; origin: string }) {
+/** Error names thrown below the handlers that carry their own answer code. */
+const CODE_OF_ERROR: Record<string, ErrorCode> = {
+  StoreFullError: 'storage_full',
+  VaultLockedError: 'locked',
+  WrongPassphraseError: 'wrong_passphrase',
+};
+
+export interface RouterOptions {
+  /**
+   * Runs after parsing and the sender check, before the handler; throwing a ProtocolError
+   * refuses the request (the passphrase lock answers `locked` here).
+   */
+  guard?: (request: Request, sender: Sender) => Promise<void>;
+}
+
+export function createRouter(
+  handlers: Handlers,
+  self: { id: string; origin: string },
+  options: RouterOptions = {},
+) {
   // Both `url` and `origin` must point at our own origin when given (Chrome gives both, Firefox
   // may give only `url`); a content script's sender carries the web page's URL instead.
   const isExtensionPage = (sender: Sender) => {
@@ -61,12 +81,13 @@ export function createRouter(handlers: Handlers, self: { id: string; origin: str
       return fail('forbidden', `${request.type} is only accepted from Dalel's own pages`);
     }
     try {
+      await options.guard?.(request, sender);
       const handler = handlers[request.type] as (r: typeof request, s: Sender) => Promise<unknown>;
       return { ok: true, data: await handler(request, sender) };
     } catch (error) {
       if (error instanceof ProtocolError) return fail(error.code, error.message);
-      if ((error as { name?: string })?.name === 'StoreFullError')
-        return fail('storage_full', (error as Error).message);
+      const code = CODE_OF_ERROR[(error as { name?: string })?.name ?? ''];
+      if (code) return fail(code, (error as Error).message);
       return fail('failed', error instanceof Error ? error.message : String(error));
     }
   };

@@ -91,6 +91,47 @@ describe('message router', () => {
     });
   });
 
+  it('maps vault errors to their codes and lets a guard refuse before the handler', async () => {
+    const guarded = createRouter(handlers, self, {
+      guard: async (request) => {
+        if (request.type !== 'vault.unlock') throw new ProtocolError('locked', 'locked');
+      },
+    });
+    calls.length = 0;
+    expect(await guarded({ type: 'person.list' }, extensionPage)).toMatchObject({
+      ok: false,
+      error: { code: 'locked' },
+    });
+    expect(calls).toEqual([]);
+    // The sender check comes first: a content script is told `forbidden`, not `locked`.
+    expect(await guarded({ type: 'person.list' }, contentScript)).toMatchObject({
+      error: { code: 'forbidden' },
+    });
+    const throwing = createRouter(
+      new Proxy({} as Handlers, {
+        get: (_t, type: string) => async () => {
+          throw Object.assign(new Error(type), {
+            name: type === 'vault.unlock' ? 'WrongPassphraseError' : 'VaultLockedError',
+          });
+        },
+      }),
+      self,
+    );
+    expect(await throwing(samples['vault.unlock'], extensionPage)).toMatchObject({
+      error: { code: 'wrong_passphrase' },
+    });
+    expect(await throwing(samples['person.list'], extensionPage)).toMatchObject({
+      error: { code: 'locked' },
+    });
+  });
+
+  it('wipes only with the literal confirmation word', async () => {
+    for (const confirm of [undefined, 'wipe', 'yes', true])
+      expect(await route({ type: 'vault.wipe', confirm }, extensionPage)).toMatchObject({
+        error: { code: 'invalid_message' },
+      });
+  });
+
   it('has an access rule for every message type', () => {
     const types = requestSchema.options.map((o) => o.shape.type.value);
     expect(Object.keys(ACCESS).sort()).toEqual([...types].sort());
@@ -113,4 +154,13 @@ const samples = {
   'custody.list': { type: 'custody.list' },
   'settings.get': { type: 'settings.get' },
   'settings.set': { type: 'settings.set', patch: { language: 'ru' } },
+  'vault.status': { type: 'vault.status' },
+  'vault.enable': { type: 'vault.enable', passphrase: 'long enough' },
+  'vault.unlock': { type: 'vault.unlock', passphrase: 'x' },
+  'vault.lock': { type: 'vault.lock' },
+  'vault.change': { type: 'vault.change', current: 'x', next: 'long enough' },
+  'vault.disable': { type: 'vault.disable', passphrase: 'x' },
+  'vault.wipe': { type: 'vault.wipe', confirm: 'WIPE' },
+  'storage.info': { type: 'storage.info' },
+  'integrity.check': { type: 'integrity.check', full: true },
 } as const;
