@@ -70,6 +70,16 @@ export function createRouter(
 
   return async function route(message: unknown, sender: Sender): Promise<Response> {
     if (sender.id !== self.id) return fail('forbidden', 'message from another extension');
+    // The sender is judged before the payload: from a content script, a privileged (or unknown)
+    // type is refused without its body ever reaching the parser.
+    const claimed = (message as { type?: unknown } | null)?.type;
+    if (
+      !isExtensionPage(sender) &&
+      (typeof claimed !== 'string' || ACCESS[claimed as RequestType] !== 'any-context')
+    ) {
+      const what = typeof claimed === 'string' ? claimed.slice(0, 60) : 'this message';
+      return fail('forbidden', `${what} is only accepted from Dalel's own pages`);
+    }
     const parsed = requestSchema.safeParse(message);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRouter, ProtocolError, type Handlers } from '../../../lib/messaging/router';
 import { ACCESS, requestSchema } from '../../../lib/messaging/protocol';
+import { malformed, samples } from '../../support/message-samples';
 
 const self = {
   id: 'abcdefghijklmnopabcdefghijklmnop',
@@ -45,6 +46,25 @@ describe('message router', () => {
       expect(answer).toMatchObject({ ok: false, error: { code: 'forbidden' } });
       expect(calls).toEqual([]);
     }
+  });
+
+  it('judges a content script by the type it claims, before parsing the payload', async () => {
+    calls.length = 0;
+    for (const message of [
+      { type: 'vault.wipe' },
+      { type: 'person.create', person: 5 },
+      { type: 'no.such.type' },
+      { type: 'constructor' },
+      null,
+      'ping',
+    ])
+      expect(await route(message, contentScript), JSON.stringify(message)).toMatchObject({
+        error: { code: 'forbidden' },
+      });
+    expect(await route({ type: 'ping', x: 1 }, contentScript)).toMatchObject({
+      error: { code: 'invalid_message' },
+    });
+    expect(calls).toEqual([]);
   });
 
   it('refuses messages from other extensions, even harmless ones', async () => {
@@ -132,35 +152,23 @@ describe('message router', () => {
       });
   });
 
+  it('accepts the sample of every type and refuses each malformed variant of it (E2)', async () => {
+    const types = requestSchema.options.map((o) => o.shape.type.value);
+    expect(Object.keys(samples).sort()).toEqual([...types].sort());
+    for (const sample of Object.values(samples)) {
+      const answer = await route(sample, extensionPage);
+      // Some mock handlers fail on purpose; what matters is that the schema accepted the sample.
+      expect(answer.ok || answer.error.code, sample.type).not.toBe('invalid_message');
+      for (const bad of malformed(sample))
+        expect(await route(bad, extensionPage), JSON.stringify(bad)).toMatchObject({
+          ok: false,
+          error: { code: 'invalid_message' },
+        });
+    }
+  });
+
   it('has an access rule for every message type', () => {
     const types = requestSchema.options.map((o) => o.shape.type.value);
     expect(Object.keys(ACCESS).sort()).toEqual([...types].sort());
   });
 });
-
-/** One valid message per type, so each privileged type is tried from the wrong context. */
-const samples = {
-  'tab.probe': { type: 'tab.probe', tabId: 1 },
-  'person.create': { type: 'person.create', person: { name: 'A' } },
-  'person.update': { type: 'person.update', id: 'p', patch: { name: 'B' } },
-  'person.list': { type: 'person.list' },
-  'person.get': { type: 'person.get', id: 'p' },
-  'case.create': { type: 'case.create', legalCase: { title: 'C' } },
-  'case.update': { type: 'case.update', id: 'c', patch: { title: 'D' } },
-  'case.list': { type: 'case.list' },
-  'case.get': { type: 'case.get', id: 'c' },
-  'link.add': { type: 'link.add', captureId: 'x', personId: 'p', caseId: null, category: 'ground' },
-  'link.remove': { type: 'link.remove', id: 'l' },
-  'custody.list': { type: 'custody.list' },
-  'settings.get': { type: 'settings.get' },
-  'settings.set': { type: 'settings.set', patch: { language: 'ru' } },
-  'vault.status': { type: 'vault.status' },
-  'vault.enable': { type: 'vault.enable', passphrase: 'long enough' },
-  'vault.unlock': { type: 'vault.unlock', passphrase: 'x' },
-  'vault.lock': { type: 'vault.lock' },
-  'vault.change': { type: 'vault.change', current: 'x', next: 'long enough' },
-  'vault.disable': { type: 'vault.disable', passphrase: 'x' },
-  'vault.wipe': { type: 'vault.wipe', confirm: 'WIPE' },
-  'storage.info': { type: 'storage.info' },
-  'integrity.check': { type: 'integrity.check', full: true },
-} as const;
