@@ -45,6 +45,25 @@ const CODE_OF_ERROR: Record<string, ErrorCode> = {
   WrongPassphraseError: 'wrong_passphrase',
 };
 
+/** Quota errors arrive wrapped (Dexie's AbortError `.inner`, or `.cause`); look down the chain. */
+function isQuotaError(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  for (
+    let e = error;
+    e && !seen.has(e);
+    e = (e as { inner?: unknown; cause?: unknown }).inner ?? (e as { cause?: unknown }).cause
+  ) {
+    seen.add(e);
+    const name = (e as { name?: string }).name;
+    if (name === 'QuotaExceededError' || name === 'StoreFullError') return true;
+    // Chromium reports a full disk as "DataError: Failed to write blobs (IOError)" (seen in
+    // tests/e2e/reliability-disk-full.spec.ts), not as a quota error.
+    if (/\bIOError\b|Failed to write blobs|No space left/i.test((e as Error).message ?? ''))
+      return true;
+  }
+  return false;
+}
+
 export interface RouterOptions {
   /**
    * Runs after parsing and the sender check, before the handler; throwing a ProtocolError
@@ -96,6 +115,13 @@ export function createRouter(
       return { ok: true, data: await handler(request, sender) };
     } catch (error) {
       if (error instanceof ProtocolError) return fail(error.code, error.message);
+      if (isQuotaError(error))
+        return fail(
+          'storage_full',
+          (error as Error).name === 'StoreFullError'
+            ? (error as Error).message
+            : 'Storage is full (or the disk could not be written): nothing was saved. Free disk space or export and archive old cases.',
+        );
       const code = CODE_OF_ERROR[(error as { name?: string })?.name ?? ''];
       if (code) return fail(code, (error as Error).message);
       return fail('failed', error instanceof Error ? error.message : String(error));

@@ -143,6 +143,21 @@ describe('message router', () => {
     expect(await throwing(samples['person.list'], extensionPage)).toMatchObject({
       error: { code: 'locked' },
     });
+    // Dexie wraps a quota failure: AbortError with the QuotaExceededError as `.inner`.
+    const quota = createRouter(
+      new Proxy({} as Handlers, {
+        get: () => async () => {
+          throw Object.assign(new Error('aborted'), {
+            name: 'AbortError',
+            inner: Object.assign(new Error('quota'), { name: 'QuotaExceededError' }),
+          });
+        },
+      }),
+      self,
+    );
+    expect(await quota(samples['person.create'], extensionPage)).toMatchObject({
+      error: { code: 'storage_full', message: expect.stringMatching(/nothing was saved/) },
+    });
   });
 
   it('wipes only with the literal confirmation word', async () => {
