@@ -23,7 +23,7 @@ export function StorageWarning() {
       const info = await request('storage.info');
       const check = await request('integrity.check', { full: false });
       setHealth({
-        persisted: info.persisted,
+        persisted: info.persisted || info.evictionExempt,
         nearlyFull: info.nearlyFull,
         percent: info.quota ? Math.round((100 * info.usage) / info.quota) : 0,
         damage: check.damage.length,

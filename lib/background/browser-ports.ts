@@ -39,5 +39,6 @@ export function onAutoLockAlarm(listener: () => void): void {
 export async function storageInfo(): Promise<StorageInfo> {
   const { usage = 0, quota = 0 } = await navigator.storage.estimate();
   const persisted = (await navigator.storage.persisted?.()) ?? false;
-  return { usage, quota, persisted };
+  const evictionExempt = await browser.permissions.contains({ permissions: ['unlimitedStorage'] });
+  return { usage, quota, persisted, evictionExempt };
 }

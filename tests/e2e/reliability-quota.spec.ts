@@ -26,6 +26,7 @@ test('the origin quota does not cap the archive (unlimitedStorage, D4)', async (
   await cdp.send('Storage.overrideQuotaForOrigin', { origin });
   const info = (await send({ type: 'storage.info' })).data;
   expect(info.quota).toBeGreaterThan(info.usage);
+  expect(info.evictionExempt).toBe(true);
 });
 
 /**

@@ -160,3 +160,35 @@ test('security settings page: turn the lock on from the UI', async ({ extensionP
     timeout: 35_000,
   });
 });
+
+test('a damaged custody log is reported on the dashboard by the quick check (D5)', async ({
+  extensionPage: page,
+  send,
+}) => {
+  for (const name of ['A', 'B', 'C']) await send({ type: 'person.create', person: { name } });
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Cases' })).toBeVisible();
+  await expect(page.getByTestId('storage-warning')).toHaveCount(0);
+  // Tamper with the store underneath the extension: delete custody event 2 with the raw API.
+  await page.evaluate(async () => {
+    const db: IDBDatabase = await new Promise((resolve) => {
+      const req = indexedDB.open('dalel');
+      req.onsuccess = () => resolve(req.result);
+    });
+    await new Promise((resolve) => {
+      const tx = db.transaction('custody', 'readwrite');
+      tx.objectStore('custody').delete(2);
+      tx.oncomplete = resolve;
+    });
+    db.close();
+  });
+  await page.reload();
+  await expect(page.getByTestId('storage-warning')).toContainText(
+    'The integrity check found 3 problem(s)', // count mismatch, gap, broken link,
+  );
+  const report = (await send({ type: 'integrity.check', full: true })).data;
+  expect(report.damage.map((d: any) => `${d.kind} ${d.id}`)).toEqual([
+    'custody_gap 3',
+    'custody_link_broken 3',
+  ]);
+});

@@ -6,7 +6,13 @@ import type { VaultController } from '../vault-controller';
 export interface StorageInfo {
   usage: number;
   quota: number;
+  /** `navigator.storage.persisted()`: the origin's storage is marked persistent. */
   persisted: boolean;
+  /**
+   * `unlimitedStorage` is granted: Chrome exempts the extension from quota and eviction (and
+   * Firefox makes its storage persistent) even when `persisted()` says false.
+   */
+  evictionExempt: boolean;
 }
 
 /** Handlers of the passphrase lock, the panic wipe, storage health and the integrity check. */
