@@ -21,7 +21,10 @@ function rawIndexedDb(page: Page): Promise<string> {
       if (v instanceof Uint8Array) out.push(new TextDecoder('latin1').decode(v));
       else if (Array.isArray(v)) v.forEach(walk);
       else if (typeof v === 'object' && !(v instanceof Blob) && !(v instanceof CryptoKey))
-        for (const [k, x] of Object.entries(v)) (out.push(k), walk(x));
+        for (const [k, x] of Object.entries(v)) {
+          out.push(k);
+          walk(x);
+        }
       else out.push(String(v));
     };
     for (const name of Array.from(db.objectStoreNames)) {
