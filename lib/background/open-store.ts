@@ -1,9 +1,9 @@
+import { eventHashSync } from '../evidence/custody';
 import { DalelDb } from '../store/db';
-import { hashCustodyEvent } from '../store/custody-hash';
 import { attachCipher } from '../store/encryption/attach';
 import { VaultRepo } from '../store/repositories/vault-repo';
 import { Store } from '../store/store';
-import { createKey, ensureSigningKey } from './signing-key';
+import { createKeyRow, ensureSigningKey, signerOf } from './signing-key';
 import { VaultController, type AlarmPort, type SessionPort } from './vault-controller';
 
 export interface OpenedStore {
@@ -35,11 +35,11 @@ export function createStoreOpener(ports: OpenerPorts, dbName?: string) {
         db,
         now: () => new Date(),
         actor: () => actor,
-        hashEvent: hashCustodyEvent,
+        hashEvent: eventHashSync,
         cipher,
       });
       const repo = new VaultRepo(store.ctx, (extractable) =>
-        createKey(store.ctx.now(), extractable),
+        createKeyRow(store.ctx.now(), extractable),
       );
       // Under the lock a new key must be born wrapped; without it, non-extractable as before.
       const ensureKey = async () => {

@@ -1,45 +1,45 @@
+import { toBase64 } from '../evidence/hex';
+import { signingKeyFromPair, type SigningKey } from '../evidence/signing';
 import type { KeysRepo } from '../store/repositories/keys-repo';
 import type { KeyRow } from '../store/rows';
 
-// TEMPORARY (foundation): key generation and fingerprint move to lib/evidence/signing.ts when the
-// evidence core lands; the store contract (non-extractable private CryptoKey) stays.
-
-function base64(bytes: Uint8Array): string {
-  let s = '';
-  for (const b of bytes) s += String.fromCharCode(b);
-  return btoa(s);
-}
-
 /**
- * A new Ed25519 key row. `extractable` is true only under the passphrase lock, so the vault can
- * wrap it at once (lib/store/repositories/vault-repo.ts); otherwise it never leaves the browser.
+ * A new Ed25519 key as a store row. Non-extractable, except under the passphrase lock, where the
+ * vault must wrap it at once and keeps only the wrapped form and a non-extractable copy
+ * (lib/store/repositories/vault-repo.ts).
  */
-export async function createKey(now: Date, extractable = false): Promise<KeyRow> {
+export async function createKeyRow(now: Date, extractable = false): Promise<KeyRow> {
   const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, extractable, [
     'sign',
     'verify',
   ])) as CryptoKeyPair;
-  const raw = new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey));
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', raw));
-  const hex = Array.from(digest.slice(0, 8), (b) => b.toString(16).padStart(2, '0')).join('');
-  const fingerprint = hex.toUpperCase().match(/.{4}/g)!.join('-');
+  const key = await signingKeyFromPair(pair);
   return {
-    id: `key_${hex}`,
+    id: `key_${key.fingerprint.replace(/-/g, '')}`,
     algorithm: 'Ed25519',
-    privateKey: pair.privateKey,
-    publicKey: pair.publicKey,
-    publicKeyRaw: base64(raw),
-    fingerprint,
+    privateKey: key.privateKey,
+    publicKey: key.publicKey,
+    publicKeyRaw: toBase64(key.publicKeyRaw),
+    fingerprint: key.fingerprint,
     createdAt: now.toISOString(),
     active: true,
   };
 }
 
-/** The active signing key, created (with its custody event) on first run. */
-export async function ensureSigningKey(keys: KeysRepo, now: () => Date): Promise<KeyRow> {
+/** The active key as a signer; null private key = shredded (never the active key). */
+export function signerOf(row: KeyRow): Promise<SigningKey> {
+  if (!row.privateKey) throw new Error(`signing key ${row.fingerprint} has no private key`);
+  return signingKeyFromPair({ privateKey: row.privateKey, publicKey: row.publicKey });
+}
+
+/**
+ * The installation's signing key, created (with its `key_created` custody event, in one
+ * transaction) on first run. The private key is a non-extractable CryptoKey.
+ */
+export async function ensureSigningKey(keys: KeysRepo, now: () => Date): Promise<SigningKey> {
   const existing = await keys.active();
-  if (existing) return existing;
-  const key = await createKey(now());
-  await keys.install(key);
-  return (await keys.active())!;
+  if (existing) return signerOf(existing);
+  const row = await createKeyRow(now());
+  await keys.install(row);
+  return signerOf(row);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createKey } from '../../../lib/background/signing-key';
+import { createKeyRow } from '../../../lib/background/signing-key';
 import {
   VaultController,
   type SavedSession,
@@ -23,7 +23,7 @@ function memorySession() {
 
 function controllerOver(name: string | undefined, session: SessionPort, clock: { t: number }) {
   const s = createVaultStore(name);
-  const repo = new VaultRepo(s.store.ctx, (x) => createKey(new Date(), x));
+  const repo = new VaultRepo(s.store.ctx, (x) => createKeyRow(new Date(), x));
   const alarms: number[] = [];
   let wiped = 0;
   const vault = new VaultController(s.store, repo, {

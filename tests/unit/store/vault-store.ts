@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { createKey } from '../../../lib/background/signing-key';
+import { createKeyRow } from '../../../lib/background/signing-key';
 import { DalelDb } from '../../../lib/store/db';
 import { attachCipher } from '../../../lib/store/encryption/attach';
 import { VaultRepo } from '../../../lib/store/repositories/vault-repo';
@@ -23,7 +23,9 @@ export function createVaultStore(name = `vault-${process.pid}-${++counter}`) {
     hashEvent: testHashEvent,
     cipher: session,
   });
-  const vault = new VaultRepo(store.ctx, (extractable) => createKey(store.ctx.now(), extractable));
+  const vault = new VaultRepo(store.ctx, (extractable) =>
+    createKeyRow(store.ctx.now(), extractable),
+  );
   return { name, db, session, store, vault };
 }
 
