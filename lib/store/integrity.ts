@@ -1,6 +1,6 @@
 import { verifyCustodyRun } from '../integrity/custody-chain';
 import type { Damage, IntegrityReport } from '../integrity/report';
-import { sha256OfBlob } from '../integrity/sha256-stream';
+import { sha256OfBlob } from '../evidence/sha256';
 import type { Store } from './store';
 
 export type { Damage, IntegrityReport };
