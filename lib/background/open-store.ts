@@ -3,7 +3,7 @@ import { DalelDb } from '../store/db';
 import { attachCipher } from '../store/encryption/attach';
 import { VaultRepo } from '../store/repositories/vault-repo';
 import { Store } from '../store/store';
-import { createKeyRow, ensureSigningKey, signerOf } from './signing-key';
+import { createKeyRow, ensureSigningKey } from './signing-key';
 import { VaultController, type AlarmPort, type SessionPort } from './vault-controller';
 
 export interface OpenedStore {
