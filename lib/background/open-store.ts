@@ -14,6 +14,7 @@ export interface OpenedStore {
 export interface OpenerPorts {
   session: SessionPort;
   alarm?: AlarmPort;
+  removeFiles?: () => Promise<void>;
   /** After a panic wipe: whatever was built over the deleted database must be rebuilt. */
   onWiped?: () => void;
 }

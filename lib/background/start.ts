@@ -6,6 +6,7 @@ import { checkIntegrity } from '../store/integrity';
 import { alarmPort, onAutoLockAlarm, sessionPort, storageInfo } from './browser-ports';
 import { createHandlers } from './handlers/index';
 import { createStoreOpener, type OpenedStore } from './open-store';
+import { createExportFile, removeExportFiles } from './export-file';
 import { probeTab } from './probe-tab';
 
 type Route = ReturnType<typeof createRouter>;
@@ -26,14 +27,20 @@ export function startBackground(): void {
   const openStore = createStoreOpener({
     session: sessionPort,
     alarm: alarmPort,
+    removeFiles: removeExportFiles,
     onWiped: () => (routing = undefined),
   });
   // `chrome-extension://<id>` / `moz-extension://<uuid>`, without the trailing slash.
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') };
+  const version = browser.runtime.getManifest().version;
   const ports = {
-    extensionVersion: browser.runtime.getManifest().version,
+    extensionVersion: version,
     probeTab,
     storageInfo,
+    tool: { name: 'dalel', version },
+    createExportFile,
+    // Pages listen for progress; with no page open there is no receiver, which is fine.
+    broadcast: (event: unknown) => void browser.runtime.sendMessage(event).catch(() => undefined),
   };
   const getRoute = () =>
     (routing ??= openStore().then((opened) => {

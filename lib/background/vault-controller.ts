@@ -30,6 +30,8 @@ export interface VaultControllerPorts {
   now?: () => number;
   /** Called whenever the store becomes usable (no lock, or unlocked): the actor is set here. */
   onUnlocked?: () => Promise<void>;
+  /** Deletes files outside IndexedDB that hold plaintext (finished exports); on lock and wipe. */
+  removeFiles?: () => Promise<void>;
   /** Called after a wipe deleted the database, so the background opens a fresh one. */
   onWiped?: () => void;
 }
@@ -103,6 +105,7 @@ export class VaultController {
     this.saved = null;
     await this.ports.session.clear();
     await this.ports.alarm?.clear();
+    if ((await this.vault.status()).enabled) await this.ports.removeFiles?.();
     return this.vault.status();
   }
 
@@ -140,6 +143,7 @@ export class VaultController {
     await this.ports.session.clear();
     await this.ports.alarm?.clear();
     await this.store.ctx.db.delete();
+    await this.ports.removeFiles?.();
     this.ports.onWiped?.();
     return { shredMs, totalMs: this.now() - started };
   }

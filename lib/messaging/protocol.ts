@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { coreAccess, coreMessages } from './messages/core';
+import { evidenceAccess, evidenceMessages } from './messages/evidence';
 import type { Access } from './messages/define';
 import { vaultAccess, vaultMessages } from './messages/vault';
 
@@ -10,7 +11,11 @@ import { vaultAccess, vaultMessages } from './messages/vault';
  *
  * Messages are grouped by area in `messages/*.ts`; add an area's list and access map here.
  */
-export const requestSchema = z.discriminatedUnion('type', [...coreMessages, ...vaultMessages]);
+export const requestSchema = z.discriminatedUnion('type', [
+  ...coreMessages,
+  ...evidenceMessages,
+  ...vaultMessages,
+]);
 
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
@@ -26,7 +31,11 @@ export type { Access };
  * uses the key) come only from the extension's own pages: a compromised renderer can
  * impersonate a content script (integrity.md E1).
  */
-export const ACCESS: Record<RequestType, Access> = { ...coreAccess, ...vaultAccess };
+export const ACCESS: Record<RequestType, Access> = {
+  ...coreAccess,
+  ...evidenceAccess,
+  ...vaultAccess,
+};
 
 export type ErrorCode =
   | 'invalid_message'

@@ -18,6 +18,8 @@ export const samples = {
   'custody.list': { type: 'custody.list' },
   'settings.get': { type: 'settings.get' },
   'settings.set': { type: 'settings.set', patch: { language: 'ru' } },
+  'export.run': { type: 'export.run', scope: { kind: 'case', ids: ['case_1'] } },
+  'key.info': { type: 'key.info' },
   'vault.status': { type: 'vault.status' },
   'vault.enable': { type: 'vault.enable', passphrase: 'long enough' },
   'vault.unlock': { type: 'vault.unlock', passphrase: 'x' },

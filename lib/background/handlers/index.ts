@@ -2,9 +2,10 @@ import type { Handlers } from '../../messaging/router';
 import type { Store } from '../../store/store';
 import type { VaultController } from '../vault-controller';
 import { coreHandlers, type BrowserPorts as CorePorts } from './core';
+import { evidenceHandlers, type EvidencePorts } from './evidence';
 import { vaultHandlers, type StorageInfo } from './vault';
 
-export interface BrowserPorts extends CorePorts {
+export interface BrowserPorts extends CorePorts, EvidencePorts {
   storageInfo(): Promise<StorageInfo>;
 }
 
@@ -13,6 +14,7 @@ export function createHandlers(store: Store, ports: BrowserPorts, vault: VaultCo
   const core = coreHandlers(store, ports);
   return {
     ...core,
+    ...evidenceHandlers(store, ports),
     ...vaultHandlers(store, vault, ports.storageInfo),
     // A new idle timeout applies at once, not at the next unlock.
     'settings.set': async (request) => {

@@ -1,0 +1,41 @@
+import type { SinkTarget } from '../evidence/zip/sink';
+import { neutralFileName } from '../vault/neutral-name';
+
+/**
+ * Exports are streamed into the origin-private file system (OPFS), never held in memory whole;
+ * the dashboard then hands the file to the browser's download. Names are neutral (no person or
+ * case names: the Downloads list leaks them) and older exports are removed first.
+ */
+const DIR = 'exports';
+
+export async function createExportFile(): Promise<{
+  name: string;
+  target: SinkTarget;
+  discard: () => Promise<void>;
+}> {
+  const root = await navigator.storage.getDirectory();
+  const dir = await root.getDirectoryHandle(DIR, { create: true });
+  for await (const name of (dir as unknown as { keys(): AsyncIterable<string> }).keys())
+    await dir.removeEntry(name).catch(() => undefined);
+  const name = neutralFileName('zip');
+  const handle = await dir.getFileHandle(name, { create: true });
+  const target = (await handle.createWritable()) as unknown as WritableStream<Uint8Array>;
+  return { name, target, discard: () => dir.removeEntry(name).catch(() => undefined) };
+}
+
+/**
+ * Deletes every export file. A finished export is the plaintext package: it must not outlive the
+ * passphrase lock closing or a panic wipe.
+ */
+export async function removeExportFiles(): Promise<void> {
+  const root = await navigator.storage.getDirectory();
+  await root.removeEntry(DIR, { recursive: true }).catch(() => undefined);
+}
+
+/** Reads a finished export back (from an extension page) as a disk-backed File. */
+export async function openExportFile(name: string): Promise<File> {
+  if (!/^dalel-[0-9a-f]{8}\.zip$/.test(name)) throw new Error('not an export file name');
+  const root = await navigator.storage.getDirectory();
+  const dir = await root.getDirectoryHandle(DIR);
+  return (await dir.getFileHandle(name)).getFile();
+}
