@@ -26,13 +26,15 @@ function controllerOver(name: string | undefined, session: SessionPort, clock: {
   const repo = new VaultRepo(s.store.ctx, (x) => createKeyRow(new Date(), x));
   const alarms: number[] = [];
   let wiped = 0;
+  const removed: string[] = [];
   const vault = new VaultController(s.store, repo, {
     session,
+    removeFiles: async () => void removed.push('exports'),
     now: () => clock.t,
     alarm: { schedule: async (m) => void alarms.push(m), clear: async () => void alarms.push(0) },
     onWiped: () => wiped++,
   });
-  return { ...s, controller: vault, alarms, wiped: () => wiped };
+  return { ...s, controller: vault, alarms, removed, wiped: () => wiped };
 }
 
 describe('the lock in the background', () => {
@@ -45,6 +47,7 @@ describe('the lock in the background', () => {
     await c.controller.enable(PASS);
     await c.controller.lock();
     expect(session.peek()).toBeNull();
+    expect(c.removed).toEqual(['exports']); // a finished (plaintext) export must not outlive the lock
     for (const type of [
       'person.list',
       'capture.seal',
@@ -114,6 +117,7 @@ describe('the lock in the background', () => {
     expect(result.shredMs).toBeGreaterThanOrEqual(0);
     expect(session.peek()).toBeNull();
     expect(c.wiped()).toBe(1);
+    expect(c.removed).toEqual(['exports']);
     expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(c.name);
     // Nothing survives: a new open finds an empty, unlocked store.
     const again = controllerOver(c.name, session.port, clock);

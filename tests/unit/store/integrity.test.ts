@@ -90,6 +90,25 @@ describe('integrity check (D5)', () => {
     expect(kinds(cheap)).toContain('custody_gap 5');
   });
 
+  it('names a deleted genesis event', async () => {
+    const { store, db } = await seeded();
+    await db.custody.delete(0);
+    expect(kinds(await checkIntegrity(store, true))).toEqual([
+      'custody_gap 1',
+      'custody_link_broken 1',
+    ]);
+    expect(kinds(await checkIntegrity(store, false))).toContain('custody_gap 1');
+  });
+
+  it('the cheap form reads only the tail of a long log and the captures it names', async () => {
+    const { store } = await seeded();
+    for (let i = 0; i < 60; i++) await store.persons.create({ name: `P${i}` });
+    const cheap = await checkIntegrity(store, false);
+    expect(cheap).toMatchObject({ ok: true, checked: { custodyEvents: 50, captures: 0 } });
+    const full = await checkIntegrity(store, true);
+    expect(full.checked).toMatchObject({ custodyEvents: 66, captures: 2 });
+  });
+
   it('names reordered custody events', async () => {
     const { store, db } = await seeded();
     const [a, b] = [(await db.custody.get(2))!, (await db.custody.get(3))!];
