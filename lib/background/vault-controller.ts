@@ -144,6 +144,8 @@ export class VaultController {
     await this.ports.alarm?.clear();
     await this.store.ctx.db.delete();
     await this.ports.removeFiles?.();
+    // The shredded rows may survive in the browser's on-disk log until compaction: force it.
+    await this.vault.flush().catch(() => undefined);
     this.ports.onWiped?.();
     return { shredMs, totalMs: this.now() - started };
   }

@@ -4,7 +4,9 @@ import { vaultRecordSchema, type VaultRecord, type VaultState } from '../../vaul
 import { importPublicKey, unwrapSigningKey, wrapSigningKey } from '../../vault/signing-key-wrap';
 import { deriveSubkeys } from '../../vault/subkeys';
 import type { StoreContext } from '../context';
+import type { DalelDb } from '../db';
 import type { CipherSession } from '../encryption/cipher-session';
+import { flushOldVersions } from '../encryption/flush';
 import { rewriteAll } from '../encryption/rewrite';
 import type { KeyRow } from '../rows';
 import { KeysRepo } from './keys-repo';
@@ -125,6 +127,7 @@ export class VaultRepo {
     const active = await this.keysRepo.active();
     if (!active || !record.signingKeys[active.id]) await this.installWrappedKey();
     await rewriteAll(this.ctx.db, this.session);
+    await this.flush(this.ctx.db);
     await this.ctx.db.vault.update(ID, { state: 'ready' });
     this.session.migrating = false;
   }
@@ -149,6 +152,12 @@ export class VaultRepo {
     await this.keysRepo.install(row);
     return row;
   }
+
+  /** Physically drops old row versions from the browser's files; off in Node tests (no LevelDB). */
+  flush: (db?: DalelDb) => Promise<void> = (db) =>
+    typeof navigator !== 'undefined' && navigator.userAgent.includes('Chrome')
+      ? flushOldVersions(db)
+      : Promise.resolve();
 
   /** Forgets the keys; the archive stays encrypted until the next unlock. */
   lock(): void {
