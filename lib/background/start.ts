@@ -4,6 +4,8 @@ import type { Response } from '../messaging/protocol';
 import { createRouter, type Sender } from '../messaging/router';
 import { checkIntegrity } from '../store/integrity';
 import { alarmPort, onAutoLockAlarm, sessionPort, storageInfo } from './browser-ports';
+import { createCaptureRunner } from './capture/runner';
+import { registerCaptureTriggers } from './capture/triggers';
 import { createHandlers } from './handlers/index';
 import { createStoreOpener, type OpenedStore } from './open-store';
 import { createExportFile, removeExportFiles } from './export-file';
@@ -33,10 +35,17 @@ export function startBackground(): void {
   // `chrome-extension://<id>` / `moz-extension://<uuid>`, without the trailing slash.
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') };
   const version = browser.runtime.getManifest().version;
+  const runCapture = createCaptureRunner(() => openStore().then((o) => o.store), version);
+  // The context menu and keyboard command bypass the router: check the lock here too.
+  registerCaptureTriggers(async (tabId) => {
+    await (await openStore()).vault.guard('capture.run');
+    return runCapture(tabId);
+  });
   const ports = {
     extensionVersion: version,
     probeTab,
     storageInfo,
+    runCapture,
     tool: { name: 'dalel', version },
     createExportFile,
     // Pages listen for progress; with no page open there is no receiver, which is fine.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { captureAccess, captureMessages } from './messages/capture';
 import { coreAccess, coreMessages } from './messages/core';
 import { evidenceAccess, evidenceMessages } from './messages/evidence';
 import type { Access } from './messages/define';
@@ -13,6 +14,7 @@ import { vaultAccess, vaultMessages } from './messages/vault';
  */
 export const requestSchema = z.discriminatedUnion('type', [
   ...coreMessages,
+  ...captureMessages,
   ...evidenceMessages,
   ...vaultMessages,
 ]);
@@ -33,6 +35,7 @@ export type { Access };
  */
 export const ACCESS: Record<RequestType, Access> = {
   ...coreAccess,
+  ...captureAccess,
   ...evidenceAccess,
   ...vaultAccess,
 };

@@ -1,11 +1,12 @@
 import type { Handlers } from '../../messaging/router';
 import type { Store } from '../../store/store';
 import type { VaultController } from '../vault-controller';
+import { captureHandlers, type CapturePorts } from './capture';
 import { coreHandlers, type BrowserPorts as CorePorts } from './core';
 import { evidenceHandlers, type EvidencePorts } from './evidence';
 import { vaultHandlers, type StorageInfo } from './vault';
 
-export interface BrowserPorts extends CorePorts, EvidencePorts {
+export interface BrowserPorts extends CorePorts, CapturePorts, EvidencePorts {
   storageInfo(): Promise<StorageInfo>;
 }
 
@@ -14,6 +15,7 @@ export function createHandlers(store: Store, ports: BrowserPorts, vault: VaultCo
   const core = coreHandlers(store, ports);
   return {
     ...core,
+    ...captureHandlers(store, ports),
     ...evidenceHandlers(store, ports),
     ...vaultHandlers(store, vault, ports.storageInfo),
     // A new idle timeout applies at once, not at the next unlock.
