@@ -16,6 +16,7 @@ export default defineConfig({
       'storage',
       'unlimitedStorage',
       'contextMenus',
+      'alarms',
       ...(browser === 'firefox' ? [] : ['pageCapture']),
     ],
     host_permissions: [...PLATFORM_HOST_PERMISSIONS],

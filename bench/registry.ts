@@ -2,7 +2,14 @@ import { captureLatencyBench } from './capture-latency.bench';
 import { exportBench } from './export.bench';
 import { sha256Bench } from './sha256.bench';
 import type { Benchmark } from './types';
+import { vaultBench } from './vault.bench';
 import { verifyBench } from './verify.bench';
 
 /** Every benchmark of `dalel bench`; later work adds store benchmarks here. */
-export const benchmarks: Benchmark[] = [sha256Bench, exportBench, verifyBench, captureLatencyBench];
+export const benchmarks: Benchmark[] = [
+  sha256Bench,
+  exportBench,
+  verifyBench,
+  captureLatencyBench,
+  vaultBench,
+];

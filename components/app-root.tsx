@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { loadTranslator } from '../lib/i18n/load';
 import { request } from '../lib/messaging/client';
 import { I18nContext, type I18n } from './i18n-context';
+import { VaultGate } from './vault/vault-gate';
 
 /** Loads the chosen language, then renders the page; shows why if the background is unreachable. */
 export function AppRoot({ children }: { children: ComponentChildren }) {
@@ -35,5 +36,9 @@ export function AppRoot({ children }: { children: ComponentChildren }) {
       </p>
     );
   if (!i18n) return <p class="muted">…</p>;
-  return <I18nContext.Provider value={i18n}>{children}</I18nContext.Provider>;
+  return (
+    <I18nContext.Provider value={i18n}>
+      <VaultGate>{children}</VaultGate>
+    </I18nContext.Provider>
+  );
 }

@@ -1,4 +1,5 @@
 import type { SinkTarget } from '../evidence/zip/sink';
+import { neutralFileName } from '../vault/neutral-name';
 
 /**
  * Exports are streamed into the origin-private file system (OPFS), never held in memory whole;
@@ -6,13 +7,6 @@ import type { SinkTarget } from '../evidence/zip/sink';
  * case names: the Downloads list leaks them) and older exports are removed first.
  */
 const DIR = 'exports';
-
-function neutralName(): string {
-  const hex = Array.from(crypto.getRandomValues(new Uint8Array(4)), (b) =>
-    b.toString(16).padStart(2, '0'),
-  ).join('');
-  return `dalel-${hex}.zip`;
-}
 
 export async function createExportFile(): Promise<{
   name: string;
@@ -23,10 +17,19 @@ export async function createExportFile(): Promise<{
   const dir = await root.getDirectoryHandle(DIR, { create: true });
   for await (const name of (dir as unknown as { keys(): AsyncIterable<string> }).keys())
     await dir.removeEntry(name).catch(() => undefined);
-  const name = neutralName();
+  const name = neutralFileName('zip');
   const handle = await dir.getFileHandle(name, { create: true });
   const target = (await handle.createWritable()) as unknown as WritableStream<Uint8Array>;
   return { name, target, discard: () => dir.removeEntry(name).catch(() => undefined) };
+}
+
+/**
+ * Deletes every export file. A finished export is the plaintext package: it must not outlive the
+ * passphrase lock closing or a panic wipe.
+ */
+export async function removeExportFiles(): Promise<void> {
+  const root = await navigator.storage.getDirectory();
+  await root.removeEntry(DIR, { recursive: true }).catch(() => undefined);
 }
 
 /** Reads a finished export back (from an extension page) as a disk-backed File. */

@@ -1,26 +1,65 @@
-import { DalelDb } from '../store/db';
 import { eventHashSync } from '../evidence/custody';
+import { DalelDb } from '../store/db';
+import { attachCipher } from '../store/encryption/attach';
+import { VaultRepo } from '../store/repositories/vault-repo';
 import { Store } from '../store/store';
-import { ensureSigningKey } from './signing-key';
+import { createKeyRow, ensureSigningKey } from './signing-key';
+import { VaultController, type AlarmPort, type SessionPort } from './vault-controller';
+
+export interface OpenedStore {
+  store: Store;
+  vault: VaultController;
+}
+
+export interface OpenerPorts {
+  session: SessionPort;
+  alarm?: AlarmPort;
+  removeFiles?: () => Promise<void>;
+  /** After a panic wipe: whatever was built over the deleted database must be rebuilt. */
+  onWiped?: () => void;
+}
 
 /**
- * Opens the database and makes sure this installation has a signing key, whose fingerprint is
- * the actor of every custody event. Memoised: the service worker opens it once per life.
+ * Opens the database with the encryption layer and the passphrase lock. When the store is not
+ * locked it makes sure this installation has a signing key, whose fingerprint is the actor of
+ * every custody event. Memoised: the service worker opens it once per life (and again after a
+ * wipe).
  */
-export function createStoreOpener(dbName?: string) {
-  let opening: Promise<Store> | undefined;
-  return function openStore(): Promise<Store> {
+export function createStoreOpener(ports: OpenerPorts, dbName?: string) {
+  let opening: Promise<OpenedStore> | undefined;
+  return function openStore(): Promise<OpenedStore> {
     opening ??= (async () => {
-      let actor = 'unkeyed';
+      let actor = 'locked';
+      const db = new DalelDb(dbName);
+      const cipher = attachCipher(db);
       const store = new Store({
-        db: new DalelDb(dbName),
+        db,
         now: () => new Date(),
         actor: () => actor,
         hashEvent: eventHashSync,
+        cipher,
       });
-      const key = await ensureSigningKey(store.keys, store.ctx.now);
-      actor = key.fingerprint;
-      return store;
+      const repo = new VaultRepo(store.ctx, (extractable) =>
+        createKeyRow(store.ctx.now(), extractable),
+      );
+      // Under the lock a new key must be born wrapped; without it, non-extractable as before.
+      const ensureKey = async () => {
+        if (cipher.mode === 'sealed')
+          return (await store.keys.active()) ?? repo.installWrappedKey();
+        return ensureSigningKey(store.keys, store.ctx.now);
+      };
+      const vault = new VaultController(store, repo, {
+        ...ports,
+        onUnlocked: async () => {
+          actor = (await ensureKey()).fingerprint;
+        },
+        onWiped: () => {
+          opening = undefined;
+          ports.onWiped?.();
+        },
+      });
+      await vault.restore();
+      return { store, vault };
     })();
     // A failed open (e.g. storage unavailable) must not poison every later request.
     opening.catch(() => (opening = undefined));

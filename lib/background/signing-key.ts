@@ -1,7 +1,36 @@
-import { generateSigningKey, signingKeyFromPair, type SigningKey } from '../evidence/signing';
 import { toBase64 } from '../evidence/hex';
+import { signingKeyFromPair, type SigningKey } from '../evidence/signing';
 import type { KeysRepo } from '../store/repositories/keys-repo';
 import type { KeyRow } from '../store/rows';
+
+/**
+ * A new Ed25519 key as a store row. Non-extractable, except under the passphrase lock, where the
+ * vault must wrap it at once and keeps only the wrapped form and a non-extractable copy
+ * (lib/store/repositories/vault-repo.ts).
+ */
+export async function createKeyRow(now: Date, extractable = false): Promise<KeyRow> {
+  const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, extractable, [
+    'sign',
+    'verify',
+  ])) as CryptoKeyPair;
+  const key = await signingKeyFromPair(pair);
+  return {
+    id: `key_${key.fingerprint.replace(/-/g, '')}`,
+    algorithm: 'Ed25519',
+    privateKey: key.privateKey,
+    publicKey: key.publicKey,
+    publicKeyRaw: toBase64(key.publicKeyRaw),
+    fingerprint: key.fingerprint,
+    createdAt: now.toISOString(),
+    active: true,
+  };
+}
+
+/** The active key as a signer; null private key = shredded (never the active key). */
+export function signerOf(row: KeyRow): Promise<SigningKey> {
+  if (!row.privateKey) throw new Error(`signing key ${row.fingerprint} has no private key`);
+  return signingKeyFromPair({ privateKey: row.privateKey, publicKey: row.publicKey });
+}
 
 /**
  * The installation's signing key, created (with its `key_created` custody event, in one
@@ -9,18 +38,8 @@ import type { KeyRow } from '../store/rows';
  */
 export async function ensureSigningKey(keys: KeysRepo, now: () => Date): Promise<SigningKey> {
   const existing = await keys.active();
-  if (existing) return signingKeyFromPair(existing);
-  const key = await generateSigningKey();
-  const row: KeyRow = {
-    id: `key_${key.fingerprint.replace(/-/g, '')}`,
-    algorithm: 'Ed25519',
-    privateKey: key.privateKey,
-    publicKey: key.publicKey,
-    publicKeyRaw: toBase64(key.publicKeyRaw),
-    fingerprint: key.fingerprint,
-    createdAt: now().toISOString(),
-    active: true,
-  };
+  if (existing) return signerOf(existing);
+  const row = await createKeyRow(now());
   await keys.install(row);
-  return key;
+  return signerOf(row);
 }

@@ -1,26 +1,50 @@
 import { browser } from 'wxt/browser';
+import { logEvent } from '../log';
 import type { Response } from '../messaging/protocol';
 import { createRouter, type Sender } from '../messaging/router';
+import { checkIntegrity } from '../store/integrity';
+import { alarmPort, onAutoLockAlarm, sessionPort, storageInfo } from './browser-ports';
 import { createCaptureRunner } from './capture/runner';
 import { registerCaptureTriggers } from './capture/triggers';
 import { createHandlers } from './handlers/index';
-import { createStoreOpener } from './open-store';
-import { createExportFile, openImportFile } from './export-file';
+import { createStoreOpener, type OpenedStore } from './open-store';
+import { createExportFile, openImportFile, removeExportFiles } from './export-file';
 import { probeTab } from './probe-tab';
 
 type Route = ReturnType<typeof createRouter>;
 
+/** The cheap integrity check at startup; its result is logged as counts only. */
+async function startupCheck({ store, vault }: OpenedStore): Promise<void> {
+  if ((await vault.status()).locked) return;
+  const report = await checkIntegrity(store, false);
+  logEvent(report.ok ? 'integrity.startup_ok' : 'integrity.startup_damage', {
+    damage: report.damage.length,
+    events: report.checked.custodyEvents,
+  });
+}
+
 /** Wires the background: one message router over the store. Listeners register synchronously. */
 export function startBackground(): void {
-  const openStore = createStoreOpener();
+  let routing: Promise<Route> | undefined;
+  const openStore = createStoreOpener({
+    session: sessionPort,
+    alarm: alarmPort,
+    removeFiles: removeExportFiles,
+    onWiped: () => (routing = undefined),
+  });
   // `chrome-extension://<id>` / `moz-extension://<uuid>`, without the trailing slash.
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') };
   const version = browser.runtime.getManifest().version;
-  const runCapture = createCaptureRunner(openStore, version);
-  registerCaptureTriggers(runCapture);
+  const runCapture = createCaptureRunner(() => openStore().then((o) => o.store), version);
+  // The context menu and keyboard command bypass the router: check the lock here too.
+  registerCaptureTriggers(async (tabId) => {
+    await (await openStore()).vault.guard('capture.run');
+    return runCapture(tabId);
+  });
   const ports = {
     extensionVersion: version,
     probeTab,
+    storageInfo,
     runCapture,
     tool: { name: 'dalel', version },
     createExportFile,
@@ -28,9 +52,19 @@ export function startBackground(): void {
     // Pages listen for progress; with no page open there is no receiver, which is fine.
     broadcast: (event: unknown) => void browser.runtime.sendMessage(event).catch(() => undefined),
   };
-  let routing: Promise<Route> | undefined;
   const getRoute = () =>
-    (routing ??= openStore().then((store) => createRouter(createHandlers(store, ports), self)));
+    (routing ??= openStore().then((opened) => {
+      startupCheck(opened).catch(() => logEvent('integrity.startup_failed'));
+      return createRouter(createHandlers(opened.store, ports, opened.vault), self, {
+        guard: (request) => opened.vault.guard(request.type),
+      });
+    }));
+
+  onAutoLockAlarm(() => {
+    openStore()
+      .then(({ vault }) => vault.idleExpired())
+      .catch(() => logEvent('vault.auto_lock_failed'));
+  });
 
   browser.runtime.onMessage.addListener(
     async (message: unknown, sender: Sender): Promise<Response> => {

@@ -3,6 +3,7 @@ import { captureAccess, captureMessages } from './messages/capture';
 import { coreAccess, coreMessages } from './messages/core';
 import { evidenceAccess, evidenceMessages } from './messages/evidence';
 import type { Access } from './messages/define';
+import { vaultAccess, vaultMessages } from './messages/vault';
 
 /**
  * The one protocol between extension pages, the background and the content script. Every
@@ -15,6 +16,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   ...coreMessages,
   ...captureMessages,
   ...evidenceMessages,
+  ...vaultMessages,
 ]);
 
 export type Request = z.infer<typeof requestSchema>;
@@ -35,9 +37,18 @@ export const ACCESS: Record<RequestType, Access> = {
   ...coreAccess,
   ...captureAccess,
   ...evidenceAccess,
+  ...vaultAccess,
 };
 
-export type ErrorCode = 'invalid_message' | 'forbidden' | 'not_found' | 'storage_full' | 'failed';
+export type ErrorCode =
+  | 'invalid_message'
+  | 'forbidden'
+  | 'not_found'
+  | 'storage_full'
+  /** The passphrase lock is closed: unlock first (only `UNLOCKED_NOT_REQUIRED` types pass). */
+  | 'locked'
+  | 'wrong_passphrase'
+  | 'failed';
 
 export type Response<T = unknown> =
   { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };

@@ -2,6 +2,7 @@ import {
   ACCESS,
   requestSchema,
   type ErrorCode,
+  type Request,
   type RequestOf,
   type RequestType,
   type Response,
@@ -37,7 +38,45 @@ function fail(code: ErrorCode, message: string): Response<never> {
  * Builds the single `onMessage` handler: parse, check the sender, dispatch, and always answer
  * `{ok:true,data}` or `{ok:false,error}` — a handler's exception is an answer, never a crash.
  */
-export function createRouter(handlers: Handlers, self: { id: string; origin: string }) {
+/** Error names thrown below the handlers that carry their own answer code. */
+const CODE_OF_ERROR: Record<string, ErrorCode> = {
+  StoreFullError: 'storage_full',
+  VaultLockedError: 'locked',
+  WrongPassphraseError: 'wrong_passphrase',
+};
+
+/** Quota errors arrive wrapped (Dexie's AbortError `.inner`, or `.cause`); look down the chain. */
+function isQuotaError(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  for (
+    let e = error;
+    e && !seen.has(e);
+    e = (e as { inner?: unknown; cause?: unknown }).inner ?? (e as { cause?: unknown }).cause
+  ) {
+    seen.add(e);
+    const name = (e as { name?: string }).name;
+    if (name === 'QuotaExceededError' || name === 'StoreFullError') return true;
+    // Chromium reports a full disk as "DataError: Failed to write blobs (IOError)" (seen in
+    // tests/e2e/reliability-disk-full.spec.ts), not as a quota error.
+    if (/\bIOError\b|Failed to write blobs|No space left/i.test((e as Error).message ?? ''))
+      return true;
+  }
+  return false;
+}
+
+export interface RouterOptions {
+  /**
+   * Runs after parsing and the sender check, before the handler; throwing a ProtocolError
+   * refuses the request (the passphrase lock answers `locked` here).
+   */
+  guard?: (request: Request, sender: Sender) => Promise<void>;
+}
+
+export function createRouter(
+  handlers: Handlers,
+  self: { id: string; origin: string },
+  options: RouterOptions = {},
+) {
   // Both `url` and `origin` must point at our own origin when given (Chrome gives both, Firefox
   // may give only `url`); a content script's sender carries the web page's URL instead.
   const isExtensionPage = (sender: Sender) => {
@@ -50,6 +89,16 @@ export function createRouter(handlers: Handlers, self: { id: string; origin: str
 
   return async function route(message: unknown, sender: Sender): Promise<Response> {
     if (sender.id !== self.id) return fail('forbidden', 'message from another extension');
+    // The sender is judged before the payload: from a content script, a privileged (or unknown)
+    // type is refused without its body ever reaching the parser.
+    const claimed = (message as { type?: unknown } | null)?.type;
+    if (
+      !isExtensionPage(sender) &&
+      (typeof claimed !== 'string' || ACCESS[claimed as RequestType] !== 'any-context')
+    ) {
+      const what = typeof claimed === 'string' ? claimed.slice(0, 60) : 'this message';
+      return fail('forbidden', `${what} is only accepted from Dalel's own pages`);
+    }
     const parsed = requestSchema.safeParse(message);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -61,12 +110,20 @@ export function createRouter(handlers: Handlers, self: { id: string; origin: str
       return fail('forbidden', `${request.type} is only accepted from Dalel's own pages`);
     }
     try {
+      await options.guard?.(request, sender);
       const handler = handlers[request.type] as (r: typeof request, s: Sender) => Promise<unknown>;
       return { ok: true, data: await handler(request, sender) };
     } catch (error) {
       if (error instanceof ProtocolError) return fail(error.code, error.message);
-      if ((error as { name?: string })?.name === 'StoreFullError')
-        return fail('storage_full', (error as Error).message);
+      if (isQuotaError(error))
+        return fail(
+          'storage_full',
+          (error as Error).name === 'StoreFullError'
+            ? (error as Error).message
+            : 'Storage is full (or the disk could not be written): nothing was saved. Free disk space or export and archive old cases.',
+        );
+      const code = CODE_OF_ERROR[(error as { name?: string })?.name ?? ''];
+      if (code) return fail(code, (error as Error).message);
       return fail('failed', error instanceof Error ? error.message : String(error));
     }
   };

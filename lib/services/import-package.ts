@@ -9,6 +9,7 @@ import { verifyPackage } from '../evidence/verify';
 import { formatFailures, type VerifyReport } from '../evidence/verify-report';
 import { DEFAULT_LIMITS, openZip, readEntry, type ZipEntry } from '../evidence/zip/reader';
 import type { ZipSource } from '../evidence/zip/source';
+import { blobForStorage } from '../store/encryption/blobs';
 import type { Store } from '../store/store';
 
 export class ImportRejectedError extends Error {
@@ -123,8 +124,12 @@ export async function importPackage(
     imported: { captures: 0, persons: 0, cases: 0, links: 0, artifacts: 0 },
     duplicates: { captures: 0, persons: 0, cases: 0, links: 0, artifacts: 0 },
   };
-  const { db } = store.ctx;
+  const { db, cipher } = store.ctx;
   const storedAt = store.ctx.now().toISOString();
+  // Under the passphrase lock blobs are encrypted with WebCrypto, before the transaction opens.
+  const stored = new Map<string, Blob>();
+  for (const [sha256, a] of artifacts)
+    stored.set(sha256, await blobForStorage(cipher, sha256, a.bytes));
   await db.transaction(
     'rw',
     [db.persons, db.cases, db.captures, db.artifacts, db.links, db.custody],

@@ -1,5 +1,6 @@
 import type { CustodyEvent } from '../model/custody';
 import type { DalelDb } from './db';
+import type { CipherSession } from './encryption/cipher-session';
 
 export type UnhashedCustodyEvent = Omit<CustodyEvent, 'hash'>;
 
@@ -14,4 +15,9 @@ export interface StoreContext {
   /** Who acts: the fingerprint of this installation's signing key. */
   actor: () => string;
   hashEvent: (event: UnhashedCustodyEvent) => string;
+  /**
+   * The passphrase lock's state, when the database was opened with the encryption middleware
+   * (`attachCipher`). Absent: nothing is encrypted (tests, the CLI).
+   */
+  cipher?: CipherSession;
 }

@@ -10,6 +10,7 @@ import type {
   PersonRow,
   SettingRow,
 } from './rows';
+import type { VaultRecord } from '../vault/record';
 
 export const DEFAULT_DB_NAME = 'dalel';
 
@@ -26,6 +27,7 @@ export class DalelDb extends Dexie {
   custody!: EntityTable<CustodyRow, 'seq'>;
   keys!: EntityTable<KeyRow, 'id'>;
   settings!: EntityTable<SettingRow, 'key'>;
+  vault!: EntityTable<VaultRecord, 'id'>;
 
   constructor(name: string = DEFAULT_DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     // Strict durability: a sealed capture must be on disk when we say it is (integrity.md D3).

@@ -20,11 +20,14 @@ export interface ArtifactRow {
   storedAt: string;
 }
 
-/** The installation's signing key. `privateKey` is a non-extractable CryptoKey. */
+/**
+ * The installation's signing key. `privateKey` is a non-extractable CryptoKey; it is null for a
+ * retired key whose private half was shredded when the passphrase lock was turned on.
+ */
 export interface KeyRow {
   id: string;
   algorithm: 'Ed25519';
-  privateKey: CryptoKey;
+  privateKey: CryptoKey | null;
   publicKey: CryptoKey;
   /** Raw public key, base64. */
   publicKeyRaw: string;

@@ -27,6 +27,7 @@ describe('manifest permissions', () => {
       'storage',
       'unlimitedStorage',
       'contextMenus',
+      'alarms',
       'pageCapture',
     ]);
   });

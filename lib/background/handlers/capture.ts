@@ -37,7 +37,8 @@ export function captureHandlers(store: Store, ports: CapturePorts) {
           'failed',
           `artifact ${sha256} is ${Math.round(row.size / 1024 / 1024)} MB, over the ${ARTIFACT_GET_MAX / 1024 / 1024} MB that can be shown; export it in a package instead`,
         );
-      const bytes = new Uint8Array(await row.blob.arrayBuffer());
+      // Through the repository: under the passphrase lock the stored blob is ciphertext.
+      const bytes = new Uint8Array(await (await store.artifacts.blob(sha256)).arrayBuffer());
       return { mediaType: row.mediaType, size: row.size, base64: base64Of(bytes) };
     },
   } satisfies Partial<Handlers>;

@@ -1,5 +1,5 @@
 import { exportedEvent, writePackage } from '../../evidence/package-writer';
-import { publicKeyPem, signingKeyFromPair } from '../../evidence/signing';
+import { publicKeyPem } from '../../evidence/signing';
 import { toBase64 } from '../../evidence/hex';
 import type { ExportProgressEvent } from '../../messaging/messages/evidence';
 import type { Handlers } from '../../messaging/router';
@@ -9,6 +9,7 @@ import { importPackage } from '../../services/import-package';
 import { blobSource } from '../../evidence/zip/source';
 import type { Store } from '../../store/store';
 import type { SinkTarget } from '../../evidence/zip/sink';
+import { signerOf } from '../signing-key';
 
 export interface EvidencePorts {
   tool: { name: string; version: string };
@@ -21,7 +22,7 @@ export interface EvidencePorts {
 async function activeSigner(store: Store) {
   const row = await store.keys.active();
   if (!row) throw new ProtocolError('failed', 'this installation has no signing key yet');
-  return signingKeyFromPair(row);
+  return signerOf(row);
 }
 
 /** Export of signed packages, and the signing key's public half. */
@@ -75,7 +76,7 @@ export function evidenceHandlers(store: Store, ports: EvidencePorts) {
     'key.info': async () => {
       const row = await store.keys.active();
       if (!row) throw new ProtocolError('not_found', 'no signing key yet');
-      const signer = await signingKeyFromPair(row);
+      const signer = await signerOf(row);
       return {
         fingerprint: signer.fingerprint,
         algorithm: row.algorithm,

@@ -1,17 +1,29 @@
 import type { Handlers } from '../../messaging/router';
 import type { Store } from '../../store/store';
+import type { VaultController } from '../vault-controller';
 import { captureHandlers, type CapturePorts } from './capture';
 import { coreHandlers, type BrowserPorts as CorePorts } from './core';
 import { evidenceHandlers, type EvidencePorts } from './evidence';
+import { vaultHandlers, type StorageInfo } from './vault';
 
-export type BrowserPorts = CorePorts & CapturePorts & EvidencePorts;
+export interface BrowserPorts extends CorePorts, CapturePorts, EvidencePorts {
+  storageInfo(): Promise<StorageInfo>;
+}
 
 /** One handler per message type, from every area; `satisfies` fails the build if one is missing. */
-export function createHandlers(store: Store, ports: BrowserPorts) {
+export function createHandlers(store: Store, ports: BrowserPorts, vault: VaultController) {
+  const core = coreHandlers(store, ports);
   return {
-    ...coreHandlers(store, ports),
+    ...core,
     ...captureHandlers(store, ports),
     ...evidenceHandlers(store, ports),
+    ...vaultHandlers(store, vault, ports.storageInfo),
+    // A new idle timeout applies at once, not at the next unlock.
+    'settings.set': async (request) => {
+      const settings = await core['settings.set'](request);
+      await vault.setIdleMinutes(settings.autoLockMinutes);
+      return settings;
+    },
   } satisfies Handlers;
 }
 

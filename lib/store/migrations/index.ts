@@ -1,7 +1,8 @@
 import type { Migration } from './migration';
 import { v1 } from './v1';
+import { v2 } from './v2';
 
 /** Every schema version in order. Append only. */
-export const migrations: readonly Migration[] = [v1];
+export const migrations: readonly Migration[] = [v1, v2];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

@@ -1,5 +1,6 @@
 import { captureSchema, type Capture } from '../../model/capture';
 import type { StoreContext } from '../context';
+import { blobForStorage } from '../encryption/blobs';
 import type { ArtifactRow } from '../rows';
 import { CustodyRepo } from './custody-repo';
 
@@ -54,8 +55,12 @@ export class CapturesRepo {
           `artifact ${ref.name}: ${stored.blob.size} bytes, manifest says ${ref.size}`,
         );
     }
-    const { db } = this.ctx;
+    const { db, cipher } = this.ctx;
     const storedAt = this.ctx.now().toISOString();
+    // Encryption is WebCrypto (async): done before the transaction, which must not await it.
+    const stored = new Map<string, Blob>();
+    for (const a of bytes.values())
+      stored.set(a.sha256, await blobForStorage(cipher, a.sha256, a.blob));
     try {
       await db.transaction('rw', db.captures, db.artifacts, db.custody, async () => {
         if (await db.captures.get(parsed.id))
@@ -70,7 +75,7 @@ export class CapturesRepo {
           .filter((a) => !known.has(a.sha256))
           .map((a) => ({
             sha256: a.sha256,
-            blob: a.blob,
+            blob: stored.get(a.sha256)!,
             size: a.blob.size,
             mediaType: a.mediaType,
             storedAt,
@@ -95,7 +100,9 @@ export class CapturesRepo {
   }
 
   async list(): Promise<Capture[]> {
-    return this.ctx.db.captures.orderBy('sealedAt').reverse().toArray();
+    // Sorted here, not by the index: under the lock the index holds blind values.
+    const rows = await this.ctx.db.captures.toArray();
+    return rows.sort((a, b) => b.sealedAt.localeCompare(a.sealedAt));
   }
 
   /** Captures of one account, oldest first: the account-state timeline. */

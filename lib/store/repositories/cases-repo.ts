@@ -67,7 +67,8 @@ export class CasesRepo {
   }
 
   async list(): Promise<LegalCase[]> {
-    const rows = await this.ctx.db.cases.orderBy('updatedAt').reverse().toArray();
-    return rows;
+    // Sorted here, not by the index: under the lock the index holds blind values.
+    const rows = await this.ctx.db.cases.toArray();
+    return rows.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   }
 }

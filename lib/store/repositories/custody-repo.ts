@@ -47,6 +47,11 @@ export class CustodyRepo {
     return this.ctx.db.custody.orderBy('seq').last();
   }
 
+  /** Events from sequence number `from` on, in order (the chain's tail). */
+  async since(from: number): Promise<CustodyEvent[]> {
+    return this.ctx.db.custody.where('seq').aboveOrEqual(from).toArray();
+  }
+
   async all(): Promise<CustodyEvent[]> {
     return this.ctx.db.custody.orderBy('seq').toArray();
   }
@@ -55,8 +60,12 @@ export class CustodyRepo {
   async concerning(subjectIds: Iterable<string>): Promise<CustodyEvent[]> {
     const ids = [...new Set(subjectIds)];
     if (ids.length === 0) return [];
-    const rows = await this.ctx.db.custody.where('subject.id').anyOf(ids).toArray();
-    return rows.sort((a, b) => a.seq - b.seq);
+    // One equality lookup per id: `anyOf` scans a key range, which blind indices cannot serve.
+    const found = await Promise.all(
+      ids.map((id) => this.ctx.db.custody.where('subject.id').equals(id).toArray()),
+    );
+    const bySeq = new Map(found.flat().map((e) => [e.seq, e]));
+    return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
   }
 
   async count(): Promise<number> {

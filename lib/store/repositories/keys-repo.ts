@@ -36,6 +36,8 @@ export class KeysRepo {
   }
 
   list(): Promise<KeyRow[]> {
-    return this.ctx.db.keys.orderBy('createdAt').toArray();
+    return this.ctx.db.keys
+      .toArray()
+      .then((rows) => rows.sort((a, b) => a.createdAt.localeCompare(b.createdAt)));
   }
 }

@@ -87,8 +87,9 @@ export class PersonsRepo {
   }
 
   async list(): Promise<Person[]> {
-    const rows = await this.ctx.db.persons.orderBy('name').toArray();
-    return rows.map(toPerson);
+    // Sorted here, not by the index: under the lock the index holds blind values.
+    const rows = await this.ctx.db.persons.toArray();
+    return rows.sort((a, b) => a.name.localeCompare(b.name)).map(toPerson);
   }
 
   /** Persons who own an account, by `platform:handle` or `platform#id`. */

@@ -6,6 +6,8 @@ export const settingsSchema = z
   .object({
     language: z.enum(['auto', 'en', 'ru', 'kk']).default('auto'),
     timestampAuthorityUrl: z.string().url().nullable().default(null),
+    /** Minutes without a request after which the passphrase lock closes again. */
+    autoLockMinutes: z.number().int().min(1).max(1440).default(15),
   })
   .strict();
 export type Settings = z.infer<typeof settingsSchema>;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRouter, ProtocolError, type Handlers } from '../../../lib/messaging/router';
 import { ACCESS, requestSchema } from '../../../lib/messaging/protocol';
+import { malformed, samples } from '../../support/message-samples';
 
 const self = {
   id: 'abcdefghijklmnopabcdefghijklmnop',
@@ -47,6 +48,25 @@ describe('message router', () => {
     }
   });
 
+  it('judges a content script by the type it claims, before parsing the payload', async () => {
+    calls.length = 0;
+    for (const message of [
+      { type: 'vault.wipe' },
+      { type: 'person.create', person: 5 },
+      { type: 'no.such.type' },
+      { type: 'constructor' },
+      null,
+      'ping',
+    ])
+      expect(await route(message, contentScript), JSON.stringify(message)).toMatchObject({
+        error: { code: 'forbidden' },
+      });
+    expect(await route({ type: 'ping', x: 1 }, contentScript)).toMatchObject({
+      error: { code: 'invalid_message' },
+    });
+    expect(calls).toEqual([]);
+  });
+
   it('refuses messages from other extensions, even harmless ones', async () => {
     expect(await route({ type: 'ping' }, otherExtension)).toMatchObject({
       ok: false,
@@ -91,34 +111,79 @@ describe('message router', () => {
     });
   });
 
+  it('maps vault errors to their codes and lets a guard refuse before the handler', async () => {
+    const guarded = createRouter(handlers, self, {
+      guard: async (request) => {
+        if (request.type !== 'vault.unlock') throw new ProtocolError('locked', 'locked');
+      },
+    });
+    calls.length = 0;
+    expect(await guarded({ type: 'person.list' }, extensionPage)).toMatchObject({
+      ok: false,
+      error: { code: 'locked' },
+    });
+    expect(calls).toEqual([]);
+    // The sender check comes first: a content script is told `forbidden`, not `locked`.
+    expect(await guarded({ type: 'person.list' }, contentScript)).toMatchObject({
+      error: { code: 'forbidden' },
+    });
+    const throwing = createRouter(
+      new Proxy({} as Handlers, {
+        get: (_t, type: string) => async () => {
+          throw Object.assign(new Error(type), {
+            name: type === 'vault.unlock' ? 'WrongPassphraseError' : 'VaultLockedError',
+          });
+        },
+      }),
+      self,
+    );
+    expect(await throwing(samples['vault.unlock'], extensionPage)).toMatchObject({
+      error: { code: 'wrong_passphrase' },
+    });
+    expect(await throwing(samples['person.list'], extensionPage)).toMatchObject({
+      error: { code: 'locked' },
+    });
+    // Dexie wraps a quota failure: AbortError with the QuotaExceededError as `.inner`.
+    const quota = createRouter(
+      new Proxy({} as Handlers, {
+        get: () => async () => {
+          throw Object.assign(new Error('aborted'), {
+            name: 'AbortError',
+            inner: Object.assign(new Error('quota'), { name: 'QuotaExceededError' }),
+          });
+        },
+      }),
+      self,
+    );
+    expect(await quota(samples['person.create'], extensionPage)).toMatchObject({
+      error: { code: 'storage_full', message: expect.stringMatching(/nothing was saved/) },
+    });
+  });
+
+  it('wipes only with the literal confirmation word', async () => {
+    for (const confirm of [undefined, 'wipe', 'yes', true])
+      expect(await route({ type: 'vault.wipe', confirm }, extensionPage)).toMatchObject({
+        error: { code: 'invalid_message' },
+      });
+  });
+
+  it('accepts the sample of every type and refuses each malformed variant of it (E2)', async () => {
+    const types = requestSchema.options.map((o) => o.shape.type.value);
+    expect(Object.keys(samples).sort()).toEqual([...types].sort());
+    for (const sample of Object.values(samples)) {
+      const answer = await route(sample, extensionPage);
+      // Some mock handlers fail on purpose; what matters is that the schema accepted the sample.
+      expect(answer.ok || answer.error.code, sample.type).not.toBe('invalid_message');
+      for (const bad of malformed(sample))
+        expect(await route(bad, extensionPage), JSON.stringify(bad)).toMatchObject({
+          ok: false,
+          error: { code: 'invalid_message' },
+        });
+    }
+  });
+
   it('has an access rule for every message type', () => {
     const types = requestSchema.options.map((o) => o.shape.type.value);
     expect(Object.keys(ACCESS).sort()).toEqual([...types].sort());
   });
 });
-
-/** One valid message per type, so each privileged type is tried from the wrong context. */
-const samples = {
-  'tab.probe': { type: 'tab.probe', tabId: 1 },
-  'person.create': { type: 'person.create', person: { name: 'A' } },
-  'person.update': { type: 'person.update', id: 'p', patch: { name: 'B' } },
-  'person.list': { type: 'person.list' },
-  'person.get': { type: 'person.get', id: 'p' },
-  'case.create': { type: 'case.create', legalCase: { title: 'C' } },
-  'case.update': { type: 'case.update', id: 'c', patch: { title: 'D' } },
-  'case.list': { type: 'case.list' },
-  'case.get': { type: 'case.get', id: 'c' },
-  'link.add': { type: 'link.add', captureId: 'x', personId: 'p', caseId: null, category: 'ground' },
-  'link.remove': { type: 'link.remove', id: 'l' },
-  'custody.list': { type: 'custody.list' },
-  'settings.get': { type: 'settings.get' },
-  'settings.set': { type: 'settings.set', patch: { language: 'ru' } },
-  'capture.run': { type: 'capture.run', tabId: 4 },
-  'capture.get': { type: 'capture.get', id: 'cap_1' },
-  'capture.list': { type: 'capture.list' },
-  'capture.timeline': { type: 'capture.timeline', accountKey: 'instagram#1' },
-  'artifact.get': { type: 'artifact.get', sha256: `sha256:${'a'.repeat(64)}` },
-  'export.run': { type: 'export.run', scope: { kind: 'case', ids: ['case_1'] } },
-  'key.info': { type: 'key.info' },
-  'import.run': { type: 'import.run', file: 'backup.zip' },
-} as const;

@@ -37,9 +37,43 @@ const seedFor: Record<number, Record<string, object[]>> = {
         updatedAt: '2026-01-01T00:00:00.000Z',
       },
     ],
+    links: [
+      {
+        id: 'link_1',
+        captureId: 'cap_1',
+        personId: 'per_1',
+        caseId: 'case_1',
+        category: 'ground',
+        note: '',
+        createdAt: '2026-01-01T00:00:00.000Z',
+      },
+    ],
+    artifacts: [
+      {
+        sha256: `sha256:${'a'.repeat(64)}`,
+        blob: new Blob([new Uint8Array([1, 2, 3])], { type: 'image/png' }),
+        size: 3,
+        mediaType: 'image/png',
+        storedAt: '2026-01-01T00:00:00.000Z',
+      },
+    ],
+    custody: [
+      {
+        seq: 0,
+        at: '2026-01-01T00:00:00.000Z',
+        actor: 'TEST',
+        type: 'person_created',
+        subject: { kind: 'person', id: 'per_1' },
+        data: { name: 'Aigerim' },
+        prevHash: `sha256:${'0'.repeat(64)}`,
+        hash: `sha256:${'1'.repeat(64)}`,
+      },
+    ],
     settings: [{ key: 'language', value: 'ru' }],
   },
 };
+// v2 only adds the `vault` table (empty unless the lock is on): seed it with v1's rows.
+seedFor[2] = seedFor[1]!;
 
 describe('schema migrations', () => {
   it('lists versions in increasing order', () => {
@@ -67,6 +101,16 @@ describe('schema migrations', () => {
       for (const [table, rows] of Object.entries(seeds!)) {
         const stored = await db.table(table).toArray();
         expect(stored.length).toBe(rows.length);
+        // Nothing lost or changed: every field of every row, blobs byte for byte.
+        for (const [i, row] of rows.entries()) {
+          const { blob, ...rest } = row as { blob?: Blob };
+          const { blob: storedBlob, ...storedRest } = stored[i] as { blob?: Blob };
+          expect(storedRest).toEqual(rest);
+          if (blob)
+            expect(new Uint8Array(await storedBlob!.arrayBuffer())).toEqual(
+              new Uint8Array(await blob.arrayBuffer()),
+            );
+        }
       }
       db.close();
     });

@@ -1,0 +1,44 @@
+import { browser } from 'wxt/browser';
+import type { StorageInfo } from './handlers/vault';
+import type { AlarmPort, SavedSession, SessionPort } from './vault-controller';
+
+const SESSION_KEY = 'vaultSession';
+const ALARM = 'dalel-auto-lock';
+
+/**
+ * `storage.session` is held in memory by the browser and never written to disk; by default only
+ * the extension's trusted contexts (not content scripts) can read it. It keeps the unwrapped data
+ * key across service-worker restarts and loses it when the browser exits.
+ */
+export const sessionPort: SessionPort = {
+  async load() {
+    const got = await browser.storage.session.get(SESSION_KEY);
+    return (got[SESSION_KEY] as SavedSession | undefined) ?? null;
+  },
+  save: (session) => browser.storage.session.set({ [SESSION_KEY]: session }),
+  clear: () => browser.storage.session.remove(SESSION_KEY),
+};
+
+/** The auto-lock alarm: drops the key on time even if no page ever asks again. */
+export const alarmPort: AlarmPort = {
+  async schedule(delayMinutes) {
+    await browser.alarms.create(ALARM, { delayInMinutes: delayMinutes + 0.1 });
+  },
+  async clear() {
+    await browser.alarms.clear(ALARM);
+  },
+};
+
+export function onAutoLockAlarm(listener: () => void): void {
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === ALARM) listener();
+  });
+}
+
+/** Usage, quota and whether the origin's storage is persistent (never evicted). */
+export async function storageInfo(): Promise<StorageInfo> {
+  const { usage = 0, quota = 0 } = await navigator.storage.estimate();
+  const persisted = (await navigator.storage.persisted?.()) ?? false;
+  const evictionExempt = await browser.permissions.contains({ permissions: ['unlimitedStorage'] });
+  return { usage, quota, persisted, evictionExempt };
+}

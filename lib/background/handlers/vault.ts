@@ -1,0 +1,39 @@
+import type { Handlers } from '../../messaging/router';
+import { checkIntegrity } from '../../store/integrity';
+import type { Store } from '../../store/store';
+import type { VaultController } from '../vault-controller';
+
+export interface StorageInfo {
+  usage: number;
+  quota: number;
+  /** `navigator.storage.persisted()`: the origin's storage is marked persistent. */
+  persisted: boolean;
+  /**
+   * `unlimitedStorage` is granted: Chrome exempts the extension from quota and eviction (and
+   * Firefox makes its storage persistent) even when `persisted()` says false.
+   */
+  evictionExempt: boolean;
+}
+
+/** Handlers of the passphrase lock, the panic wipe, storage health and the integrity check. */
+export function vaultHandlers(
+  store: Store,
+  vault: VaultController,
+  storageInfo: () => Promise<StorageInfo>,
+) {
+  return {
+    'vault.status': async () => vault.status(),
+    'vault.enable': async ({ passphrase }) => vault.enable(passphrase),
+    'vault.unlock': async ({ passphrase }) => vault.unlock(passphrase),
+    'vault.lock': async () => vault.lock(),
+    'vault.change': async ({ current, next }) => vault.change(current, next),
+    'vault.disable': async ({ passphrase }) => vault.disable(passphrase),
+    'vault.wipe': async () => vault.wipe(),
+    'storage.info': async () => {
+      const info = await storageInfo();
+      // Chrome reports a huge quota under `unlimitedStorage`; 80 % is still the warning line.
+      return { ...info, nearlyFull: info.quota > 0 && info.usage / info.quota > 0.8 };
+    },
+    'integrity.check': async ({ full }) => checkIntegrity(store, full),
+  } satisfies Partial<Handlers>;
+}

@@ -1,0 +1,183 @@
+import { ProtocolError } from '../messaging/router';
+import { ALLOWED_WHILE_LOCKED } from '../messaging/messages/vault';
+import type { VaultRepo, VaultStatus } from '../store/repositories/vault-repo';
+import type { Store } from '../store/store';
+import { fromBase64, toBase64 } from '../vault/bytes';
+
+/** What survives a service-worker restart while unlocked: kept in memory-only session storage. */
+export interface SavedSession {
+  dataKey: string;
+  lastActive: number;
+  idleMinutes: number;
+}
+
+/** `browser.storage.session` (memory only, never written to disk), injected for Node tests. */
+export interface SessionPort {
+  load(): Promise<SavedSession | null>;
+  save(session: SavedSession): Promise<void>;
+  clear(): Promise<void>;
+}
+
+/** An alarm that fires the idle check even when nobody sends a request (`browser.alarms`). */
+export interface AlarmPort {
+  schedule(delayMinutes: number): Promise<void>;
+  clear(): Promise<void>;
+}
+
+export interface VaultControllerPorts {
+  session: SessionPort;
+  alarm?: AlarmPort;
+  now?: () => number;
+  /** Called whenever the store becomes usable (no lock, or unlocked): the actor is set here. */
+  onUnlocked?: () => Promise<void>;
+  /** Deletes files outside IndexedDB that hold plaintext (finished exports); on lock and wipe. */
+  removeFiles?: () => Promise<void>;
+  /** Called after a wipe deleted the database, so the background opens a fresh one. */
+  onWiped?: () => void;
+}
+
+// Persisting `lastActive` on every request would write session storage on every click.
+const TOUCH_EVERY_MS = 30_000;
+
+/**
+ * The passphrase lock as the background runs it: the unwrapped data key lives only in memory
+ * (and in session storage, memory-only, so a killed service worker does not lock the user out
+ * mid-task); it is dropped after `autoLockMinutes` without a request, on `vault.lock`, and when
+ * the browser exits.
+ */
+export class VaultController {
+  private saved: SavedSession | null = null;
+  private persistedAt = 0;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly store: Store,
+    private readonly vault: VaultRepo,
+    private readonly ports: VaultControllerPorts,
+  ) {
+    this.now = ports.now ?? Date.now;
+  }
+
+  /** At startup: sets the write mode and, if the worker restarted while unlocked, reopens. */
+  async restore(): Promise<void> {
+    const record = await this.vault.prepare();
+    if (!record) return this.ports.onUnlocked?.();
+    const saved = await this.ports.session.load();
+    if (!saved) return;
+    this.saved = saved;
+    if (await this.idleExpired()) return;
+    await this.vault.openWithDataKey(fromBase64(saved.dataKey));
+    await this.ports.onUnlocked?.();
+  }
+
+  status(): Promise<VaultStatus> {
+    return this.vault.status();
+  }
+
+  /** The router's guard: auto-lock when idle, refuse while locked, and note the activity. */
+  async guard(type: string): Promise<void> {
+    await this.idleExpired();
+    if (ALLOWED_WHILE_LOCKED.has(type)) return;
+    const status = await this.vault.status();
+    if (status.locked)
+      throw new ProtocolError('locked', 'Dalel is locked: enter the passphrase to continue.');
+    await this.touch();
+  }
+
+  async enable(passphrase: string): Promise<VaultStatus> {
+    const dataKey = await this.vault.enable(passphrase);
+    await this.remember(dataKey);
+    await this.ports.onUnlocked?.();
+    return this.vault.status();
+  }
+
+  async unlock(passphrase: string): Promise<VaultStatus> {
+    const status = await this.vault.status();
+    if (!status.enabled) return status;
+    const dataKey = await this.vault.unlock(passphrase);
+    await this.remember(dataKey);
+    await this.ports.onUnlocked?.();
+    return this.vault.status();
+  }
+
+  async lock(): Promise<VaultStatus> {
+    this.vault.lock();
+    this.saved = null;
+    await this.ports.session.clear();
+    await this.ports.alarm?.clear();
+    if ((await this.vault.status()).enabled) await this.ports.removeFiles?.();
+    return this.vault.status();
+  }
+
+  async change(current: string, next: string): Promise<VaultStatus> {
+    await this.vault.changePassphrase(current, next);
+    return this.vault.status();
+  }
+
+  async disable(passphrase: string): Promise<VaultStatus> {
+    await this.vault.disable(passphrase);
+    this.saved = null;
+    await this.ports.session.clear();
+    await this.ports.alarm?.clear();
+    await this.ports.onUnlocked?.();
+    return this.vault.status();
+  }
+
+  /** Applies a changed idle timeout at once. */
+  async setIdleMinutes(minutes: number): Promise<void> {
+    if (!this.saved) return;
+    this.saved = { ...this.saved, idleMinutes: minutes };
+    await this.ports.session.save(this.saved);
+    await this.ports.alarm?.schedule(minutes);
+  }
+
+  /**
+   * Panic wipe: first the crypto-shred (wrapped data key, salt, wrapped and stored signing keys:
+   * one transaction), then the session copy of the key, then the whole database.
+   */
+  async wipe(): Promise<{ shredMs: number; totalMs: number }> {
+    const started = this.now();
+    await this.vault.shred();
+    const shredMs = this.now() - started;
+    this.saved = null;
+    await this.ports.session.clear();
+    await this.ports.alarm?.clear();
+    await this.store.ctx.db.delete();
+    await this.ports.removeFiles?.();
+    // The shredded rows may survive in the browser's on-disk log until compaction: force it.
+    await this.vault.flush().catch(() => undefined);
+    this.ports.onWiped?.();
+    return { shredMs, totalMs: this.now() - started };
+  }
+
+  /** Locks if the idle time has passed; answers whether it did. Also run by the alarm. */
+  async idleExpired(): Promise<boolean> {
+    const s = this.saved;
+    if (!s || this.now() - s.lastActive <= s.idleMinutes * 60_000) return false;
+    await this.lock();
+    return true;
+  }
+
+  private async remember(dataKey: Uint8Array): Promise<void> {
+    const settings = await this.store.settings.all();
+    this.saved = {
+      dataKey: toBase64(dataKey),
+      lastActive: this.now(),
+      idleMinutes: settings.autoLockMinutes,
+    };
+    dataKey.fill(0);
+    this.persistedAt = this.saved.lastActive;
+    await this.ports.session.save(this.saved);
+    await this.ports.alarm?.schedule(this.saved.idleMinutes);
+  }
+
+  private async touch(): Promise<void> {
+    const s = this.saved;
+    if (!s) return;
+    s.lastActive = this.now();
+    if (s.lastActive - this.persistedAt < TOUCH_EVERY_MS) return;
+    this.persistedAt = s.lastActive;
+    await this.ports.session.save(s);
+    await this.ports.alarm?.schedule(s.idleMinutes);
+  }
+}

@@ -1,0 +1,31 @@
+/** What kind of damage the integrity check found. */
+export type DamageKind =
+  | 'artifact_corrupt'
+  | 'artifact_missing'
+  | 'artifact_unreadable'
+  | 'link_dangling'
+  | 'custody_gap'
+  | 'custody_link_broken'
+  | 'custody_hash_mismatch';
+
+export interface Damage {
+  kind: DamageKind;
+  /** The record concerned: an artifact hash, a capture, link or custody sequence number. */
+  id: string;
+  reason: string;
+}
+
+export interface IntegrityReport {
+  ok: boolean;
+  /** `false`: the cheap startup form (counts, recent events and captures); `true`: everything. */
+  full: boolean;
+  checkedAt: string;
+  checked: {
+    artifacts: number;
+    artifactsRehashed: number;
+    captures: number;
+    links: number;
+    custodyEvents: number;
+  };
+  damage: Damage[];
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { message, type Access } from './define';
+
+const passphrase = z.string().min(8, 'at least 8 characters').max(1024);
+
+/** The passphrase lock, the panic wipe, storage health and the integrity check. */
+export const vaultMessages = [
+  message('vault.status', {}),
+  message('vault.enable', { passphrase }),
+  message('vault.unlock', { passphrase: z.string().min(1).max(1024) }),
+  message('vault.lock', {}),
+  message('vault.change', { current: z.string().min(1).max(1024), next: passphrase }),
+  message('vault.disable', { passphrase: z.string().min(1).max(1024) }),
+  // The literal word is the confirmation: a stray click or a replayed message cannot wipe.
+  message('vault.wipe', { confirm: z.literal('WIPE') }),
+  message('storage.info', {}),
+  message('integrity.check', { full: z.boolean() }),
+] as const;
+
+export const vaultAccess = {
+  'vault.status': 'extension-page',
+  'vault.enable': 'extension-page',
+  'vault.unlock': 'extension-page',
+  'vault.lock': 'extension-page',
+  'vault.change': 'extension-page',
+  'vault.disable': 'extension-page',
+  'vault.wipe': 'extension-page',
+  'storage.info': 'extension-page',
+  'integrity.check': 'extension-page',
+} as const satisfies Record<(typeof vaultMessages)[number]['shape']['type']['value'], Access>;
+
+/**
+ * What still answers while the lock is closed: finding out it is locked, unlocking, locking, and
+ * the panic wipe (which must work without the passphrase: it is for when someone is at the door).
+ */
+export const ALLOWED_WHILE_LOCKED: ReadonlySet<string> = new Set([
+  'ping',
+  'vault.status',
+  'vault.unlock',
+  'vault.lock',
+  'vault.wipe',
+]);

@@ -1,0 +1,40 @@
+import Dexie from 'dexie';
+import type { DalelDb } from '../db';
+
+/** Small enough to stay inside LevelDB (Chromium moves larger values into separate blob files). */
+const ROW_BYTES = 48 * 1024;
+const SCRATCH = 'dalel-flush';
+
+/**
+ * Pushes overwritten and deleted rows out of the browser's files on disk. Chromium keeps
+ * IndexedDB in LevelDB, whose write-ahead log and level-0 tables still hold old versions of
+ * rewritten or deleted rows (the plaintext of rows just encrypted; the wrapped data key just
+ * shredded) until enough new data forces a flush and a compaction. Writing `megabytes` of
+ * incompressible filler — into the store's own `vault` table, or, when the store was just deleted,
+ * into a scratch database of the same origin (one LevelDB per origin) — then deleting it, forces
+ * both. Best effort: the browser decides when files go; tests/e2e/vault.spec.ts checks the
+ * profile's files after turning the lock on and after a panic wipe.
+ */
+export async function flushOldVersions(db?: DalelDb, megabytes = 24): Promise<void> {
+  const scratch = db ? null : new Dexie(SCRATCH);
+  scratch?.version(1).stores({ vault: 'id' });
+  const table = (db ?? scratch!).table('vault');
+  const ids: string[] = [];
+  try {
+    const rows = Math.ceil((megabytes * 1024 * 1024) / ROW_BYTES);
+    for (let batch = 0; batch < rows; batch += 32) {
+      const chunk = Array.from({ length: Math.min(32, rows - batch) }, (_, i) => {
+        const data = new Uint8Array(ROW_BYTES);
+        for (let at = 0; at < ROW_BYTES; at += 65536)
+          crypto.getRandomValues(data.subarray(at, Math.min(at + 65536, ROW_BYTES)));
+        const id = `filler-${batch + i}`;
+        ids.push(id);
+        return { id, data };
+      });
+      await table.bulkPut(chunk);
+    }
+  } finally {
+    if (scratch) await scratch.delete();
+    else await table.bulkDelete(ids);
+  }
+}

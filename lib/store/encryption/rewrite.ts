@@ -1,0 +1,45 @@
+import type { DalelDb } from '../db';
+import type { CipherSession } from './cipher-session';
+import { SEALED_BLOB_TYPE } from './cipher-session';
+import { blobForStorage, blobFromStorage } from './blobs';
+import { tableSpecs } from './table-specs';
+
+/**
+ * Rewrites every row into the form the session's `mode` asks for (sealed or plain). Idempotent
+ * and resumable: each table of records is rewritten in one transaction, each artifact in its own
+ * (its blob is re-encrypted with WebCrypto before that transaction opens), so an interruption
+ * leaves every row whole, in one form or the other, and the next run finishes the job.
+ */
+export async function rewriteAll(
+  db: DalelDb,
+  session: CipherSession,
+): Promise<{ rows: number; blobs: number }> {
+  let rows = 0;
+  for (const name of tableSpecs().keys()) {
+    if (name === 'artifacts') continue;
+    const table = db.table(name);
+    await db.transaction('rw', table, async () => {
+      const all = await table.toArray();
+      if (all.length) await table.bulkPut(all);
+      rows += all.length;
+    });
+  }
+  return { rows, blobs: await rewriteArtifacts(db, session) };
+}
+
+async function rewriteArtifacts(db: DalelDb, session: CipherSession): Promise<number> {
+  const wantSealed = session.mode === 'sealed';
+  let done = 0;
+  for (const key of await db.artifacts.toCollection().primaryKeys()) {
+    const row = await db.artifacts.get(key);
+    if (!row || (row.blob.type === SEALED_BLOB_TYPE) === wantSealed) continue;
+    const plain = await blobFromStorage(session, key, row.blob, row.mediaType);
+    const blob = await blobForStorage(session, key, plain);
+    await db.transaction('rw', db.artifacts, async () => {
+      await db.artifacts.delete(key); // both key forms while migrating
+      await db.artifacts.add({ ...row, blob });
+    });
+    done++;
+  }
+  return done;
+}

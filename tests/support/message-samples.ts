@@ -1,0 +1,55 @@
+/**
+ * One valid message per type, so each is tried from every context (unit router test and the
+ * end-to-end message-security test), plus malformed variants the schema must refuse.
+ */
+export const samples = {
+  ping: { type: 'ping' },
+  'tab.probe': { type: 'tab.probe', tabId: 1 },
+  'person.create': { type: 'person.create', person: { name: 'A' } },
+  'person.update': { type: 'person.update', id: 'p', patch: { name: 'B' } },
+  'person.list': { type: 'person.list' },
+  'person.get': { type: 'person.get', id: 'p' },
+  'case.create': { type: 'case.create', legalCase: { title: 'C' } },
+  'case.update': { type: 'case.update', id: 'c', patch: { title: 'D' } },
+  'case.list': { type: 'case.list' },
+  'case.get': { type: 'case.get', id: 'c' },
+  'link.add': { type: 'link.add', captureId: 'x', personId: 'p', caseId: null, category: 'ground' },
+  'link.remove': { type: 'link.remove', id: 'l' },
+  'custody.list': { type: 'custody.list' },
+  'settings.get': { type: 'settings.get' },
+  'settings.set': { type: 'settings.set', patch: { language: 'ru' } },
+  'capture.run': { type: 'capture.run', tabId: 4 },
+  'capture.get': { type: 'capture.get', id: 'cap_1' },
+  'capture.list': { type: 'capture.list' },
+  'capture.timeline': { type: 'capture.timeline', accountKey: 'instagram#1' },
+  'artifact.get': { type: 'artifact.get', sha256: `sha256:${'a'.repeat(64)}` },
+  'export.run': { type: 'export.run', scope: { kind: 'case', ids: ['case_1'] } },
+  'key.info': { type: 'key.info' },
+  'import.run': { type: 'import.run', file: 'backup.zip' },
+  'vault.status': { type: 'vault.status' },
+  'vault.enable': { type: 'vault.enable', passphrase: 'long enough' },
+  'vault.unlock': { type: 'vault.unlock', passphrase: 'x' },
+  'vault.lock': { type: 'vault.lock' },
+  'vault.change': { type: 'vault.change', current: 'x', next: 'long enough' },
+  'vault.disable': { type: 'vault.disable', passphrase: 'x' },
+  'vault.wipe': { type: 'vault.wipe', confirm: 'WIPE' },
+  'storage.info': { type: 'storage.info' },
+  'integrity.check': { type: 'integrity.check', full: true },
+} as const;
+
+export type SampleType = keyof typeof samples;
+
+/** Variants of a valid message that the protocol must reject with `invalid_message`. */
+export function malformed(sample: Record<string, unknown>): Record<string, unknown>[] {
+  const variants: Record<string, unknown>[] = [
+    { ...sample, unexpected: 1 },
+    { ...sample, type: `${String(sample.type)}x` },
+  ];
+  for (const [key, value] of Object.entries(sample)) {
+    if (key === 'type') continue;
+    const { [key]: _dropped, ...without } = sample;
+    variants.push(without);
+    variants.push({ ...sample, [key]: typeof value === 'number' ? 'not a number' : 17 });
+  }
+  return variants;
+}
