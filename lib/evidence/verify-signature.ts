@@ -3,7 +3,13 @@
 import { parseCanonical } from './canonical-json';
 import { LAYOUT, type Manifest } from './manifest';
 import { sha256RefOf } from './sha256';
-import { fingerprintOf, normalizeFingerprint, parsePublicKey, verifyEd25519 } from './signing';
+import {
+  fingerprintOf,
+  normalizeFingerprint,
+  parsePublicKey,
+  publicKeyPem,
+  verifyEd25519,
+} from './signing';
 import { statementSchema } from './statement';
 import type { CheckList, VerifyReport } from './verify-report';
 
@@ -23,7 +29,11 @@ export async function checkSignature(
   if (!statementBytes || !signature || !pem) return null;
   let raw: Uint8Array;
   try {
-    raw = parsePublicKey(new TextDecoder().decode(pem));
+    const text = new TextDecoder().decode(pem);
+    raw = parsePublicKey(text);
+    // The file is unhashed (it is the key the signature is checked with), so its bytes must be
+    // exactly the canonical PEM of that key: no tolerated whitespace or trailing text.
+    if (text !== publicKeyPem(raw)) throw new Error('not in the canonical PEM form Dalel writes');
   } catch (error) {
     checks.fail(LAYOUT.publicKey, (error as Error).message);
     return null;

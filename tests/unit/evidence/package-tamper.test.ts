@@ -57,6 +57,19 @@ describe('single changes to the entries (S1, P2, P4)', () => {
     );
   });
 
+  it('S1: signer.pem must be byte-exact, even where a lenient PEM reader would see the same key', async () => {
+    const pem = get(entries, LAYOUT.publicKey);
+    for (const variant of [
+      dec(pem).replace(/\n/g, '\r\n'),
+      `${dec(pem)}\n`,
+      dec(pem).replace('\n', '\u000b'),
+    ]) {
+      const report = await verifyBytes(await repack(set(entries, LAYOUT.publicKey, enc(variant))));
+      expect(report.verdict).toBe('invalid');
+      expect(failureFiles(report)).toContain(LAYOUT.publicKey);
+    }
+  });
+
   it("S1: any byte flip inside an entry's data in the archive fails naming the entry, unless it leaves the content unchanged", async () => {
     const archive = await openZip(bytesSource(zip));
     await fc.assert(
