@@ -12,7 +12,14 @@ export function startBackground(): void {
   const openStore = createStoreOpener();
   // `chrome-extension://<id>` / `moz-extension://<uuid>`, without the trailing slash.
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') };
-  const ports = { extensionVersion: browser.runtime.getManifest().version, probeTab };
+  const ports = {
+    extensionVersion: browser.runtime.getManifest().version,
+    probeTab,
+    storage: {
+      estimate: () => navigator.storage.estimate(),
+      persisted: () => navigator.storage.persisted(),
+    },
+  };
   let routing: Promise<Route> | undefined;
   const getRoute = () =>
     (routing ??= openStore().then((store) => createRouter(createHandlers(store, ports), self)));

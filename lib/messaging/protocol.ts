@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { coreAccess, coreMessages } from './messages/core';
+import { dashboardAccess, dashboardMessages } from './messages/dashboard';
 import type { Access } from './messages/define';
 
 /**
@@ -9,7 +10,7 @@ import type { Access } from './messages/define';
  *
  * Messages are grouped by area in `messages/*.ts`; add an area's list and access map here.
  */
-export const requestSchema = z.discriminatedUnion('type', [...coreMessages]);
+export const requestSchema = z.discriminatedUnion('type', [...coreMessages, ...dashboardMessages]);
 
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
@@ -25,7 +26,7 @@ export type { Access };
  * uses the key) come only from the extension's own pages: a compromised renderer can
  * impersonate a content script (integrity.md E1).
  */
-export const ACCESS: Record<RequestType, Access> = { ...coreAccess };
+export const ACCESS: Record<RequestType, Access> = { ...coreAccess, ...dashboardAccess };
 
 export type ErrorCode = 'invalid_message' | 'forbidden' | 'not_found' | 'storage_full' | 'failed';
 

@@ -2,11 +2,13 @@ import type { Detection } from '../../messaging/content-protocol';
 import { ProtocolError } from '../../messaging/router';
 import type { Handlers } from '../../messaging/router';
 import type { Store } from '../../store/store';
+import type { StoragePorts } from './dashboard';
 
 /** What the handlers need from the browser, injected so they run in Node tests too. */
 export interface BrowserPorts {
   extensionVersion: string;
   probeTab(tabId: number): Promise<Detection>;
+  storage: StoragePorts;
 }
 
 async function found<T>(value: Promise<T | undefined>, what: string): Promise<T> {

@@ -1,6 +1,7 @@
 import type { Handlers } from '../../messaging/router';
 import type { Store } from '../../store/store';
 import { coreHandlers, type BrowserPorts } from './core';
+import { dashboardHandlers } from './dashboard';
 
 export type { BrowserPorts };
 
@@ -8,6 +9,7 @@ export type { BrowserPorts };
 export function createHandlers(store: Store, ports: BrowserPorts) {
   return {
     ...coreHandlers(store, ports),
+    ...dashboardHandlers(store, ports.storage),
   } satisfies Handlers;
 }
 

@@ -113,4 +113,8 @@ const samples = {
   'custody.list': { type: 'custody.list' },
   'settings.get': { type: 'settings.get' },
   'settings.set': { type: 'settings.set', patch: { language: 'ru' } },
+  'capture.search': { type: 'capture.search', filters: { text: 'x' } },
+  'bulletin.generate': { type: 'bulletin.generate', caseId: 'c', language: 'ru', format: 'html' },
+  'storage.info': { type: 'storage.info' },
+  'recent.list': { type: 'recent.list' },
 } as const;
