@@ -3,8 +3,8 @@ import { useI18n } from '../i18n-context';
 import { ErrorBanner } from '../ui/error-banner';
 import { useLoad } from '../ui/use-request';
 
-export function CustodyView() {
-  const { t } = useI18n();
+export function CustodyView(_props: { id: string | null }) {
+  const { t, formatTime } = useI18n();
   const events = useLoad(() => request('custody.list'));
   return (
     <section aria-labelledby="custody-heading">
@@ -16,7 +16,7 @@ export function CustodyView() {
           <thead>
             <tr>
               <th scope="col">{t('custodySeq')}</th>
-              <th scope="col">{t('custodyTime')}</th>
+              <th scope="col">{t('custodyWhen')}</th>
               <th scope="col">{t('custodyEvent')}</th>
               <th scope="col">{t('custodySubject')}</th>
               <th scope="col">{t('custodyHash')}</th>
@@ -26,8 +26,10 @@ export function CustodyView() {
             {events.data.map((e) => (
               <tr key={e.seq}>
                 <td>{e.seq}</td>
-                <td class="mono">{e.at.replace('T', ' ').replace(/\.\d+Z$/, 'Z')}</td>
-                <td>{e.type}</td>
+                <td>{formatTime(e.at)}</td>
+                <td>
+                  {t(`event_${e.type}`)} <span class="mono muted">{e.type}</span>
+                </td>
                 <td class="mono">
                   {e.subject.kind}:{e.subject.id}
                 </td>

@@ -7,6 +7,8 @@ interface FieldProps {
   placeholder?: string;
   list?: string;
   name?: string;
+  autoFocus?: boolean;
+  id?: string;
 }
 
 /** A labelled text input: every control has a visible label (accessibility and translation). */

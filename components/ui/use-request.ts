@@ -1,5 +1,8 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 
+/** Error text for display: never a crash. */
+export const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
 /** Runs an async load, exposing data, error and a reload; errors become text, never a crash. */
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[] = []) {
   const [data, setData] = useState<T | null>(null);
@@ -10,7 +13,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[] = []) {
         setData(value);
         setError(null);
       })
-      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+      .catch((e: unknown) => setError(errorText(e)));
   }, deps);
   useEffect(reload, [reload]);
   return { data, error, reload, setError };

@@ -1,0 +1,26 @@
+import { useState } from 'preact/hooks';
+import { shortHash } from '../../lib/search/capture-summary';
+import { useI18n } from '../i18n-context';
+
+/** The first 12 hex digits of a seal, monospace, with a button copying the full `sha256:…`. */
+export function ShortHash({ seal, copy = true }: { seal: string; copy?: boolean }) {
+  const { t } = useI18n();
+  const [copied, setCopied] = useState(false);
+  const doCopy = () =>
+    navigator.clipboard
+      .writeText(seal)
+      .then(() => setCopied(true))
+      .catch(() => setCopied(false));
+  return (
+    <span class="short-hash">
+      <code class="mono" title={seal} data-testid="short-hash">
+        {shortHash(seal)}
+      </code>
+      {copy && (
+        <button type="button" class="small secondary" onClick={doCopy} aria-label={t('copyHash')}>
+          {copied ? t('copied') : t('copy')}
+        </button>
+      )}
+    </span>
+  );
+}
