@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'preact/hooks';
 import { useI18n } from '../i18n-context';
 import { ProgressBar } from '../ui/progress-bar';
 import { ShortHash } from '../ui/short-hash';
@@ -14,6 +15,12 @@ export function CapturePanel({
   onCapture: () => void;
 }) {
   const { t } = useI18n();
+  const button = useRef<HTMLButtonElement>(null);
+  // The popup opens on the monitor's shortcut; focus is on Capture so Enter captures at once.
+  // (The autofocus attribute is not honoured for content rendered after load.)
+  useEffect(() => {
+    if (!disabled) button.current?.focus();
+  }, [disabled, state.status]);
   if (state.status === 'sealing')
     return (
       <div aria-live="polite">
@@ -42,8 +49,7 @@ export function CapturePanel({
         class="primary big"
         disabled={disabled}
         onClick={onCapture}
-        // The popup opens on the monitor's shortcut; Enter then captures at once.
-        autoFocus
+        ref={button}
       >
         {t('captureButton')}
       </button>

@@ -1,3 +1,5 @@
+import { useId } from 'preact/hooks';
+
 interface SelectFieldProps<V extends string> {
   label: string;
   value: V;
@@ -6,7 +8,7 @@ interface SelectFieldProps<V extends string> {
   name?: string;
 }
 
-/** A labelled `<select>`. */
+/** A labelled `<select>` (label tied by `for`: the chosen option is not part of its name). */
 export function SelectField<V extends string>({
   label,
   value,
@@ -14,10 +16,14 @@ export function SelectField<V extends string>({
   onChange,
   name,
 }: SelectFieldProps<V>) {
+  const id = useId();
   return (
-    <label class="field">
-      <span class="field-label">{label}</span>
+    <div class="field">
+      <label class="field-label" for={id}>
+        {label}
+      </label>
       <select
+        id={id}
         name={name}
         value={value}
         onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value as V)}
@@ -28,6 +34,6 @@ export function SelectField<V extends string>({
           </option>
         ))}
       </select>
-    </label>
+    </div>
   );
 }

@@ -1,3 +1,5 @@
+import { useId } from 'preact/hooks';
+
 /** A labelled multi-line text field. */
 export function TextArea({
   label,
@@ -10,14 +12,18 @@ export function TextArea({
   onInput: (value: string) => void;
   rows?: number;
 }) {
+  const id = useId();
   return (
-    <label class="field">
-      <span class="field-label">{label}</span>
+    <div class="field">
+      <label class="field-label" for={id}>
+        {label}
+      </label>
       <textarea
+        id={id}
         rows={rows}
         value={value}
         onInput={(e) => onInput((e.currentTarget as HTMLTextAreaElement).value)}
       />
-    </label>
+    </div>
   );
 }

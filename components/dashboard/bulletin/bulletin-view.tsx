@@ -127,7 +127,13 @@ export function BulletinView(_props: { id: string | null }) {
               srcdoc={result.content}
             />
           ) : (
-            <pre class="markdown" data-testid="bulletin-markdown">
+            <pre
+              class="markdown"
+              data-testid="bulletin-markdown"
+              // Scrollable: keyboard users must be able to reach and scroll it.
+              tabIndex={0}
+              aria-label={t('bulletinPreviewFrame')}
+            >
               {result.content}
             </pre>
           )}

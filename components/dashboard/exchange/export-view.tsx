@@ -79,7 +79,7 @@ export function ExportView(_props: { id: string | null }) {
         </fieldset>
         {kind === 'case' && (
           <SelectField
-            label={t('filterCase')}
+            label={t('exportChooseCase')}
             value={caseId}
             onChange={setCaseId}
             options={[
@@ -90,7 +90,7 @@ export function ExportView(_props: { id: string | null }) {
         )}
         {kind === 'person' && (
           <SelectField
-            label={t('filterPerson')}
+            label={t('exportChoosePerson')}
             value={personId}
             onChange={setPersonId}
             options={[

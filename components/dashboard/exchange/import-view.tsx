@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import {
   exchangeApi,
   type ImportSummary,
@@ -14,6 +14,7 @@ import { CheckList } from './check-list';
 /** Import/verify: open a package, see every check, then import it (only when it is valid). */
 export function ImportView(_props: { id: string | null }) {
   const { t, formatNumber } = useI18n();
+  const fileId = useId();
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [result, setResult] = useState<VerifyResult | null>(null);
@@ -48,9 +49,12 @@ export function ImportView(_props: { id: string | null }) {
       <h1 id="import-heading">{t('navImport')}</h1>
       <p class="muted">{t('importIntro')}</p>
       <div class="panel">
-        <label class="field">
-          <span class="field-label">{t('importFile')}</span>
+        <div class="field">
+          <label class="field-label" for={fileId}>
+            {t('importFile')}
+          </label>
           <input
+            id={fileId}
             type="file"
             accept=".zip,application/zip"
             onChange={(e) => {
@@ -58,7 +62,7 @@ export function ImportView(_props: { id: string | null }) {
               setResult(null);
             }}
           />
-        </label>
+        </div>
         <button type="button" onClick={() => void verify()} disabled={!file || progress !== null}>
           {t('importVerify')}
         </button>
