@@ -25,7 +25,11 @@ export function CapturePanel({
     return (
       <div aria-live="polite">
         <ProgressBar
-          label={state.total ? t('sealingProgress', state.done, state.total) : t('sealing')}
+          label={
+            state.stage && state.total
+              ? t('sealingProgress', t(`stage_${state.stage}`), state.done, state.total)
+              : t('sealing')
+          }
           done={state.done}
           total={state.total}
         />

@@ -5,7 +5,7 @@ import { errorText } from '../ui/use-request';
 
 export type CaptureState =
   | { status: 'idle' }
-  | { status: 'sealing'; done: number; total: number }
+  | { status: 'sealing'; stage: string | null; done: number; total: number }
   | { status: 'sealed'; id: string; seal: string; summary: CaptureSummary | null }
   | { status: 'failed'; error: string };
 
@@ -47,7 +47,7 @@ export function useCapture(tabId: number | undefined, url: string | undefined) {
 
   const run = async () => {
     if (tabId === undefined) return;
-    setState({ status: 'sealing', done: 0, total: 0 });
+    setState({ status: 'sealing', stage: null, done: 0, total: 0 });
     const stop = onCaptureProgress((event) => {
       if (event.tabId === tabId)
         setState((s) =>

@@ -56,6 +56,7 @@ function evidenceItem(e: BulletinEvidence, s: BulletinStrings, fmt: Fmt, withCat
   const what = [s.platform[e.platform], s.kind[e.kind]].join(', ');
   const parts: Inline[] = [what];
   if (e.author) parts.push(` — ${e.author}`);
+  if (e.accountState) parts.push(` (${s.stateLabel}: ${s.state[e.accountState]})`);
   if (e.publishedAt) parts.push(` (${s.published} ${fmt.day(e.publishedAt)})`);
   if (e.excerpt) parts.push(`: ${s.quoteOpen}${e.excerpt}${s.quoteClose}`);
   if (withCategory) parts.push(` [${s.category[e.category]}]`);

@@ -1,7 +1,7 @@
 import type { Language } from '../i18n/translator';
 import type { CASE_STATUSES, OFFICIAL_ROLES } from '../model/legal-case';
 import type { LinkCategory } from '../model/link';
-import type { Platform, RecordKind } from '../platforms/record';
+import type { AccountState, Platform, RecordKind } from '../platforms/record';
 
 /**
  * The bulletin's own words. A typed table rather than the UI catalogs: the bulletin is generated
@@ -42,6 +42,8 @@ export interface BulletinStrings {
   category: Record<LinkCategory, string>;
   kind: Record<RecordKind, string>;
   platform: Record<Platform, string>;
+  stateLabel: string;
+  state: Record<AccountState, string>;
 }
 
 const PLATFORM_NAMES = {
@@ -110,6 +112,15 @@ export const BULLETIN_STRINGS: Record<Language, BulletinStrings> = {
     },
     kind: { post: 'post', account: 'account page', notice: 'notice', page: 'page' },
     platform: { ...PLATFORM_NAMES, webmail: 'e-mail', generic: 'web page' },
+    stateLabel: 'account',
+    state: {
+      active: 'active',
+      private: 'private',
+      suspended: 'suspended',
+      deleted: 'deleted',
+      restricted: 'restricted',
+      unknown: 'state unknown',
+    },
   },
   ru: {
     title: 'Мониторинг нарушений прав человека',
@@ -176,6 +187,15 @@ export const BULLETIN_STRINGS: Record<Language, BulletinStrings> = {
       webmail: 'электронная почта',
       generic: 'веб-страница',
     },
+    stateLabel: 'аккаунт',
+    state: {
+      active: 'активен',
+      private: 'закрыт',
+      suspended: 'заблокирован',
+      deleted: 'удалён',
+      restricted: 'ограничен',
+      unknown: 'состояние неизвестно',
+    },
   },
   kk: {
     title: 'Адам құқықтарының бұзылуына мониторинг',
@@ -232,6 +252,15 @@ export const BULLETIN_STRINGS: Record<Language, BulletinStrings> = {
     },
     kind: { post: 'жазба', account: 'аккаунт беті', notice: 'хабарлама', page: 'бет' },
     platform: { ...PLATFORM_NAMES, webmail: 'электрондық пошта', generic: 'веб-бет' },
+    stateLabel: 'аккаунт',
+    state: {
+      active: 'белсенді',
+      private: 'жабық',
+      suspended: 'бұғатталған',
+      deleted: 'жойылған',
+      restricted: 'шектелген',
+      unknown: 'күйі белгісіз',
+    },
   },
 };
 

@@ -29,6 +29,8 @@ const DYNAMIC: Record<string, readonly string[]> = {
   role_official_: OFFICIAL_ROLES,
   role_: ARTIFACT_ROLES,
   event_: CUSTODY_EVENT_TYPES,
+  // The capture pipeline's progress stages (lib/messaging/messages/capture.ts).
+  stage_: ['page', 'screenshot', 'full_page', 'mhtml', 'media', 'seal', 'done', 'failed'],
   exportKind_: ['case', 'person', 'selection'],
   verdict_: ['valid', 'invalid', 'unreadable'],
   pinned_: ['match', 'mismatch', 'unpinned'],

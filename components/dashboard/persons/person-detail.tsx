@@ -15,11 +15,14 @@ import { splitList } from './persons-view';
 
 type Editable = Pick<Person, 'name' | 'accounts' | 'notes'> & { aliases: string };
 
-/** The account keys captures may carry for a person's accounts: by stable id and by handle. */
+/**
+ * The account keys captures may carry for a person's accounts (`platform#id` when the page gave
+ * the id, else `platform:handle`), plus those of captures tagged to them.
+ */
 function accountKeysOf(person: Person, captureKeys: ReadonlyArray<string | null>): string[] {
   const keys = person.accounts.flatMap((a) => [
     `${a.platform}:${a.handle.replace(/^@/, '').toLowerCase()}`,
-    ...(a.platformId ? [`${a.platform}:${a.platformId}`] : []),
+    ...(a.platformId ? [`${a.platform}#${a.platformId}`] : []),
   ]);
   return [...new Set([...keys, ...captureKeys.filter((k): k is string => k !== null)])];
 }

@@ -115,7 +115,7 @@ export function demoCaptures(screenshot: Uint8Array, snapshotHtml: string) {
   ].map(withFiles);
   // The account captures carry the account key the timeline is keyed by.
   for (const c of captures.filter((c) => c.kind === 'account'))
-    (c as { accountKey: string }).accountKey = 'instagram:4826151';
+    (c as { accountKey: string }).accountKey = 'instagram#4826151';
   return { captures, files };
 }
 

@@ -36,8 +36,8 @@ describe('bulletin model', () => {
     expect(ak!.cases.map((c) => c.id)).toEqual(['case_ak']);
     expect(dm!.other.map((g) => [g.id, g.category])).toEqual([['cap_4', 'hack_evidence']]);
     // cap_5 was sealed in June: outside the range.
-    expect(ns!.other).toEqual([]);
-    expect(model.evidence.map((e) => e.id)).toEqual(['cap_2', 'cap_1', 'cap_4', 'cap_3']);
+    expect(ns!.other.map((e) => [e.id, e.accountState])).toEqual([['cap_6', 'suspended']]);
+    expect(model.evidence.map((e) => e.id)).toEqual(['cap_2', 'cap_1', 'cap_4', 'cap_3', 'cap_6']);
     expect(ak!.grounds[0]!.shortHash).toBe('000000000002');
   });
 
@@ -49,7 +49,7 @@ describe('bulletin model', () => {
     );
     expect(model.caseTitle).toBe('Sarsenov case');
     expect(model.entries.map((e) => e.person?.name)).toEqual(['Nurlan Sarsenov']);
-    expect(model.entries[0]!.other.map((e) => e.id)).toEqual(['cap_5']);
+    expect(model.entries[0]!.other.map((e) => e.id)).toEqual(['cap_6', 'cap_5']);
   });
 
   it('refuses an unknown case and a reversed range', () => {
@@ -95,7 +95,7 @@ describe('rendered bulletin', () => {
         format: 'html',
         now,
       });
-      expect([md.persons, md.captures]).toEqual([3, 4]);
+      expect([md.persons, md.captures]).toEqual([3, 5]);
       golden(`bulletin-${language}.md`, md.content);
       golden(`bulletin-${language}.html`, html.content);
     });

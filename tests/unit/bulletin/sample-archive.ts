@@ -71,6 +71,11 @@ export function sampleArchive(): BulletinData {
       sealedAt: '2021-05-05T15:30:00.000Z',
     }),
     capture(5, { text: 'outside the range', sealedAt: '2021-06-01T00:00:00.000Z' }),
+    capture(6, {
+      state: 'suspended',
+      author: 'nurlan.sarsenov',
+      sealedAt: '2021-05-06T07:00:00.000Z',
+    }),
   ];
   const links = [
     link(
@@ -85,6 +90,7 @@ export function sampleArchive(): BulletinData {
     link('l3', 'cap_3', 'per_ns', 'case_ns', 'ground'),
     link('l4', 'cap_4', 'per_dm', null, 'hack_evidence', 'Reported by her on 5 May'),
     link('l5', 'cap_5', 'per_ns', 'case_ns', 'other'),
+    link('l6', 'cap_6', 'per_ns', 'case_ns', 'account_state', 'Blocked two days after the search'),
   ];
   return { persons, cases, links, captures };
 }

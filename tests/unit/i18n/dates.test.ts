@@ -27,7 +27,9 @@ describe('dateFormatter', () => {
   });
 
   it('formats Kazakh numbers with Russian conventions', () => {
-    expect(new Intl.NumberFormat(numberLocale('kk')).format(1234567.5)).toBe('1\u00a0234\u00a0567,5');
+    expect(new Intl.NumberFormat(numberLocale('kk')).format(1234567.5)).toBe(
+      '1\u00a0234\u00a0567,5',
+    );
     expect(numberLocale('en')).toBe('en');
   });
 });
