@@ -4,7 +4,7 @@ import { pageBody, SITE_PAGES } from './support/site';
 import { seriousViolations } from './ui/axe';
 import { msg } from './ui/catalog';
 import { demoCaptures, seedRecords, writeCaptures } from './ui/demo-data';
-import { LANGS, shot, useLanguage, type Lang } from './ui/screens';
+import { LANGS, shot, useLanguage } from './ui/screens';
 
 test.use({ actionTimeout: 15_000 });
 
