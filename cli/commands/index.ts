@@ -1,4 +1,8 @@
 import type { Command } from '../command';
+import { benchCommand } from './bench';
+import { demoPackageCommand } from './demo-package';
+import { extractCommand } from './extract';
+import { verifyCommand } from './verify';
 
 /** Every command of `dalel`, in the order `--help` lists them. Add one line per command. */
-export const commands: Command[] = [];
+export const commands: Command[] = [extractCommand, verifyCommand, demoPackageCommand, benchCommand];

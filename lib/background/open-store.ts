@@ -1,5 +1,5 @@
 import { DalelDb } from '../store/db';
-import { hashCustodyEvent } from '../store/custody-hash';
+import { eventHashSync } from '../evidence/custody';
 import { Store } from '../store/store';
 import { ensureSigningKey } from './signing-key';
 
@@ -16,7 +16,7 @@ export function createStoreOpener(dbName?: string) {
         db: new DalelDb(dbName),
         now: () => new Date(),
         actor: () => actor,
-        hashEvent: hashCustodyEvent,
+        hashEvent: eventHashSync,
       });
       const key = await ensureSigningKey(store.keys, store.ctx.now);
       actor = key.fingerprint;

@@ -28,8 +28,11 @@ export const custodySubjectSchema = z
   .strict();
 
 /**
- * One entry of the append-only, hash-chained custody log. `hash` is over the canonical JSON of
- * every other field; `prevHash` is the previous entry's hash (the genesis value for seq 0).
+ * One entry of the append-only, hash-chained custody log. `prevHash` is the previous entry's hash
+ * (`sha256:` + 64 zeros for seq 0). `hash` = sha256(JCS({content, prev: prevHash})) where
+ * content = sha256(JCS({seq, at, actor, type, subject, data})): a package can then disclose only
+ * some events plus the content hashes of the others and still prove the whole chain (see
+ * lib/evidence/custody.ts). Build events with `appendEvent`, never by hand.
  */
 export const custodyEventSchema = z
   .object({

@@ -13,4 +13,9 @@ export interface Extractor {
   /** True for URLs this extractor understands (host and, where it matters, path). */
   matches(url: URL): boolean;
   extract(document: Document, url: URL): ExtractedRecord;
+  /**
+   * For saved API responses (oEmbed, GraphQL, JSON the page loads): parsed JSON and the URL it
+   * describes. Optional; without it the generic extractor reads oEmbed-shaped fields.
+   */
+  extractJson?(data: unknown, url: URL): ExtractedRecord;
 }

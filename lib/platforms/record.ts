@@ -69,6 +69,11 @@ export const postSchema = z
     author: authorSchema,
     /** ISO 8601, UTC (`Z`). */
     publishedAt: z.iso.datetime().nullable(),
+    /**
+     * The date as the page words it when it gives no instant ("Apr 19, 2021 at 6:18 AM" with no
+     * zone, "2 ч"): kept verbatim rather than guessing a time zone. Optional (added in 0.1).
+     */
+    publishedText: z.string().nullable().optional(),
     text: z.string().nullable(),
     media: z.array(mediaSchema),
     counts: countsSchema,
@@ -188,6 +193,11 @@ export const extractedRecordSchema = z
     account: accountSchema.nullable().optional(),
     notice: noticeSchema.nullable().optional(),
     security: z.array(securityEventSchema).nullable().optional(),
+    /**
+     * The posts a feed page lists (Telegram's t.me/s/<channel>), newest last as shown; the
+     * record's `account` is the channel. Optional (added in 0.1).
+     */
+    posts: z.array(postSchema).nullable().optional(),
     /** Readable text of a generic page (capped). */
     text: z.string().nullable().optional(),
     warnings: z.array(z.string()),

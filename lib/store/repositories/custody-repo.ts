@@ -1,7 +1,9 @@
 import type { CustodyEvent, CustodyEventType } from '../../model/custody';
 import type { StoreContext } from '../context';
 
-export const GENESIS_HASH = `sha256:${'0'.repeat(64)}`;
+import { GENESIS_HASH } from '../../evidence/custody';
+
+export { GENESIS_HASH };
 
 export interface CustodyDraft {
   type: CustodyEventType;

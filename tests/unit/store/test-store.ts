@@ -1,24 +1,11 @@
-import { createHash } from 'node:crypto';
+import { eventHashSync } from '../../../lib/evidence/custody';
 import { DalelDb } from '../../../lib/store/db';
-import type { UnhashedCustodyEvent } from '../../../lib/store/context';
 import { Store } from '../../../lib/store/store';
 
 let counter = 0;
 
-/** Key-sorted JSON: enough for the store's own tests; the evidence core has the RFC 8785 one. */
-function sortedJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(sortedJson).join(',')}]`;
-  if (value && typeof value === 'object')
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${sortedJson((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  return JSON.stringify(value);
-}
-
-export function testHashEvent(event: UnhashedCustodyEvent): string {
-  return `sha256:${createHash('sha256').update(sortedJson(event)).digest('hex')}`;
-}
+/** The production chain hash: store tests check the same log a package carries. */
+export const testHashEvent = eventHashSync;
 
 /** A store over a fresh fake-indexeddb database with a fixed clock. */
 export function createTestStore(name = `test-${process.pid}-${++counter}`) {

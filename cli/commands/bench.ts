@@ -1,0 +1,68 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { benchmarks } from '../../bench/registry';
+import type { BenchResult } from '../../bench/types';
+import { EXIT, UsageError, type Command, type Io } from '../command';
+import { parseArgs } from '../parse-args';
+
+const usage = `Usage: dalel bench [name…] [--size-mb N]
+
+Runs benchmarks and prints our throughput next to a native baseline measured in the same run,
+their ratio, the goal and the peak extra memory. Default size: 1024 MB (the issue's 1 GB runs).
+Benchmarks: ${benchmarks.map((b) => b.name).join(', ')}.`;
+
+function table(rows: BenchResult[]): string {
+  const head = ['benchmark', 'ours MB/s', 'baseline MB/s', 'ratio', 'goal', 'extra MB', 'verdict'];
+  const body = rows.map((r) => {
+    const ratio = r.ours / r.baseline;
+    const memOk = r.memoryLimitMb === null || (r.extraMemoryMb ?? 0) < r.memoryLimitMb;
+    const verdict =
+      r.goal === 0 ? '(info)' : ratio >= r.goal && memOk ? 'meets goal' : 'BELOW GOAL';
+    return [
+      `${r.name} vs ${r.baselineName}`,
+      r.ours.toFixed(0),
+      r.baseline.toFixed(0),
+      `${ratio.toFixed(2)}x`,
+      r.goal ? `>=${r.goal}x${r.memoryLimitMb ? `, <${r.memoryLimitMb} MB` : ''}` : '-',
+      r.extraMemoryMb === null ? '-' : r.extraMemoryMb.toFixed(0),
+      verdict,
+    ];
+  });
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
+  return [head, ...body]
+    .map((cells) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  '))
+    .join('\n');
+}
+
+async function runAll(names: string[], sizeMb: number, io: Io): Promise<BenchResult[]> {
+  const results: BenchResult[] = [];
+  for (const bench of benchmarks.filter((b) => names.length === 0 || names.includes(b.name))) {
+    const dir = await mkdtemp(join(tmpdir(), `dalel-bench-${bench.name}-`));
+    io.err(`bench ${bench.name}: ${bench.summary} (${sizeMb} MB)…`);
+    try {
+      results.push(...(await bench.run({ sizeMb, dir, log: (t) => io.err(`  ${t}`) })));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+  return results;
+}
+
+export const benchCommand: Command = {
+  name: 'bench',
+  summary: 'benchmark hashing, export and verification against native tools',
+  usage,
+  async run(args, io) {
+    const { positional, options } = parseArgs(args, { 'size-mb': 'number' });
+    const unknown = positional.filter((n) => !benchmarks.some((b) => b.name === n));
+    if (unknown.length) throw new UsageError(`unknown benchmark(s): ${unknown.join(', ')}`);
+    const results = await runAll(
+      positional,
+      (options['size-mb'] as number | undefined) ?? 1024,
+      io,
+    );
+    io.out(table(results));
+    return EXIT.ok;
+  },
+};

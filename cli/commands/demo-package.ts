@@ -1,0 +1,41 @@
+import { rm } from 'node:fs/promises';
+import { buildDemoInput } from '../../lib/demo/demo-input';
+import { writePackage } from '../../lib/evidence/package-writer';
+import { generateSigningKey } from '../../lib/evidence/signing';
+import { EXIT, UsageError, type Command } from '../command';
+import { nodeDigests } from '../node/digests';
+import { fileSink } from '../node/files';
+import { parseArgs } from '../parse-args';
+import { TOOL } from '../tool';
+
+const usage = `Usage: dalel demo-package <out.zip>
+
+Builds a signed evidence package from FICTIONAL sample captures through the same writer the
+extension uses, with a fresh signing key, and prints the key's fingerprint.`;
+
+export const demoPackageCommand: Command = {
+  name: 'demo-package',
+  summary: 'build a signed sample evidence package (fictional data)',
+  usage,
+  async run(args, io) {
+    const { positional } = parseArgs(args, {});
+    if (positional.length !== 1) throw new UsageError('expected exactly one output path');
+    const out = positional[0]!;
+    const key = await generateSigningKey();
+    const input = await buildDemoInput(key, new Date(), TOOL);
+    const sink = await fileSink(out);
+    try {
+      const result = await writePackage(input, sink.write, { digests: nodeDigests });
+      await sink.close();
+      io.out(
+        `Wrote ${out}: package ${result.manifest.packageId}, ${result.manifest.files.length} files, ${result.size} bytes`,
+      );
+      io.out(`Signer fingerprint: ${key.fingerprint}`);
+      return EXIT.ok;
+    } catch (error) {
+      await sink.close();
+      await rm(out, { force: true });
+      throw error;
+    }
+  },
+};

@@ -1,0 +1,47 @@
+import type { Capture } from '../model/capture';
+import type { CustodyEvent } from '../model/custody';
+import type { LegalCase } from '../model/legal-case';
+import type { Link } from '../model/link';
+import type { Person } from '../model/person';
+import type { Digests } from './digests';
+import type { SCOPE_KINDS } from './manifest';
+import type { Signer } from './signing';
+
+export type ArtifactBytes = Blob | ReadableStream<Uint8Array>;
+
+export interface ExportProgress {
+  phase: 'artifacts' | 'records' | 'report' | 'signing' | 'done';
+  bytesDone: number;
+  bytesTotal: number;
+}
+
+/** Everything an export needs, already selected; the writer reads artifacts one at a time. */
+export interface PackageInput {
+  scope: { kind: (typeof SCOPE_KINDS)[number]; ids: string[] };
+  cases: LegalCase[];
+  persons: Person[];
+  links: Link[];
+  captures: Capture[];
+  custody: {
+    /** Full events about the included items, in log order. */
+    events: CustodyEvent[];
+    /** Content hash of every event of the whole log, in order (see custody-disclosure.ts). */
+    chain: string[];
+  };
+  /** Bytes of a stored artifact by its `sha256:` ref; may be called more than once. */
+  openArtifact(sha256: string): Promise<ArtifactBytes>;
+  signer: Signer;
+  tool: { name: string; version: string };
+  now: Date;
+  onProgress?: (progress: ExportProgress) => void;
+}
+
+export interface PackageOptions {
+  digests?: Digests;
+  /** Test hooks for the Zip64 boundaries. */
+  zip64Threshold?: number;
+  maxEntries16?: number;
+  /** Screenshots embedded in report.html: per image and total byte budgets. */
+  reportImageLimit?: number;
+  reportImageBudget?: number;
+}

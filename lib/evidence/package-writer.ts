@@ -1,0 +1,248 @@
+// Export: streams every artifact into the ZIP while re-hashing it (an artifact that no longer
+// matches its capture-time hash stops the export), then writes records, custody, the report, the
+// verifier and README, the manifest over all of them, and the signed statement over the manifest.
+import { canonicalBytes } from './canonical-json';
+import { verifyDisclosure } from './custody-disclosure';
+import { headsOf } from './custody-disclosure';
+import { GENESIS_HASH, type Checkpoint, type CustodyDraft } from './custody';
+import { jsDigests } from './digests';
+import { toHex } from './hex';
+import { LAYOUT, paths, type Manifest, type ManifestFile } from './manifest';
+import { SAFE_ID, shouldCompress } from './media-types';
+import type { PackageInput, PackageOptions } from './package-input';
+import { readmeText } from './readme-txt';
+import { reportHtml } from './report-html';
+import { publicKeyPem } from './signing';
+import { sha256Ref } from './sha256';
+import { buildStatement, statementBytes, type Statement } from './statement';
+import { VERIFY_HTML } from './verifier-page/verify-html.generated';
+import { unsafeNameReason } from './zip/names';
+import type { SinkTarget } from './zip/sink';
+import { ZipWriter, type EntryData } from './zip/writer';
+
+export interface PackageResult {
+  manifest: Manifest;
+  statement: Statement;
+  signature: Uint8Array;
+  /** Size of the archive in bytes. */
+  size: number;
+}
+
+export class ExportError extends Error {}
+
+/**
+ * The custody event to append once a package is written (after export, so it is part of the next
+ * package's checkpoint, not of this one's).
+ */
+export function exportedEvent(result: PackageResult, actor: string, at: Date): CustodyDraft {
+  return {
+    at: at.toISOString(),
+    actor,
+    type: 'exported',
+    subject: { kind: 'package', id: result.manifest.packageId },
+    data: {
+      manifest: result.statement.manifest,
+      checkpoint: result.manifest.custody.checkpoint,
+      captures: result.manifest.contents.captures.map((c) => c.id),
+      size: result.size,
+    },
+  };
+}
+
+const encoder = new TextEncoder();
+
+/** Write a signed evidence package for `input` to `target`, streaming. */
+export async function writePackage(
+  input: PackageInput,
+  target: SinkTarget,
+  options: PackageOptions = {},
+): Promise<PackageResult> {
+  const digests = options.digests ?? jsDigests;
+  const checkpoint = await checkInput(input);
+  const created = input.now.toISOString();
+  const packageId = toHex(crypto.getRandomValues(new Uint8Array(16)));
+  const zip = new ZipWriter(target, {
+    digests,
+    modified: input.now,
+    zip64Threshold: options.zip64Threshold,
+    maxEntries16: options.maxEntries16,
+  });
+  const files: ManifestFile[] = [];
+  const bytesTotal = input.captures.reduce(
+    (n, c) => n + c.artifacts.reduce((m, a) => m + a.size, 0),
+    0,
+  );
+  let bytesDone = 0;
+  const progress = (phase: 'artifacts' | 'records' | 'report' | 'signing' | 'done'): void =>
+    input.onProgress?.({ phase, bytesDone, bytesTotal });
+
+  const add = async (
+    path: string,
+    data: EntryData,
+    mediaType: string,
+    expect?: { sha256: string; size: number },
+  ): Promise<ManifestFile> => {
+    const hasher = digests.sha256();
+    const written = await zip.add({
+      name: path,
+      data,
+      size: data instanceof Uint8Array ? data.length : expect?.size,
+      compress: shouldCompress(mediaType),
+      onChunk: (chunk) => {
+        hasher.update(chunk);
+        bytesDone += expect ? chunk.length : 0;
+      },
+    });
+    const file = { path, sha256: sha256Ref(hasher.digest()), size: written.size, mediaType };
+    if (expect && (file.sha256 !== expect.sha256 || file.size !== expect.size)) {
+      throw new ExportError(
+        `${path}: stored bytes (${file.sha256}, ${file.size} bytes) no longer match the capture-time hash ${expect.sha256} (${expect.size} bytes); export stopped`,
+      );
+    }
+    files.push(file);
+    return file;
+  };
+  const addJson = (path: string, value: unknown): Promise<ManifestFile> =>
+    add(path, canonicalBytes(value), 'application/json');
+
+  try {
+    progress('artifacts');
+    for (const capture of input.captures) {
+      for (const artifact of capture.artifacts) {
+        const data = await input.openArtifact(artifact.sha256);
+        await add(paths.artifact(capture.id, artifact.name), data, artifact.mediaType, artifact);
+        progress('artifacts');
+      }
+      await addJson(paths.capture(capture.id), capture);
+    }
+    progress('records');
+    for (const c of input.cases) await addJson(paths.case(c.id), c);
+    for (const p of input.persons) await addJson(paths.person(p.id), p);
+    for (const l of input.links) await addJson(paths.link(l.id), l);
+    const eventLines = input.custody.events.map(
+      (e) => `${new TextDecoder().decode(canonicalBytes(e))}\n`,
+    );
+    await add(LAYOUT.events, encoder.encode(eventLines.join('')), 'application/x-ndjson');
+    await add(
+      LAYOUT.chain,
+      encoder.encode(input.custody.chain.map((h) => `${h}\n`).join('')),
+      'text/plain',
+    );
+    await add(LAYOUT.verifier, encoder.encode(VERIFY_HTML), 'text/html');
+    const meta = {
+      packageId,
+      created,
+      tool: input.tool,
+      fingerprint: input.signer.fingerprint,
+      checkpoint,
+    };
+    await add(LAYOUT.readme, encoder.encode(readmeText(meta)), 'text/plain');
+    progress('report');
+    const report = reportHtml({ input, meta, files: [...files], options });
+    await add(LAYOUT.report, textStream(report), 'text/html');
+    const sums = files.map((f) => `${f.sha256.slice(7)}  ${f.path}\n`).join('');
+    await add(LAYOUT.sums, encoder.encode(sums), 'text/plain');
+
+    progress('signing');
+    const manifest: Manifest = {
+      format: 'dalel-package/1',
+      packageId,
+      created,
+      tool: input.tool,
+      algorithms: { hash: 'sha256', signature: 'Ed25519', canonicalJson: 'RFC8785' },
+      signer: { fingerprint: input.signer.fingerprint },
+      scope: input.scope,
+      contents: {
+        cases: input.cases.map((c) => ({ id: c.id, path: paths.case(c.id) })),
+        persons: input.persons.map((p) => ({ id: p.id, path: paths.person(p.id) })),
+        links: input.links.map((l) => ({ id: l.id, path: paths.link(l.id) })),
+        captures: input.captures.map((c) => ({
+          id: c.id,
+          path: paths.capture(c.id),
+          url: c.url,
+          sealedAt: c.sealedAt,
+          seal: c.seal,
+        })),
+      },
+      custody: {
+        events: LAYOUT.events,
+        chain: LAYOUT.chain,
+        disclosed: input.custody.events.length,
+        checkpoint,
+      },
+      files: [...files].sort((a, b) => (a.path < b.path ? -1 : 1)),
+    };
+    const manifestBytes = canonicalBytes(manifest);
+    const statement = await buildStatement(manifest, manifestBytes);
+    const signed = statementBytes(statement);
+    const signature = await input.signer.sign(signed);
+    await zip.add({ name: LAYOUT.manifest, data: manifestBytes, compress: true });
+    await zip.add({ name: LAYOUT.statement, data: signed, compress: false });
+    await zip.add({ name: LAYOUT.signature, data: signature, compress: false });
+    await zip.add({
+      name: LAYOUT.publicKey,
+      data: encoder.encode(publicKeyPem(input.signer.publicKeyRaw)),
+      compress: false,
+    });
+    const size = await zip.finish();
+    progress('done');
+    return { manifest, statement, signature, size };
+  } catch (error) {
+    await zip.abort(error).catch(() => {});
+    throw error;
+  }
+}
+
+/** Refuse input that would make a package with unsafe names or a custody trail that fails. */
+async function checkInput(input: PackageInput): Promise<Checkpoint> {
+  const ids = [
+    ...input.captures.map((c) => ['capture', c.id] as const),
+    ...input.cases.map((c) => ['case', c.id] as const),
+    ...input.persons.map((p) => ['person', p.id] as const),
+    ...input.links.map((l) => ['link', l.id] as const),
+  ];
+  for (const [kind, id] of ids) {
+    if (!SAFE_ID.test(id))
+      throw new ExportError(`${kind} id "${id}" cannot be used as a file name`);
+  }
+  for (const c of input.captures) {
+    for (const a of c.artifacts) {
+      const reason = unsafeNameReason(paths.artifact(c.id, a.name));
+      if (reason) throw new ExportError(`capture ${c.id}: artifact name "${a.name}": ${reason}`);
+    }
+  }
+  for (const c of input.captures) {
+    const entered = input.custody.events.some(
+      (e) =>
+        e.subject.kind === 'capture' &&
+        e.subject.id === c.id &&
+        (e.type === 'captured' || e.type === 'imported'),
+    );
+    if (!entered)
+      throw new ExportError(
+        `capture ${c.id}: its "captured" or "imported" custody event is not included`,
+      );
+  }
+  const heads = await headsOf(input.custody.chain);
+  const checkpoint = { size: heads.length, head: heads[heads.length - 1] ?? GENESIS_HASH };
+  const problems = await verifyDisclosure(input.custody.chain, input.custody.events, checkpoint);
+  if (problems.length > 0) {
+    const p = problems[0]!;
+    throw new ExportError(
+      `custody log is damaged${p.seq === null ? '' : ` at event ${p.seq}`}: ${p.reason}`,
+    );
+  }
+  return checkpoint;
+}
+
+/** A byte stream over generated text, pulled part by part so the report is never whole in memory. */
+function textStream(parts: AsyncIterable<string>): ReadableStream<Uint8Array> {
+  const iterator = parts[Symbol.asyncIterator]();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { done, value } = await iterator.next();
+      if (done) controller.close();
+      else controller.enqueue(encoder.encode(value));
+    },
+  });
+}

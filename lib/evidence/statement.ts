@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { canonicalBytes } from './canonical-json';
+import { checkpointSchema, hashSchema, type Manifest } from './manifest';
+import { sha256RefOf } from './sha256';
+
+export const STATEMENT_TYPE = 'dalel/package-signature/v1';
+
+/**
+ * What the key signs (as RFC 8785 bytes): the manifest's hash and, so they cannot be changed
+ * unsigned, the package id, creation time, key id and custody checkpoint (integrity.md S5).
+ */
+export const statementSchema = z
+  .object({
+    type: z.literal(STATEMENT_TYPE),
+    manifest: hashSchema,
+    packageId: z.string(),
+    created: z.iso.datetime(),
+    keyId: z.string(),
+    custodyCheckpoint: checkpointSchema,
+  })
+  .strict();
+export type Statement = z.infer<typeof statementSchema>;
+
+/** The statement for exact manifest bytes. */
+export async function buildStatement(
+  manifest: Manifest,
+  manifestBytes: Uint8Array,
+): Promise<Statement> {
+  return {
+    type: STATEMENT_TYPE,
+    manifest: await sha256RefOf(manifestBytes),
+    packageId: manifest.packageId,
+    created: manifest.created,
+    keyId: manifest.signer.fingerprint,
+    custodyCheckpoint: manifest.custody.checkpoint,
+  };
+}
+
+export function statementBytes(statement: Statement): Uint8Array {
+  return canonicalBytes(statementSchema.parse(statement));
+}

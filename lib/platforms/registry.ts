@@ -1,0 +1,143 @@
+import { messageOf } from './builder';
+import type { Extractor } from './extractor';
+import { genericExtractor } from './generic';
+import { facebookExtractor } from './facebook';
+import { instagramExtractor } from './instagram';
+import { classifyDocument } from './notices';
+import type { ExtractedRecord } from './record';
+import { telegramExtractor } from './telegram';
+import { tiktokExtractor } from './tiktok';
+import { vkExtractor } from './vk';
+import { webmailExtractor } from './webmail';
+import { xExtractor } from './x';
+import { youtubeExtractor } from './youtube';
+
+/**
+ * The platform extractors, tried in order; the first whose `matches(url)` is true runs.
+ * To add a platform: import its extractor and add one line here (see docs/architecture-platforms.md).
+ */
+export const extractors: Extractor[] = [
+  instagramExtractor,
+  facebookExtractor,
+  webmailExtractor,
+  xExtractor,
+  telegramExtractor,
+  tiktokExtractor,
+  youtubeExtractor,
+  vkExtractor,
+];
+
+/** The extractor for `url`, or the generic one. */
+export function extractorFor(url: URL): Extractor {
+  return extractors.find((e) => safeMatches(e, url)) ?? genericExtractor;
+}
+
+/**
+ * Extracts a record from a page. Runs the matching extractor; where it found no content, looks for
+ * a platform notice; never throws: a failing extractor yields the generic record plus a warning.
+ */
+export function extractDocument(doc: Document, url: URL): ExtractedRecord {
+  const extractor = extractorFor(url);
+  const record = runSafely(
+    extractor,
+    url,
+    (e) => e.extract(doc, url),
+    () => genericExtractor.extract(doc, url),
+  );
+  if (record.kind !== 'notice' && !record.notice && !hasContent(record)) {
+    const notice = safeNotice(doc, record);
+    if (notice) {
+      record.kind = 'notice';
+      record.notice = notice;
+      record.sources = { ...record.sources, notice: 'dom' };
+    } else if (extractor !== genericExtractor) {
+      record.warnings.push('page: no content and no known notice found');
+    }
+  }
+  return record;
+}
+
+/** Extracts a record from saved JSON (oEmbed, GraphQL, API responses) describing `url`. */
+export function extractJson(data: unknown, url: URL): ExtractedRecord {
+  const extractor = extractorFor(url);
+  const run = extractor.extractJson?.bind(extractor);
+  if (!run) {
+    const record = runSafely(genericExtractor, url, (e) => e.extractJson!(data, url), null);
+    // The site is still known from the URL even when only the generic reader understood the JSON.
+    if (extractor !== genericExtractor) record.platform = extractor.platform;
+    return record;
+  }
+  return runSafely(
+    extractor,
+    url,
+    () => run(data, url),
+    () => genericExtractor.extractJson!(data, url),
+  );
+}
+
+function runSafely(
+  extractor: Extractor,
+  url: URL,
+  run: (e: Extractor) => ExtractedRecord,
+  fallback: (() => ExtractedRecord) | null,
+): ExtractedRecord {
+  try {
+    return run(extractor);
+  } catch (error) {
+    const warning = `${extractor.platform} extractor ${extractor.version} failed: ${messageOf(error)}`;
+    if (fallback && extractor !== genericExtractor) {
+      try {
+        const record = fallback();
+        record.warnings.unshift(`${warning}; generic record instead`);
+        return record;
+      } catch (inner) {
+        return emptyRecord(url, [warning, `generic extractor failed: ${messageOf(inner)}`]);
+      }
+    }
+    return emptyRecord(url, [warning]);
+  }
+}
+
+function safeMatches(extractor: Extractor, url: URL): boolean {
+  try {
+    return extractor.matches(url);
+  } catch {
+    return false;
+  }
+}
+
+function safeNotice(doc: Document, record: ExtractedRecord): ExtractedRecord['notice'] {
+  try {
+    return classifyDocument(doc);
+  } catch (error) {
+    record.warnings.push(`notice classifier failed: ${messageOf(error)}`);
+    return null;
+  }
+}
+
+/** True when the record shows something of the page itself (a post, an account, sessions). */
+export function hasContent(record: ExtractedRecord): boolean {
+  const post = record.post;
+  if (
+    post &&
+    (post.id || post.text || post.media.length || post.author.handle || post.author.name)
+  ) {
+    return true;
+  }
+  const account = record.account;
+  if (account && (account.handle || account.name || account.id)) return true;
+  if (record.security && record.security.length) return true;
+  return record.platform === 'generic' && Boolean(record.text);
+}
+
+function emptyRecord(url: URL, warnings: string[]): ExtractedRecord {
+  return {
+    platform: 'generic',
+    kind: 'page',
+    url: url.href,
+    canonicalUrl: null,
+    warnings,
+    sources: {},
+    extractor: { name: genericExtractor.platform, version: genericExtractor.version },
+  };
+}

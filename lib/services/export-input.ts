@@ -1,0 +1,105 @@
+import type { Capture } from '../model/capture';
+import type { Link } from '../model/link';
+import { chainOf } from '../evidence/custody-disclosure';
+import type { SCOPE_KINDS } from '../evidence/manifest';
+import type { ExportProgress, PackageInput } from '../evidence/package-input';
+import type { Signer } from '../evidence/signing';
+import type { Store } from '../store/store';
+
+export interface ExportScope {
+  kind: (typeof SCOPE_KINDS)[number];
+  /** Case id, person id, or capture ids; empty for `all`. */
+  ids: string[];
+}
+
+export class EmptyExportError extends Error {
+  constructor(scope: ExportScope) {
+    super(
+      `Nothing to export: no captures are tagged to this ${scope.kind === 'all' ? 'store' : scope.kind}.`,
+    );
+    this.name = 'EmptyExportError';
+  }
+}
+
+async function selectLinks(store: Store, scope: ExportScope): Promise<Link[]> {
+  const [id] = scope.ids;
+  if (scope.kind === 'case') return store.links.forCase(id!);
+  if (scope.kind === 'person') return store.links.forPerson(id!);
+  if (scope.kind === 'selection')
+    return (await Promise.all(scope.ids.map((c) => store.links.forCapture(c)))).flat();
+  return store.links.all();
+}
+
+/**
+ * Selects what a package of `scope` contains, straight from the store: the captures, the persons
+ * and cases they are tagged to (for a case: the case and the persons tagged with it), the links
+ * among them, and the custody events about all of these with the content hashes of the whole
+ * log, so the package proves its events sit in the full chain.
+ */
+export async function buildPackageInput(
+  store: Store,
+  scope: ExportScope,
+  context: {
+    signer: Signer;
+    tool: { name: string; version: string };
+    now: Date;
+    onProgress?: (progress: ExportProgress) => void;
+  },
+): Promise<PackageInput> {
+  if (scope.kind !== 'all' && scope.ids.length === 0)
+    throw new Error(`an export of a ${scope.kind} needs an id`);
+  if ((scope.kind === 'case' || scope.kind === 'person') && scope.ids.length !== 1)
+    throw new Error(`an export of a ${scope.kind} takes exactly one id`);
+  if (scope.kind === 'case' && !(await store.cases.get(scope.ids[0]!)))
+    throw new Error(`no case ${scope.ids[0]}`);
+  if (scope.kind === 'person' && !(await store.persons.get(scope.ids[0]!)))
+    throw new Error(`no person ${scope.ids[0]}`);
+
+  const scopeLinks = await selectLinks(store, scope);
+  const captureIds =
+    scope.kind === 'selection'
+      ? [...new Set(scope.ids)]
+      : scope.kind === 'all'
+        ? (await store.captures.list()).map((c) => c.id)
+        : [...new Set(scopeLinks.map((l) => l.captureId))];
+  const captures: Capture[] = [];
+  for (const id of captureIds) {
+    const capture = await store.captures.get(id);
+    if (!capture) throw new Error(`no capture ${id}`);
+    captures.push(capture);
+  }
+  if (captures.length === 0) throw new EmptyExportError(scope);
+  captures.sort((a, b) => a.sealedAt.localeCompare(b.sealedAt) || a.id.localeCompare(b.id));
+
+  const personIds = new Set(scopeLinks.flatMap((l) => (l.personId ? [l.personId] : [])));
+  const caseIds = new Set(scopeLinks.flatMap((l) => (l.caseId ? [l.caseId] : [])));
+  if (scope.kind === 'case') caseIds.add(scope.ids[0]!);
+  if (scope.kind === 'person') personIds.add(scope.ids[0]!);
+  const persons = (await Promise.all([...personIds].map((id) => store.persons.get(id)))).flatMap(
+    (p) => (p ? [p] : []),
+  );
+  const cases = (await Promise.all([...caseIds].map((id) => store.cases.get(id)))).flatMap((c) =>
+    c ? [c] : [],
+  );
+  const links = scopeLinks
+    .filter((l) => captureIds.includes(l.captureId))
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+
+  const log = await store.custody.all();
+  const subjects = new Set<string>([...captureIds, ...personIds, ...caseIds]);
+  const events = log.filter((e) => subjects.has(e.subject.id) || e.subject.kind === 'key');
+
+  return {
+    scope: { kind: scope.kind, ids: scope.kind === 'all' ? [] : [...scope.ids] },
+    cases,
+    persons,
+    links,
+    captures,
+    custody: { events, chain: await chainOf(log) },
+    openArtifact: (sha256) => store.artifacts.blob(sha256),
+    signer: context.signer,
+    tool: context.tool,
+    now: context.now,
+    onProgress: context.onProgress,
+  };
+}

@@ -1,0 +1,107 @@
+// Helpers to build a demo package in memory and to take it apart and put it back together the
+// way an attacker (or a buggy tool) would.
+import { buildDemoInput } from '../../../lib/demo/demo-input';
+import { canonicalBytes } from '../../../lib/evidence/canonical-json';
+import { jsDigests } from '../../../lib/evidence/digests';
+import { concatBytes } from '../../../lib/evidence/hex';
+import { LAYOUT, type Manifest } from '../../../lib/evidence/manifest';
+import type { PackageInput, PackageOptions } from '../../../lib/evidence/package-input';
+import { writePackage } from '../../../lib/evidence/package-writer';
+import { sha256RefOf } from '../../../lib/evidence/sha256';
+import { generateSigningKey, publicKeyPem, type SigningKey } from '../../../lib/evidence/signing';
+import { buildStatement, statementBytes } from '../../../lib/evidence/statement';
+import { verifyPackage, type VerifyOptions } from '../../../lib/evidence/verify';
+import type { VerifyReport } from '../../../lib/evidence/verify-report';
+import { openZip, readEntryBytes } from '../../../lib/evidence/zip/reader';
+import { bytesSource } from '../../../lib/evidence/zip/source';
+import { ZipWriter } from '../../../lib/evidence/zip/writer';
+
+export interface Entry {
+  name: string;
+  data: Uint8Array;
+}
+
+export const NOW = new Date('2026-03-02T12:00:00.000Z');
+
+export async function writeToBytes(
+  input: PackageInput,
+  options: PackageOptions = {},
+): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  await writePackage(input, async (c) => void parts.push(c.slice()), options);
+  return concatBytes(parts);
+}
+
+export async function demoPackage(
+  options: PackageOptions = {},
+): Promise<{ zip: Uint8Array; key: SigningKey; input: PackageInput }> {
+  const key = await generateSigningKey();
+  const input = await buildDemoInput(key, NOW);
+  return { zip: await writeToBytes(input, options), key, input };
+}
+
+export async function unpack(zip: Uint8Array): Promise<Entry[]> {
+  const archive = await openZip(bytesSource(zip));
+  const out: Entry[] = [];
+  for (const e of archive.entries)
+    out.push({ name: e.name, data: await readEntryBytes(bytesSource(zip), e, jsDigests, 1e8) });
+  return out;
+}
+
+export async function repack(entries: Entry[]): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  const writer = new ZipWriter(async (c) => void parts.push(c.slice()), {
+    digests: jsDigests,
+    modified: NOW,
+  });
+  for (const e of entries)
+    await writer.add({
+      name: e.name,
+      data: e.data,
+      compress: /\.(json|jsonl|html|txt)$/.test(e.name),
+    });
+  await writer.finish();
+  return concatBytes(parts);
+}
+
+export const get = (entries: Entry[], name: string): Uint8Array =>
+  entries.find((e) => e.name === name)!.data;
+export const set = (entries: Entry[], name: string, data: Uint8Array): Entry[] =>
+  entries.map((e) => (e.name === name ? { name, data } : e));
+export const manifestOf = (entries: Entry[]): Manifest =>
+  JSON.parse(new TextDecoder().decode(get(entries, LAYOUT.manifest))) as Manifest;
+
+/**
+ * Re-create manifest, statement and signature over the entries as they are now, signed by `key`:
+ * what a forger holding a key, or a buggy tool, would produce. `edit` may change the manifest.
+ */
+export async function resign(
+  entries: Entry[],
+  key: SigningKey,
+  edit: (m: Manifest) => void = () => {},
+  rawManifest?: (bytes: Uint8Array) => Uint8Array,
+): Promise<Entry[]> {
+  const manifest = manifestOf(entries);
+  manifest.signer.fingerprint = key.fingerprint;
+  for (const f of manifest.files) {
+    const data = entries.find((e) => e.name === f.path)?.data;
+    if (data) Object.assign(f, { sha256: await sha256RefOf(data), size: data.length });
+  }
+  edit(manifest);
+  let manifestBytes = canonicalBytes(manifest);
+  if (rawManifest) manifestBytes = rawManifest(manifestBytes);
+  const statement = await buildStatement(manifest, manifestBytes);
+  const signed = statementBytes(statement);
+  let out = set(entries, LAYOUT.manifest, manifestBytes);
+  out = set(out, LAYOUT.statement, signed);
+  out = set(out, LAYOUT.signature, await key.sign(signed));
+  return set(out, LAYOUT.publicKey, new TextEncoder().encode(publicKeyPem(key.publicKeyRaw)));
+}
+
+export function verifyBytes(zip: Uint8Array, options: VerifyOptions = {}): Promise<VerifyReport> {
+  return verifyPackage(bytesSource(zip), options);
+}
+
+export const failureFiles = (r: VerifyReport): (string | null)[] => r.failures.map((f) => f.file);
+export const failureText = (r: VerifyReport): string =>
+  r.failures.map((f) => `${f.file}: ${f.message}`).join('\n');

@@ -1,0 +1,173 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildDemoInput } from '../../../lib/demo/demo-input';
+import { ExportError, exportedEvent, writePackage } from '../../../lib/evidence/package-writer';
+import { LAYOUT } from '../../../lib/evidence/manifest';
+import { generateSigningKey, publicKeyPem } from '../../../lib/evidence/signing';
+import { openZip } from '../../../lib/evidence/zip/reader';
+import { bytesSource } from '../../../lib/evidence/zip/source';
+import {
+  demoPackage,
+  failureText,
+  get,
+  NOW,
+  unpack,
+  verifyBytes,
+  writeToBytes,
+} from './package-fixture';
+
+describe('package export → verification', () => {
+  it('a fresh package verifies: valid, unpinned, with the signer fingerprint', async () => {
+    const { zip, key } = await demoPackage();
+    const report = await verifyBytes(zip);
+    expect(failureText(report)).toBe('');
+    expect(report).toMatchObject({
+      verdict: 'valid',
+      pinned: 'unpinned',
+      fingerprint: key.fingerprint,
+    });
+    expect(report.passed.map((c) => c.message).join('\n')).toMatch(
+      /custody chain intact: \d+ disclosed events in a log of 9/,
+    );
+  });
+
+  it('pinned by fingerprint or by PEM: match; another key: unknown signer (P3)', async () => {
+    const { zip, key } = await demoPackage();
+    expect((await verifyBytes(zip, { pinnedKey: key.fingerprint.toUpperCase() })).pinned).toBe(
+      'match',
+    );
+    expect((await verifyBytes(zip, { pinnedKey: publicKeyPem(key.publicKeyRaw) })).verdict).toBe(
+      'valid',
+    );
+    const other = await generateSigningKey();
+    const report = await verifyBytes(zip, { pinnedKey: other.fingerprint });
+    expect(report.verdict).toBe('invalid');
+    expect(failureText(report)).toContain(
+      `unknown signer: signed by ${key.fingerprint}, not by the pinned key ${other.fingerprint}`,
+    );
+  });
+
+  it('has the WACZ-like layout with neutral ASCII names and every file listed with hash, size and type', async () => {
+    const { zip, input } = await demoPackage();
+    const names = (await openZip(bytesSource(zip))).entries.map((e) => e.name);
+    for (const c of input.captures) {
+      for (const a of c.artifacts) expect(names).toContain(`captures/${c.id}/${a.name}`);
+      expect(names).toContain(`captures/${c.id}/capture.json`);
+    }
+    for (const n of Object.values(LAYOUT)) expect(names).toContain(n);
+    expect(names.every((n) => /^[A-Za-z0-9._/-]+$/.test(n))).toBe(true);
+    expect(names.join()).not.toMatch(/aigerim|sadykova/i);
+    const entries = await unpack(zip);
+    const manifest = JSON.parse(new TextDecoder().decode(get(entries, LAYOUT.manifest))) as {
+      files: { path: string; sha256: string; mediaType: string }[];
+    };
+    expect(manifest.files.length).toBe(names.length - 4);
+    expect(manifest.files.find((f) => f.path.endsWith('.png'))?.mediaType).toBe('image/png');
+  });
+
+  it('stores images without recompression (compressed size = size) and deflates text', async () => {
+    const { zip } = await demoPackage();
+    const entries = (await openZip(bytesSource(zip))).entries;
+    for (const e of entries.filter((x) => x.name.endsWith('.png')))
+      expect([e.method, e.compressedSize]).toEqual([0, e.size]);
+    const report = entries.find((e) => e.name === 'report.html')!;
+    expect(report.method).toBe(8);
+    expect(report.compressedSize).toBeLessThan(report.size);
+  });
+
+  it('L3: a package whose log is shorter than an earlier checkpoint fails against it', async () => {
+    const key = await generateSigningKey();
+    const full = await buildDemoInput(key, NOW);
+    const fullReport = await verifyBytes(await writeToBytes(full));
+    const earlier = fullReport.manifest!.custody.checkpoint;
+    // The log as it was after the first capture (events 0–4), exporting only that capture.
+    const first = full.captures[0]!;
+    const truncated = {
+      ...full,
+      captures: [first],
+      links: full.links.filter((l) => l.captureId === first.id),
+      custody: {
+        events: full.custody.events.filter((e) => e.seq < 5),
+        chain: full.custody.chain.slice(0, 5),
+      },
+    };
+    const report = await verifyBytes(await writeToBytes(truncated), {
+      earlierCheckpoints: [earlier],
+    });
+    expect(failureText(report)).toContain(
+      `does not extend the earlier checkpoint (${earlier.size} events`,
+    );
+    expect(
+      (
+        await verifyBytes(await writeToBytes(full), {
+          earlierCheckpoints: [report.manifest!.custody.checkpoint],
+        })
+      ).verdict,
+    ).toBe('valid');
+  });
+
+  it("the export becomes a custody event that the next package's chain includes", async () => {
+    const key = await generateSigningKey();
+    const input = await buildDemoInput(key, NOW);
+    const parts: Uint8Array[] = [];
+    const result = await writePackage(input, async (c) => void parts.push(c.slice()));
+    const draft = exportedEvent(result, key.fingerprint, NOW);
+    expect(draft).toMatchObject({
+      type: 'exported',
+      subject: { kind: 'package', id: result.manifest.packageId },
+    });
+    expect(draft.data.manifest).toBe(result.statement.manifest);
+    expect(result.size).toBe(parts.reduce((n, p) => n + p.length, 0));
+  });
+
+  it('refuses to export an artifact whose stored bytes no longer match its capture-time hash', async () => {
+    const key = await generateSigningKey();
+    const input = await buildDemoInput(key, NOW);
+    const target = input.captures[1]!.artifacts[0]!;
+    const open = input.openArtifact;
+    input.openArtifact = async (sha) => {
+      if (sha !== target.sha256) return open(sha);
+      const bytes = new Uint8Array(await new Response(await open(sha)).arrayBuffer());
+      bytes[100]! ^= 1;
+      return new Blob([bytes]);
+    };
+    await expect(writeToBytes(input)).rejects.toThrow(ExportError);
+    await expect(writeToBytes(input)).rejects.toThrow(/no longer match the capture-time hash/);
+  });
+
+  it('refuses unsafe ids and a damaged custody log before writing anything', async () => {
+    const key = await generateSigningKey();
+    const input = await buildDemoInput(key, NOW);
+    await expect(
+      writeToBytes({ ...input, cases: [{ ...input.cases[0]!, id: '../x' }] }),
+    ).rejects.toThrow('case id "../x" cannot be used as a file name');
+    const events = input.custody.events.map((e, i) =>
+      i === 1 ? { ...e, actor: 'someone else' } : e,
+    );
+    await expect(writeToBytes({ ...input, custody: { ...input.custody, events } })).rejects.toThrow(
+      /custody log is damaged at event \d+/,
+    );
+  });
+
+  it('with lowered Zip64 thresholds the package still verifies and unzip accepts it', async () => {
+    const { zip } = await demoPackage({ zip64Threshold: 2000, maxEntries16: 5 });
+    expect((await verifyBytes(zip)).verdict).toBe('valid');
+    try {
+      execFileSync('unzip', ['-v'], { stdio: 'ignore' });
+    } catch {
+      return;
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'dalel-pkg-'));
+    try {
+      writeFileSync(join(dir, 'p.zip'), zip);
+      expect(execFileSync('unzip', ['-t', join(dir, 'p.zip')]).toString()).toContain(
+        'No errors detected',
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,101 @@
+import { createHash } from 'node:crypto';
+import { crc32 } from 'node:zlib';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { crc32Js } from '../../../lib/evidence/crc32';
+import { jsDigests } from '../../../lib/evidence/digests';
+import { toHex } from '../../../lib/evidence/hex';
+import { sha256OfBlob, sha256OfStream, sha256RefOf } from '../../../lib/evidence/sha256';
+import { JsSha256 } from '../../../lib/evidence/sha256-js';
+
+const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
+
+// FIPS 180-4 / NIST CAVP examples.
+const VECTORS: [string, Uint8Array, string][] = [
+  ['empty', enc(''), 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'],
+  ['abc', enc('abc'), 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'],
+  [
+    '448 bits',
+    enc('abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq'),
+    '248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1',
+  ],
+  [
+    '896 bits',
+    enc(
+      'abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu',
+    ),
+    'cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1',
+  ],
+  [
+    'a million a',
+    new Uint8Array(1_000_000).fill(0x61),
+    'cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0',
+  ],
+];
+
+describe('SHA-256 golden vectors', () => {
+  it.each(VECTORS)(
+    '%s: WebCrypto and the incremental hash agree with the vector',
+    async (_, bytes, hex) => {
+      expect(await sha256RefOf(bytes)).toBe(`sha256:${hex}`);
+      const h = new JsSha256();
+      h.update(bytes);
+      expect(toHex(h.digest())).toBe(hex);
+    },
+  );
+
+  it('the incremental hash equals node:crypto for any input split into any chunks', () => {
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ maxLength: 600 }),
+        fc.array(fc.nat(600), { maxLength: 6 }),
+        (data, cuts) => {
+          const h = new JsSha256();
+          let at = 0;
+          for (const cut of [...cuts].sort((a, b) => a - b)) {
+            h.update(data.subarray(at, Math.max(at, Math.min(cut, data.length))));
+            at = Math.max(at, Math.min(cut, data.length));
+          }
+          h.update(data.subarray(at));
+          return toHex(h.digest()) === createHash('sha256').update(data).digest('hex');
+        },
+      ),
+    );
+  });
+
+  it('hashes streams and large Blobs chunk by chunk, small Blobs in one call', async () => {
+    const data = new Uint8Array(300_000).map((_, i) => (i * 31) & 0xff);
+    const expected = `sha256:${createHash('sha256').update(data).digest('hex')}`;
+    expect(await sha256OfBlob(new Blob([data]))).toBe(expected);
+    expect(await sha256OfBlob(new Blob([data]), jsDigests, 1000)).toBe(expected);
+    const { sha256, size } = await sha256OfStream(new Blob([data]).stream());
+    expect([sha256, size]).toEqual([expected, data.length]);
+  });
+});
+
+describe('CRC-32', () => {
+  it('matches the check value and zlib for any input and split', () => {
+    expect(crc32Js(enc('123456789'))).toBe(0xcbf43926);
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), fc.nat(300), (data, cut) => {
+        const c = Math.min(cut, data.length);
+        return crc32Js(data.subarray(c), crc32Js(data.subarray(0, c))) === crc32(data);
+      }),
+    );
+  });
+});
+
+describe('base64', () => {
+  it('matches Buffer for any bytes and round-trips', async () => {
+    const { toBase64, fromBase64 } = await import('../../../lib/evidence/hex');
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), (data) => {
+        const b64 = toBase64(data);
+        return (
+          b64 === Buffer.from(data).toString('base64') &&
+          Buffer.from(fromBase64(b64)).equals(Buffer.from(data))
+        );
+      }),
+    );
+  });
+});
