@@ -17,7 +17,7 @@ export function CaptureTable({
   const { t, formatTime } = useI18n();
   return (
     <div class="table-wrap">
-      <table class="table" data-testid="capture-table">
+      <table class="table stack" data-testid="capture-table">
         <thead>
           <tr>
             {selected && <th scope="col">{t('select')}</th>}

@@ -27,7 +27,7 @@ export function SettingsView(_props: { id: string | null }) {
       <h1 id="settings-heading">{t('navSettings')}</h1>
       <ErrorBanner error={settings.error} />
       <section class="panel" aria-labelledby="language-heading">
-        <h2 id="language-heading">{t('settingsLanguage')}</h2>
+        <h2 id="language-heading">{t('settingsInterface')}</h2>
         {settings.data && (
           <SelectField<'auto' | Language>
             label={t('settingsLanguage')}
