@@ -1,9 +1,11 @@
 import { browser } from 'wxt/browser';
-import { RequestError } from '../lib/messaging/client';
+import { openExportFile } from '../lib/background/export-file';
+import { request, RequestError } from '../lib/messaging/client';
+import { exportProgressSchema } from '../lib/messaging/messages/evidence';
 import type { Response } from '../lib/messaging/protocol';
 
-// TEMPORARY (until the lead adds `export.run`, `import.verify`, `import.run` and `key.info` on
-// main): the screens are built against these shapes; wiring replaces only this file.
+// `export.run` and `key.info` are wired; `import.verify` and `import.run` are not on main yet:
+// those two are sent untyped against the agreed shapes and are the only lines to rewire.
 
 async function send<T>(type: string, payload: Record<string, unknown> = {}): Promise<T> {
   const response = (await browser.runtime.sendMessage({ type, ...payload })) as Response<T>;
@@ -22,11 +24,12 @@ export type ExportScope =
 export interface ExportSummary {
   fileName: string;
   bytes: number;
+  packageId: string;
   captures: number;
   persons: number;
   cases: number;
+  links: number;
   files: number;
-  custodyEvents: number;
   fingerprint: string;
   /** An object URL (or extension URL) the package can be saved from. */
   downloadUrl: string;
@@ -68,13 +71,54 @@ export interface KeyInfo {
 export interface Progress {
   done: number;
   total: number;
+  /** What is being done now (`artifacts`, `records`, `report`, `signing`, `done`). */
+  phase?: string;
+}
+
+const idsOf = (scope: ExportScope) =>
+  scope.kind === 'case'
+    ? [scope.caseId]
+    : scope.kind === 'person'
+      ? [scope.personId]
+      : scope.captureIds;
+
+/** Runs an export, following its progress events, and makes the package downloadable. */
+async function runExport(
+  scope: ExportScope,
+  onProgress: (p: Progress) => void,
+): Promise<ExportSummary> {
+  const listener = (message: unknown) => {
+    const event = exportProgressSchema.safeParse(message);
+    if (event.success)
+      onProgress({
+        done: event.data.bytesDone,
+        total: event.data.bytesTotal,
+        phase: event.data.phase,
+      });
+  };
+  browser.runtime.onMessage.addListener(listener);
+  try {
+    const result = await request('export.run', { scope: { kind: scope.kind, ids: idsOf(scope) } });
+    // The package was streamed into this origin's private file system; a blob URL of the
+    // disk-backed File lets the browser save it without reading it into memory.
+    const file = await openExportFile(result.file);
+    return {
+      fileName: result.file,
+      bytes: result.size,
+      packageId: result.packageId,
+      fingerprint: result.fingerprint,
+      ...result.counts,
+      downloadUrl: URL.createObjectURL(file),
+    };
+  } finally {
+    browser.runtime.onMessage.removeListener(listener);
+  }
 }
 
 export const exchangeApi = {
-  export: (scope: ExportScope, _onProgress: (p: Progress) => void) =>
-    send<ExportSummary>('export.run', { scope }),
+  export: runExport,
   verify: (file: File, _onProgress: (p: Progress) => void) =>
     send<VerifyResult>('import.verify', { name: file.name }),
   import: (file: File) => send<ImportSummary>('import.run', { name: file.name }),
-  keyInfo: () => send<KeyInfo>('key.info'),
+  keyInfo: (): Promise<KeyInfo> => request('key.info'),
 };

@@ -1,4 +1,3 @@
-/* global console */
 // Builds verify.html (one self-contained page: inline script and styles, no network) from
 // lib/evidence/verifier-page/main.ts and writes it as a string module the package writer embeds.
 // Runs on postinstall, so a fresh clone has it after `npm ci`.

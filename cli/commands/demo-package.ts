@@ -1,7 +1,12 @@
 import { rm } from 'node:fs/promises';
-import { buildDemoInput } from '../../lib/demo/demo-input';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { seedDemoStore } from '../../lib/demo/seed-store';
+import { eventHashSync } from '../../lib/evidence/custody';
 import { writePackage } from '../../lib/evidence/package-writer';
 import { generateSigningKey } from '../../lib/evidence/signing';
+import { buildPackageInput } from '../../lib/services/export-input';
+import { DalelDb } from '../../lib/store/db';
+import { Store } from '../../lib/store/store';
 import { EXIT, UsageError, type Command } from '../command';
 import { nodeDigests } from '../node/digests';
 import { fileSink } from '../node/files';
@@ -10,8 +15,9 @@ import { TOOL } from '../tool';
 
 const usage = `Usage: dalel demo-package <out.zip>
 
-Builds a signed evidence package from FICTIONAL sample captures through the same writer the
-extension uses, with a fresh signing key, and prints the key's fingerprint.`;
+Builds a signed evidence package from FICTIONAL sample captures through the same code path the
+extension uses — the Dexie store and its repositories (in memory here), the export selection and
+the package writer — with a fresh signing key, and prints the key's fingerprint.`;
 
 export const demoPackageCommand: Command = {
   name: 'demo-package',
@@ -22,7 +28,19 @@ export const demoPackageCommand: Command = {
     if (positional.length !== 1) throw new UsageError('expected exactly one output path');
     const out = positional[0]!;
     const key = await generateSigningKey();
-    const input = await buildDemoInput(key, new Date(), TOOL);
+    const db = new DalelDb('dalel-demo', { indexedDB: new IDBFactory(), IDBKeyRange });
+    const store = new Store({
+      db,
+      now: () => new Date(),
+      actor: () => key.fingerprint,
+      hashEvent: eventHashSync,
+    });
+    const { caseId } = await seedDemoStore(store);
+    const input = await buildPackageInput(
+      store,
+      { kind: 'case', ids: [caseId] },
+      { signer: key, tool: TOOL, now: new Date() },
+    );
     const sink = await fileSink(out);
     try {
       const result = await writePackage(input, sink.write, { digests: nodeDigests });
@@ -36,6 +54,8 @@ export const demoPackageCommand: Command = {
       await sink.close();
       await rm(out, { force: true });
       throw error;
+    } finally {
+      db.close();
     }
   },
 };

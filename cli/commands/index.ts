@@ -5,4 +5,9 @@ import { extractCommand } from './extract';
 import { verifyCommand } from './verify';
 
 /** Every command of `dalel`, in the order `--help` lists them. Add one line per command. */
-export const commands: Command[] = [extractCommand, verifyCommand, demoPackageCommand, benchCommand];
+export const commands: Command[] = [
+  extractCommand,
+  verifyCommand,
+  demoPackageCommand,
+  benchCommand,
+];

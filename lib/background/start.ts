@@ -3,6 +3,7 @@ import type { Response } from '../messaging/protocol';
 import { createRouter, type Sender } from '../messaging/router';
 import { createHandlers } from './handlers/index';
 import { createStoreOpener } from './open-store';
+import { createExportFile } from './export-file';
 import { probeTab } from './probe-tab';
 
 type Route = ReturnType<typeof createRouter>;
@@ -12,9 +13,14 @@ export function startBackground(): void {
   const openStore = createStoreOpener();
   // `chrome-extension://<id>` / `moz-extension://<uuid>`, without the trailing slash.
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') };
+  const version = browser.runtime.getManifest().version;
   const ports = {
-    extensionVersion: browser.runtime.getManifest().version,
+    extensionVersion: version,
     probeTab,
+    tool: { name: 'dalel', version },
+    createExportFile,
+    // Pages listen for progress; with no page open there is no receiver, which is fine.
+    broadcast: (event: unknown) => void browser.runtime.sendMessage(event).catch(() => undefined),
     storage: {
       estimate: () => navigator.storage.estimate(),
       persisted: () => navigator.storage.persisted(),

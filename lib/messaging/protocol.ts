@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { coreAccess, coreMessages } from './messages/core';
 import { dashboardAccess, dashboardMessages } from './messages/dashboard';
+import { evidenceAccess, evidenceMessages } from './messages/evidence';
 import type { Access } from './messages/define';
 
 /**
@@ -10,7 +11,11 @@ import type { Access } from './messages/define';
  *
  * Messages are grouped by area in `messages/*.ts`; add an area's list and access map here.
  */
-export const requestSchema = z.discriminatedUnion('type', [...coreMessages, ...dashboardMessages]);
+export const requestSchema = z.discriminatedUnion('type', [
+  ...coreMessages,
+  ...dashboardMessages,
+  ...evidenceMessages,
+]);
 
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
@@ -26,7 +31,11 @@ export type { Access };
  * uses the key) come only from the extension's own pages: a compromised renderer can
  * impersonate a content script (integrity.md E1).
  */
-export const ACCESS: Record<RequestType, Access> = { ...coreAccess, ...dashboardAccess };
+export const ACCESS: Record<RequestType, Access> = {
+  ...coreAccess,
+  ...dashboardAccess,
+  ...evidenceAccess,
+};
 
 export type ErrorCode = 'invalid_message' | 'forbidden' | 'not_found' | 'storage_full' | 'failed';
 

@@ -9,9 +9,10 @@ export function ExportSummaryView({ summary }: { summary: ExportSummary }) {
     [t('exportPersons'), formatNumber(summary.persons)],
     [t('exportCases'), formatNumber(summary.cases)],
     [t('exportFiles'), formatNumber(summary.files)],
-    [t('exportCustody'), formatNumber(summary.custodyEvents)],
+    [t('exportTags'), formatNumber(summary.links)],
     [t('exportSize'), formatBytes(summary.bytes)],
     [t('keyFingerprint'), summary.fingerprint],
+    [t('exportPackageId'), summary.packageId],
   ];
   return (
     <section class="panel" aria-labelledby="export-done" data-testid="export-summary">
@@ -22,7 +23,15 @@ export function ExportSummaryView({ summary }: { summary: ExportSummary }) {
         {rows.map(([label, value]) => (
           <div key={label} class="field-row">
             <dt>{label}</dt>
-            <dd class={label === t('keyFingerprint') ? 'mono' : undefined}>{value}</dd>
+            <dd
+              class={
+                label === t('keyFingerprint') || label === t('exportPackageId')
+                  ? 'mono break'
+                  : undefined
+              }
+            >
+              {value}
+            </dd>
           </div>
         ))}
       </dl>

@@ -113,7 +113,11 @@ export function ExportView(_props: { id: string | null }) {
         </button>
       </div>
       {progress && (
-        <ProgressBar label={t('exportProgress')} done={progress.done} total={progress.total} />
+        <ProgressBar
+          label={progress.phase ? t(`exportPhase_${progress.phase}`) : t('exportProgress')}
+          done={progress.done}
+          total={progress.total}
+        />
       )}
       <ErrorBanner error={error ?? known.error} />
       {summary && <ExportSummaryView summary={summary} />}

@@ -1,15 +1,17 @@
 import type { Handlers } from '../../messaging/router';
 import type { Store } from '../../store/store';
-import { coreHandlers, type BrowserPorts } from './core';
+import { coreHandlers, type BrowserPorts as CorePorts } from './core';
 import { dashboardHandlers } from './dashboard';
+import { evidenceHandlers, type EvidencePorts } from './evidence';
 
-export type { BrowserPorts };
+export type BrowserPorts = CorePorts & EvidencePorts;
 
 /** One handler per message type, from every area; `satisfies` fails the build if one is missing. */
 export function createHandlers(store: Store, ports: BrowserPorts) {
   return {
     ...coreHandlers(store, ports),
     ...dashboardHandlers(store, ports.storage),
+    ...evidenceHandlers(store, ports),
   } satisfies Handlers;
 }
 

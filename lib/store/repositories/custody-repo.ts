@@ -37,6 +37,12 @@ export class CustodyRepo {
     return event;
   }
 
+  /** Appends one event in its own transaction (for events not tied to another write, e.g. export). */
+  async record(draft: CustodyDraft & { at?: string }): Promise<CustodyEvent> {
+    const { db } = this.ctx;
+    return db.transaction('rw', db.custody, () => this.append(draft));
+  }
+
   async head(): Promise<CustodyEvent | undefined> {
     return this.ctx.db.custody.orderBy('seq').last();
   }

@@ -1,0 +1,76 @@
+import { exportedEvent, writePackage } from '../../evidence/package-writer';
+import { publicKeyPem, signingKeyFromPair } from '../../evidence/signing';
+import { toBase64 } from '../../evidence/hex';
+import type { ExportProgressEvent } from '../../messaging/messages/evidence';
+import type { Handlers } from '../../messaging/router';
+import { ProtocolError } from '../../messaging/router';
+import { buildPackageInput } from '../../services/export-input';
+import type { Store } from '../../store/store';
+import type { SinkTarget } from '../../evidence/zip/sink';
+
+export interface EvidencePorts {
+  tool: { name: string; version: string };
+  createExportFile(): Promise<{ name: string; target: SinkTarget; discard: () => Promise<void> }>;
+  broadcast(event: ExportProgressEvent): void;
+}
+
+async function activeSigner(store: Store) {
+  const row = await store.keys.active();
+  if (!row) throw new ProtocolError('failed', 'this installation has no signing key yet');
+  return signingKeyFromPair(row);
+}
+
+/** Export of signed packages, and the signing key's public half. */
+export function evidenceHandlers(store: Store, ports: EvidencePorts) {
+  return {
+    'export.run': async ({ scope }) => {
+      const signer = await activeSigner(store);
+      const now = store.ctx.now();
+      const input = await buildPackageInput(store, scope, {
+        signer,
+        tool: ports.tool,
+        now,
+        onProgress: (p) => ports.broadcast({ type: 'export.progress', ...p }),
+      });
+      const file = await ports.createExportFile();
+      try {
+        const result = await writePackage(input, file.target);
+        await store.custody.record(exportedEvent(result, signer.fingerprint, store.ctx.now()));
+        ports.broadcast({
+          type: 'export.progress',
+          phase: 'done',
+          bytesDone: result.size,
+          bytesTotal: result.size,
+        });
+        return {
+          file: file.name,
+          size: result.size,
+          packageId: result.manifest.packageId,
+          fingerprint: signer.fingerprint,
+          counts: {
+            captures: input.captures.length,
+            persons: input.persons.length,
+            cases: input.cases.length,
+            links: input.links.length,
+            files: result.manifest.files.length,
+          },
+        };
+      } catch (error) {
+        await file.discard();
+        throw error;
+      }
+    },
+    'key.info': async () => {
+      const row = await store.keys.active();
+      if (!row) throw new ProtocolError('not_found', 'no signing key yet');
+      const signer = await signingKeyFromPair(row);
+      return {
+        fingerprint: signer.fingerprint,
+        algorithm: row.algorithm,
+        createdAt: row.createdAt,
+        publicKeyBase64: toBase64(signer.publicKeyRaw),
+        publicKeyPem: publicKeyPem(signer.publicKeyRaw),
+      };
+    },
+  } satisfies Partial<Handlers>;
+}

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { SCOPE_KINDS } from '../../evidence/manifest';
+import { idField, message, type Access } from './define';
+
+/**
+ * Export and the signing key. Progress of a running export is broadcast as
+ * `{type:'export.progress', phase, bytesDone, bytesTotal}` (exportProgressSchema) to pages.
+ */
+export const evidenceMessages = [
+  message('export.run', {
+    scope: z.object({ kind: z.enum(SCOPE_KINDS), ids: z.array(idField).max(100_000) }).strict(),
+  }),
+  message('key.info', {}),
+] as const;
+
+export const evidenceAccess = {
+  'export.run': 'extension-page',
+  'key.info': 'extension-page',
+} as const satisfies Record<(typeof evidenceMessages)[number]['shape']['type']['value'], Access>;
+
+export const exportProgressSchema = z
+  .object({
+    type: z.literal('export.progress'),
+    phase: z.enum(['artifacts', 'records', 'report', 'signing', 'done']),
+    bytesDone: z.number(),
+    bytesTotal: z.number(),
+  })
+  .strict();
+export type ExportProgressEvent = z.infer<typeof exportProgressSchema>;
