@@ -117,6 +117,6 @@ const samples = {
   'bulletin.generate': { type: 'bulletin.generate', caseId: 'c', language: 'ru', format: 'html' },
   'storage.info': { type: 'storage.info' },
   'recent.list': { type: 'recent.list' },
-  'export.run': { type: 'export.run', scope: { kind: 'case', ids: ['c'] } },
+  'export.run': { type: 'export.run', scope: { kind: 'case', ids: ['case_1'] } },
   'key.info': { type: 'key.info' },
 } as const;
