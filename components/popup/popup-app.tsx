@@ -70,6 +70,7 @@ export function PopupApp() {
             key={`${state.id}-${tagged}`}
             captureId={state.id}
             draftKey={`dalel.popup.tags.${state.id}`}
+            autoFocus
             onSaved={(links) => setTagged((n) => n + links.length)}
           />
           <div class="row">

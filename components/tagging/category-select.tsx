@@ -6,14 +6,17 @@ export function CategorySelect({
   value,
   onChange,
   label,
+  id,
 }: {
   value: LinkCategory;
   onChange: (c: LinkCategory) => void;
   label?: string;
+  id?: string;
 }) {
   const { t } = useI18n();
   return (
     <SelectField
+      id={id}
       label={label ?? t('tagCategory')}
       value={value}
       onChange={onChange}

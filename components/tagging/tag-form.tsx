@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LegalCase } from '../../lib/model/legal-case';
 import type { Link, LinkCategory } from '../../lib/model/link';
 import type { Person } from '../../lib/model/person';
@@ -40,10 +40,13 @@ const caseOption = (c: LegalCase): ComboOption => ({
 export function TagForm({
   captureId,
   draftKey = null,
+  autoFocus = false,
   onSaved,
 }: {
   captureId: string;
   draftKey?: string | null;
+  /** Put the cursor in "persons" at once (the popup, right after sealing). */
+  autoFocus?: boolean;
   onSaved: (links: Link[]) => void;
 }) {
   const { t } = useI18n();
@@ -53,6 +56,15 @@ export function TagForm({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+  const categoryId = `category-${captureId}`;
+  // Once a case is chosen (or created) its type-ahead disappears: keyboard focus moves on to the
+  // next field instead of falling back to the page.
+  const lastCase = useRef(draft.caseId);
+  useEffect(() => {
+    if (draft.caseId && draft.caseId !== lastCase.current)
+      document.getElementById(categoryId)?.focus();
+    lastCase.current = draft.caseId;
+  }, [draft.caseId]);
 
   const persons = known.data?.persons ?? [];
   const cases = known.data?.cases ?? [];
@@ -121,6 +133,7 @@ export function TagForm({
       <Combobox
         id={`persons-${captureId}`}
         label={t('tagPersons')}
+        autoFocus={autoFocus}
         options={persons.map(personOption)}
         exclude={draft.personIds}
         recentLabel={recentLabel}
@@ -155,7 +168,11 @@ export function TagForm({
           createLabel={(text) => t('createCase', text)}
         />
       )}
-      <CategorySelect value={draft.category} onChange={(category) => set({ category })} />
+      <CategorySelect
+        id={categoryId}
+        value={draft.category}
+        onChange={(category) => set({ category })}
+      />
       <TextArea
         label={t('tagNote')}
         value={draft.note}

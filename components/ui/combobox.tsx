@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { fold } from '../../lib/search/normalize';
 
 export interface ComboOption {
@@ -21,6 +21,8 @@ interface ComboboxProps {
   /** Heading of the options offered before anything is typed. */
   recentLabel?: string;
   max?: number;
+  /** Focus the input when it appears (the popup's next step after sealing). */
+  autoFocus?: boolean;
 }
 
 /**
@@ -33,6 +35,9 @@ export function Combobox(props: ComboboxProps) {
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (props.autoFocus) input.current?.focus();
+  }, []);
 
   const matches = useMemo(() => {
     const q = fold(text.trim());

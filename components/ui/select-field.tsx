@@ -6,6 +6,8 @@ interface SelectFieldProps<V extends string> {
   options: ReadonlyArray<{ value: V; label: string }>;
   onChange: (value: V) => void;
   name?: string;
+  /** A fixed id, when other code must find the control (focus after a step). */
+  id?: string;
 }
 
 /** A labelled `<select>` (label tied by `for`: the chosen option is not part of its name). */
@@ -15,8 +17,10 @@ export function SelectField<V extends string>({
   options,
   onChange,
   name,
+  id: fixedId,
 }: SelectFieldProps<V>) {
-  const id = useId();
+  const generated = useId();
+  const id = fixedId ?? generated;
   return (
     <div class="field">
       <label class="field-label" for={id}>
