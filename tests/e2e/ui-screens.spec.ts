@@ -171,6 +171,17 @@ test('the popup at 320 and 400 px, in each language', async ({
       await expect(popup.getByTestId('platform')).toHaveText('X');
       const button = popup.getByRole('button', { name: msg(lang, 'captureButton') });
       await expect(button).toBeFocused();
+      // Focus is visible, and the only other stop before it is the dashboard link.
+      expect(
+        await button.evaluate((el) => getComputedStyle(el).outlineStyle),
+        'focus ring',
+      ).not.toBe('none');
+      await popup.keyboard.press('Shift+Tab');
+      await expect(
+        popup.getByRole('button', { name: msg(lang, 'popupOpenDashboard') }),
+      ).toBeFocused();
+      await popup.keyboard.press('Tab');
+      await expect(button).toBeFocused();
       // Nothing may stick out sideways at this width.
       const overflow = await popup.evaluate(
         () => document.documentElement.scrollWidth - innerWidth,
