@@ -1,11 +1,16 @@
 import { browser } from 'wxt/browser';
 import { openExportFile } from '../lib/background/export-file';
 import { request, RequestError } from '../lib/messaging/client';
+import { verifyPackage } from '../lib/evidence/verify';
+import type { VerifyReport } from '../lib/evidence/verify-report';
+import { blobSource } from '../lib/evidence/zip/source';
 import { exportProgressSchema } from '../lib/messaging/messages/evidence';
 import type { Response } from '../lib/messaging/protocol';
 
-// `export.run` and `key.info` are wired; `import.verify` and `import.run` are not on main yet:
-// those two are sent untyped against the agreed shapes and are the only lines to rewire.
+// `export.run` and `key.info` go to the background. Verification runs right here, in the page,
+// with the pure verifier over the File (read in slices, never whole) — the same code as `dalel
+// verify` and verify.html. `import.run` is not on main yet: it is sent untyped against the agreed
+// shape and is the only line to rewire.
 
 async function send<T>(type: string, payload: Record<string, unknown> = {}): Promise<T> {
   const response = (await browser.runtime.sendMessage({ type, ...payload })) as Response<T>;
@@ -35,22 +40,8 @@ export interface ExportSummary {
   downloadUrl: string;
 }
 
-export interface Check {
-  ok: boolean;
-  file: string | null;
-  message: string;
-}
-
-/** A verification's outcome, as lib/evidence's verifier reports it. */
-export interface VerifyResult {
-  verdict: 'valid' | 'invalid' | 'unreadable';
-  failures: Check[];
-  passed: Check[];
-  fingerprint: string | null;
-  pinned: 'match' | 'mismatch' | 'unpinned';
-  files: number;
-  bytes: number;
-}
+/** A verification's outcome: every check, the verdict, the signer. */
+export type VerifyResult = VerifyReport;
 
 export interface ImportSummary {
   captures: number;
@@ -117,8 +108,11 @@ async function runExport(
 
 export const exchangeApi = {
   export: runExport,
-  verify: (file: File, _onProgress: (p: Progress) => void) =>
-    send<VerifyResult>('import.verify', { name: file.name }),
+  verify: (file: File, onProgress: (p: Progress) => void, pinnedKey?: string) =>
+    verifyPackage(blobSource(file), {
+      pinnedKey: pinnedKey || undefined,
+      onProgress: (done, total) => onProgress({ done, total }),
+    }),
   import: (file: File) => send<ImportSummary>('import.run', { name: file.name }),
   keyInfo: (): Promise<KeyInfo> => request('key.info'),
 };

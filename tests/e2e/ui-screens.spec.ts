@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { pageBody, SITE_PAGES } from './support/site';
@@ -5,8 +9,22 @@ import { seriousViolations } from './ui/axe';
 import { msg } from './ui/catalog';
 import { demoCaptures, seedRecords, writeCaptures } from './ui/demo-data';
 import { LANGS, shot, useLanguage } from './ui/screens';
+import { repoRoot } from '../support/shared-fixtures';
 
 test.use({ actionTimeout: 15_000 });
+
+// A signed package of fictional captures, made by the CLI through the extension's own code path.
+const demoPackage = path.join(mkdtempSync(path.join(os.tmpdir(), 'dalel-ui-')), 'demo.zip');
+test.beforeAll(() => {
+  const made = spawnSync(
+    process.execPath,
+    [path.join(repoRoot, 'bin/dalel.mjs'), 'demo-package', demoPackage],
+    {
+      encoding: 'utf8',
+    },
+  );
+  if (made.status !== 0) throw new Error(`dalel demo-package failed: ${made.stderr}`);
+});
 
 // Every main dashboard screen in each language, with fictional demo data: visible content is
 // asserted, axe finds no serious or critical violation, and a PNG is kept for a human to look at.
@@ -127,7 +145,20 @@ for (const lang of LANGS) {
     await check(page, `dashboard-export-${lang}`);
 
     await go('#import');
-    await expect(page.getByLabel(msg(lang, 'importFile'))).toBeVisible();
+    // A package made by `dalel demo-package` verifies in the page; bytes that are not a ZIP do not.
+    await page.getByLabel(msg(lang, 'importFile')).setInputFiles(demoPackage);
+    await page.getByRole('button', { name: msg(lang, 'importVerify') }).click();
+    await expect(page.getByTestId('verify-result')).toContainText(msg(lang, 'verdict_valid'));
+    await expect(page.getByRole('button', { name: msg(lang, 'importRun') })).toBeVisible();
+    await check(page, `dashboard-import-valid-${lang}`);
+    await page.getByLabel(msg(lang, 'importFile')).setInputFiles({
+      name: 'not-a-package.zip',
+      mimeType: 'application/zip',
+      buffer: Buffer.from('this is not a zip file'),
+    });
+    await page.getByRole('button', { name: msg(lang, 'importVerify') }).click();
+    await expect(page.getByTestId('verify-result')).toContainText(msg(lang, 'verdict_unreadable'));
+    await expect(page.getByRole('button', { name: msg(lang, 'importRun') })).toHaveCount(0);
     await check(page, `dashboard-import-${lang}`);
 
     await go('#custody');

@@ -7,6 +7,7 @@ import {
 } from '../../exchange-api';
 import { useI18n } from '../../i18n-context';
 import { ErrorBanner } from '../../ui/error-banner';
+import { Field } from '../../ui/field';
 import { ProgressBar } from '../../ui/progress-bar';
 import { errorText } from '../../ui/use-request';
 import { CheckList } from './check-list';
@@ -16,6 +17,7 @@ export function ImportView(_props: { id: string | null }) {
   const { t, formatNumber } = useI18n();
   const fileId = useId();
   const [file, setFile] = useState<File | null>(null);
+  const [pinned, setPinned] = useState('');
   const [progress, setProgress] = useState<Progress | null>(null);
   const [result, setResult] = useState<VerifyResult | null>(null);
   const [imported, setImported] = useState<ImportSummary | null>(null);
@@ -28,7 +30,7 @@ export function ImportView(_props: { id: string | null }) {
     setError(null);
     setProgress({ done: 0, total: file.size });
     try {
-      setResult(await exchangeApi.verify(file, setProgress));
+      setResult(await exchangeApi.verify(file, setProgress, pinned.trim()));
     } catch (e) {
       setError(errorText(e));
     } finally {
@@ -63,6 +65,12 @@ export function ImportView(_props: { id: string | null }) {
             }}
           />
         </div>
+        <Field
+          label={t('importPinned')}
+          value={pinned}
+          onInput={setPinned}
+          placeholder={t('importPinnedHint')}
+        />
         <button type="button" onClick={() => void verify()} disabled={!file || progress !== null}>
           {t('importVerify')}
         </button>
