@@ -21,16 +21,22 @@ interface Draft {
 }
 const EMPTY: Draft = { personIds: [], caseId: null, category: 'ground', note: '' };
 
-const personOption = (p: Person): ComboOption => ({
-  id: p.id,
-  label: p.name,
-  detail: p.aliases.join(', ') || undefined,
-});
-const caseOption = (c: LegalCase): ComboOption => ({
-  id: c.id,
-  label: c.title,
-  detail: c.article || undefined,
-});
+const personOption =
+  (recent: Set<string>) =>
+  (p: Person): ComboOption => ({
+    id: p.id,
+    label: p.name,
+    detail: p.aliases.join(', ') || undefined,
+    recent: recent.has(p.id),
+  });
+const caseOption =
+  (recent: Set<string>) =>
+  (c: LegalCase): ComboOption => ({
+    id: c.id,
+    label: c.title,
+    detail: c.article || undefined,
+    recent: recent.has(c.id),
+  });
 
 /**
  * Tags a sealed capture: persons (several), a case, a category and a note. Each person gets one
@@ -119,7 +125,8 @@ export function TagForm({
     }
   };
 
-  const recentLabel = known.data?.recentIds.length ? t('recent') : undefined;
+  const recent = new Set(known.data?.recentIds ?? []);
+  const groupLabels = { recent: t('recent'), others: t('comboOthers') };
   return (
     <form class="tag-form" onSubmit={save} aria-labelledby={`tag-heading-${captureId}`}>
       <h2 id={`tag-heading-${captureId}`}>{t('tagHeading')}</h2>
@@ -134,9 +141,9 @@ export function TagForm({
         id={`persons-${captureId}`}
         label={t('tagPersons')}
         autoFocus={autoFocus}
-        options={persons.map(personOption)}
+        options={persons.map(personOption(recent))}
         exclude={draft.personIds}
-        recentLabel={recentLabel}
+        groupLabels={groupLabels}
         onSelect={(o) => set({ personIds: [...draft.personIds, o.id] })}
         onCreate={createPerson}
         createLabel={(text) => t('createPerson', text)}
@@ -161,8 +168,8 @@ export function TagForm({
         <Combobox
           id={`case-${captureId}`}
           label={t('tagCase')}
-          options={cases.map(caseOption)}
-          recentLabel={recentLabel}
+          options={cases.map(caseOption(recent))}
+          groupLabels={groupLabels}
           onSelect={(o) => set({ caseId: o.id })}
           onCreate={(text) => setNewCase(text)}
           createLabel={(text) => t('createCase', text)}

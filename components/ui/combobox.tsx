@@ -6,6 +6,8 @@ export interface ComboOption {
   label: string;
   /** Shown after the label, searched too (aliases, article). */
   detail?: string;
+  /** Tagged recently: listed under the "recent" heading (options come recent first). */
+  recent?: boolean;
 }
 
 interface ComboboxProps {
@@ -18,8 +20,8 @@ interface ComboboxProps {
   /** Offered as the last choice when the text matches nothing exactly. */
   onCreate?: (text: string) => void;
   createLabel?: (text: string) => string;
-  /** Heading of the options offered before anything is typed. */
-  recentLabel?: string;
+  /** Headings of the recent and the other options, shown before anything is typed. */
+  groupLabels?: { recent: string; others: string };
   max?: number;
   /** Focus the input when it appears (the popup's next step after sealing). */
   autoFocus?: boolean;
@@ -76,6 +78,20 @@ export function Combobox(props: ComboboxProps) {
     }
   };
 
+  // Before anything is typed, recent options come first under their own heading.
+  const groups = !text && matches.some((o) => o.recent) ? props.groupLabels : undefined;
+  const heading = (i: number) => {
+    if (!groups) return null;
+    const o = matches[i]!;
+    const starts = i === 0 || Boolean(matches[i - 1]!.recent) !== Boolean(o.recent);
+    if (!starts) return null;
+    return (
+      <li key={`group-${i}`} role="presentation" class="combo-group">
+        {o.recent ? groups.recent : groups.others}
+      </li>
+    );
+  };
+
   const listId = `${id}-list`;
   const optionId = (i: number) => `${id}-opt-${i}`;
   const expanded = open && count > 0;
@@ -105,12 +121,8 @@ export function Combobox(props: ComboboxProps) {
         onKeyDown={onKeyDown}
       />
       <ul id={listId} role="listbox" aria-label={label} class="combo-list" hidden={!expanded}>
-        {!text && props.recentLabel && matches.length > 0 && (
-          <li role="presentation" class="combo-group">
-            {props.recentLabel}
-          </li>
-        )}
-        {matches.map((o, i) => (
+        {matches.map((o, i) => [
+          heading(i),
           <li
             key={o.id}
             id={optionId(i)}
@@ -125,8 +137,8 @@ export function Combobox(props: ComboboxProps) {
           >
             <span>{o.label}</span>
             {o.detail && <span class="muted"> · {o.detail}</span>}
-          </li>
-        ))}
+          </li>,
+        ])}
         {canCreate && (
           <li
             id={optionId(matches.length)}
