@@ -10,6 +10,8 @@ export interface BenchResult {
   extraMemoryMb: number | null;
   memoryLimitMb: number | null;
   notes?: string;
+  /** Unit of `ours` and `baseline`; MB/s when absent. */
+  unit?: string;
 }
 
 export interface BenchContext {

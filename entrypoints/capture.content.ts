@@ -19,9 +19,10 @@ export default defineContentScript({
     const scope = globalThis as Record<string, unknown>;
     if (scope[flag]) return; // injected again into the same page: one listener is enough
     scope[flag] = true;
+    const session = crypto.randomUUID();
     browser.runtime.onMessage.addListener((message: unknown, sender: { id?: string }) => {
       if (sender.id !== browser.runtime.id) return undefined;
-      return handleContentRequest(message, document, new URL(location.href));
+      return handleContentRequest(message, window, session);
     });
   },
 });

@@ -13,7 +13,9 @@ their ratio, the goal and the peak extra memory. Default size: 1024 MB (the issu
 Benchmarks: ${benchmarks.map((b) => b.name).join(', ')}.`;
 
 function table(rows: BenchResult[]): string {
-  const head = ['benchmark', 'ours MB/s', 'baseline MB/s', 'ratio', 'goal', 'extra MB', 'verdict'];
+  const head = ['benchmark', 'ours', 'baseline', 'ratio', 'goal', 'extra MB', 'verdict', 'notes'];
+  // Rates below 10 (captures/s) need decimals; MB/s do not.
+  const num = (n: number) => n.toFixed(n < 10 ? 2 : 0);
   const body = rows.map((r) => {
     const ratio = r.ours / r.baseline;
     const memOk = r.memoryLimitMb === null || (r.extraMemoryMb ?? 0) < r.memoryLimitMb;
@@ -21,12 +23,13 @@ function table(rows: BenchResult[]): string {
       r.goal === 0 ? '(info)' : ratio >= r.goal && memOk ? 'meets goal' : 'BELOW GOAL';
     return [
       `${r.name} vs ${r.baselineName}`,
-      r.ours.toFixed(0),
-      r.baseline.toFixed(0),
+      `${num(r.ours)} ${r.unit ?? 'MB/s'}`,
+      `${num(r.baseline)} ${r.unit ?? 'MB/s'}`,
       `${ratio.toFixed(2)}x`,
       r.goal ? `>=${r.goal}x${r.memoryLimitMb ? `, <${r.memoryLimitMb} MB` : ''}` : '-',
       r.extraMemoryMb === null ? '-' : r.extraMemoryMb.toFixed(0),
       verdict,
+      r.notes ?? '',
     ];
   });
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));

@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { Response } from '../messaging/protocol';
 import { createRouter, type Sender } from '../messaging/router';
+import { createCaptureRunner } from './capture/runner';
+import { registerCaptureTriggers } from './capture/triggers';
 import { createHandlers } from './handlers/index';
 import { createStoreOpener } from './open-store';
 import { createExportFile } from './export-file';
@@ -14,9 +16,12 @@ export function startBackground(): void {
   // `chrome-extension://<id>` / `moz-extension://<uuid>`, without the trailing slash.
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') };
   const version = browser.runtime.getManifest().version;
+  const runCapture = createCaptureRunner(openStore, version);
+  registerCaptureTriggers(runCapture);
   const ports = {
     extensionVersion: version,
     probeTab,
+    runCapture,
     tool: { name: 'dalel', version },
     createExportFile,
     // Pages listen for progress; with no page open there is no receiver, which is fine.

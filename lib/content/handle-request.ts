@@ -1,20 +1,46 @@
-import { contentRequestSchema, type Detection } from '../messaging/content-protocol';
+import { contentRequestSchema, type ContentRequest } from '../messaging/content-protocol';
 import { platformOfUrl } from '../platforms/platform-of-url';
+import { collectPage, pageMetrics, scrollPage } from './collect';
 
-export const CONTENT_SCRIPT_VERSION = '0.1.0';
+export const CONTENT_SCRIPT_VERSION = '0.2.0';
 
-/** Answers one background request about the page. Never throws into the page. */
+type Handler = (request: never, win: Window, session: string) => Promise<unknown> | unknown;
+
+const HANDLERS: {
+  [T in ContentRequest['type']]: (
+    r: Extract<ContentRequest, { type: T }>,
+    win: Window,
+    session: string,
+  ) => Promise<unknown> | unknown;
+} = {
+  'cs.detect': (_r, win) => ({
+    url: win.location.href,
+    title: win.document.title,
+    platform: platformOfUrl(new URL(win.location.href)),
+    contentScriptVersion: CONTENT_SCRIPT_VERSION,
+  }),
+  'cs.collect': (r, win, session) => collectPage(win, session, r.nonce),
+  'cs.metrics': (_r, win) => pageMetrics(win),
+  'cs.scroll': (r, win) => scrollPage(win, r.x, r.y),
+  'cs.check': (_r, win, session) => ({ session, url: win.location.href }),
+};
+
+/**
+ * Answers one background request about the page. Never throws into the page: a failure is an
+ * `{ error }` answer. `session` is random per injection, so the background can tell whether the
+ * document it started capturing is still the one in the tab.
+ */
 export async function handleContentRequest(
   message: unknown,
-  document: Document,
-  url: URL,
-): Promise<Detection | { error: string }> {
+  win: Window,
+  session: string,
+): Promise<unknown> {
   const parsed = contentRequestSchema.safeParse(message);
   if (!parsed.success) return { error: 'unknown request' };
-  return {
-    url: url.href,
-    title: document.title,
-    platform: platformOfUrl(url),
-    contentScriptVersion: CONTENT_SCRIPT_VERSION,
-  };
+  try {
+    const handler = HANDLERS[parsed.data.type] as Handler;
+    return await handler(parsed.data as never, win, session);
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { extractedRecordSchema } from '../platforms/record';
 
 /**
  * Messages the background sends to the capture content script. The content script answers
@@ -6,6 +7,13 @@ import { z } from 'zod';
  */
 export const contentRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('cs.detect') }).strict(),
+  /** Everything read from the page in one pass: environment, snapshot, record, media. */
+  z.object({ type: z.literal('cs.collect'), nonce: z.string().regex(/^[a-z0-9]{8,32}$/) }).strict(),
+  z.object({ type: z.literal('cs.metrics') }).strict(),
+  /** Scrolls (for stitching) and answers where the page really is after the next frames. */
+  z.object({ type: z.literal('cs.scroll'), x: z.number(), y: z.number() }).strict(),
+  /** Is this still the page the capture started on? */
+  z.object({ type: z.literal('cs.check') }).strict(),
 ]);
 export type ContentRequest = z.infer<typeof contentRequestSchema>;
 
@@ -18,3 +26,46 @@ export const detectionSchema = z
   })
   .strict();
 export type Detection = z.infer<typeof detectionSchema>;
+
+export const metricsSchema = z
+  .object({
+    scrollX: z.number(),
+    scrollY: z.number(),
+    innerWidth: z.number(),
+    innerHeight: z.number(),
+    scrollHeight: z.number(),
+    devicePixelRatio: z.number(),
+  })
+  .strict();
+export type PageMetrics = z.infer<typeof metricsSchema>;
+
+export const pageCheckSchema = z.object({ session: z.string(), url: z.string() }).strict();
+
+export const collectedSchema = z
+  .object({
+    /** Random per injection: a different value means a different document. */
+    session: z.string(),
+    environment: z
+      .object({
+        url: z.string(),
+        title: z.string(),
+        userAgent: z.string(),
+        language: z.string(),
+        timeZone: z.string(),
+        viewport: z
+          .object({ width: z.number(), height: z.number(), devicePixelRatio: z.number() })
+          .strict(),
+        serverDate: z.string().nullable(),
+      })
+      .strict(),
+    metrics: metricsSchema,
+    /** Self-contained HTML; resource `i` is referenced as `dalel-<nonce>-<i>` and inlined later. */
+    html: z.string(),
+    resources: z.array(z.string()),
+    record: extractedRecordSchema,
+    media: z.array(z.object({ url: z.string(), type: z.enum(['image', 'video']) }).strict()),
+    omissions: z.array(z.string()),
+    warnings: z.array(z.string()),
+  })
+  .strict();
+export type Collected = z.infer<typeof collectedSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { captureAccess, captureMessages } from './messages/capture';
 import { coreAccess, coreMessages } from './messages/core';
 import { dashboardAccess, dashboardMessages } from './messages/dashboard';
 import { evidenceAccess, evidenceMessages } from './messages/evidence';
@@ -14,6 +15,7 @@ import type { Access } from './messages/define';
 export const requestSchema = z.discriminatedUnion('type', [
   ...coreMessages,
   ...dashboardMessages,
+  ...captureMessages,
   ...evidenceMessages,
 ]);
 
@@ -34,6 +36,7 @@ export type { Access };
 export const ACCESS: Record<RequestType, Access> = {
   ...coreAccess,
   ...dashboardAccess,
+  ...captureAccess,
   ...evidenceAccess,
 };
 

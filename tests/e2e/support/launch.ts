@@ -13,6 +13,8 @@ export interface LaunchOptions {
   headless?: boolean;
   extraPages?: SitePage[];
   viewport?: { width: number; height: number } | null;
+  /** Another unpacked build to load instead of the shipped one (a test-only variant). */
+  extensionDir?: string;
 }
 
 export interface Launched {
@@ -28,19 +30,23 @@ export interface Launched {
  */
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<Launched> {
   const userDataDir = options.userDataDir ?? mkdtempSync(path.join(os.tmpdir(), 'dalel-e2e-'));
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: options.headless ?? true,
     viewport: options.viewport === undefined ? { width: 1280, height: 800 } : options.viewport,
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
       '--disable-gpu',
+      // Lets a test press the toolbar button (CDP Extensions.triggerAction), the same user gesture
+      // that grants activeTab in real use; Playwright cannot click the browser's toolbar.
+      '--enable-unsafe-extension-debugging',
       // One switch only: Chromium honours the last --host-resolver-rules it is given.
       '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
     ],

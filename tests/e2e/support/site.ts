@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Route } from '@playwright/test';
+import { deterministicPng, deterministicVideo } from './png';
 import { realFixturesDir, repoRoot } from '../../support/shared-fixtures';
 
 /**
@@ -20,6 +21,80 @@ export interface SitePage {
   label: string;
 }
 
+/** Hand-made pages for the capture tests (tests/fixtures/site), fictional persons. */
+export const CAPTURE_PAGES = [
+  {
+    label: 'Instagram post (hand-made)',
+    url: 'https://www.instagram.com/p/DalelPost01/',
+    handmade: 'site/instagram-post.html',
+  },
+  {
+    label: 'Instagram long profile',
+    url: 'https://www.instagram.com/aigerim.example/',
+    handmade: 'site/instagram-long-profile.html',
+  },
+  {
+    label: 'Instagram "page isn\'t available"',
+    url: 'https://www.instagram.com/kairat.deleted/',
+    handmade: 'site/instagram-unavailable.html',
+  },
+  {
+    label: 'X page whose scripts throw',
+    url: 'https://x.com/example/status/1800000000000000001',
+    handmade: 'site/x-throws.html',
+  },
+  {
+    label: 'News article (no extractor)',
+    url: 'https://news.example.kz/2026/05/aktivist',
+    handmade: 'site/generic-article.html',
+  },
+  {
+    label: 'Instagram post with a missing image',
+    url: 'https://www.instagram.com/p/DalelMissing/',
+    handmade: 'site/instagram-missing-media.html',
+  },
+  {
+    label: 'Instagram post with a slow image',
+    url: 'https://www.instagram.com/p/DalelSlow/',
+    handmade: 'site/instagram-slow-media.html',
+  },
+  {
+    label: 'Page that navigates away',
+    url: 'https://www.instagram.com/p/DalelLeaving/',
+    handmade: 'site/instagram-navigates-away.html',
+  },
+] satisfies SitePage[];
+
+/** Hosts whose every path is answered with generated media (the platforms' CDNs). */
+const MEDIA_HOST =
+  /(^|\.)(cdninstagram\.com|fbcdn\.net|twimg\.com|telegram\.org|cdn-telegram\.org|telesco\.pe)$/;
+/** How long `/slow/…` media take, so a test can act while a capture waits for them. */
+export const SLOW_MEDIA_MS = 3_000;
+
+/**
+ * Media for any image/video URL the fixture pages reference: a PNG (or video bytes) generated from
+ * the URL, so the same URL always has the same bytes. `/missing/…` is a 404; `/slow/…` is delayed.
+ */
+async function answerMedia(route: Route, url: URL): Promise<boolean> {
+  if (url.pathname.startsWith('/missing/')) {
+    await route.fulfill({ status: 404, contentType: 'text/plain', body: 'gone' });
+    return true;
+  }
+  const video = /\.(mp4|webm)$/i.test(url.pathname);
+  if (!MEDIA_HOST.test(url.hostname) && !video && !/\.(jpe?g|png|webp|gif)$/i.test(url.pathname))
+    return false;
+  if (url.pathname.startsWith('/slow/')) await new Promise((r) => setTimeout(r, SLOW_MEDIA_MS));
+  await route
+    .fulfill({
+      status: 200,
+      contentType: video ? 'video/mp4' : 'image/png',
+      headers: { date: new Date().toUTCString(), 'access-control-allow-origin': '*' },
+      body: video ? deterministicVideo(url.href) : deterministicPng(url.href),
+    })
+    .catch(() => undefined); // the page or browser may be gone after a slow answer
+  return true;
+}
+
 export const SITE_PAGES: SitePage[] = [
   {
     label: 'Instagram photo post',
@@ -28,7 +103,7 @@ export const SITE_PAGES: SitePage[] = [
   },
   {
     label: 'Facebook post (DAG)',
-    url: 'https://www.facebook.com/permalink.php?story_fbid=827163017327807&id=100015254931231',
+    url: 'https://www.facebook.com/permalink.php?story_fbid=827163017327807&id=149460691764713',
     real: 'facebook/post/embed_wwwfb_permalink_DAG_827163017327807_2020-09.html',
   },
   {
@@ -38,9 +113,15 @@ export const SITE_PAGES: SitePage[] = [
   },
   {
     label: 'Telegram post',
-    url: 'https://t.me/chollometro/40361',
+    url: 'https://t.me/chollometro/28542',
     real: 'telegram/post/metascraper_tme_chollometro_post_image.html',
   },
+  {
+    label: 'Instagram profile',
+    url: 'https://www.instagram.com/pluto__travel/',
+    real: 'instagram/profile/metascraper_2024_pluto__travel_profile.html',
+  },
+  ...CAPTURE_PAGES,
 ];
 
 function key(url: string): string {
@@ -88,6 +169,7 @@ export async function installSite(context: BrowserContext, extra: SitePage[] = [
         body,
       });
     }
+    if (await answerMedia(route, new URL(url))) return;
     return route.fulfill({
       status: 404,
       contentType: 'text/plain',

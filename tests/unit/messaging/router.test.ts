@@ -117,6 +117,11 @@ const samples = {
   'bulletin.generate': { type: 'bulletin.generate', caseId: 'c', language: 'ru', format: 'html' },
   'storage.info': { type: 'storage.info' },
   'recent.list': { type: 'recent.list' },
+  'capture.run': { type: 'capture.run', tabId: 4 },
+  'capture.get': { type: 'capture.get', id: 'cap_1' },
+  'capture.list': { type: 'capture.list' },
+  'capture.timeline': { type: 'capture.timeline', accountKey: 'instagram#1' },
+  'artifact.get': { type: 'artifact.get', sha256: `sha256:${'a'.repeat(64)}` },
   'export.run': { type: 'export.run', scope: { kind: 'case', ids: ['case_1'] } },
   'key.info': { type: 'key.info' },
 } as const;

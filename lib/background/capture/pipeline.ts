@@ -1,0 +1,218 @@
+import { browser } from 'wxt/browser';
+import { accountKeyOf } from '../../capture/account-key';
+import { DEFAULT_CAPS, type CaptureCaps } from '../../capture/caps';
+import { buildMetadata } from '../../capture/metadata';
+import { ARTIFACT_NAMES, mediaArtifactName } from '../../capture/naming';
+import { sealCapture } from '../../capture/seal';
+import { canonicalize } from '../../evidence/canonical-json';
+import { sha256RefOf } from '../../evidence/sha256';
+import type { CaptureStage } from '../../messaging/messages/capture';
+import type { ArtifactRef, Capture } from '../../model/capture';
+import { newId } from '../../model/ids';
+import type { ArtifactBytes } from '../../store/repositories/captures-repo';
+import type { Store } from '../../store/store';
+import { fetchMedia, inlineResources, type Fetched } from './fetch-media';
+import { saveMhtml } from './mhtml';
+import { captureVisible, stitchFullPage } from './screenshots';
+import { CaptureAbort, TabSession } from './tab-session';
+
+const NO_GESTURE =
+  'Dalel can take a screenshot of a page only after you press its button, its shortcut or "Capture this page" on that tab. Press it and try again; nothing was saved.';
+
+export interface CaptureContext {
+  store: Store;
+  extensionVersion: string;
+  onProgress(stage: CaptureStage, done: number, total: number): void;
+  caps?: CaptureCaps;
+}
+
+const STAGES: CaptureStage[] = ['page', 'screenshot', 'full_page', 'mhtml', 'media', 'seal'];
+
+interface Pending {
+  ref: Omit<ArtifactRef, 'sha256' | 'size'>;
+  bytes: Uint8Array;
+}
+
+function nonce(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) =>
+    b.toString(36).padStart(2, '0'),
+  ).join('');
+}
+
+const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Captures one tab: reads the page through the content script, takes the viewport and full-page
+ * screenshots, the MHTML and the media, hashes every artifact, seals the capture and stores it
+ * with its custody event in one transaction. Throws (and stores nothing) when the tab is closed,
+ * navigates or cannot be read, or storage is full.
+ */
+export async function runCapture(tabId: number, ctx: CaptureContext): Promise<Capture> {
+  const caps = ctx.caps ?? DEFAULT_CAPS;
+  const startedAt = new Date();
+  let stage = 0;
+  const progress = () => ctx.onProgress(STAGES[stage]!, stage, STAGES.length);
+  const next = () => {
+    stage++;
+    if (stage < STAGES.length) progress();
+  };
+  progress();
+
+  const tab = new TabSession(tabId);
+  const before = await tab.tab();
+  const requestedUrl = before.url ?? before.pendingUrl ?? '';
+  await tab.inject();
+  if (!before.active) await browser.tabs.update(tabId, { active: true });
+  const id = nonce();
+  const page = await tab.collect(id);
+  const omissions = [...page.omissions];
+  const warnings = [...page.warnings, ...page.record.warnings.map((w) => `extractor: ${w}`)];
+  next();
+
+  await tab.assertSame();
+  const windowId = (await tab.tab()).windowId;
+  const viewport = await captureVisible(windowId).catch((error: unknown) => {
+    // Without a gesture on this tab there is no activeTab grant, and no screenshot.
+    if (/activeTab|all_urls/.test(reasonOf(error))) throw new CaptureAbort(NO_GESTURE);
+    throw error;
+  });
+  next();
+
+  const pending: Pending[] = [
+    {
+      ref: {
+        name: ARTIFACT_NAMES.viewport,
+        role: 'screenshot',
+        mediaType: 'image/png',
+        sourceUrl: null,
+      },
+      bytes: viewport,
+    },
+  ];
+  try {
+    const full = await stitchFullPage({
+      windowId,
+      metrics: page.metrics,
+      viewport,
+      scrollTo: (x, y) => tab.scrollTo(x, y),
+      assertSameTab: () => tab.assertSame(),
+      caps,
+    });
+    if (full.warning) warnings.push(full.warning);
+    pending.push({
+      ref: {
+        name: ARTIFACT_NAMES.full,
+        role: 'screenshot_full',
+        mediaType: 'image/png',
+        sourceUrl: null,
+      },
+      bytes: full.png,
+    });
+  } catch (error) {
+    if ((error as Error).name === 'CaptureAbort') throw error;
+    omissions.push(`full-page screenshot: ${reasonOf(error)}`);
+  }
+  next();
+
+  const mhtml = saveMhtml(tabId).catch((error: unknown) => {
+    omissions.push(`MHTML: ${reasonOf(error)}`);
+    return null;
+  });
+  const media = fetchMedia(page.media, caps);
+  const mhtmlBytes = await mhtml;
+  if (mhtmlBytes)
+    pending.push({
+      ref: {
+        name: ARTIFACT_NAMES.mhtml,
+        role: 'mhtml',
+        mediaType: 'multipart/related',
+        sourceUrl: null,
+      },
+      bytes: mhtmlBytes,
+    });
+  else if (mhtmlBytes === null && !omissions.some((o) => o.startsWith('MHTML')))
+    omissions.push('MHTML: not offered by this browser');
+  next();
+
+  const fetched = await media;
+  omissions.push(...fetched.omissions);
+  warnings.push(...fetched.warnings);
+  const known = new Map<string, Fetched>(fetched.kept.map((f) => [f.url, f]));
+  if (page.html) {
+    const inlined = await inlineResources(page.html, id, page.resources, known, caps);
+    omissions.push(...inlined.omissions);
+    pending.push({
+      ref: {
+        name: ARTIFACT_NAMES.html,
+        role: 'snapshot_html',
+        mediaType: 'text/html',
+        sourceUrl: null,
+      },
+      bytes: new TextEncoder().encode(inlined.html),
+    });
+  }
+  pending.push({
+    ref: {
+      name: ARTIFACT_NAMES.record,
+      role: 'record',
+      mediaType: 'application/json',
+      sourceUrl: null,
+    },
+    bytes: new TextEncoder().encode(canonicalize(page.record)),
+  });
+  fetched.kept.forEach((f, i) =>
+    pending.push({
+      ref: {
+        name: mediaArtifactName(i, f.mediaType),
+        role: 'media',
+        mediaType: f.mediaType,
+        sourceUrl: f.url,
+      },
+      bytes: f.bytes,
+    }),
+  );
+  next();
+
+  // The last look at the tab: if the document changed, what we hold is not one page.
+  await tab.assertSame();
+  const hashed = await Promise.all(
+    pending.map(async (p) => ({ ...p, sha256: await sha256RefOf(p.bytes) })),
+  );
+  const artifacts: ArtifactRef[] = hashed.map((h) => ({
+    ...h.ref,
+    size: h.bytes.byteLength,
+    sha256: h.sha256,
+  }));
+  const bytes: ArtifactBytes[] = hashed.map((h) => ({
+    sha256: h.sha256,
+    mediaType: h.ref.mediaType,
+    blob: new Blob([h.bytes as Uint8Array<ArrayBuffer>], { type: h.ref.mediaType }),
+  }));
+  const url = page.environment.url;
+  const previous = await ctx.store.captures.byUrl(url);
+  const metadata = buildMetadata({
+    requestedUrl: requestedUrl || url,
+    page: page.environment,
+    startedAt,
+    endedAt: new Date(),
+    extensionVersion: ctx.extensionVersion,
+    extractor: page.record.extractor,
+    omissions,
+  });
+  const capture = await sealCapture({
+    id: newId('cap'),
+    url,
+    platform: page.record.platform,
+    kind: page.record.kind,
+    accountKey: accountKeyOf(page.record),
+    sealedAt: new Date().toISOString(),
+    metadata,
+    record: page.record,
+    artifacts,
+    previousCaptureIds: previous.map((c) => c.id),
+    warnings,
+  });
+  const stored = await ctx.store.captures.seal(capture, bytes);
+  ctx.onProgress('done', STAGES.length, STAGES.length);
+  return stored;
+}

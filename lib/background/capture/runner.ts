@@ -1,0 +1,78 @@
+import { browser } from 'wxt/browser';
+import { ProtocolError } from '../../messaging/router';
+import type { CaptureProgress, CaptureStage } from '../../messaging/messages/capture';
+import type { Capture } from '../../model/capture';
+import type { Store } from '../../store/store';
+import { runCapture } from './pipeline';
+
+type ActionApi = {
+  setBadgeText(details: { tabId?: number; text: string }): Promise<void>;
+  setBadgeBackgroundColor?(details: { tabId?: number; color: string }): Promise<void>;
+  setTitle(details: { tabId?: number; title: string }): Promise<void>;
+};
+
+function action(): ActionApi | undefined {
+  const b = browser as unknown as { action?: ActionApi; browserAction?: ActionApi };
+  return b.action ?? b.browserAction;
+}
+
+/** Shows the outcome on the toolbar button of that tab (no notification permission needed). */
+async function badge(tabId: number, text: string, color: string, title?: string) {
+  const api = action();
+  if (!api) return;
+  await Promise.all([
+    api.setBadgeText({ tabId, text }),
+    api.setBadgeBackgroundColor?.({ tabId, color }),
+    title ? api.setTitle({ tabId, title }) : undefined,
+  ]).catch(() => undefined); // the tab may be gone; the badge is a courtesy
+}
+
+function broadcast(tabId: number, stage: CaptureStage, done: number, total: number) {
+  const event: CaptureProgress = { type: 'capture.progress', tabId, stage, done, total };
+  // Nobody may be listening (no extension page open): that is fine.
+  browser.runtime.sendMessage(event).catch(() => undefined);
+}
+
+/**
+ * One capture per tab at a time, with progress broadcast and the toolbar badge (… ✓ !); used by
+ * `capture.run`, the context menu and the keyboard command alike.
+ */
+export function createCaptureRunner(openStore: () => Promise<Store>, extensionVersion: string) {
+  const running = new Set<number>();
+  return async function run(tabId: number): Promise<Capture> {
+    if (running.has(tabId))
+      throw new ProtocolError(
+        'failed',
+        'A capture of this tab is already running; wait for it to finish.',
+      );
+    running.add(tabId);
+    await badge(tabId, '…', '#666666');
+    try {
+      const store = await openStore();
+      const capture = await runCapture(tabId, {
+        store,
+        extensionVersion,
+        onProgress: (stage, done, total) => broadcast(tabId, stage, done, total),
+      });
+      await badge(tabId, '✓', '#1a7f37', `Dalel: captured ${capture.url}`);
+      return capture;
+    } catch (error) {
+      broadcast(tabId, 'failed', 0, 6);
+      const message = error instanceof Error ? error.message : String(error);
+      await badge(tabId, '!', '#b3261e', `Dalel: capture failed — ${message}`);
+      if (
+        error instanceof Error &&
+        (error.name === 'StoreFullError' || error instanceof ProtocolError)
+      )
+        throw error;
+      throw new ProtocolError(
+        'failed',
+        message.startsWith('The ') || message.startsWith('Dalel')
+          ? message
+          : `The capture failed: ${message}. Nothing was saved.`,
+      );
+    } finally {
+      running.delete(tabId);
+    }
+  };
+}

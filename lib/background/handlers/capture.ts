@@ -1,0 +1,44 @@
+import { accountTimeline } from '../../capture/timeline';
+import { ARTIFACT_GET_MAX } from '../../messaging/messages/capture';
+import { ProtocolError, type Handlers } from '../../messaging/router';
+import type { Capture } from '../../model/capture';
+import type { Store } from '../../store/store';
+import { base64Of } from '../capture/bytes';
+
+/** Runs one capture of a tab to the end (sealed and stored) or throws; see capture/runner.ts. */
+export interface CapturePorts {
+  runCapture(tabId: number): Promise<Capture>;
+}
+
+/** Handlers of the capture messages (take, read back, timeline, artifact bytes). */
+export function captureHandlers(store: Store, ports: CapturePorts) {
+  return {
+    'capture.run': async ({ tabId }) => {
+      const capture = await ports.runCapture(tabId);
+      return { id: capture.id, seal: capture.seal };
+    },
+    'capture.get': async ({ id }) => {
+      const capture = await store.captures.get(id);
+      if (!capture) throw new ProtocolError('not_found', `capture ${id} not found`);
+      const [links, custody] = await Promise.all([
+        store.links.forCapture(id),
+        store.custody.concerning([id]),
+      ]);
+      return { capture, links, custody };
+    },
+    'capture.list': async () => store.captures.list(),
+    'capture.timeline': async ({ accountKey }) =>
+      accountTimeline(await store.captures.byAccount(accountKey)),
+    'artifact.get': async ({ sha256 }) => {
+      const row = await store.artifacts.get(sha256);
+      if (!row) throw new ProtocolError('not_found', `artifact ${sha256} not found`);
+      if (row.size > ARTIFACT_GET_MAX)
+        throw new ProtocolError(
+          'failed',
+          `artifact ${sha256} is ${Math.round(row.size / 1024 / 1024)} MB, over the ${ARTIFACT_GET_MAX / 1024 / 1024} MB that can be shown; export it in a package instead`,
+        );
+      const bytes = new Uint8Array(await row.blob.arrayBuffer());
+      return { mediaType: row.mediaType, size: row.size, base64: base64Of(bytes) };
+    },
+  } satisfies Partial<Handlers>;
+}

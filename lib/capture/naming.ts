@@ -1,0 +1,33 @@
+const EXTENSIONS: Record<string, string> = {
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/gif': 'gif',
+  'image/webp': 'webp',
+  'image/avif': 'avif',
+  'image/svg+xml': 'svg',
+  'video/mp4': 'mp4',
+  'video/webm': 'webm',
+  'video/quicktime': 'mov',
+  'application/x-mpegurl': 'm3u8',
+};
+
+/** Fixed names of a capture's artifacts (stable across captures so packages read alike). */
+export const ARTIFACT_NAMES = {
+  viewport: 'screenshot-viewport.png',
+  full: 'screenshot-full.png',
+  html: 'page.html',
+  mhtml: 'page.mhtml',
+  record: 'record.json',
+} as const;
+
+/** The media type without parameters, lower-cased: `image/jpeg; q=1` → `image/jpeg`. */
+export function baseMediaType(contentType: string | null | undefined): string {
+  const base = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  return /^[a-z0-9.+-]+\/[a-z0-9.+-]+$/.test(base) ? base : 'application/octet-stream';
+}
+
+/** `media/03.jpg`: numbered from 1 in record order, extension from the served media type. */
+export function mediaArtifactName(index: number, mediaType: string): string {
+  const ext = EXTENSIONS[baseMediaType(mediaType)] ?? 'bin';
+  return `media/${String(index + 1).padStart(2, '0')}.${ext}`;
+}

@@ -1,0 +1,224 @@
+/**
+ * Serialises the rendered page into one self-contained, inert HTML file: a copy of the live DOM
+ * (never the page itself) with the stylesheets' rules inlined, scripts and event handlers removed,
+ * form state written into attributes, and every image/stylesheet URL replaced by a token the
+ * background swaps for the fetched bytes (`data:` URLs). A Content-Security-Policy in the file
+ * stops it from loading anything from the network when it is opened later.
+ */
+
+export interface SnapshotOptions {
+  url: string;
+  capturedAt: string;
+  /** Random per capture, so a page cannot plant tokens of its own. */
+  nonce: string;
+}
+
+export interface Snapshot {
+  html: string;
+  /** Absolute URLs; `tokenFor(nonce, i)` stands for resource `i` in `html`. */
+  resources: string[];
+  omissions: string[];
+}
+
+export const SNAPSHOT_CSP =
+  "default-src 'none'; img-src data:; media-src data:; font-src data:; style-src 'unsafe-inline' data:";
+
+export function tokenFor(nonce: string, index: number): string {
+  return `dalel-${nonce}-${index}`;
+}
+
+const DROP =
+  'script, noscript, iframe, frame, object, embed, template, base, link, meta[http-equiv]';
+const CSS_URL = /url\(\s*(['"]?)([^'")]+)\1\s*\)/g;
+
+class Resources {
+  readonly urls: string[] = [];
+  private readonly index = new Map<string, number>();
+  constructor(private readonly nonce: string) {}
+  /** The token for an absolute http(s) URL (or the value as is for `data:`), or null. */
+  token(raw: string | null | undefined, base: string): string | null {
+    if (!raw) return null;
+    if (raw.startsWith('data:')) return raw;
+    let url: URL;
+    try {
+      url = new URL(raw, base);
+    } catch {
+      return null;
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+    let i = this.index.get(url.href);
+    if (i === undefined) {
+      i = this.urls.push(url.href) - 1;
+      this.index.set(url.href, i);
+    }
+    return tokenFor(this.nonce, i);
+  }
+  css(text: string, base: string): string {
+    return text.replace(CSS_URL, (whole, _q: string, raw: string) => {
+      const token = this.token(raw.trim(), base);
+      return token ? `url("${token}")` : 'url("")';
+    });
+  }
+}
+
+function sheetTexts(doc: Document, resources: Resources, omissions: string[]) {
+  const out: Array<{ css: string; media: string }> = [];
+  const sheets = [
+    ...Array.from(doc.styleSheets ?? []),
+    ...((doc as { adoptedStyleSheets?: CSSStyleSheet[] }).adoptedStyleSheets ?? []),
+  ];
+  for (const sheet of sheets) {
+    const base = sheet.href ?? doc.baseURI;
+    try {
+      const rules = Array.from(sheet.cssRules, (r) => r.cssText).join('\n');
+      out.push({ css: resources.css(rules, base), media: sheet.media?.mediaText ?? '' });
+    } catch {
+      // Cross-origin sheets without CORS cannot be read from script.
+      omissions.push(`stylesheet ${sheet.href ?? '(inline)'} could not be read (cross-origin)`);
+    }
+  }
+  return out;
+}
+
+/** Copies what the user typed or chose into attributes, so the copy shows it. */
+function freezeFormState(live: Element[], copy: Element[]) {
+  live.forEach((el, i) => {
+    const c = copy[i];
+    if (!c) return;
+    const tag = el.tagName;
+    if (tag === 'INPUT') {
+      const input = el as HTMLInputElement;
+      if (input.type === 'checkbox' || input.type === 'radio') {
+        if (input.checked) c.setAttribute('checked', '');
+        else c.removeAttribute('checked');
+      } else if (input.type !== 'password' && input.type !== 'file') {
+        c.setAttribute('value', input.value ?? '');
+      }
+    } else if (tag === 'TEXTAREA') {
+      c.textContent = (el as HTMLTextAreaElement).value ?? '';
+    } else if (tag === 'OPTION') {
+      if ((el as HTMLOptionElement).selected) c.setAttribute('selected', '');
+      else c.removeAttribute('selected');
+    }
+  });
+}
+
+function rewriteMedia(live: Element[], copy: Element[], resources: Resources, base: string) {
+  live.forEach((el, i) => {
+    const c = copy[i];
+    if (!c) return;
+    const tag = el.tagName;
+    if (tag === 'IMG') {
+      const img = el as HTMLImageElement;
+      // The candidate the browser actually chose from srcset is what was on screen.
+      const token = resources.token(img.currentSrc || el.getAttribute('src'), base);
+      c.removeAttribute('srcset');
+      c.removeAttribute('sizes');
+      c.removeAttribute('loading');
+      if (token) c.setAttribute('src', token);
+      else c.removeAttribute('src');
+    } else if (tag === 'SOURCE' && el.parentElement?.tagName === 'PICTURE') {
+      c.remove();
+    } else if (tag === 'VIDEO' || tag === 'AUDIO' || tag === 'SOURCE' || tag === 'TRACK') {
+      // Videos are kept byte-exact as media artifacts, not inside the HTML.
+      c.removeAttribute('src');
+      c.removeAttribute('srcset');
+      const poster = resources.token(el.getAttribute('poster'), base);
+      if (poster) c.setAttribute('poster', poster);
+      else c.removeAttribute('poster');
+    } else if (tag === 'image' || tag === 'IMAGE' || tag === 'use') {
+      for (const attr of ['href', 'xlink:href']) {
+        const value = el.getAttribute(attr);
+        if (value && !value.startsWith('#')) {
+          const token = resources.token(value, base);
+          if (token) c.setAttribute(attr, token);
+          else c.removeAttribute(attr);
+        }
+      }
+    }
+  });
+}
+
+function neutralise(copy: Element[], resources: Resources, base: string) {
+  for (const el of copy) {
+    for (const attr of Array.from(el.attributes)) {
+      const name = attr.name.toLowerCase();
+      if (name.startsWith('on')) el.removeAttribute(attr.name);
+      else if (name === 'style') el.setAttribute('style', resources.css(attr.value, base));
+      else if (
+        (name === 'href' || name === 'action' || name === 'formaction') &&
+        el.tagName !== 'image'
+      ) {
+        const value = attr.value.trim();
+        if (/^javascript:/i.test(value)) el.removeAttribute(attr.name);
+        else if (value && !value.startsWith('#')) {
+          try {
+            el.setAttribute(attr.name, new URL(value, base).href);
+          } catch {
+            /* keep an unparsable href as it was */
+          }
+        }
+      }
+    }
+  }
+}
+
+function escapeComment(text: string): string {
+  return text.replace(/--/g, '-\u2010');
+}
+
+/** The page as one inert, offline HTML file plus the resources it references. */
+export function serializeSnapshot(doc: Document, options: SnapshotOptions): Snapshot {
+  const omissions: string[] = [];
+  const resources = new Resources(options.nonce);
+  const base = doc.baseURI || options.url;
+  const styles = sheetTexts(doc, resources, omissions);
+
+  // Import into an inert document (no browsing context): its images never load, nothing runs.
+  // (DOMs without `implementation`, such as linkedom in tests, get a plain deep clone.)
+  const inertDoc = doc.implementation?.createHTMLDocument?.('');
+  const inert = inertDoc ?? doc;
+  const root = (
+    inertDoc ? inertDoc.importNode(doc.documentElement, true) : doc.documentElement.cloneNode(true)
+  ) as Element;
+  const live = Array.from(doc.documentElement.querySelectorAll('*'));
+  const copy = Array.from(root.querySelectorAll('*'));
+  freezeFormState(live, copy);
+  rewriteMedia(live, copy, resources, base);
+  if (doc.querySelector('canvas'))
+    omissions.push('canvas drawings are not in the HTML snapshot (see the screenshots)');
+  if (live.some((el) => (el as Element & { shadowRoot?: unknown }).shadowRoot))
+    omissions.push('shadow DOM content is not in the HTML snapshot (see the screenshots)');
+
+  root.querySelectorAll(DROP).forEach((el) => el.remove());
+  root.querySelectorAll('style').forEach((el) => el.remove());
+  neutralise(Array.from(root.querySelectorAll('*')), resources, base);
+
+  let head = root.querySelector('head');
+  if (!head) {
+    head = inert.createElement('head');
+    root.insertBefore(head, root.firstChild);
+  }
+  const first = head.firstChild;
+  const add = (el: Element) => head!.insertBefore(el, first);
+  const charset = inert.createElement('meta');
+  charset.setAttribute('charset', 'utf-8');
+  add(charset);
+  const csp = inert.createElement('meta');
+  csp.setAttribute('http-equiv', 'Content-Security-Policy');
+  csp.setAttribute('content', SNAPSHOT_CSP);
+  add(csp);
+  for (const { css, media } of styles) {
+    const style = inert.createElement('style');
+    if (media) style.setAttribute('media', media);
+    style.textContent = css;
+    head.appendChild(style);
+  }
+
+  const header = `<!-- Dalel snapshot of ${escapeComment(options.url)} captured ${options.capturedAt}. Scripts removed; resources inlined. -->`;
+  return {
+    html: `<!DOCTYPE html>\n${header}\n${root.outerHTML}`,
+    resources: resources.urls,
+    omissions,
+  };
+}

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { sha256RefSchema } from '../../model/capture';
+import { idField as id, message, tabIdField, type Access } from './define';
+
+/**
+ * Capture: take, read back and compare captures, and read artifact bytes.
+ *
+ * - `capture.run {tabId}` → `{ id, seal }` once the capture is sealed and stored; otherwise an
+ *   error with code `storage_full` or `failed` and a message for the monitor. Nothing partial is
+ *   ever stored.
+ * - `capture.get {id}` → `{ capture, links, custody }`.
+ * - `capture.list {}` → `Capture[]`, newest first.
+ * - `capture.timeline {accountKey}` → `[{ capture, changes: [{field, before, after}] }]`, oldest
+ *   first; the changes are against the account as last observed (none for the first entry).
+ * - `artifact.get {sha256}` → `{ mediaType, size, base64 }` (refused over `ARTIFACT_GET_MAX` bytes).
+ *
+ * While a capture runs, the background broadcasts progress events (not requests; nobody answers
+ * them) with `runtime.sendMessage`: `{ type: 'capture.progress', tabId, stage, done, total }`.
+ * Pages listen with `runtime.onMessage` and parse them with `captureProgressSchema`.
+ */
+export const captureMessages = [
+  message('capture.run', { tabId: tabIdField }),
+  message('capture.get', { id }),
+  message('capture.list', {}),
+  message('capture.timeline', { accountKey: z.string().min(1).max(300) }),
+  message('artifact.get', { sha256: sha256RefSchema }),
+] as const;
+
+export const captureAccess = {
+  'capture.run': 'extension-page',
+  'capture.get': 'extension-page',
+  'capture.list': 'extension-page',
+  'capture.timeline': 'extension-page',
+  'artifact.get': 'extension-page',
+} as const satisfies Record<(typeof captureMessages)[number]['shape']['type']['value'], Access>;
+
+/** Largest artifact `artifact.get` returns (base64 inflates it by a third). */
+export const ARTIFACT_GET_MAX = 32 * 1024 * 1024;
+
+export const CAPTURE_STAGES = [
+  'page',
+  'screenshot',
+  'full_page',
+  'mhtml',
+  'media',
+  'seal',
+  'done',
+  'failed',
+] as const;
+export type CaptureStage = (typeof CAPTURE_STAGES)[number];
+
+/** A progress event of a running capture (broadcast by the background, parsed by pages). */
+export const captureProgressSchema = z
+  .object({
+    type: z.literal('capture.progress'),
+    tabId: z.number().int().nonnegative(),
+    stage: z.enum(CAPTURE_STAGES),
+    /** Stages finished so far, of `total`. */
+    done: z.number().int().nonnegative(),
+    total: z.number().int().positive(),
+  })
+  .strict();
+export type CaptureProgress = z.infer<typeof captureProgressSchema>;

@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto';
+import type { BrowserContext, Page } from '@playwright/test';
+import { sendFrom } from './fixtures';
+
+/** The tab id of a page, asked from an extension page (tabs.query by URL needs host access). */
+export async function tabIdOf(extensionPage: Page, page: Page): Promise<number> {
+  const url = page.url();
+  const id = await extensionPage.evaluate(
+    async (u) =>
+      (await (globalThis as any).chrome.tabs.query({ url: u }))[0]?.id as number | undefined,
+    url,
+  );
+  if (id === undefined) throw new Error(`no tab found for ${url}`);
+  return id;
+}
+
+/**
+ * Presses Dalel's toolbar button on the page's tab through CDP (`Extensions.triggerAction`, needs
+ * `--enable-unsafe-extension-debugging`): the real user gesture that grants `activeTab`, which
+ * `captureVisibleTab` requires. The popup it opens is closed again.
+ */
+export async function pressToolbarButton(context: BrowserContext, extensionId: string, page: Page) {
+  const browser = context.browser();
+  if (!browser) throw new Error('no browser-level CDP session for this context');
+  const cdp = await browser.newBrowserCDPSession();
+  const url = page.url();
+  const { targetInfos } = (await cdp.send('Target.getTargets' as any, {
+    filter: [{ type: 'tab' }],
+  })) as {
+    targetInfos: Array<{ targetId: string; url: string }>;
+  };
+  const tab = targetInfos.find((t) => t.url === url);
+  if (!tab) throw new Error(`no tab target for ${url}`);
+  const popup = context.waitForEvent('page', { timeout: 3_000 }).catch(() => null);
+  await cdp.send('Extensions.triggerAction' as any, { id: extensionId, targetId: tab.targetId });
+  const opened = await popup;
+  if (opened && opened.url().includes(extensionId)) await opened.close();
+  await cdp.detach();
+}
+
+/** Opens `url` in a new tab, presses the toolbar button on it, and returns the page and tab id. */
+export async function openForCapture(
+  context: BrowserContext,
+  extensionId: string,
+  extensionPage: Page,
+  url: string,
+) {
+  const page = await context.newPage();
+  // Some real pages never fire `load` (the saved t.me page tries to open tg:// and embeds iframes).
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  await page.waitForLoadState('load', { timeout: 5_000 }).catch(() => undefined);
+  await pressToolbarButton(context, extensionId, page);
+  await page.bringToFront();
+  return { page, tabId: await tabIdOf(extensionPage, page) };
+}
+
+export interface ArtifactBack {
+  name: string;
+  role: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+  sourceUrl: string | null;
+  bytes: Buffer;
+}
+
+/** Reads every artifact of a capture back through `artifact.get`. */
+export async function readArtifacts(
+  extensionPage: Page,
+  capture: { artifacts: Omit<ArtifactBack, 'bytes'>[] },
+) {
+  const out: ArtifactBack[] = [];
+  for (const ref of capture.artifacts) {
+    const got = await sendFrom(extensionPage, { type: 'artifact.get', sha256: ref.sha256 });
+    if (!got.ok) throw new Error(`artifact.get ${ref.name}: ${got.error.message}`);
+    out.push({ ...ref, bytes: Buffer.from(got.data.base64, 'base64') });
+  }
+  return out;
+}
+
+export const sha256Ref = (bytes: Buffer) =>
+  `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
