@@ -6,6 +6,7 @@ import { useI18n } from '../i18n-context';
 export function ShortHash({ seal, copy = true }: { seal: string; copy?: boolean }) {
   const { t } = useI18n();
   const [copied, setCopied] = useState(false);
+  const [before = '', after = ''] = t('copyHashLabel', '\u0000').split('\u0000');
   const doCopy = () =>
     navigator.clipboard
       .writeText(seal)
@@ -17,8 +18,11 @@ export function ShortHash({ seal, copy = true }: { seal: string; copy?: boolean 
         {shortHash(seal)}
       </code>
       {copy && (
-        <button type="button" class="small secondary" onClick={doCopy} aria-label={t('copyHash')}>
+        <button type="button" class="small secondary" onClick={doCopy}>
+          {/* The visible word stays part of the accessible name, which says what is copied. */}
+          <span class="visually-hidden">{before}</span>
           {copied ? t('copied') : t('copy')}
+          <span class="visually-hidden">{after}</span>
         </button>
       )}
     </span>

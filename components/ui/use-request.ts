@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useOnVisible } from './use-on-visible';
 
 /** Error text for display: never a crash. */
 export const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -16,5 +17,6 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[] = []) {
       .catch((e: unknown) => setError(errorText(e)));
   }, deps);
   useEffect(reload, [reload]);
+  useOnVisible(reload);
   return { data, error, reload, setError };
 }

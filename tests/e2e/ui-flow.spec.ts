@@ -78,6 +78,7 @@ test('capture, tag from the popup, find, export and verify', async ({
   // Find it in the dashboard by filters.
   const dash = extensionPage;
   await dash.goto(`chrome-extension://${extensionId}/dashboard.html#captures`);
+  await dash.reload(); // it was opened before the person and case existed
   await dash.getByLabel('Person', { exact: true }).selectOption({ label: 'Aliya Nurpeisova' });
   await dash.getByLabel('Case', { exact: true }).selectOption({ label: 'Nurpeisova case' });
   await dash.getByLabel('Platform').selectOption('x');

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useOnVisible } from '../../ui/use-on-visible';
 import { request } from '../../../lib/messaging/client';
 import type { CaptureHit } from '../../../lib/search/capture-index';
 import type { CaptureFilters } from '../../../lib/search/filters';
@@ -9,6 +10,8 @@ export function useCaptureSearch(filters: CaptureFilters, delay = 150) {
   const [result, setResult] = useState<{ total: number; hits: CaptureHit[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const key = JSON.stringify(filters);
+  const [generation, setGeneration] = useState(0);
+  useOnVisible(useCallback(() => setGeneration((g) => g + 1), []));
   useEffect(() => {
     let current = true;
     const timer = setTimeout(() => {
@@ -20,6 +23,6 @@ export function useCaptureSearch(filters: CaptureFilters, delay = 150) {
       current = false;
       clearTimeout(timer);
     };
-  }, [key]);
+  }, [key, generation]);
   return { result, error };
 }
