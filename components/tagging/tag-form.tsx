@@ -131,12 +131,6 @@ export function TagForm({
     <form class="tag-form" onSubmit={save} aria-labelledby={`tag-heading-${captureId}`}>
       <h2 id={`tag-heading-${captureId}`}>{t('tagHeading')}</h2>
       <ErrorBanner error={error ?? known.error} />
-      <Chips
-        testId="chosen-persons"
-        items={chosenPersons.map((p) => ({ id: p.id, label: p.name }))}
-        onRemove={(id) => set({ personIds: draft.personIds.filter((x) => x !== id) })}
-        removeLabel={(name) => t('removeItem', name)}
-      />
       <Combobox
         id={`persons-${captureId}`}
         label={t('tagPersons')}
@@ -147,6 +141,12 @@ export function TagForm({
         onSelect={(o) => set({ personIds: [...draft.personIds, o.id] })}
         onCreate={createPerson}
         createLabel={(text) => t('createPerson', text)}
+      />
+      <Chips
+        testId="chosen-persons"
+        items={chosenPersons.map((p) => ({ id: p.id, label: p.name }))}
+        onRemove={(id) => set({ personIds: draft.personIds.filter((x) => x !== id) })}
+        removeLabel={(name) => t('removeItem', name)}
       />
       {chosenCase ? (
         <div class="field">

@@ -53,6 +53,8 @@ test('capture, tag from the popup, find, export and verify', async ({
   await expect(popup.getByTestId('chosen-persons')).toContainText('Aliya Nurpeisova');
   await expect(persons).toBeFocused();
   await popup.keyboard.press('Tab');
+  await expect(popup.getByRole('button', { name: 'Remove Aliya Nurpeisova' })).toBeFocused();
+  await popup.keyboard.press('Tab');
   await expect(popup.getByRole('combobox', { name: 'Case' })).toBeFocused();
   await popup.keyboard.type('Nurpeisova case');
   await popup.keyboard.press('Enter'); // "Create case …" → the inline form, title filled in
