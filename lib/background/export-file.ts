@@ -36,3 +36,16 @@ export async function openExportFile(name: string): Promise<File> {
   const dir = await root.getDirectoryHandle(DIR);
   return (await dir.getFileHandle(name)).getFile();
 }
+
+/**
+ * A package the dashboard copied into `imports/` for the background to verify and import from
+ * the same bytes; removed afterwards whatever the outcome.
+ */
+export async function openImportFile(
+  name: string,
+): Promise<{ file: File; remove: () => Promise<void> }> {
+  const root = await navigator.storage.getDirectory();
+  const dir = await root.getDirectoryHandle('imports', { create: true });
+  const file = await (await dir.getFileHandle(name)).getFile();
+  return { file, remove: () => dir.removeEntry(name).catch(() => undefined) };
+}

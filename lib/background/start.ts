@@ -5,7 +5,7 @@ import { createCaptureRunner } from './capture/runner';
 import { registerCaptureTriggers } from './capture/triggers';
 import { createHandlers } from './handlers/index';
 import { createStoreOpener } from './open-store';
-import { createExportFile } from './export-file';
+import { createExportFile, openImportFile } from './export-file';
 import { probeTab } from './probe-tab';
 
 type Route = ReturnType<typeof createRouter>;
@@ -24,6 +24,7 @@ export function startBackground(): void {
     runCapture,
     tool: { name: 'dalel', version },
     createExportFile,
+    openImportFile,
     // Pages listen for progress; with no page open there is no receiver, which is fine.
     broadcast: (event: unknown) => void browser.runtime.sendMessage(event).catch(() => undefined),
     storage: {

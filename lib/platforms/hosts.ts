@@ -15,6 +15,7 @@ export const PLATFORM_HOST_PERMISSIONS = [
   '*://t.me/*',
   '*://*.telegram.org/*',
   '*://*.telesco.pe/*',
+  '*://*.cdn-telegram.org/*',
   '*://*.tiktok.com/*',
   '*://*.tiktokcdn.com/*',
   '*://*.youtube.com/*',

@@ -5,6 +5,8 @@ import type { ExportProgressEvent } from '../../messaging/messages/evidence';
 import type { Handlers } from '../../messaging/router';
 import { ProtocolError } from '../../messaging/router';
 import { buildPackageInput } from '../../services/export-input';
+import { importPackage } from '../../services/import-package';
+import { blobSource } from '../../evidence/zip/source';
 import type { Store } from '../../store/store';
 import type { SinkTarget } from '../../evidence/zip/sink';
 
@@ -12,6 +14,8 @@ export interface EvidencePorts {
   tool: { name: string; version: string };
   createExportFile(): Promise<{ name: string; target: SinkTarget; discard: () => Promise<void> }>;
   broadcast(event: ExportProgressEvent): void;
+  /** The package file a page placed for import, and how to remove it afterwards. */
+  openImportFile(name: string): Promise<{ file: File; remove: () => Promise<void> }>;
 }
 
 async function activeSigner(store: Store) {
@@ -58,6 +62,14 @@ export function evidenceHandlers(store: Store, ports: EvidencePorts) {
       } catch (error) {
         await file.discard();
         throw error;
+      }
+    },
+    'import.run': async ({ file, pinnedKey }) => {
+      const { file: blob, remove } = await ports.openImportFile(file);
+      try {
+        return await importPackage(store, blobSource(blob), { pinnedKey });
+      } finally {
+        await remove();
       }
     },
     'key.info': async () => {

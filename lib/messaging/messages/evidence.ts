@@ -11,11 +11,17 @@ export const evidenceMessages = [
     scope: z.object({ kind: z.enum(SCOPE_KINDS), ids: z.array(idField).max(100_000) }).strict(),
   }),
   message('key.info', {}),
+  /** Imports a package the page copied into the origin-private file system (`imports/<file>`). */
+  message('import.run', {
+    file: z.string().regex(/^[\w.-]{1,100}$/),
+    pinnedKey: z.string().max(20_000).optional(),
+  }),
 ] as const;
 
 export const evidenceAccess = {
   'export.run': 'extension-page',
   'key.info': 'extension-page',
+  'import.run': 'extension-page',
 } as const satisfies Record<(typeof evidenceMessages)[number]['shape']['type']['value'], Access>;
 
 export const exportProgressSchema = z

@@ -72,6 +72,15 @@ export class PersonsRepo {
     });
   }
 
+  /**
+   * Adds a person exactly as recorded elsewhere (an imported package). No custody event of its
+   * own: call inside the import's transaction, which records the import.
+   */
+  async insertImported(person: Person): Promise<void> {
+    const parsed = personSchema.parse(person);
+    await this.ctx.db.persons.add({ ...parsed, accountKeys: accountKeys(parsed.accounts) });
+  }
+
   async get(id: string): Promise<Person | undefined> {
     const row = await this.ctx.db.persons.get(id);
     return row && toPerson(row);

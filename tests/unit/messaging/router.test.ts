@@ -124,4 +124,5 @@ const samples = {
   'artifact.get': { type: 'artifact.get', sha256: `sha256:${'a'.repeat(64)}` },
   'export.run': { type: 'export.run', scope: { kind: 'case', ids: ['case_1'] } },
   'key.info': { type: 'key.info' },
+  'import.run': { type: 'import.run', file: 'backup.zip' },
 } as const;

@@ -1,0 +1,200 @@
+import { captureSchema, type Capture } from '../model/capture';
+import { legalCaseSchema, type LegalCase } from '../model/legal-case';
+import { linkSchema, type Link } from '../model/link';
+import { personSchema, type Person } from '../model/person';
+import { jsDigests, type Digests } from '../evidence/digests';
+import { LAYOUT, paths, type Manifest } from '../evidence/manifest';
+import { sha256Ref } from '../evidence/sha256';
+import { verifyPackage } from '../evidence/verify';
+import { formatFailures, type VerifyReport } from '../evidence/verify-report';
+import { DEFAULT_LIMITS, openZip, readEntry, type ZipEntry } from '../evidence/zip/reader';
+import type { ZipSource } from '../evidence/zip/source';
+import type { Store } from '../store/store';
+
+export class ImportRejectedError extends Error {
+  constructor(readonly report: VerifyReport) {
+    super(
+      `The package did not verify, nothing was imported:\n${formatFailures(report).slice(0, 20).join('\n')}`,
+    );
+    this.name = 'ImportRejectedError';
+  }
+}
+
+export class ImportConflictError extends Error {}
+
+export interface ImportResult {
+  packageId: string;
+  fingerprint: string;
+  imported: { captures: number; persons: number; cases: number; links: number; artifacts: number };
+  duplicates: {
+    captures: number;
+    persons: number;
+    cases: number;
+    links: number;
+    artifacts: number;
+  };
+}
+
+type Loaded = { bytes: Blob; sha256: string; size: number };
+
+/**
+ * Reads one entry and re-hashes it: the bytes imported are the bytes just read, so a file that
+ * changes between verification and import is caught (integrity.md Z10).
+ */
+async function load(
+  source: ZipSource,
+  entry: ZipEntry,
+  digests: Digests,
+  type = '',
+): Promise<Loaded> {
+  const hasher = digests.sha256();
+  const parts: Uint8Array<ArrayBuffer>[] = [];
+  for await (const chunk of readEntry(source, entry, digests)) {
+    hasher.update(chunk);
+    parts.push(chunk.slice());
+  }
+  return { bytes: new Blob(parts, { type }), sha256: sha256Ref(hasher.digest()), size: entry.size };
+}
+
+/**
+ * Imports a signed package (a backup of one's own, or a colleague's) into the store. It is
+ * verified first; if any check fails nothing is written. Records already present (same id and,
+ * for captures, the same seal) are recognised as duplicates and skipped; a capture with a known
+ * id but a different seal is a conflict and stops the import. Everything is written in one
+ * transaction with custody events: `imported` for the package (keeping its custody trail as an
+ * artifact) and for each new capture.
+ */
+export async function importPackage(
+  store: Store,
+  source: ZipSource,
+  options: { pinnedKey?: string; digests?: Digests } = {},
+): Promise<ImportResult> {
+  const digests = options.digests ?? jsDigests;
+  const report = await verifyPackage(source, { pinnedKey: options.pinnedKey, digests });
+  if (report.verdict !== 'valid' || !report.manifest) throw new ImportRejectedError(report);
+  const manifest: Manifest = report.manifest;
+  const listed = new Map(manifest.files.map((f) => [f.path, f]));
+  const archive = await openZip(source, DEFAULT_LIMITS);
+  const entries = new Map(archive.entries.map((e) => [e.name, e]));
+
+  const read = async (path: string, type = ''): Promise<Loaded> => {
+    const entry = entries.get(path);
+    const expected = listed.get(path);
+    if (!entry || !expected) throw new ImportConflictError(`${path}: missing from the package`);
+    const loaded = await load(source, entry, digests, type);
+    if (loaded.sha256 !== expected.sha256 || loaded.size !== expected.size)
+      throw new ImportConflictError(`${path}: changed since it was verified; nothing was imported`);
+    return loaded;
+  };
+  const json = async (path: string): Promise<unknown> =>
+    JSON.parse(await (await read(path)).bytes.text());
+
+  const captures: Capture[] = [];
+  const artifacts = new Map<string, Loaded & { mediaType: string }>();
+  for (const item of manifest.contents.captures) {
+    const capture = captureSchema.parse(await json(paths.capture(item.id)));
+    for (const ref of capture.artifacts) {
+      const loaded = await read(paths.artifact(capture.id, ref.name), ref.mediaType);
+      if (loaded.sha256 !== ref.sha256)
+        throw new ImportConflictError(
+          `${capture.id}/${ref.name}: bytes do not match the capture record`,
+        );
+      artifacts.set(ref.sha256, { ...loaded, mediaType: ref.mediaType });
+    }
+    captures.push(capture);
+  }
+  const persons: Person[] = [];
+  for (const item of manifest.contents.persons)
+    persons.push(personSchema.parse(await json(paths.person(item.id))));
+  const cases: LegalCase[] = [];
+  for (const item of manifest.contents.cases)
+    cases.push(legalCaseSchema.parse(await json(paths.case(item.id))));
+  const links: Link[] = [];
+  for (const item of manifest.contents.links)
+    links.push(linkSchema.parse(await json(paths.link(item.id))));
+  // The package's own custody trail is kept byte for byte, content-addressed like any artifact.
+  const trail = await read(LAYOUT.events, 'application/x-ndjson');
+  artifacts.set(trail.sha256, { ...trail, mediaType: 'application/x-ndjson' });
+
+  const fingerprint = report.fingerprint!;
+  const result: ImportResult = {
+    packageId: manifest.packageId,
+    fingerprint,
+    imported: { captures: 0, persons: 0, cases: 0, links: 0, artifacts: 0 },
+    duplicates: { captures: 0, persons: 0, cases: 0, links: 0, artifacts: 0 },
+  };
+  const { db } = store.ctx;
+  const storedAt = store.ctx.now().toISOString();
+  await db.transaction(
+    'rw',
+    [db.persons, db.cases, db.captures, db.artifacts, db.links, db.custody],
+    async () => {
+      for (const [sha256, a] of artifacts) {
+        if (await db.artifacts.get(sha256)) result.duplicates.artifacts++;
+        else {
+          await db.artifacts.add({
+            sha256,
+            blob: a.bytes,
+            size: a.size,
+            mediaType: a.mediaType,
+            storedAt,
+          });
+          result.imported.artifacts++;
+        }
+      }
+      for (const person of persons) {
+        if (await db.persons.get(person.id)) result.duplicates.persons++;
+        else {
+          await store.persons.insertImported(person);
+          result.imported.persons++;
+        }
+      }
+      for (const legalCase of cases) {
+        if (await db.cases.get(legalCase.id)) result.duplicates.cases++;
+        else {
+          await db.cases.add(legalCase);
+          result.imported.cases++;
+        }
+      }
+      for (const capture of captures) {
+        const existing = await db.captures.get(capture.id);
+        if (existing && existing.seal !== capture.seal)
+          throw new ImportConflictError(
+            `capture ${capture.id} already exists with a different seal; nothing was imported`,
+          );
+        if (existing) result.duplicates.captures++;
+        else {
+          await db.captures.add(capture);
+          await store.custody.append({
+            type: 'imported',
+            subject: { kind: 'capture', id: capture.id },
+            actor: `import:${fingerprint}`,
+            data: { seal: capture.seal, packageId: manifest.packageId },
+          });
+          result.imported.captures++;
+        }
+      }
+      for (const link of links) {
+        if (await db.links.get(link.id)) result.duplicates.links++;
+        else {
+          await db.links.add(link);
+          result.imported.links++;
+        }
+      }
+      await store.custody.append({
+        type: 'imported',
+        subject: { kind: 'package', id: manifest.packageId },
+        actor: `import:${fingerprint}`,
+        data: {
+          signer: fingerprint,
+          pinned: report.pinned,
+          checkpoint: manifest.custody.checkpoint,
+          custodyTrail: trail.sha256,
+          imported: result.imported,
+          duplicates: result.duplicates,
+        },
+      });
+    },
+  );
+  return result;
+}
