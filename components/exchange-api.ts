@@ -1,23 +1,15 @@
 import { browser } from 'wxt/browser';
 import { openExportFile } from '../lib/background/export-file';
-import { request, RequestError } from '../lib/messaging/client';
+import { request } from '../lib/messaging/client';
 import { verifyPackage } from '../lib/evidence/verify';
 import type { VerifyReport } from '../lib/evidence/verify-report';
+import type { ImportResult } from '../lib/services/import-package';
 import { blobSource } from '../lib/evidence/zip/source';
 import { exportProgressSchema } from '../lib/messaging/messages/evidence';
-import type { Response } from '../lib/messaging/protocol';
 
-// `export.run` and `key.info` go to the background. Verification runs right here, in the page,
-// with the pure verifier over the File (read in slices, never whole) — the same code as `dalel
-// verify` and verify.html. `import.run` is not on main yet: it is sent untyped against the agreed
-// shape and is the only line to rewire.
-
-async function send<T>(type: string, payload: Record<string, unknown> = {}): Promise<T> {
-  const response = (await browser.runtime.sendMessage({ type, ...payload })) as Response<T>;
-  if (!response) throw new RequestError('failed', 'no answer from the background');
-  if (!response.ok) throw new RequestError(response.error.code, response.error.message);
-  return response.data;
-}
+// Export, key and import go to the background. Verification for display runs right here, in the
+// page, with the pure verifier over the File (read in slices, never whole) — the same code as
+// `dalel verify` and verify.html; the import verifies again, in the background, the bytes it reads.
 
 /** What to put in a package: one case, one person, or chosen captures. */
 export type ExportScope =
@@ -43,13 +35,8 @@ export interface ExportSummary {
 /** A verification's outcome: every check, the verdict, the signer. */
 export type VerifyResult = VerifyReport;
 
-export interface ImportSummary {
-  captures: number;
-  persons: number;
-  cases: number;
-  links: number;
-  skipped: number;
-}
+/** What an import added, and what it already had (recognised by hash and id). */
+export type ImportSummary = ImportResult;
 
 export interface KeyInfo {
   fingerprint: string;
@@ -72,6 +59,21 @@ const idsOf = (scope: ExportScope) =>
     : scope.kind === 'person'
       ? [scope.personId]
       : scope.captureIds;
+
+/**
+ * Streams the chosen file into this origin's private `imports/` folder under a neutral name (the
+ * background reads it from there: packages are too big for a message), then imports it.
+ */
+async function runImport(file: File, pinnedKey?: string): Promise<ImportSummary> {
+  const name = `import-${Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) =>
+    b.toString(16).padStart(2, '0'),
+  ).join('')}.zip`;
+  const root = await navigator.storage.getDirectory();
+  const dir = await root.getDirectoryHandle('imports', { create: true });
+  const writable = await (await dir.getFileHandle(name, { create: true })).createWritable();
+  await file.stream().pipeTo(writable);
+  return request('import.run', { file: name, ...(pinnedKey ? { pinnedKey } : {}) });
+}
 
 /** Runs an export, following its progress events, and makes the package downloadable. */
 async function runExport(
@@ -113,6 +115,6 @@ export const exchangeApi = {
       pinnedKey: pinnedKey || undefined,
       onProgress: (done, total) => onProgress({ done, total }),
     }),
-  import: (file: File) => send<ImportSummary>('import.run', { name: file.name }),
+  import: runImport,
   keyInfo: (): Promise<KeyInfo> => request('key.info'),
 };

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test } from './support/fixtures';
+import { expect, sendFrom, test } from './support/fixtures';
 import { openForCapture } from './support/capture';
 import { pageBody, SITE_PAGES } from './support/site';
 import { repoRoot } from '../support/shared-fixtures';
@@ -120,4 +120,17 @@ test('capture, tag from the popup, find, export and verify', async ({
   );
   expect(verify.stdout, verify.stderr).toMatch(/^VALID: /);
   expect(verify.status).toBe(0);
+
+  // The same package, opened in Import/verify against this installation's own key: every check
+  // passes, and importing it adds nothing (everything is recognised as already here).
+  const { fingerprint } = (await sendFrom(dash, { type: 'key.info' })).data;
+  await dash.goto(`chrome-extension://${extensionId}/dashboard.html#import`);
+  await dash.getByLabel('Package (.zip)').setInputFiles(file);
+  await dash.getByLabel('Expected signer (optional)').fill(fingerprint);
+  await dash.getByRole('button', { name: 'Verify' }).click();
+  const result = dash.getByTestId('verify-result');
+  await expect(result).toContainText('Package is intact and signed');
+  await expect(result).toContainText('matches the expected key');
+  await dash.getByRole('button', { name: 'Import into this archive' }).click();
+  await expect(dash.getByTestId('import-summary')).toContainText('Imported: 0 captures');
 });

@@ -147,6 +147,10 @@ for (const lang of LANGS) {
     await expect(page.getByTestId('verify-result')).toContainText(msg(lang, 'verdict_valid'));
     await expect(page.getByRole('button', { name: msg(lang, 'importRun') })).toBeVisible();
     await check(page, `dashboard-import-valid-${lang}`);
+    await page.getByRole('button', { name: msg(lang, 'importRun') }).click();
+    await expect(page.getByTestId('import-summary')).toContainText(
+      msg(lang, 'importDuplicates', 0),
+    );
     await page.getByLabel(msg(lang, 'importFile')).setInputFiles({
       name: 'not-a-package.zip',
       mimeType: 'application/zip',

@@ -40,7 +40,7 @@ export function ImportView(_props: { id: string | null }) {
   const runImport = async () => {
     if (!file) return;
     try {
-      setImported(await exchangeApi.import(file));
+      setImported(await exchangeApi.import(file, pinned.trim()));
     } catch (e) {
       setError(errorText(e));
     }
@@ -90,10 +90,19 @@ export function ImportView(_props: { id: string | null }) {
           ✓{' '}
           {t(
             'importDone',
-            formatNumber(imported.captures),
-            formatNumber(imported.persons),
-            formatNumber(imported.cases),
-            formatNumber(imported.links),
+            formatNumber(imported.imported.captures),
+            formatNumber(imported.imported.persons),
+            formatNumber(imported.imported.cases),
+            formatNumber(imported.imported.links),
+          )}{' '}
+          {t(
+            'importDuplicates',
+            formatNumber(
+              imported.duplicates.captures +
+                imported.duplicates.persons +
+                imported.duplicates.cases +
+                imported.duplicates.links,
+            ),
           )}
         </p>
       )}
