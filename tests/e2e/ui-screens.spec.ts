@@ -117,6 +117,21 @@ for (const lang of LANGS) {
         'Saved post',
       );
       await check(page, `dashboard-capture-detail-${lang}`);
+      // Tagging later: the type-ahead offers recently tagged persons first, under a heading.
+      await page.getByText(msg(lang, 'tagAddMore')).click();
+      await page.getByRole('combobox', { name: msg(lang, 'tagPersons') }).focus();
+      const list = page.getByRole('listbox', { name: msg(lang, 'tagPersons') });
+      await expect(list).toBeVisible();
+      await expect(list.locator('.combo-group').first()).toHaveText(msg(lang, 'recent'));
+      // Dana was tagged last (cap_106), so she comes first.
+      await expect(list.getByRole('option').first()).toContainText('Dana Mukhtarova');
+      await expect(
+        page.frameLocator('[data-testid=snapshot]').getByRole('heading'),
+        'the snapshot stays shown while tagging',
+      ).toHaveText('Saved post');
+      await check(page, `dashboard-capture-tag-later-${lang}`);
+      await page.keyboard.press('Escape');
+      await expect(list).toBeHidden();
     }
 
     await go('#bulletin');
