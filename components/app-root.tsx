@@ -4,6 +4,7 @@ import { loadTranslator } from '../lib/i18n/load';
 import { request } from '../lib/messaging/client';
 import { I18nContext, type I18n } from './i18n-context';
 import { VaultGate } from './vault/vault-gate';
+import { createFormatters } from './ui/formatters';
 
 /** Loads the chosen language, then renders the page; shows why if the background is unreachable. */
 export function AppRoot({ children }: { children: ComponentChildren }) {
@@ -15,17 +16,7 @@ export function AppRoot({ children }: { children: ComponentChildren }) {
       const settings = await request('settings.get').catch(() => ({ language: 'auto' as const }));
       const { language, t } = await loadTranslator(settings.language);
       document.documentElement.lang = language;
-      const timeFormat = new Intl.DateTimeFormat(language, {
-        // dateStyle cannot be combined with timeZoneName; spell the parts out.
-        year: 'numeric',
-        month: 'short',
-        day: 'numeric',
-        hour: '2-digit',
-        minute: '2-digit',
-        second: '2-digit',
-        timeZoneName: 'short',
-      });
-      setI18n({ language, t, formatTime: (iso) => timeFormat.format(new Date(iso)) });
+      setI18n(createFormatters(language, t));
     })().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, []);
 

@@ -7,6 +7,11 @@ export interface I18n {
   t: Translate;
   /** Formats an ISO time in the UI language, with the zone named. */
   formatTime(iso: string): string;
+  /** Formats a calendar date or the day of an ISO time, in the device's zone. */
+  formatDate(iso: string): string;
+  formatNumber(n: number): string;
+  /** Bytes as B/kB/MB/GB with the locale's digits and unit names. */
+  formatBytes(n: number): string;
 }
 
 export const I18nContext = createContext<I18n | null>(null);

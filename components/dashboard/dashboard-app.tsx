@@ -1,49 +1,59 @@
-import { useEffect, useState } from 'preact/hooks';
+import type { FunctionComponent } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
 import { useI18n } from '../i18n-context';
-import { CasesView } from './cases-view';
+import { BulletinView } from './bulletin/bulletin-view';
+import { CapturesView } from './captures/captures-view';
+import { CasesView } from './cases/cases-view';
 import { CustodyView } from './custody-view';
-import { PersonsView } from './persons-view';
-import { SettingsView } from './settings-view';
+import { ExportView } from './exchange/export-view';
+import { ImportView } from './exchange/import-view';
+import { PersonsView } from './persons/persons-view';
+import { href, useRoute } from './route';
+import { SettingsView } from './settings/settings-view';
 
-const VIEWS = {
+const VIEWS: Record<string, { label: string; View: FunctionComponent<{ id: string | null }> }> = {
+  captures: { label: 'navCaptures', View: CapturesView },
   cases: { label: 'navCases', View: CasesView },
   persons: { label: 'navPersons', View: PersonsView },
+  bulletin: { label: 'navBulletin', View: BulletinView },
+  export: { label: 'navExport', View: ExportView },
+  import: { label: 'navImport', View: ImportView },
   custody: { label: 'navCustody', View: CustodyView },
   settings: { label: 'navSettings', View: SettingsView },
-} as const;
-type ViewName = keyof typeof VIEWS;
-
-function viewFromHash(): ViewName {
-  const name = location.hash.replace(/^#\/?/, '').split('/')[0] as ViewName;
-  return name in VIEWS ? name : 'cases';
-}
+};
 
 /** The dashboard: one view at a time, chosen by the URL hash so views can be linked to. */
 export function DashboardApp() {
   const { t } = useI18n();
-  const [view, setView] = useState<ViewName>(viewFromHash);
+  const route = useRoute();
+  const name = route.view in VIEWS ? route.view : 'captures';
+  const { View } = VIEWS[name]!;
+  const main = useRef<HTMLElement>(null);
+  // A new screen moves focus to its content, as a page load would (screen readers announce it).
+  const first = useRef(true);
   useEffect(() => {
-    const onHash = () => setView(viewFromHash());
-    window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
-  }, []);
-  const { View } = VIEWS[view];
+    if (first.current) first.current = false;
+    else main.current?.focus();
+  }, [name, route.id]);
   return (
     <div class="dashboard">
-      <nav class="sidebar" aria-label="Dalel">
-        <h1>{t('appTitle')}</h1>
+      <a class="skip-link" href="#main">
+        {t('skipToContent')}
+      </a>
+      <nav class="sidebar" aria-label={t('navLabel')}>
+        <p class="brand">{t('appTitle')}</p>
         <ul>
-          {(Object.keys(VIEWS) as ViewName[]).map((name) => (
-            <li key={name}>
-              <a href={`#${name}`} aria-current={name === view ? 'page' : undefined}>
-                {t(VIEWS[name].label)}
+          {Object.keys(VIEWS).map((view) => (
+            <li key={view}>
+              <a href={href(view)} aria-current={view === name ? 'page' : undefined}>
+                {t(VIEWS[view]!.label)}
               </a>
             </li>
           ))}
         </ul>
       </nav>
-      <main class="content">
-        <View />
+      <main class="content" id="main" tabIndex={-1} ref={main}>
+        <View id={route.id} />
       </main>
     </div>
   );

@@ -1,4 +1,8 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useOnVisible } from './use-on-visible';
+
+/** Error text for display: never a crash. */
+export const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** Runs an async load, exposing data, error and a reload; errors become text, never a crash. */
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[] = []) {
@@ -10,8 +14,9 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[] = []) {
         setData(value);
         setError(null);
       })
-      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+      .catch((e: unknown) => setError(errorText(e)));
   }, deps);
   useEffect(reload, [reload]);
+  useOnVisible(reload);
   return { data, error, reload, setError };
 }

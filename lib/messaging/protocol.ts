@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { captureAccess, captureMessages } from './messages/capture';
 import { coreAccess, coreMessages } from './messages/core';
+import { dashboardAccess, dashboardMessages } from './messages/dashboard';
 import { evidenceAccess, evidenceMessages } from './messages/evidence';
 import type { Access } from './messages/define';
 import { vaultAccess, vaultMessages } from './messages/vault';
@@ -14,6 +15,7 @@ import { vaultAccess, vaultMessages } from './messages/vault';
  */
 export const requestSchema = z.discriminatedUnion('type', [
   ...coreMessages,
+  ...dashboardMessages,
   ...captureMessages,
   ...evidenceMessages,
   ...vaultMessages,
@@ -35,6 +37,7 @@ export type { Access };
  */
 export const ACCESS: Record<RequestType, Access> = {
   ...coreAccess,
+  ...dashboardAccess,
   ...captureAccess,
   ...evidenceAccess,
   ...vaultAccess,

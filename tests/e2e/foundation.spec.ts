@@ -77,13 +77,14 @@ test('the popup renders what it detects on the page', async ({
   const popup = await context.newPage();
   await popup.setViewportSize({ width: 360, height: 400 });
   await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
-  await expect(popup.getByTestId('platform')).toHaveText('x');
+  await expect(popup.getByTestId('platform')).toHaveText('X');
   await expect(popup.getByRole('button', { name: 'Open dashboard' })).toBeVisible();
   await popup.screenshot({ path: `${SCREENS}/popup-en.png` });
 });
 
 test('the dashboard renders and creates a case through the protocol', async ({ extensionPage }) => {
   const page = extensionPage;
+  await page.goto(page.url().replace(/#.*$/, '') + '#cases');
   await expect(page.getByRole('heading', { name: 'Cases' })).toBeVisible();
   await expect(page.getByText('No cases yet')).toBeVisible();
   await page.getByLabel('Title').fill('Sadykova case');

@@ -34,6 +34,9 @@ export const samples = {
   'vault.disable': { type: 'vault.disable', passphrase: 'x' },
   'vault.wipe': { type: 'vault.wipe', confirm: 'WIPE' },
   'storage.info': { type: 'storage.info' },
+  'capture.search': { type: 'capture.search', filters: { text: 'x' } },
+  'bulletin.generate': { type: 'bulletin.generate', caseId: 'c', language: 'ru', format: 'html' },
+  'recent.list': { type: 'recent.list' },
   'integrity.check': { type: 'integrity.check', full: true },
 } as const;
 

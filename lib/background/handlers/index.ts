@@ -3,6 +3,7 @@ import type { Store } from '../../store/store';
 import type { VaultController } from '../vault-controller';
 import { captureHandlers, type CapturePorts } from './capture';
 import { coreHandlers, type BrowserPorts as CorePorts } from './core';
+import { dashboardHandlers } from './dashboard';
 import { evidenceHandlers, type EvidencePorts } from './evidence';
 import { vaultHandlers, type StorageInfo } from './vault';
 
@@ -15,6 +16,7 @@ export function createHandlers(store: Store, ports: BrowserPorts, vault: VaultCo
   const core = coreHandlers(store, ports);
   return {
     ...core,
+    ...dashboardHandlers(store),
     ...captureHandlers(store, ports),
     ...evidenceHandlers(store, ports),
     ...vaultHandlers(store, vault, ports.storageInfo),

@@ -1,0 +1,25 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { ArtifactRef } from '../../../lib/model/capture';
+import { artifactUrl } from '../../capture-api';
+
+/** An image artifact, loaded from the store as a blob URL (revoked when it leaves the screen). */
+export function ArtifactImage({ artifact, alt }: { artifact: ArtifactRef; alt: string }) {
+  const [url, setUrl] = useState<string | null>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    let made: string | null = null;
+    artifactUrl(artifact.sha256)
+      .then((u) => setUrl((made = u)))
+      .catch(() => setFailed(true));
+    return () => {
+      if (made) URL.revokeObjectURL(made);
+    };
+  }, [artifact.sha256]);
+  if (failed) return <span class="muted">{artifact.name}</span>;
+  if (!url) return <span class="muted">…</span>;
+  return (
+    <a href={url} target="_blank" rel="noreferrer">
+      <img class="shot" src={url} alt={alt} loading="lazy" />
+    </a>
+  );
+}

@@ -1,0 +1,66 @@
+import type { CaptureHit } from '../../../lib/search/capture-index';
+import { useI18n } from '../../i18n-context';
+import { ShortHash } from '../../ui/short-hash';
+import { href } from '../route';
+
+/** Captures as rows: when, where, who, the first words, the hash; each opens its detail. */
+export function CaptureTable({
+  hits,
+  selected,
+  onToggle,
+}: {
+  hits: readonly CaptureHit[];
+  /** With a selection (export), each row gets a checkbox. */
+  selected?: ReadonlySet<string>;
+  onToggle?: (id: string) => void;
+}) {
+  const { t, formatTime } = useI18n();
+  return (
+    <div class="table-wrap">
+      <table class="table stack" data-testid="capture-table">
+        <thead>
+          <tr>
+            {selected && <th scope="col">{t('select')}</th>}
+            <th scope="col">{t('colCaptured')}</th>
+            <th scope="col">{t('colWhat')}</th>
+            <th scope="col">{t('colAuthor')}</th>
+            <th scope="col">{t('colText')}</th>
+            <th scope="col">{t('colHash')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {hits.map((hit) => (
+            <tr key={hit.id}>
+              {selected && (
+                <td>
+                  <input
+                    type="checkbox"
+                    checked={selected.has(hit.id)}
+                    onChange={() => onToggle?.(hit.id)}
+                    aria-label={t('selectCapture', hit.excerpt || hit.url)}
+                  />
+                </td>
+              )}
+              <td class="nowrap">
+                <a href={href('captures', hit.id)}>{formatTime(hit.sealedAt)}</a>
+              </td>
+              <td>
+                {t(`platform_${hit.platform}`)} · {t(`kind_${hit.kind}`)}
+                {hit.categories.map((c) => (
+                  <span key={c} class="badge">
+                    {t(`category_${c}`)}
+                  </span>
+                ))}
+              </td>
+              <td>{hit.author ?? '—'}</td>
+              <td class="excerpt-cell">{hit.excerpt}</td>
+              <td>
+                <ShortHash seal={hit.seal} copy={false} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import { useState } from 'preact/hooks';
+import { request } from '../../../lib/messaging/client';
+import type { CaptureFilters } from '../../../lib/search/filters';
+import { useI18n } from '../../i18n-context';
+import { ErrorBanner } from '../../ui/error-banner';
+import { useLoad } from '../../ui/use-request';
+import { CaptureDetail } from './capture-detail';
+import { CaptureFiltersBar } from './capture-filters';
+import { CaptureTable } from './capture-table';
+import { useCaptureSearch } from './use-search';
+
+/** Captures: a searchable, filterable list; with an id, one capture's detail. */
+export function CapturesView({ id }: { id: string | null }) {
+  if (id) return <CaptureDetail id={id} />;
+  return <CaptureList />;
+}
+
+function CaptureList() {
+  const { t, formatNumber } = useI18n();
+  const [filters, setFilters] = useState<CaptureFilters>({});
+  const { result, error } = useCaptureSearch(filters);
+  const persons = useLoad(() => request('person.list'));
+  const cases = useLoad(() => request('case.list'));
+  return (
+    <section aria-labelledby="captures-heading">
+      <h1 id="captures-heading">{t('navCaptures')}</h1>
+      <CaptureFiltersBar
+        filters={filters}
+        onChange={setFilters}
+        persons={persons.data ?? []}
+        cases={cases.data ?? []}
+      />
+      <ErrorBanner error={error ?? persons.error ?? cases.error} />
+      {result && (
+        <p class="muted" role="status" data-testid="capture-count">
+          {t('capturesFound', formatNumber(result.total))}
+          {result.total > result.hits.length &&
+            ` ${t('capturesShown', formatNumber(result.hits.length))}`}
+        </p>
+      )}
+      {result?.total === 0 && Object.keys(filters).length === 0 && (
+        <p class="muted">{t('capturesEmpty')}</p>
+      )}
+      {result && result.hits.length > 0 && <CaptureTable hits={result.hits} />}
+    </section>
+  );
+}

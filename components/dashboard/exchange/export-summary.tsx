@@ -1,0 +1,43 @@
+import type { ExportSummary } from '../../exchange-api';
+import { useI18n } from '../../i18n-context';
+
+/** What went into the package, and where to save it. */
+export function ExportSummaryView({ summary }: { summary: ExportSummary }) {
+  const { t, formatNumber, formatBytes } = useI18n();
+  const rows: Array<[string, string]> = [
+    [t('exportCaptures'), formatNumber(summary.captures)],
+    [t('exportPersons'), formatNumber(summary.persons)],
+    [t('exportCases'), formatNumber(summary.cases)],
+    [t('exportFiles'), formatNumber(summary.files)],
+    [t('exportTags'), formatNumber(summary.links)],
+    [t('exportSize'), formatBytes(summary.bytes)],
+    [t('keyFingerprint'), summary.fingerprint],
+    [t('exportPackageId'), summary.packageId],
+  ];
+  return (
+    <section class="panel" aria-labelledby="export-done" data-testid="export-summary">
+      <h2 id="export-done" class="ok">
+        ✓ {t('exportDone')}
+      </h2>
+      <dl class="fields">
+        {rows.map(([label, value]) => (
+          <div key={label} class="field-row">
+            <dt>{label}</dt>
+            <dd
+              class={
+                label === t('keyFingerprint') || label === t('exportPackageId')
+                  ? 'mono break'
+                  : undefined
+              }
+            >
+              {value}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <a class="button" href={summary.downloadUrl} download={summary.fileName}>
+        {t('exportSave', summary.fileName)}
+      </a>
+    </section>
+  );
+}

@@ -1,0 +1,126 @@
+import { useState } from 'preact/hooks';
+import { request } from '../../../lib/messaging/client';
+import {
+  exchangeApi,
+  type ExportScope,
+  type ExportSummary,
+  type Progress,
+} from '../../exchange-api';
+import { useI18n } from '../../i18n-context';
+import { ErrorBanner } from '../../ui/error-banner';
+import { Field } from '../../ui/field';
+import { ProgressBar } from '../../ui/progress-bar';
+import { SelectField } from '../../ui/select-field';
+import { errorText, useLoad } from '../../ui/use-request';
+import { CaptureTable } from '../captures/capture-table';
+import { useCaptureSearch } from '../captures/use-search';
+import { ExportSummaryView } from './export-summary';
+
+type Kind = ExportScope['kind'];
+
+/** Export: choose a case, a person or captures → a signed package, with progress and a summary. */
+export function ExportView(_props: { id: string | null }) {
+  const { t } = useI18n();
+  const known = useLoad(() => request('recent.list'));
+  const [kind, setKind] = useState<Kind>('case');
+  const [caseId, setCaseId] = useState('');
+  const [personId, setPersonId] = useState('');
+  const [text, setText] = useState('');
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [summary, setSummary] = useState<ExportSummary | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const search = useCaptureSearch({ text });
+
+  const scopes: Record<Kind, ExportScope | null> = {
+    case: caseId ? { kind: 'case', caseId } : null,
+    person: personId ? { kind: 'person', personId } : null,
+    selection: selected.size ? { kind: 'selection', captureIds: [...selected] } : null,
+  };
+  const scope = scopes[kind];
+
+  const run = async () => {
+    if (!scope) return;
+    setSummary(null);
+    setError(null);
+    setProgress({ done: 0, total: 0 });
+    try {
+      setSummary(await exchangeApi.export(scope, setProgress));
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setProgress(null);
+    }
+  };
+  const toggle = (id: string) => {
+    const next = new Set(selected);
+    if (!next.delete(id)) next.add(id);
+    setSelected(next);
+  };
+
+  return (
+    <section aria-labelledby="export-heading">
+      <h1 id="export-heading">{t('navExport')}</h1>
+      <p class="muted">{t('exportIntro')}</p>
+      <div class="panel">
+        <fieldset class="choice">
+          <legend>{t('exportWhat')}</legend>
+          {(['case', 'person', 'selection'] as const).map((k) => (
+            <label key={k} class="radio">
+              <input
+                type="radio"
+                name="export-kind"
+                checked={kind === k}
+                onChange={() => setKind(k)}
+              />
+              {t(`exportKind_${k}`)}
+            </label>
+          ))}
+        </fieldset>
+        {kind === 'case' && (
+          <SelectField
+            label={t('exportChooseCase')}
+            value={caseId}
+            onChange={setCaseId}
+            options={[
+              { value: '', label: t('choose') },
+              ...(known.data?.cases ?? []).map((c) => ({ value: c.id, label: c.title })),
+            ]}
+          />
+        )}
+        {kind === 'person' && (
+          <SelectField
+            label={t('exportChoosePerson')}
+            value={personId}
+            onChange={setPersonId}
+            options={[
+              { value: '', label: t('choose') },
+              ...(known.data?.persons ?? []).map((p) => ({ value: p.id, label: p.name })),
+            ]}
+          />
+        )}
+        {kind === 'selection' && (
+          <>
+            <Field type="search" label={t('filterText')} value={text} onInput={setText} />
+            <p class="muted">{t('exportSelected', selected.size)}</p>
+            {search.result && (
+              <CaptureTable hits={search.result.hits} selected={selected} onToggle={toggle} />
+            )}
+          </>
+        )}
+        <button type="button" onClick={() => void run()} disabled={!scope || progress !== null}>
+          {t('exportRun')}
+        </button>
+      </div>
+      {progress && (
+        <ProgressBar
+          label={progress.phase ? t(`exportPhase_${progress.phase}`) : t('exportProgress')}
+          done={progress.done}
+          total={progress.total}
+        />
+      )}
+      <ErrorBanner error={error ?? known.error} />
+      {summary && <ExportSummaryView summary={summary} />}
+    </section>
+  );
+}

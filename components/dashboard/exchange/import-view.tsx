@@ -1,0 +1,111 @@
+import { useId, useState } from 'preact/hooks';
+import {
+  exchangeApi,
+  type ImportSummary,
+  type Progress,
+  type VerifyResult,
+} from '../../exchange-api';
+import { useI18n } from '../../i18n-context';
+import { ErrorBanner } from '../../ui/error-banner';
+import { Field } from '../../ui/field';
+import { ProgressBar } from '../../ui/progress-bar';
+import { errorText } from '../../ui/use-request';
+import { CheckList } from './check-list';
+
+/** Import/verify: open a package, see every check, then import it (only when it is valid). */
+export function ImportView(_props: { id: string | null }) {
+  const { t, formatNumber } = useI18n();
+  const fileId = useId();
+  const [file, setFile] = useState<File | null>(null);
+  const [pinned, setPinned] = useState('');
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [result, setResult] = useState<VerifyResult | null>(null);
+  const [imported, setImported] = useState<ImportSummary | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const verify = async () => {
+    if (!file) return;
+    setResult(null);
+    setImported(null);
+    setError(null);
+    setProgress({ done: 0, total: file.size });
+    try {
+      setResult(await exchangeApi.verify(file, setProgress, pinned.trim()));
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setProgress(null);
+    }
+  };
+  const runImport = async () => {
+    if (!file) return;
+    try {
+      setImported(await exchangeApi.import(file, pinned.trim()));
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+
+  return (
+    <section aria-labelledby="import-heading">
+      <h1 id="import-heading">{t('navImport')}</h1>
+      <p class="muted">{t('importIntro')}</p>
+      <div class="panel">
+        <div class="field">
+          <label class="field-label" for={fileId}>
+            {t('importFile')}
+          </label>
+          <input
+            id={fileId}
+            type="file"
+            accept=".zip,application/zip"
+            onChange={(e) => {
+              setFile((e.currentTarget as HTMLInputElement).files?.[0] ?? null);
+              setResult(null);
+            }}
+          />
+        </div>
+        <Field
+          label={t('importPinned')}
+          value={pinned}
+          onInput={setPinned}
+          placeholder={t('importPinnedHint')}
+        />
+        <button type="button" onClick={() => void verify()} disabled={!file || progress !== null}>
+          {t('importVerify')}
+        </button>
+      </div>
+      {progress && (
+        <ProgressBar label={t('verifying')} done={progress.done} total={progress.total} />
+      )}
+      <ErrorBanner error={error} />
+      {result && <CheckList result={result} />}
+      {result?.verdict === 'valid' && !imported && (
+        <button type="button" onClick={() => void runImport()}>
+          {t('importRun')}
+        </button>
+      )}
+      {imported && (
+        <p class="ok" role="status" data-testid="import-summary">
+          ✓{' '}
+          {t(
+            'importDone',
+            formatNumber(imported.imported.captures),
+            formatNumber(imported.imported.persons),
+            formatNumber(imported.imported.cases),
+            formatNumber(imported.imported.links),
+          )}{' '}
+          {t(
+            'importDuplicates',
+            formatNumber(
+              imported.duplicates.captures +
+                imported.duplicates.persons +
+                imported.duplicates.cases +
+                imported.duplicates.links,
+            ),
+          )}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,64 @@
+import { useEffect, useState } from 'preact/hooks';
+import { captureApi, type AccountChange } from '../../capture-api';
+import type { Capture } from '../../../lib/model/capture';
+import { useI18n } from '../../i18n-context';
+import { ShortHash } from '../../ui/short-hash';
+import { errorText } from '../../ui/use-request';
+import { ErrorBanner } from '../../ui/error-banner';
+import { href } from '../route';
+
+type Step = { capture: Capture; changes: AccountChange[] };
+
+const show = (v: unknown) =>
+  v === null || v === undefined ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+
+/** How an account looked at each capture, oldest first, and what changed since the one before. */
+export function AccountTimeline({ accountKeys }: { accountKeys: readonly string[] }) {
+  const { t, formatTime } = useI18n();
+  const [steps, setSteps] = useState<Step[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const keys = accountKeys.join('|');
+  useEffect(() => {
+    Promise.all(accountKeys.map((k) => captureApi.timeline(k)))
+      .then((lists) => {
+        const seen = new Set<string>();
+        const merged = lists
+          .flat()
+          .filter((s) => !seen.has(s.capture.id) && seen.add(s.capture.id));
+        setSteps(merged.sort((a, b) => a.capture.sealedAt.localeCompare(b.capture.sealedAt)));
+      })
+      .catch((e: unknown) => setError(errorText(e)));
+  }, [keys]);
+  if (error) return <ErrorBanner error={error} />;
+  if (!steps) return <p class="muted">{t('loading')}</p>;
+  if (steps.length === 0) return <p class="muted">{t('accountTimelineEmpty')}</p>;
+  return (
+    <ol class="timeline" data-testid="account-timeline">
+      {steps.map(({ capture, changes }) => (
+        <li key={capture.id}>
+          <span class="timeline-date">{formatTime(capture.sealedAt)}</span>
+          <div>
+            <a href={href('captures', capture.id)}>
+              {t(`platform_${capture.platform}`)} ·{' '}
+              {capture.record.account
+                ? t(`state_${capture.record.account.state}`)
+                : t(`kind_${capture.kind}`)}
+              {capture.record.notice && ` · ${t(`notice_${capture.record.notice.type}`)}`}
+            </a>{' '}
+            <ShortHash seal={capture.seal} copy={false} />
+            {changes.length > 0 && (
+              <ul class="changes">
+                {changes.map((c) => (
+                  <li key={c.field}>
+                    <span class="mono">{c.field}</span>: <del>{show(c.before)}</del> →{' '}
+                    <ins>{show(c.after)}</ins>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,120 @@
+import { browser } from 'wxt/browser';
+import { openExportFile } from '../lib/background/export-file';
+import { request } from '../lib/messaging/client';
+import { verifyPackage } from '../lib/evidence/verify';
+import type { VerifyReport } from '../lib/evidence/verify-report';
+import type { ImportResult } from '../lib/services/import-package';
+import { blobSource } from '../lib/evidence/zip/source';
+import { exportProgressSchema } from '../lib/messaging/messages/evidence';
+
+// Export, key and import go to the background. Verification for display runs right here, in the
+// page, with the pure verifier over the File (read in slices, never whole) — the same code as
+// `dalel verify` and verify.html; the import verifies again, in the background, the bytes it reads.
+
+/** What to put in a package: one case, one person, or chosen captures. */
+export type ExportScope =
+  | { kind: 'case'; caseId: string }
+  | { kind: 'person'; personId: string }
+  | { kind: 'selection'; captureIds: string[] };
+
+/** What went into a package, for the summary after export. */
+export interface ExportSummary {
+  fileName: string;
+  bytes: number;
+  packageId: string;
+  captures: number;
+  persons: number;
+  cases: number;
+  links: number;
+  files: number;
+  fingerprint: string;
+  /** An object URL (or extension URL) the package can be saved from. */
+  downloadUrl: string;
+}
+
+/** A verification's outcome: every check, the verdict, the signer. */
+export type VerifyResult = VerifyReport;
+
+/** What an import added, and what it already had (recognised by hash and id). */
+export type ImportSummary = ImportResult;
+
+export interface KeyInfo {
+  fingerprint: string;
+  algorithm: string;
+  createdAt: string;
+  /** The public key, PEM (SubjectPublicKeyInfo): what a lawyer pins. */
+  publicKeyPem: string;
+}
+
+export interface Progress {
+  done: number;
+  total: number;
+  /** What is being done now (`artifacts`, `records`, `report`, `signing`, `done`). */
+  phase?: string;
+}
+
+const idsOf = (scope: ExportScope) =>
+  scope.kind === 'case'
+    ? [scope.caseId]
+    : scope.kind === 'person'
+      ? [scope.personId]
+      : scope.captureIds;
+
+/**
+ * Streams the chosen file into this origin's private `imports/` folder under a neutral name (the
+ * background reads it from there: packages are too big for a message), then imports it.
+ */
+async function runImport(file: File, pinnedKey?: string): Promise<ImportSummary> {
+  const name = `import-${Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) =>
+    b.toString(16).padStart(2, '0'),
+  ).join('')}.zip`;
+  const root = await navigator.storage.getDirectory();
+  const dir = await root.getDirectoryHandle('imports', { create: true });
+  const writable = await (await dir.getFileHandle(name, { create: true })).createWritable();
+  await file.stream().pipeTo(writable);
+  return request('import.run', { file: name, ...(pinnedKey ? { pinnedKey } : {}) });
+}
+
+/** Runs an export, following its progress events, and makes the package downloadable. */
+async function runExport(
+  scope: ExportScope,
+  onProgress: (p: Progress) => void,
+): Promise<ExportSummary> {
+  const listener = (message: unknown) => {
+    const event = exportProgressSchema.safeParse(message);
+    if (event.success)
+      onProgress({
+        done: event.data.bytesDone,
+        total: event.data.bytesTotal,
+        phase: event.data.phase,
+      });
+  };
+  browser.runtime.onMessage.addListener(listener);
+  try {
+    const result = await request('export.run', { scope: { kind: scope.kind, ids: idsOf(scope) } });
+    // The package was streamed into this origin's private file system; a blob URL of the
+    // disk-backed File lets the browser save it without reading it into memory.
+    const file = await openExportFile(result.file);
+    return {
+      fileName: result.file,
+      bytes: result.size,
+      packageId: result.packageId,
+      fingerprint: result.fingerprint,
+      ...result.counts,
+      downloadUrl: URL.createObjectURL(file),
+    };
+  } finally {
+    browser.runtime.onMessage.removeListener(listener);
+  }
+}
+
+export const exchangeApi = {
+  export: runExport,
+  verify: (file: File, onProgress: (p: Progress) => void, pinnedKey?: string) =>
+    verifyPackage(blobSource(file), {
+      pinnedKey: pinnedKey || undefined,
+      onProgress: (done, total) => onProgress({ done, total }),
+    }),
+  import: runImport,
+  keyInfo: (): Promise<KeyInfo> => request('key.info'),
+};

@@ -1,0 +1,36 @@
+import type { Language } from '../i18n/translator';
+import { layoutBulletin } from './layout';
+import { buildBulletin, type BulletinData, type BulletinScope } from './model';
+import { renderHtml } from './render-html';
+import { renderMarkdown } from './render-markdown';
+
+export type BulletinFormat = 'markdown' | 'html';
+
+export interface GeneratedBulletin {
+  format: BulletinFormat;
+  language: Language;
+  /** The bulletin's text, ready to save as `.md` or `.html`. */
+  content: string;
+  persons: number;
+  captures: number;
+}
+
+/** Builds and renders a monitoring bulletin from the archive's records. */
+export function generateBulletin(
+  data: BulletinData,
+  options: { scope: BulletinScope; language: Language; format: BulletinFormat; now: Date },
+): GeneratedBulletin {
+  const model = buildBulletin(data, options.scope, options.now.toISOString());
+  const blocks = layoutBulletin(model, options.language);
+  return {
+    format: options.format,
+    language: options.language,
+    content:
+      options.format === 'html' ? renderHtml(blocks, options.language) : renderMarkdown(blocks),
+    persons: model.entries.length,
+    captures: model.evidence.length,
+  };
+}
+
+export { buildBulletin, type BulletinData, type BulletinScope } from './model';
+export { BULLETIN_STRINGS } from './strings';

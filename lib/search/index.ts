@@ -1,0 +1,4 @@
+export { CaptureIndex, type CaptureHit } from './capture-index';
+export { firstWords, shortHash, summarizeCapture, type CaptureSummary } from './capture-summary';
+export { captureFiltersSchema, type CaptureFilters } from './filters';
+export { fold, terms } from './normalize';

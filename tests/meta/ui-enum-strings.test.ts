@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CUSTODY_EVENT_TYPES } from '../../lib/model/custody';
+import { CASE_STATUSES, OFFICIAL_ROLES } from '../../lib/model/legal-case';
+import { LINK_CATEGORIES } from '../../lib/model/link';
+import { ACCOUNT_STATES, NOTICE_TYPES, PLATFORMS, RECORD_KINDS } from '../../lib/platforms/record';
+import { repoRoot } from '../support/shared-fixtures';
+
+// The UI builds these keys from enum values (`t(\`platform_${p}\`)`), which the literal-key scan
+// in locales.test.ts cannot see: every value of every enum must have its string.
+const ARTIFACT_ROLES = [
+  'screenshot',
+  'screenshot_full',
+  'snapshot_html',
+  'mhtml',
+  'record',
+  'media',
+  'metadata',
+  'other',
+];
+const DYNAMIC: Record<string, readonly string[]> = {
+  platform_: PLATFORMS,
+  kind_: RECORD_KINDS,
+  state_: ACCOUNT_STATES,
+  notice_: NOTICE_TYPES,
+  category_: LINK_CATEGORIES,
+  status_: CASE_STATUSES,
+  role_official_: OFFICIAL_ROLES,
+  role_: ARTIFACT_ROLES,
+  event_: CUSTODY_EVENT_TYPES,
+  // The capture pipeline's progress stages (lib/messaging/messages/capture.ts).
+  stage_: ['page', 'screenshot', 'full_page', 'mhtml', 'media', 'seal', 'done', 'failed'],
+  exportKind_: ['case', 'person', 'selection'],
+  exportPhase_: ['artifacts', 'records', 'report', 'signing', 'done'],
+  verdict_: ['valid', 'invalid', 'unreadable'],
+  pinned_: ['match', 'mismatch', 'unpinned'],
+};
+
+const english = JSON.parse(
+  readFileSync(path.join(repoRoot, 'public/_locales/en/messages.json'), 'utf8'),
+) as Record<string, unknown>;
+
+describe('strings built from enum values', () => {
+  for (const [prefix, values] of Object.entries(DYNAMIC))
+    it(`has ${prefix}* for every value`, () => {
+      expect(values.map((v) => `${prefix}${v}`).filter((k) => !english[k])).toEqual([]);
+    });
+});
