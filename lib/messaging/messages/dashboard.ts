@@ -7,7 +7,7 @@ const day = z.iso.date();
 /** What the dashboard and popup need beyond the core: search, bulletin, storage, recents. */
 export const dashboardMessages = [
   message('capture.search', {
-    filters: captureFiltersSchema.default({}),
+    filters: captureFiltersSchema,
     limit: z.number().int().positive().max(10_000).default(500),
   }),
   message('bulletin.generate', {
@@ -16,7 +16,10 @@ export const dashboardMessages = [
     to: day.optional(),
     language: z.enum(['en', 'ru', 'kk']),
     format: z.enum(['markdown', 'html']),
-  }),
+  }).refine(
+    (m) => m.caseId !== undefined || (m.from !== undefined && m.to !== undefined),
+    'bulletin.generate needs caseId, or from and to',
+  ),
   message('recent.list', {}),
 ] as const;
 
