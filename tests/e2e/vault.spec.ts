@@ -92,7 +92,8 @@ test('the passphrase lock in real Chromium: encrypted at rest, unlock screen, re
   await page.screenshot({ path: `${SCREENS}/unlock-wrong-en.png` });
   await page.getByLabel('Passphrase').fill(PASS);
   await page.getByRole('button', { name: 'Unlock' }).click();
-  await expect(page.getByRole('heading', { name: 'Cases' })).toBeVisible();
+  // Unlocked: the dashboard opens on its first screen, Captures.
+  await expect(page.getByRole('heading', { name: 'Captures', exact: true })).toBeVisible();
   await first.context.close();
 
   // The browser restarted: the key was only in memory, so the store is locked again.
@@ -127,7 +128,8 @@ test('panic wipe from the locked screen, with confirmation (K4)', async ({
   await page.screenshot({ path: `${SCREENS}/wipe-confirm-en.png` });
   await confirm.click();
   // The page reloads onto a fresh, empty, unlocked archive.
-  await expect(page.getByRole('heading', { name: 'Cases' })).toBeVisible();
+  // Unlocked: the dashboard opens on its first screen, Captures.
+  await expect(page.getByRole('heading', { name: 'Captures', exact: true })).toBeVisible();
   expect((await send({ type: 'vault.status' })).data).toEqual({
     enabled: false,
     locked: false,
@@ -174,7 +176,8 @@ test('a damaged custody log is reported on the dashboard by the quick check (D5)
 }) => {
   for (const name of ['A', 'B', 'C']) await send({ type: 'person.create', person: { name } });
   await page.reload();
-  await expect(page.getByRole('heading', { name: 'Cases' })).toBeVisible();
+  // Unlocked: the dashboard opens on its first screen, Captures.
+  await expect(page.getByRole('heading', { name: 'Captures', exact: true })).toBeVisible();
   await expect(page.getByTestId('storage-warning')).toHaveCount(0);
   // Tamper with the store underneath the extension: delete custody event 2 with the raw API.
   await page.evaluate(async () => {
