@@ -1,5 +1,6 @@
 import { captureLatencyBench } from './capture-latency.bench';
 import { exportBench } from './export.bench';
+import { scaleBench } from './scale.bench';
 import { sha256Bench } from './sha256.bench';
 import type { Benchmark } from './types';
 import { vaultBench } from './vault.bench';
@@ -12,4 +13,5 @@ export const benchmarks: Benchmark[] = [
   verifyBench,
   captureLatencyBench,
   vaultBench,
+  scaleBench,
 ];
