@@ -1,5 +1,6 @@
 import { zlibSync } from 'fflate';
 import { crc32Js } from '../evidence/crc32';
+import { concatBytes } from '../evidence/hex';
 
 function chunk(type: string, data: Uint8Array): Uint8Array {
   const out = new Uint8Array(12 + data.length);
@@ -33,13 +34,7 @@ export function encodePng(
     chunk('IDAT', zlibSync(raw, { level: 6 })),
     chunk('IEND', new Uint8Array(0)),
   ];
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatBytes(parts);
 }
 
 /** A screenshot-like picture: a header bar, a text-like block pattern and a seeded tint. */

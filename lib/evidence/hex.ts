@@ -42,7 +42,7 @@ export function toBase64(bytes: Uint8Array): string {
 }
 
 /** Bytes of standard base64; throws on invalid input. */
-export function fromBase64(text: string): Uint8Array {
+export function fromBase64(text: string): Uint8Array<ArrayBuffer> {
   const clean = text.replace(/\s+/g, '');
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.length % 4 !== 0) {
     throw new Error('invalid base64');
@@ -54,7 +54,7 @@ export function fromBase64(text: string): Uint8Array {
 }
 
 /** Concatenate byte arrays into one. */
-export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+export function concatBytes(parts: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
   for (const p of parts) {

@@ -1,5 +1,6 @@
 import { useI18n } from '../../i18n-context';
 import { Field } from '../../ui/field';
+import { RowsEditor } from '../../ui/rows-editor';
 
 interface CaseDate {
   label: string;
@@ -15,17 +16,20 @@ export function DatesEditor({
   onChange: (d: CaseDate[]) => void;
 }) {
   const { t } = useI18n();
-  const update = (i: number, patch: Partial<CaseDate>) =>
-    onChange(dates.map((d, j) => (i === j ? { ...d, ...patch } : d)));
   return (
-    <fieldset class="rows">
-      <legend>{t('keyDates')}</legend>
-      {dates.map((d, i) => (
-        <div key={i} class="row-editor">
+    <RowsEditor
+      legend={t('keyDates')}
+      rows={dates}
+      onChange={onChange}
+      rowName={(d) => d.label || t('dateLabel')}
+      addLabel={t('dateAdd')}
+      blank={() => ({ label: '', date: '' })}
+      renderRow={(d, update) => (
+        <>
           <Field
             label={t('dateLabel')}
             value={d.label}
-            onInput={(label) => update(i, { label })}
+            onInput={(label) => update({ label })}
             placeholder={t('dateLabelExample')}
             required
           />
@@ -33,26 +37,11 @@ export function DatesEditor({
             type="date"
             label={t('dateValue')}
             value={d.date}
-            onInput={(date) => update(i, { date })}
+            onInput={(date) => update({ date })}
             required
           />
-          <button
-            type="button"
-            class="small secondary"
-            onClick={() => onChange(dates.filter((_, j) => j !== i))}
-            aria-label={t('removeItem', d.label || t('dateLabel'))}
-          >
-            {t('remove')}
-          </button>
-        </div>
-      ))}
-      <button
-        type="button"
-        class="secondary"
-        onClick={() => onChange([...dates, { label: '', date: '' }])}
-      >
-        {t('dateAdd')}
-      </button>
-    </fieldset>
+        </>
+      )}
+    />
   );
 }
