@@ -7,7 +7,7 @@ import { openAsBlob } from 'node:fs';
 import { join } from 'node:path';
 import { buildDemoInput } from '../lib/demo/demo-input';
 import { captureSeal } from '../lib/evidence/seal';
-import { chainOf } from '../lib/evidence/custody-disclosure';
+import { discloseFromLog } from '../lib/evidence/custody-disclosure';
 import type { PackageInput } from '../lib/evidence/package-input';
 import type { Signer } from '../lib/evidence/signing';
 import type { ArtifactRef, Capture } from '../lib/model/capture';
@@ -119,7 +119,7 @@ export async function mixedArtifacts(dir: string, sizeMb: number): Promise<Fixtu
         scope: { kind: 'selection', ids: captures.map((c) => c.id) },
         links: [],
         captures,
-        custody: { events: log, chain: await chainOf(log) },
+        custody: { events: log, ...(await discloseFromLog(log, log)) },
         openArtifact: async (sha) => openAsBlob(files.get(sha)!),
       };
     },

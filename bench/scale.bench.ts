@@ -182,6 +182,9 @@ async function archive(n: number, key: SigningKey): Promise<Store> {
     await db.links.bulkAdd(links);
     await db.custody.bulkAdd(log);
   });
+  // Bulk rows bypass the append path: the first disclosure builds the custody tree, as it would
+  // for a log written before schema v3.
+  await store.custody.disclose([]);
   return store;
 }
 
@@ -275,7 +278,7 @@ export const scaleBench: Benchmark = {
       goal: 0.5,
       extraMemoryMb: null,
       memoryLimitMb: null,
-      notes: `${exportBig.toFixed(0)} ms vs ${exportSmall.toFixed(0)} ms (the package proves its events against the content hashes of the whole log)`,
+      notes: `${exportBig.toFixed(0)} ms vs ${exportSmall.toFixed(0)} ms (events proven by a Merkle multi-proof: O(k log n) tree nodes read)`,
     });
     big.ctx.db.close();
     small.ctx.db.close();

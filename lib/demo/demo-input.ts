@@ -5,7 +5,7 @@ import type { CustodyEvent } from '../model/custody';
 import type { Link } from '../model/link';
 import { canonicalBytes } from '../evidence/canonical-json';
 import { appendEvent, type CustodyDraft } from '../evidence/custody';
-import { chainOf } from '../evidence/custody-disclosure';
+import { discloseFromLog } from '../evidence/custody-disclosure';
 import type { PackageInput } from '../evidence/package-input';
 import { captureSeal } from '../evidence/seal';
 import { sha256RefOf } from '../evidence/sha256';
@@ -175,10 +175,10 @@ export async function buildDemoInput(
     persons: samplePersons,
     links: store.links,
     captures: store.captures,
-    custody: {
-      events: store.log.filter((e) => included.has(e.subject.id)),
-      chain: await chainOf(store.log),
-    },
+    custody: await disclosed(
+      store.log,
+      store.log.filter((e) => included.has(e.subject.id) || e.subject.kind === 'key'),
+    ),
     openArtifact: async (sha256) => {
       const bytes = store.blobs.get(sha256);
       if (!bytes) throw new Error(`demo store: no artifact ${sha256}`);
@@ -188,4 +188,8 @@ export async function buildDemoInput(
     tool,
     now,
   };
+}
+
+async function disclosed(log: CustodyEvent[], events: CustodyEvent[]) {
+  return { events, ...(await discloseFromLog(log, events)) };
 }

@@ -1,24 +1,51 @@
-// A package carries the full events about its items and, for the whole log, only the content hash
-// of each event ("the chain"). That proves the disclosed events sit at their positions of a log
-// whose head is the signed checkpoint, without revealing what the other events say.
+// A package discloses the full custody events about its items and proves, with an RFC 6962
+// multi-proof, that they sit at their positions in the log whose Merkle root and head are in the
+// signed checkpoint — without revealing the other events and without carrying the whole log.
+// Consistency proofs from the checkpoints of earlier exports show this log extends each of them,
+// so a lawyer holding an older package detects a truncated or rewritten log (integrity.md L3/L4).
+import { z } from 'zod';
 import type { CustodyEvent } from '../model/custody';
-import { contentHash, GENESIS_HASH, linkHash, type Checkpoint } from './custody';
+import { GENESIS_HASH, contentHash, linkHash, type Checkpoint } from './custody';
+import {
+  allNodes,
+  digestRef,
+  eventLeaf,
+  nodeKey,
+  refDigest,
+  subtreeFromNodes,
+} from './custody-tree';
+import { hashSchema } from './manifest';
+import {
+  consistencyProof,
+  multiProof,
+  ProofError,
+  rootFromMultiProof,
+  verifyConsistency,
+  type Digest,
+  type SubtreeHash,
+} from './merkle';
 
-/** Content hashes of the whole log, in order: entry i is event i's content hash. */
-export async function chainOf(events: readonly CustodyEvent[]): Promise<string[]> {
-  return Promise.all(events.map((e) => contentHash(e)));
-}
+export const custodyProofSchema = z
+  .object({
+    /** Multi-proof for the disclosed events and the head leaf, depth-first (see merkle.ts). */
+    nodes: z.array(hashSchema),
+    /** This log's consistency with the checkpoint of each earlier export, by size. */
+    earlier: z.array(
+      z
+        .object({
+          size: z.number().int().positive(),
+          root: hashSchema,
+          proof: z.array(hashSchema),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+export type CustodyProof = z.infer<typeof custodyProofSchema>;
 
-/** Chain hashes recomputed from content hashes: heads[i] is the hash of event i. */
-export async function headsOf(chain: readonly string[]): Promise<string[]> {
-  const heads: string[] = [];
-  let prev: string = GENESIS_HASH;
-  for (const content of chain) {
-    prev = await linkHash(prev, content);
-    heads.push(prev);
-  }
-  return heads;
-}
+/** SHA-256 of nothing: the RFC 6962 root of an empty log. */
+export const EMPTY_ROOT_REF =
+  'sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' as const;
 
 /** A problem found in disclosed custody data: which event (seq) and why. */
 export interface DisclosureProblem {
@@ -26,52 +53,134 @@ export interface DisclosureProblem {
   reason: string;
 }
 
-/**
- * Check disclosed events and the content-hash chain against a signed checkpoint. Returns every
- * problem; an empty list means the events are exactly those at their positions in that log.
- */
-export async function verifyDisclosure(
-  chain: readonly string[],
+/** The leaves a package makes known: its events and the head (so the head is in the tree). */
+function knownLeaves(events: readonly CustodyEvent[], size: number): Set<number> {
+  const known = new Set(events.map((e) => e.seq));
+  if (size > 0) known.add(size - 1);
+  return known;
+}
+
+/** Sizes of the checkpoints this log's earlier `exported` events recorded. */
+export function exportedSizes(events: readonly CustodyEvent[]): number[] {
+  return events.flatMap((e) => {
+    const size = (e.data.checkpoint as { size?: unknown } | undefined)?.size;
+    return e.type === 'exported' && typeof size === 'number' ? [size] : [];
+  });
+}
+
+/** The proof for `events` in a log of `size` leaves whose subtrees `subtree` gives. */
+export async function buildCustodyProof(
+  size: number,
   events: readonly CustodyEvent[],
-  checkpoint: Checkpoint,
-): Promise<DisclosureProblem[]> {
-  const problems: DisclosureProblem[] = [];
-  if (chain.length !== checkpoint.size) {
-    problems.push({
-      seq: null,
-      reason: `chain has ${chain.length} entries, checkpoint says ${checkpoint.size}`,
+  earlierSizes: readonly number[],
+  subtree: SubtreeHash,
+): Promise<CustodyProof> {
+  const nodes = await multiProof(size, knownLeaves(events, size), subtree);
+  const sizes = [...new Set(earlierSizes)].filter((m) => m > 0 && m < size).sort((a, b) => a - b);
+  const earlier: CustodyProof['earlier'] = [];
+  for (const m of sizes) {
+    earlier.push({
+      size: m,
+      root: digestRef(await subtree(0, m)),
+      proof: (await consistencyProof(m, size, subtree)).map(digestRef),
     });
   }
-  const heads = await headsOf(chain);
-  const head = heads[heads.length - 1] ?? GENESIS_HASH;
-  if (head !== checkpoint.head)
-    problems.push({ seq: null, reason: 'chain does not lead to the signed head' });
-  let lastSeq = -1;
+  return { nodes: nodes.map(digestRef), earlier };
+}
+
+/** Checkpoint and proof from a whole log held in memory (demo data, tests, benchmarks). */
+export async function discloseFromLog(
+  log: readonly CustodyEvent[],
+  events: readonly CustodyEvent[],
+): Promise<{ checkpoint: Checkpoint; proof: CustodyProof }> {
+  const nodes = new Map(
+    allNodes(log.map(eventLeaf)).map((n) => [nodeKey(n.level, n.index), n.hash]),
+  );
+  const subtree = subtreeFromNodes((level, index) => nodes.get(nodeKey(level, index)));
+  const size = log.length;
+  const checkpoint: Checkpoint = {
+    size,
+    head: log[size - 1]?.hash ?? GENESIS_HASH,
+    root: size > 0 ? digestRef(await subtree(0, size)) : EMPTY_ROOT_REF,
+  };
+  return { checkpoint, proof: await buildCustodyProof(size, events, exportedSizes(log), subtree) };
+}
+
+/**
+ * Check disclosed events and their proof against a signed checkpoint. Returns every problem; an
+ * empty list means the events are exactly those at their positions of that log, and the log
+ * extends each earlier checkpoint listed in the proof.
+ */
+export async function verifyCustodyProof(
+  events: readonly CustodyEvent[],
+  checkpoint: Checkpoint,
+  proof: CustodyProof,
+): Promise<DisclosureProblem[]> {
+  const problems: DisclosureProblem[] = [];
+  const { size } = checkpoint;
+  const known = new Map<number, Digest>();
+  let previous: CustodyEvent | null = null;
   for (const e of events) {
-    if (e.seq <= lastSeq) problems.push({ seq: e.seq, reason: 'events out of order or repeated' });
-    lastSeq = Math.max(lastSeq, e.seq);
-    if (e.seq >= chain.length) {
-      problems.push({ seq: e.seq, reason: 'event beyond the end of the chain' });
-      continue;
-    }
-    if ((await contentHash(e)) !== chain[e.seq]) {
-      problems.push({ seq: e.seq, reason: 'event content does not match the chain' });
-    }
-    const prev = e.seq === 0 ? GENESIS_HASH : heads[e.seq - 1];
-    if (e.prevHash !== prev || e.hash !== heads[e.seq]) {
-      problems.push({ seq: e.seq, reason: 'event hashes do not match the chain' });
-    }
+    const fail = (reason: string) => problems.push({ seq: e.seq, reason });
+    if (previous && e.seq <= previous.seq) fail('events out of order or repeated');
+    else if (e.seq >= size) fail(`event beyond the end of the log of ${size}`);
+    else if (e.hash !== (await linkHash(e.prevHash, await contentHash(e))))
+      fail('event content does not match its hash');
+    else if (e.seq === 0 && e.prevHash !== GENESIS_HASH) fail('first event does not start the log');
+    else if (previous && previous.seq === e.seq - 1 && e.prevHash !== previous.hash)
+      fail('does not follow the event before it');
+    else if (e.seq === size - 1 && e.hash !== checkpoint.head)
+      fail('the last event is not the signed head');
+    else known.set(e.seq, eventLeaf(e));
+    previous = e;
+  }
+  if (problems.length > 0) return problems;
+  if (size > 0 && !known.has(size - 1)) known.set(size - 1, eventLeaf({ hash: checkpoint.head }));
+  let root: string;
+  try {
+    root =
+      size === 0 && proof.nodes.length === 0
+        ? EMPTY_ROOT_REF
+        : digestRef(rootFromMultiProof(size, known, proof.nodes.map(refDigest)));
+  } catch (error) {
+    if (!(error instanceof ProofError)) throw error;
+    return [{ seq: null, reason: `custody proof is malformed: ${error.message}` }];
+  }
+  if (root !== checkpoint.root)
+    problems.push({ seq: null, reason: 'the events do not lead to the signed custody root' });
+  let lastSize = 0;
+  for (const entry of proof.earlier) {
+    const valid =
+      entry.size > lastSize &&
+      entry.size < size &&
+      verifyConsistency(
+        entry.size,
+        size,
+        refDigest(entry.root),
+        refDigest(checkpoint.root),
+        entry.proof.map(refDigest),
+      );
+    if (!valid)
+      problems.push({
+        seq: null,
+        reason: `the log does not extend its earlier checkpoint of ${entry.size} events`,
+      });
+    lastSize = Math.max(lastSize, entry.size);
   }
   return problems;
 }
 
-/** True when a chain extends an earlier checkpoint (e.g. one kept from an earlier package). */
-export async function chainExtends(
-  chain: readonly string[],
+/**
+ * True when a verified package's log extends an earlier checkpoint (e.g. from an older package):
+ * the same checkpoint, or one its proof shows consistency with.
+ */
+export function extendsEarlier(
+  checkpoint: Checkpoint,
+  proof: CustodyProof,
   earlier: Checkpoint,
-): Promise<boolean> {
-  if (earlier.size > chain.length) return false;
-  if (earlier.size === 0) return earlier.head === GENESIS_HASH;
-  const heads = await headsOf(chain.slice(0, earlier.size));
-  return heads[earlier.size - 1] === earlier.head;
+): boolean {
+  if (earlier.size === 0) return earlier.root === EMPTY_ROOT_REF;
+  if (earlier.size === checkpoint.size)
+    return earlier.root === checkpoint.root && earlier.head === checkpoint.head;
+  return proof.earlier.some((e) => e.size === earlier.size && e.root === earlier.root);
 }

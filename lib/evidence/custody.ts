@@ -4,6 +4,8 @@
 import type { CustodyEvent } from '../model/custody';
 import { canonicalBytes } from './canonical-json';
 import { sha256Ref, sha256RefOf, type Sha256Ref } from './sha256';
+import { digestRef, eventLeaf } from './custody-tree';
+import { rootOf } from './merkle';
 import { JsSha256 } from './sha256-js';
 
 export const GENESIS_HASH = `sha256:${'0'.repeat(64)}` as const;
@@ -11,10 +13,14 @@ export const GENESIS_HASH = `sha256:${'0'.repeat(64)}` as const;
 /** What the caller supplies for a new event; sequence and hashes are derived. */
 export type CustodyDraft = Omit<CustodyEvent, 'seq' | 'prevHash' | 'hash'>;
 
-/** A log's state: how many events and the hash of the last (GENESIS_HASH when empty). */
+/**
+ * A log's state: how many events, the hash of the last (GENESIS_HASH when empty) and the RFC 6962
+ * Merkle root over the events' hashes (see custody-tree.ts), which proofs are checked against.
+ */
 export interface Checkpoint {
   size: number;
   head: string;
+  root: string;
 }
 
 /** sha256 of the canonical JSON of the event's content (everything except the two hashes). */
@@ -84,13 +90,17 @@ export async function verifyChain(events: readonly CustodyEvent[]): Promise<Chai
       return { ok: false, index: i, reason: 'event content does not match its hash' };
     prevHash = e.hash;
   }
-  return { ok: true, checkpoint: { size: events.length, head: prevHash } };
+  return { ok: true, checkpoint: checkpointOf(events) };
 }
 
 /** The checkpoint of a log (trusting its hashes; call verifyChain first). */
 export function checkpointOf(events: readonly CustodyEvent[]): Checkpoint {
   const last = events[events.length - 1];
-  return { size: events.length, head: last ? last.hash : GENESIS_HASH };
+  return {
+    size: events.length,
+    head: last ? last.hash : GENESIS_HASH,
+    root: digestRef(rootOf(events.map(eventLeaf))),
+  };
 }
 
 /**
@@ -108,7 +118,7 @@ export function findEquivocation(checkpoints: readonly Checkpoint[]): [Checkpoin
   const forks: [Checkpoint, Checkpoint][] = [];
   for (const c of checkpoints) {
     const seen = bySize.get(c.size);
-    if (seen && seen.head !== c.head) forks.push([seen, c]);
+    if (seen && (seen.head !== c.head || seen.root !== c.root)) forks.push([seen, c]);
     else bySize.set(c.size, c);
   }
   return forks;

@@ -5,8 +5,11 @@ export const hashSchema = z
   .string()
   .regex(/^sha256:[0-9a-f]{64}$/, 'hash algorithm not allowed: only sha256:<64 lower-case hex>');
 
+/** Version 2: custody proven by an RFC 6962 Merkle multi-proof instead of the whole log's hashes. */
+export const PACKAGE_FORMAT = 'dalel-package/2';
+
 export const checkpointSchema = z
-  .object({ size: z.number().int().nonnegative(), head: hashSchema })
+  .object({ size: z.number().int().nonnegative(), head: hashSchema, root: hashSchema })
   .strict();
 
 export const manifestFileSchema = z
@@ -26,7 +29,7 @@ export const SCOPE_KINDS = ['case', 'person', 'selection', 'all'] as const;
 /** manifest.json: everything in the package, hashed, and what it is about. */
 export const manifestSchema = z
   .object({
-    format: z.literal('dalel-package/1'),
+    format: z.literal(PACKAGE_FORMAT),
     packageId: z.string().regex(/^[0-9a-f]{32}$/),
     created: z.iso.datetime(),
     tool: z.object({ name: z.string(), version: z.string() }).strict(),
@@ -54,7 +57,7 @@ export const manifestSchema = z
     custody: z
       .object({
         events: z.string(),
-        chain: z.string(),
+        proof: z.string(),
         disclosed: z.number().int().nonnegative(),
         checkpoint: checkpointSchema,
       })
@@ -75,7 +78,7 @@ export const LAYOUT = {
   report: 'report.html',
   verifier: 'verify.html',
   events: 'custody/events.jsonl',
-  chain: 'custody/chain.txt',
+  proof: 'custody/proof.json',
 } as const;
 
 export const UNLISTED: readonly string[] = [

@@ -3,6 +3,8 @@ import type { CustodyEvent } from '../model/custody';
 import type { LegalCase } from '../model/legal-case';
 import type { Link } from '../model/link';
 import type { Person } from '../model/person';
+import type { Checkpoint } from './custody';
+import type { CustodyProof } from './custody-disclosure';
 import type { Digests } from './digests';
 import type { SCOPE_KINDS } from './manifest';
 import type { Signer } from './signing';
@@ -25,8 +27,10 @@ export interface PackageInput {
   custody: {
     /** Full events about the included items, in log order. */
     events: CustodyEvent[];
-    /** Content hash of every event of the whole log, in order (see custody-disclosure.ts). */
-    chain: string[];
+    /** The whole log's state when the package is made: size, head and Merkle root. */
+    checkpoint: Checkpoint;
+    /** Proof that `events` sit in that log, and that it extends earlier exports (custody-disclosure.ts). */
+    proof: CustodyProof;
   };
   /** Bytes of a stored artifact by its `sha256:` ref; may be called more than once. */
   openArtifact(sha256: string): Promise<ArtifactBytes>;

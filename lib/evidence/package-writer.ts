@@ -2,12 +2,11 @@
 // matches its capture-time hash stops the export), then writes records, custody, the report, the
 // verifier and README, the manifest over all of them, and the signed statement over the manifest.
 import { canonicalBytes } from './canonical-json';
-import { verifyDisclosure } from './custody-disclosure';
-import { headsOf } from './custody-disclosure';
-import { GENESIS_HASH, type Checkpoint, type CustodyDraft } from './custody';
+import { verifyCustodyProof } from './custody-disclosure';
+import type { Checkpoint, CustodyDraft } from './custody';
 import { jsDigests } from './digests';
 import { toHex } from './hex';
-import { LAYOUT, paths, type Manifest, type ManifestFile } from './manifest';
+import { LAYOUT, PACKAGE_FORMAT, paths, type Manifest, type ManifestFile } from './manifest';
 import { SAFE_ID, shouldCompress } from './media-types';
 import type { PackageInput, PackageOptions } from './package-input';
 import { readmeText } from './readme-txt';
@@ -123,11 +122,7 @@ export async function writePackage(
       (e) => `${new TextDecoder().decode(canonicalBytes(e))}\n`,
     );
     await add(LAYOUT.events, encoder.encode(eventLines.join('')), 'application/x-ndjson');
-    await add(
-      LAYOUT.chain,
-      encoder.encode(input.custody.chain.map((h) => `${h}\n`).join('')),
-      'text/plain',
-    );
+    await addJson(LAYOUT.proof, input.custody.proof);
     await add(LAYOUT.verifier, encoder.encode(VERIFY_HTML), 'text/html');
     const meta = {
       packageId,
@@ -145,7 +140,7 @@ export async function writePackage(
 
     progress('signing');
     const manifest: Manifest = {
-      format: 'dalel-package/1',
+      format: PACKAGE_FORMAT,
       packageId,
       created,
       tool: input.tool,
@@ -166,7 +161,7 @@ export async function writePackage(
       },
       custody: {
         events: LAYOUT.events,
-        chain: LAYOUT.chain,
+        proof: LAYOUT.proof,
         disclosed: input.custody.events.length,
         checkpoint,
       },
@@ -223,9 +218,8 @@ async function checkInput(input: PackageInput): Promise<Checkpoint> {
         `capture ${c.id}: its "captured" or "imported" custody event is not included`,
       );
   }
-  const heads = await headsOf(input.custody.chain);
-  const checkpoint = { size: heads.length, head: heads[heads.length - 1] ?? GENESIS_HASH };
-  const problems = await verifyDisclosure(input.custody.chain, input.custody.events, checkpoint);
+  const { checkpoint, events, proof } = input.custody;
+  const problems = await verifyCustodyProof(events, checkpoint, proof);
   if (problems.length > 0) {
     const p = problems[0]!;
     throw new ExportError(

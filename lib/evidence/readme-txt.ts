@@ -18,6 +18,7 @@ export function readmeText(meta: PackageMeta): string {
 ${id}
 Signer key fingerprint: ${meta.fingerprint}
 Custody log checkpoint: ${meta.checkpoint.size} events, head ${meta.checkpoint.head}
+Custody log root (RFC 6962): ${meta.checkpoint.root}
 
 === ENGLISH ===
 
@@ -53,7 +54,10 @@ BY HAND (Linux/macOS terminal, OpenSSL 3.0 or newer; Windows: Git Bash or WSL)
    must print 1 (SHA256SUMS itself is listed in the signed manifest).
 6. Nothing extra:  find . -type f ${EXTRA} | sed 's|^\\./||' | sort | diff - <(cut -c67- SHA256SUMS | sort)
    Must print nothing.
-The custody log (custody/) is checked by verify.html and dalel verify.
+The custody log (custody/) is checked by verify.html and dalel verify: events.jsonl holds the
+events about these items; proof.json proves, as an RFC 6962 Merkle proof, that they sit in the
+monitor's whole log under the signed root, and that this log extends earlier exports. Keep the
+checkpoint above: a later package must extend it (dalel verify new.zip --earlier this.zip).
 
 === РУССКИЙ ===
 
@@ -89,6 +93,9 @@ manifest.json, манифест подписан ключом Ed25519. Любо�
    должно вывести 1 (сам SHA256SUMS указан в подписанном манифесте).
 6. Лишних файлов нет:  find . -type f ${EXTRA} | sed 's|^\\./||' | sort | diff - <(cut -c67- SHA256SUMS | sort)
    Не должно быть вывода.
-Журнал цепочки хранения (custody/) проверяют verify.html и dalel verify.
+Журнал цепочки хранения (custody/) проверяют verify.html и dalel verify: events.jsonl — события
+об этих материалах; proof.json — доказательство Меркла (RFC 6962), что они стоят в полном журнале
+монитора под подписанным корнем и что журнал продолжает прежние выгрузки. Сохраните контрольную
+точку выше: следующий пакет должен её продолжать (dalel verify new.zip --earlier this.zip).
 `;
 }

@@ -51,7 +51,7 @@ export async function* reportHtml(ctx: ReportContext): AsyncGenerator<string> {
 <title>Evidence package ${esc(meta.packageId)}</title><style>${reportCss}</style></head><body>
 <h1>Evidence package</h1><table class="kv">
 ${row('Package id', meta.packageId)}${row('Created (UTC)', meta.created)}${row('Tool', `${meta.tool.name} ${meta.tool.version}`)}
-${row('Signer fingerprint', meta.fingerprint)}${row('Custody checkpoint', `${meta.checkpoint.size} events, head ${meta.checkpoint.head}`)}
+${row('Signer fingerprint', meta.fingerprint)}${row('Custody checkpoint', `${meta.checkpoint.size} events, head ${meta.checkpoint.head}, Merkle root ${meta.checkpoint.root}`)}
 ${row('Scope', `${input.scope.kind}${input.scope.ids.length ? `: ${input.scope.ids.join(', ')}` : ''}`)}
 </table>
 <section class="verify"><h2>How to verify this package</h2><ol>
@@ -177,6 +177,6 @@ function custodyHtml(input: PackageInput): string {
         `<tr><td>${e.seq}</td><td>${esc(e.at)}</td><td>${esc(e.type)}</td><td>${esc(e.subject.kind)} ${esc(e.subject.id)}</td><td>${esc(e.actor)}</td><td class="hash">${esc(e.hash)}</td></tr>`,
     )
     .join('');
-  return `<h2>Chain of custody (${input.custody.events.length} of ${input.custody.chain.length} events concern this package)</h2>
+  return `<h2>Chain of custody (${input.custody.events.length} of ${input.custody.checkpoint.size} events concern this package)</h2>
 <table class="files"><tr><th>#</th><th>Time (UTC)</th><th>Event</th><th>Subject</th><th>Actor</th><th>Hash</th></tr>${rows}</table>\n`;
 }

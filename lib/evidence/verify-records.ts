@@ -8,7 +8,7 @@ import { linkSchema } from '../model/link';
 import { personSchema } from '../model/person';
 import { parseCanonical } from './canonical-json';
 import type { Checkpoint } from './custody';
-import { chainExtends, verifyDisclosure } from './custody-disclosure';
+import { custodyProofSchema, extendsEarlier, verifyCustodyProof } from './custody-disclosure';
 import { paths, type Manifest } from './manifest';
 import { captureSeal } from './seal';
 import type { CheckList } from './verify-report';
@@ -106,11 +106,11 @@ async function checkCustody(
   checks: CheckList,
   earlier: readonly Checkpoint[],
 ): Promise<void> {
-  const { events: eventsPath, chain: chainPath, checkpoint } = manifest.custody;
+  const { events: eventsPath, proof: proofPath, checkpoint } = manifest.custody;
   const eventBytes = kept.get(eventsPath);
-  const chainBytes = kept.get(chainPath);
-  if (!eventBytes || !chainBytes) {
-    checks.fail(eventBytes ? chainPath : eventsPath, 'custody file missing or unreadable');
+  const proofBytes = kept.get(proofPath);
+  if (!eventBytes || !proofBytes) {
+    checks.fail(eventBytes ? proofPath : eventsPath, 'custody file missing or unreadable');
     return;
   }
   const events: CustodyEvent[] = [];
@@ -124,20 +124,15 @@ async function checkCustody(
       checks.fail(eventsPath, (error as Error).message);
     }
   }
-  const chain = new TextDecoder().decode(chainBytes).split('\n');
-  if (chain.pop() !== '') checks.fail(chainPath, 'does not end with a newline');
-  const badLine = chain.findIndex((h) => !/^sha256:[0-9a-f]{64}$/.test(h));
-  if (badLine >= 0) {
-    checks.fail(chainPath, `line ${badLine + 1} is not a sha256: hash`);
-    return;
-  }
+  const proof = record(kept, proofPath, custodyProofSchema, checks);
+  if (!proof) return;
   if (events.length !== manifest.custody.disclosed) {
     checks.fail(eventsPath, `${events.length} events, manifest says ${manifest.custody.disclosed}`);
   }
-  const problems = await verifyDisclosure(chain, events, checkpoint);
+  const problems = await verifyCustodyProof(events, checkpoint, proof);
   for (const p of problems)
     checks.fail(
-      p.seq === null ? chainPath : eventsPath,
+      p.seq === null ? proofPath : eventsPath,
       p.seq === null ? p.reason : `event ${p.seq}: ${p.reason}`,
     );
   // Disclosure is selective by design, but every included capture must show how it entered custody.
@@ -154,15 +149,18 @@ async function checkCustody(
   if (problems.length === 0) {
     checks.pass(
       eventsPath,
-      `custody chain intact: ${events.length} disclosed events in a log of ${checkpoint.size}, head matches the signed checkpoint`,
+      `custody log intact: ${events.length} disclosed events proven in a log of ${checkpoint.size} against the signed Merkle root` +
+        (proof.earlier.length > 0
+          ? `, extending ${proof.earlier.length} earlier export checkpoint(s)`
+          : ''),
     );
   }
   for (const c of earlier) {
     checks.expect(
-      await chainExtends(chain, c),
-      chainPath,
+      problems.length === 0 && extendsEarlier(checkpoint, proof, c),
+      proofPath,
       `extends the earlier checkpoint of ${c.size} events`,
-      `does not extend the earlier checkpoint (${c.size} events, head ${c.head}): log truncated or rewritten`,
+      `does not extend the earlier checkpoint (${c.size} events, root ${c.root}): log truncated or rewritten, or no proof for it`,
     );
   }
 }

@@ -6,7 +6,8 @@ export type DamageKind =
   | 'link_dangling'
   | 'custody_gap'
   | 'custody_link_broken'
-  | 'custody_hash_mismatch';
+  | 'custody_hash_mismatch'
+  | 'custody_tree_mismatch';
 
 export interface Damage {
   kind: DamageKind;

@@ -1,6 +1,5 @@
 import type { Capture } from '../model/capture';
 import type { Link } from '../model/link';
-import { chainOf } from '../evidence/custody-disclosure';
 import type { SCOPE_KINDS } from '../evidence/manifest';
 import type { ExportProgress, PackageInput } from '../evidence/package-input';
 import type { Signer } from '../evidence/signing';
@@ -33,8 +32,8 @@ async function selectLinks(store: Store, scope: ExportScope): Promise<Link[]> {
 /**
  * Selects what a package of `scope` contains, straight from the store: the captures, the persons
  * and cases they are tagged to (for a case: the case and the persons tagged with it), the links
- * among them, and the custody events about all of these with the content hashes of the whole
- * log, so the package proves its events sit in the full chain.
+ * among them, and the custody events about all of these with a Merkle proof that they sit in
+ * the full log.
  */
 export async function buildPackageInput(
   store: Store,
@@ -85,9 +84,15 @@ export async function buildPackageInput(
     .filter((l) => captureIds.includes(l.captureId))
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
 
-  const log = await store.custody.all();
-  const subjects = new Set<string>([...captureIds, ...personIds, ...caseIds]);
-  const events = log.filter((e) => subjects.has(e.subject.id) || e.subject.kind === 'key');
+  // The events about the items and about the signing keys (their creation and rotation), proven
+  // against the whole log by its Merkle tree: the rest of the log is never read.
+  const keyIds = (await store.keys.list()).map((k) => k.id);
+  const custody = await store.custody.disclose([
+    ...captureIds,
+    ...personIds,
+    ...caseIds,
+    ...keyIds,
+  ]);
 
   return {
     scope: { kind: scope.kind, ids: scope.kind === 'all' ? [] : [...scope.ids] },
@@ -95,7 +100,7 @@ export async function buildPackageInput(
     persons,
     links,
     captures,
-    custody: { events, chain: await chainOf(log) },
+    custody,
     openArtifact: (sha256) => store.artifacts.blob(sha256),
     signer: context.signer,
     tool: context.tool,

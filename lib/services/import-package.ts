@@ -132,7 +132,7 @@ export async function importPackage(
     stored.set(sha256, await blobForStorage(cipher, sha256, a.bytes));
   await db.transaction(
     'rw',
-    [db.persons, db.cases, db.captures, db.artifacts, db.links, db.custody],
+    [db.persons, db.cases, db.captures, db.artifacts, db.links, ...db.custodyLog],
     async () => {
       for (const [sha256, a] of artifacts) {
         if (await db.artifacts.get(sha256)) result.duplicates.artifacts++;

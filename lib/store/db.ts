@@ -5,6 +5,7 @@ import type {
   CaptureRow,
   CaseRow,
   CustodyRow,
+  CustodyTreeRow,
   KeyRow,
   LinkRow,
   PersonRow,
@@ -25,9 +26,15 @@ export class DalelDb extends Dexie {
   artifacts!: EntityTable<ArtifactRow, 'sha256'>;
   links!: EntityTable<LinkRow, 'id'>;
   custody!: EntityTable<CustodyRow, 'seq'>;
+  custodyTree!: EntityTable<CustodyTreeRow, 'id'>;
   keys!: EntityTable<KeyRow, 'id'>;
   settings!: EntityTable<SettingRow, 'key'>;
   vault!: EntityTable<VaultRecord, 'id'>;
+
+  /** The tables a custody append writes: every transaction that appends must include both. */
+  get custodyLog() {
+    return [this.custody, this.custodyTree];
+  }
 
   constructor(name: string = DEFAULT_DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     // Strict durability: a sealed capture must be on disk when we say it is (integrity.md D3).

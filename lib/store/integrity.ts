@@ -1,5 +1,6 @@
 import type { Capture } from '../model/capture';
 import type { CustodyEvent } from '../model/custody';
+import { allNodes, digestRef, eventLeaf, nodeKey } from '../evidence/custody-tree';
 import { sha256OfBlob } from '../evidence/sha256';
 import { verifyCustodyRun } from '../integrity/custody-chain';
 import type { Damage, IntegrityReport } from '../integrity/report';
@@ -23,6 +24,8 @@ export async function checkIntegrity(store: Store, full: boolean): Promise<Integ
   // The full chain must start at the genesis event; a tail starts wherever it starts.
   const start = full ? 0 : (events[0]?.seq ?? 0);
   damage.push(...verifyCustodyRun(events, store.ctx.hashEvent, start));
+  // With a gap the leaves cannot be placed; the gap itself is already reported.
+  if (full && events.every((e, i) => e.seq === i)) await checkTree(store, events, damage);
   const captures = full ? await store.captures.list() : await capturesNamedIn(store, events);
   const artifacts = full ? new Set(await store.artifacts.keys()) : null;
   let refs = 0;
@@ -74,6 +77,21 @@ async function custodyTail(store: Store, damage: Damage[]): Promise<CustodyEvent
       reason: `event ${from} is missing`,
     });
   return tail;
+}
+
+/** Every stored node of the Merkle tree, which exports prove against, must be recomputable from the log. */
+async function checkTree(store: Store, events: CustodyEvent[], damage: Damage[]): Promise<void> {
+  await store.custody.disclose([]); // builds the tree of a log written before schema v3
+  const stored = await store.custody.tree.all();
+  const wrong = allNodes(events.map(eventLeaf)).filter(
+    (n) => stored.get(nodeKey(n.level, n.index)) !== digestRef(n.hash),
+  );
+  if (wrong.length > 0)
+    damage.push({
+      kind: 'custody_tree_mismatch',
+      id: nodeKey(wrong[0]!.level, wrong[0]!.index),
+      reason: `${wrong.length} node(s) of the stored custody tree do not match the log`,
+    });
 }
 
 async function capturesNamedIn(store: Store, events: CustodyEvent[]): Promise<Capture[]> {

@@ -11,6 +11,12 @@ export type CaptureRow = Capture;
 export type LinkRow = Link;
 export type CustodyRow = CustodyEvent;
 
+/** One node of the custody log's Merkle tree: `level:index` and its `sha256:` hash. */
+export interface CustodyTreeRow {
+  id: string;
+  hash: string;
+}
+
 /** Bytes of one artifact, content-addressed: the key is the hash of exactly these bytes. */
 export interface ArtifactRow {
   sha256: string;

@@ -74,7 +74,7 @@ test('shows VALID with the signer fingerprint for a good package', async () => {
   expect(verdict).toMatch(/^VALID/);
   expect(verdict).toContain(fingerprint);
   expect(checks).toContain('Ed25519 signature valid');
-  expect(checks).toContain('custody chain intact');
+  expect(checks).toContain('custody log intact');
 });
 
 test('shows VALID against the pinned fingerprint and INVALID against another', async () => {

@@ -62,7 +62,7 @@ export class CapturesRepo {
     for (const a of bytes.values())
       stored.set(a.sha256, await blobForStorage(cipher, a.sha256, a.blob));
     try {
-      await db.transaction('rw', db.captures, db.artifacts, db.custody, async () => {
+      await db.transaction('rw', [db.captures, db.artifacts, ...db.custodyLog], async () => {
         if (await db.captures.get(parsed.id))
           throw new Error(`capture ${parsed.id} already sealed`);
         const known = new Set(

@@ -24,7 +24,7 @@ export class CasesRepo {
       updatedAt: at,
     });
     const { db } = this.ctx;
-    await db.transaction('rw', db.cases, db.custody, async () => {
+    await db.transaction('rw', [db.cases, ...db.custodyLog], async () => {
       await db.cases.add(legalCase);
       await this.custody.append({
         type: 'case_created',
@@ -41,7 +41,7 @@ export class CasesRepo {
 
   async update(id: string, patch: Partial<LegalCaseInput>): Promise<LegalCase> {
     const { db } = this.ctx;
-    return db.transaction('rw', db.cases, db.custody, async () => {
+    return db.transaction('rw', [db.cases, ...db.custodyLog], async () => {
       const row = await db.cases.get(id);
       if (!row) throw new Error(`no case with id ${id}`);
       const { id: _id, createdAt, updatedAt: _u, ...editable } = row;

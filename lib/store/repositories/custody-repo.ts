@@ -1,7 +1,15 @@
 import type { CustodyEvent, CustodyEventType } from '../../model/custody';
 import type { StoreContext } from '../context';
+import { CustodyTreeRepo } from './custody-tree-repo';
 
-import { GENESIS_HASH } from '../../evidence/custody';
+import { GENESIS_HASH, type Checkpoint } from '../../evidence/custody';
+import {
+  buildCustodyProof,
+  EMPTY_ROOT_REF,
+  exportedSizes,
+  type CustodyProof,
+} from '../../evidence/custody-disclosure';
+import { digestRef } from '../../evidence/custody-tree';
 
 export { GENESIS_HASH };
 
@@ -15,11 +23,16 @@ export interface CustodyDraft {
 
 /** The append-only custody log. There is no update and no delete. */
 export class CustodyRepo {
-  constructor(private readonly ctx: StoreContext) {}
+  readonly tree: CustodyTreeRepo;
+
+  constructor(private readonly ctx: StoreContext) {
+    this.tree = new CustodyTreeRepo(ctx);
+  }
 
   /**
-   * Appends one event. Call inside a read-write transaction that includes `custody` and the
-   * tables of the change it records, so both commit together or neither does.
+   * Appends one event and extends the Merkle tree. Call inside a read-write transaction that
+   * includes `db.custodyLog` and the tables of the change it records, so all commit together or
+   * none does.
    */
   async append(draft: CustodyDraft): Promise<CustodyEvent> {
     const last = await this.ctx.db.custody.orderBy('seq').last();
@@ -34,13 +47,14 @@ export class CustodyRepo {
     };
     const event: CustodyEvent = { ...unhashed, hash: this.ctx.hashEvent(unhashed) };
     await this.ctx.db.custody.add(event);
+    await this.tree.add(event);
     return event;
   }
 
   /** Appends one event in its own transaction (for events not tied to another write, e.g. export). */
   async record(draft: CustodyDraft & { at?: string }): Promise<CustodyEvent> {
     const { db } = this.ctx;
-    return db.transaction('rw', db.custody, () => this.append(draft));
+    return db.transaction('rw', db.custodyLog, () => this.append(draft));
   }
 
   async head(): Promise<CustodyEvent | undefined> {
@@ -66,6 +80,32 @@ export class CustodyRepo {
     );
     const bySeq = new Map(found.flat().map((e) => [e.seq, e]));
     return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+  }
+
+  /**
+   * What a package discloses, from one consistent view of the log: the events about `subjectIds`,
+   * the checkpoint, and the proof that those events sit in the log and that it extends every
+   * earlier export. Reads O(k log n) tree nodes, not the whole log (issue 7, scale).
+   */
+  async disclose(
+    subjectIds: Iterable<string>,
+  ): Promise<{ events: CustodyEvent[]; checkpoint: Checkpoint; proof: CustodyProof }> {
+    const { db } = this.ctx;
+    return db.transaction('rw', db.custodyLog, async () => {
+      const head = await this.head();
+      const size = head ? head.seq + 1 : 0;
+      await this.tree.cover(size);
+      const subtree = this.tree.subtree();
+      const events = await this.concerning(subjectIds);
+      const exported = await db.custody.where('type').equals('exported').toArray();
+      const checkpoint: Checkpoint = {
+        size,
+        head: head?.hash ?? GENESIS_HASH,
+        root: size > 0 ? digestRef(await subtree(0, size)) : EMPTY_ROOT_REF,
+      };
+      const proof = await buildCustodyProof(size, events, exportedSizes(exported), subtree);
+      return { events, checkpoint, proof };
+    });
   }
 
   async count(): Promise<number> {

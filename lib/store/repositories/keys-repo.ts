@@ -17,7 +17,7 @@ export class KeysRepo {
   /** Adds a new active key; an earlier one is retired (kept, so old packages still name it). */
   async install(key: KeyRow): Promise<void> {
     const { db } = this.ctx;
-    await db.transaction('rw', db.keys, db.custody, async () => {
+    await db.transaction('rw', [db.keys, ...db.custodyLog], async () => {
       const previous = (await db.keys.toArray()).find((k) => k.active);
       if (previous) await db.keys.update(previous.id, { active: false });
       await db.keys.add({ ...key, active: true });

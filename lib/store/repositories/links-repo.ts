@@ -31,7 +31,7 @@ export class LinksRepo {
     const { db } = this.ctx;
     await db.transaction(
       'rw',
-      [db.links, db.custody, db.captures, db.persons, db.cases],
+      [db.links, ...db.custodyLog, db.captures, db.persons, db.cases],
       async () => {
         if (!(await db.captures.get(link.captureId)))
           throw new Error(`no capture ${link.captureId}`);
@@ -58,7 +58,7 @@ export class LinksRepo {
 
   async remove(id: string): Promise<void> {
     const { db } = this.ctx;
-    await db.transaction('rw', db.links, db.custody, async () => {
+    await db.transaction('rw', [db.links, ...db.custodyLog], async () => {
       const link = await db.links.get(id);
       if (!link) throw new Error(`no link ${id}`);
       await db.links.delete(id);

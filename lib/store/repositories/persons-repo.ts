@@ -39,7 +39,7 @@ export class PersonsRepo {
       updatedAt: at,
     });
     const { db } = this.ctx;
-    await db.transaction('rw', db.persons, db.custody, async () => {
+    await db.transaction('rw', [db.persons, ...db.custodyLog], async () => {
       await db.persons.add({ ...person, accountKeys: accountKeys(person.accounts) });
       await this.custody.append({
         type: 'person_created',
@@ -52,7 +52,7 @@ export class PersonsRepo {
 
   async update(id: string, patch: Partial<PersonInput>): Promise<Person> {
     const { db } = this.ctx;
-    return db.transaction('rw', db.persons, db.custody, async () => {
+    return db.transaction('rw', [db.persons, ...db.custodyLog], async () => {
       const row = await db.persons.get(id);
       if (!row) throw new Error(`no person with id ${id}`);
       const { name, aliases, accounts, notes } = row;

@@ -14,7 +14,11 @@ import {
   verifyChain,
   type CustodyDraft,
 } from '../../../lib/evidence/custody';
-import { chainExtends, chainOf, verifyDisclosure } from '../../../lib/evidence/custody-disclosure';
+import {
+  discloseFromLog,
+  extendsEarlier,
+  verifyCustodyProof,
+} from '../../../lib/evidence/custody-disclosure';
 
 const draftArb: fc.Arbitrary<CustodyDraft> = fc.record({
   at: fc.integer({ min: 1.6e12, max: 2e12 }).map((t) => new Date(t).toISOString()),
@@ -115,10 +119,46 @@ describe('custody chain', () => {
     expect(extendsCheckpoint(log.slice(0, 7), later)).toBe(false);
     const rewritten = await build([...log.slice(0, 3), { ...log[3]!, data: { other: 1 } }]);
     expect(extendsCheckpoint(rewritten, early)).toBe(false);
-    const chain = await chainOf(log);
-    expect(await chainExtends(chain, early)).toBe(true);
-    expect(await chainExtends(chain.slice(0, 7), later)).toBe(false);
-    expect(await chainExtends(await chainOf(rewritten), early)).toBe(false);
+  });
+
+  it('L3/L4: a package proves its log extends every earlier export; a truncated or rewritten log cannot', async () => {
+    const first = await build(fc.sample(draftArb, 4));
+    const early = checkpointOf(first);
+    const exported: CustodyDraft = {
+      at: '2026-05-01T10:00:00.000Z',
+      actor: 'a',
+      type: 'exported',
+      subject: { kind: 'package', id: 'p1' },
+      data: { checkpoint: early },
+    };
+    const log = await build([...first, exported, ...fc.sample(draftArb, 5)]);
+    const honest = await discloseFromLog(log, []);
+    expect(honest.proof.earlier.map((e) => e.size)).toEqual([4]);
+    expect(await verifyCustodyProof([], honest.checkpoint, honest.proof)).toEqual([]);
+    expect(extendsEarlier(honest.checkpoint, honest.proof, early)).toBe(true);
+    expect(extendsEarlier(honest.checkpoint, honest.proof, honest.checkpoint)).toBe(true);
+
+    // Truncated after the export: it still extends the early checkpoint, not the later one.
+    const truncated = await discloseFromLog(log.slice(0, 7), []);
+    expect(extendsEarlier(truncated.checkpoint, truncated.proof, honest.checkpoint)).toBe(false);
+
+    // History rewritten before the export: its own proof names a different root…
+    const rewritten = await build([
+      ...first.slice(0, 3),
+      { ...first[3]!, data: { other: 1 } },
+      exported,
+      ...log.slice(5),
+    ]);
+    const forged = await discloseFromLog(rewritten, []);
+    expect(extendsEarlier(forged.checkpoint, forged.proof, early)).toBe(false);
+    // …and claiming the early root instead makes the consistency proof fail.
+    const claimed = {
+      ...forged.proof,
+      earlier: forged.proof.earlier.map((e) => ({ ...e, root: early.root })),
+    };
+    expect(await verifyCustodyProof([], forged.checkpoint, claimed)).toEqual([
+      { seq: null, reason: 'the log does not extend its earlier checkpoint of 4 events' },
+    ]);
   });
 
   it('L6: two checkpoints of the same size with different heads are an equivocation', async () => {
@@ -130,44 +170,55 @@ describe('custody chain', () => {
 });
 
 describe('partial disclosure (what a package carries)', () => {
-  it('any subset of events verifies against the chain and checkpoint; edits, moves and forged chains do not', async () => {
+  it('any subset of events verifies against the signed root; edits, moves and forged nodes do not', async () => {
     await fc.assert(
       fc.asyncProperty(
         logArb,
         fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }),
-        async (drafts, keep) => {
+        fc.nat(),
+        async (drafts, keep, pick) => {
           const log = await build(drafts);
-          const chain = await chainOf(log);
-          const cp = checkpointOf(log);
           const subset = log.filter((_, i) => keep[i]);
-          expect(await verifyDisclosure(chain, subset, cp)).toEqual([]);
-          if (subset.length === 0) return;
-          const edited = subset.map((e, j) =>
-            j === 0 ? { ...e, at: '2000-01-01T00:00:00.000Z' } : e,
-          );
-          expect((await verifyDisclosure(chain, edited, cp))[0]).toMatchObject({
-            seq: subset[0]!.seq,
-            reason: 'event content does not match the chain',
-          });
-          const truncated = chain.slice(0, -1);
-          expect((await verifyDisclosure(truncated, [], cp)).map((p) => p.reason)).toContain(
-            'chain does not lead to the signed head',
-          );
+          const { checkpoint, proof } = await discloseFromLog(log, subset);
+          expect(checkpoint).toEqual(checkpointOf(log));
+          expect(await verifyCustodyProof(subset, checkpoint, proof)).toEqual([]);
+          const problems = (events: CustodyEvent[], cp = checkpoint, p = proof) =>
+            verifyCustodyProof(events, cp, p);
+          if (subset.length > 0) {
+            const edited = subset.map((e, j) =>
+              j === 0 ? { ...e, at: '2000-01-01T00:00:00.000Z' } : e,
+            );
+            expect((await problems(edited))[0]).toMatchObject({
+              seq: subset[0]!.seq,
+              reason: 'event content does not match its hash',
+            });
+            const moved = subset.map((e, j) => (j === 0 ? { ...e, seq: e.seq + 100 } : e));
+            expect(await problems(moved)).not.toEqual([]);
+          }
+          if (proof.nodes.length > 0) {
+            const i = pick % proof.nodes.length;
+            const flipped = proof.nodes.map((h, j) =>
+              j === i ? `${h.slice(0, 10)}${h[10] === '0' ? '1' : '0'}${h.slice(11)}` : h,
+            );
+            expect(await problems(subset, checkpoint, { ...proof, nodes: flipped })).toEqual([
+              { seq: null, reason: 'the events do not lead to the signed custody root' },
+            ]);
+          }
         },
       ),
       { numRuns: 30 },
     );
   });
 
-  it('L5: a chain hash presented as an event content hash does not verify', async () => {
-    const log = await build(fc.sample(draftArb, 4));
-    const chain = await chainOf(log);
-    // Collapse events 1 and 2 into one entry whose "content" is event 1's chain hash.
-    const collapsed = [chain[0]!, log[1]!.hash, chain[3]!];
-    expect(await verifyDisclosure(collapsed, [], checkpointOf(log))).not.toEqual([]);
-    expect(await verifyDisclosure(chain, [{ ...log[1]!, seq: 2 }], checkpointOf(log))).not.toEqual(
-      [],
-    );
+  it('a hidden head cannot be swapped: the head and the root are both signed', async () => {
+    const log = await build(fc.sample(draftArb, 6));
+    const { checkpoint, proof } = await discloseFromLog(log, [log[1]!]);
+    const other = await build([...log.slice(0, 5), { ...log[5]!, data: { swapped: true } }]);
+    const swapped = await discloseFromLog(other, [log[1]!]);
+    expect(swapped.checkpoint.root).not.toBe(checkpoint.root);
+    expect(
+      await verifyCustodyProof([log[1]!], { ...checkpoint, head: other[5]!.hash }, proof),
+    ).not.toEqual([]);
   });
 });
 

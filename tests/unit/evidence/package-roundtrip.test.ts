@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { appendEvent } from '../../../lib/evidence/custody';
+import { discloseFromLog } from '../../../lib/evidence/custody-disclosure';
 import { describe, expect, it } from 'vitest';
 import { buildDemoInput } from '../../../lib/demo/demo-input';
 import { ExportError, exportedEvent, writePackage } from '../../../lib/evidence/package-writer';
@@ -30,7 +32,7 @@ describe('package export → verification', () => {
       fingerprint: key.fingerprint,
     });
     expect(report.passed.map((c) => c.message).join('\n')).toMatch(
-      /custody chain intact: \d+ disclosed events in a log of 9/,
+      /custody log intact: \d+ disclosed events proven in a log of 9 against the signed Merkle root/,
     );
   });
 
@@ -85,14 +87,13 @@ describe('package export → verification', () => {
     const earlier = fullReport.manifest!.custody.checkpoint;
     // The log as it was after the first capture (events 0–4), exporting only that capture.
     const first = full.captures[0]!;
+    const prefix = full.custody.events.filter((e) => e.seq < 5);
+    expect(prefix.map((e) => e.seq)).toEqual([0, 1, 2, 3, 4]);
     const truncated = {
       ...full,
       captures: [first],
       links: full.links.filter((l) => l.captureId === first.id),
-      custody: {
-        events: full.custody.events.filter((e) => e.seq < 5),
-        chain: full.custody.chain.slice(0, 5),
-      },
+      custody: { events: prefix, ...(await discloseFromLog(prefix, prefix)) },
     };
     const report = await verifyBytes(await writeToBytes(truncated), {
       earlierCheckpoints: [earlier],
@@ -100,13 +101,33 @@ describe('package export → verification', () => {
     expect(failureText(report)).toContain(
       `does not extend the earlier checkpoint (${earlier.size} events`,
     );
+    // The truncated log's checkpoint, once exported, is extended by the later log's packages:
+    // they carry a consistency proof from every earlier export recorded in the log.
+    const short = report.manifest!.custody.checkpoint;
+    const log = full.custody.events;
+    expect(log).toHaveLength(full.custody.checkpoint.size);
     expect(
-      (
-        await verifyBytes(await writeToBytes(full), {
-          earlierCheckpoints: [report.manifest!.custody.checkpoint],
-        })
-      ).verdict,
-    ).toBe('valid');
+      (await verifyBytes(await writeToBytes(full), { earlierCheckpoints: [short] })).verdict,
+    ).toBe('invalid');
+    const exported = await appendEvent(
+      {
+        at: NOW.toISOString(),
+        actor: key.fingerprint,
+        type: 'exported',
+        subject: { kind: 'package', id: 'p0' },
+        data: { checkpoint: short },
+      },
+      log[log.length - 1]!,
+    );
+    const later = [...log, exported];
+    const extended = {
+      ...full,
+      custody: { events: later, ...(await discloseFromLog(later, later)) },
+    };
+    const laterReport = await verifyBytes(await writeToBytes(extended), {
+      earlierCheckpoints: [short],
+    });
+    expect(laterReport.verdict, failureText(laterReport)).toBe('valid');
   });
 
   it("the export becomes a custody event that the next package's chain includes", async () => {

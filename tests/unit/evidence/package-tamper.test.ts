@@ -1,6 +1,8 @@
 // integrity.md S1–S7, P2–P5: any change to a package is detected and named.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { canonicalBytes } from '../../../lib/evidence/canonical-json';
+import { digestRef, eventLeaf } from '../../../lib/evidence/custody-tree';
 import { LAYOUT, UNLISTED } from '../../../lib/evidence/manifest';
 import { generateSigningKey, publicKeyPem, type SigningKey } from '../../../lib/evidence/signing';
 import { openZip } from '../../../lib/evidence/zip/reader';
@@ -298,14 +300,35 @@ describe('records and custody, even when re-signed by the same key', () => {
     }
   });
 
-  it('L3: a truncated chain no longer leads to the signed head', async () => {
-    const chain = dec(get(entries, LAYOUT.chain)).trimEnd().split('\n');
-    const forged = await resign(
-      set(entries, LAYOUT.chain, enc(`${chain.slice(0, -1).join('\n')}\n`)),
-      key,
+  it('L3: a hidden event needs its proof node; a missing or altered node fails, even re-signed', async () => {
+    const lines = dec(get(entries, LAYOUT.events)).trimEnd().split('\n');
+    const hidden = lines.slice(0, -1).find((l) => l.includes('"tagged"'))!;
+    const shown = lines.filter((l) => l !== hidden);
+    const proof = JSON.parse(dec(get(entries, LAYOUT.proof))) as { nodes: string[] };
+    const withProof = (nodes: string[]) =>
+      resign(
+        set(
+          set(entries, LAYOUT.events, enc(`${shown.join('\n')}\n`)),
+          LAYOUT.proof,
+          canonicalBytes({ ...proof, nodes }),
+        ),
+        key,
+        (m) => {
+          m.custody.disclosed = shown.length;
+        },
+      );
+    expect(proof.nodes).toEqual([]); // the fixture discloses its whole log
+    const leaf = digestRef(eventLeaf(JSON.parse(hidden) as { hash: string }));
+    expect((await verifyBytes(await repack(await withProof([leaf])))).verdict).toBe('valid');
+    expect(failureText(await verifyBytes(await repack(await withProof([]))))).toContain(
+      'custody/proof.json: custody proof is malformed: the proof has too few nodes',
     );
-    expect(failureText(await verifyBytes(await repack(forged)))).toContain(
-      'custody/chain.txt: chain does not lead to the signed head',
+    const other = `sha256:${'ab'.repeat(32)}`;
+    expect(failureText(await verifyBytes(await repack(await withProof([other]))))).toContain(
+      'custody/proof.json: the events do not lead to the signed custody root',
+    );
+    expect(failureText(await verifyBytes(await repack(await withProof([leaf, leaf]))))).toContain(
+      'custody/proof.json: custody proof is malformed: the proof has 1 node(s) too many',
     );
   });
 });

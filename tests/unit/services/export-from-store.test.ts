@@ -1,3 +1,4 @@
+import { checkpointOf } from '../../../lib/evidence/custody';
 import { describe, expect, it } from 'vitest';
 import { captureSeal } from '../../../lib/evidence/seal';
 import { exportedEvent, writePackage } from '../../../lib/evidence/package-writer';
@@ -68,7 +69,8 @@ describe('export from the store', () => {
     expect(input.cases.map((c) => c.id)).toEqual([legalCase.id]);
     expect(input.links).toHaveLength(2);
     expect(input.custody.events.some((e) => e.subject.id === 'cap_other')).toBe(false);
-    expect(input.custody.chain).toHaveLength(await store.custody.count());
+    expect(input.custody.checkpoint.size).toBe(await store.custody.count());
+    expect(input.custody.checkpoint).toEqual(checkpointOf(await store.custody.all()));
 
     const report = await verifyPackage(bytesSource(bytes), { pinnedKey: signer.fingerprint });
     expect(report.failures).toEqual([]);

@@ -80,6 +80,13 @@ describe('integrity check (D5)', () => {
       expect(kinds(await checkIntegrity(store, full))).toEqual(['custody_hash_mismatch 2']);
   });
 
+  it('names a custody tree that no longer matches the log (exports prove against it)', async () => {
+    const { store, db } = await seeded();
+    expect((await checkIntegrity(store, true)).ok).toBe(true);
+    await db.custodyTree.update('1:1', { hash: `sha256:${'ab'.repeat(32)}` });
+    expect(kinds(await checkIntegrity(store, true))).toEqual(['custody_tree_mismatch 1:1']);
+  });
+
   it('names a deleted custody event', async () => {
     const { store, db } = await seeded();
     await db.custody.delete(2);
@@ -123,6 +130,7 @@ describe('integrity check (D5)', () => {
       'custody_link_broken 3',
       'custody_hash_mismatch 3',
       'custody_link_broken 4',
+      'custody_tree_mismatch 0:2',
     ]);
   });
 

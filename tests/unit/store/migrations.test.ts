@@ -74,6 +74,11 @@ const seedFor: Record<number, Record<string, object[]>> = {
 };
 // v2 only adds the `vault` table (empty unless the lock is on): seed it with v1's rows.
 seedFor[2] = seedFor[1]!;
+// v3 adds `custodyTree` (derived from the log): v1's rows plus the node of its one event.
+seedFor[3] = {
+  ...seedFor[1]!,
+  custodyTree: [{ id: '0:0', hash: `sha256:${'2'.repeat(64)}` }],
+};
 
 describe('schema migrations', () => {
   it('lists versions in increasing order', () => {
