@@ -4,8 +4,10 @@ export type SinkTarget = WritableStream<Uint8Array> | ((chunk: Uint8Array) => Pr
 const BLOCK = 1024 * 1024;
 
 /**
- * Packs writes into ~1 MiB blocks (one copy, no per-chunk allocation) and keeps one block write
- * in flight while the next is filled, so reading, hashing and writing overlap.
+ * Packs small writes into ~1 MiB blocks (one copy, no per-chunk allocation) and keeps one write
+ * in flight while the next is filled, so reading, hashing and writing overlap. A chunk of a block
+ * or more is handed on as it is (no copy; fewer, larger writes are what OPFS is fastest at), so
+ * callers must not reuse a buffer they have written.
  */
 export class ByteSink {
   written = 0;
@@ -30,6 +32,13 @@ export class ByteSink {
   }
 
   async write(chunk: Uint8Array): Promise<void> {
+    if (chunk.length >= BLOCK) {
+      await this.flush();
+      this.written += chunk.length;
+      await this.inFlight;
+      this.inFlight = this.writeChunk(chunk);
+      return;
+    }
     this.written += chunk.length;
     let at = 0;
     while (at < chunk.length) {
