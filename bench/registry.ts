@@ -1,4 +1,5 @@
 import { captureLatencyBench } from './capture-latency.bench';
+import { chromiumExportBench } from './chromium-export.bench';
 import { chromiumHashBench } from './chromium-hash.bench';
 import { exportBench } from './export.bench';
 import { scaleBench } from './scale.bench';
@@ -16,4 +17,5 @@ export const benchmarks: Benchmark[] = [
   vaultBench,
   scaleBench,
   chromiumHashBench,
+  chromiumExportBench,
 ];
