@@ -48,7 +48,7 @@ function compress(state: Int32Array, w: Int32Array, view: DataView, at: number, 
       f0 = f,
       g0 = g,
       h0 = h;
-    let x = 0;
+    let x: number;
     for (let t = 0; t < 64; t += 8) {
       x = (((h + S1(e)) | 0) + (((e & f) ^ (~e & g)) + ((K[t + 0]! + w[t + 0]!) | 0))) | 0;
       d = (d + x) | 0;
