@@ -1,4 +1,6 @@
 import { captureLatencyBench } from './capture-latency.bench';
+import { chromiumExportBench } from './chromium-export.bench';
+import { chromiumHashBench } from './chromium-hash.bench';
 import { exportBench } from './export.bench';
 import { scaleBench } from './scale.bench';
 import { sha256Bench } from './sha256.bench';
@@ -14,4 +16,6 @@ export const benchmarks: Benchmark[] = [
   captureLatencyBench,
   vaultBench,
   scaleBench,
+  chromiumHashBench,
+  chromiumExportBench,
 ];

@@ -12,12 +12,13 @@ import type { PackageInput, PackageOptions } from './package-input';
 import { readmeText } from './readme-txt';
 import { reportHtml } from './report-html';
 import { publicKeyPem } from './signing';
-import { sha256Ref } from './sha256';
+import { ONE_SHOT_LIMIT, sha256 as sha256Of, sha256Ref, type Sha256Ref } from './sha256';
 import { buildStatement, statementBytes, type Statement } from './statement';
 import { VERIFY_HTML } from './verifier-page/verify-html.generated';
 import { unsafeNameReason } from './zip/names';
 import type { SinkTarget } from './zip/sink';
-import { ZipWriter, type EntryData } from './zip/writer';
+import { ZipWriter, type EntryData, type WrittenEntry } from './zip/writer';
+import { ReadAhead } from './read-ahead';
 
 export interface PackageResult {
   manifest: Manifest;
@@ -81,18 +82,36 @@ export async function writePackage(
     mediaType: string,
     expect?: { sha256: string; size: number },
   ): Promise<ManifestFile> => {
-    const hasher = digests.sha256();
-    const written = await zip.add({
+    const entry = {
       name: path,
-      data,
       size: data instanceof Uint8Array ? data.length : expect?.size,
       compress: shouldCompress(mediaType),
-      onChunk: (chunk) => {
-        hasher.update(chunk);
-        bytesDone += expect ? chunk.length : 0;
-      },
-    });
-    const file = { path, sha256: sha256Ref(hasher.digest()), size: written.size, mediaType };
+    };
+    let written: WrittenEntry;
+    let sha256: Sha256Ref;
+    if (!digests.native && data instanceof Uint8Array) {
+      // WebCrypto has no incremental digest but is ~3x faster than the JS one: bytes already in
+      // memory (small artifacts, records) are hashed in one call (on WebCrypto's own copy).
+      const digest = sha256Of(data);
+      written = await zip.add({
+        ...entry,
+        data,
+        onChunk: (chunk) => (bytesDone += expect ? chunk.length : 0),
+      });
+      sha256 = sha256Ref(await digest);
+    } else {
+      const hasher = digests.sha256();
+      written = await zip.add({
+        ...entry,
+        data,
+        onChunk: (chunk) => {
+          hasher.update(chunk);
+          bytesDone += expect ? chunk.length : 0;
+        },
+      });
+      sha256 = sha256Ref(hasher.digest());
+    }
+    const file = { path, sha256, size: written.size, mediaType };
     if (expect && (file.sha256 !== expect.sha256 || file.size !== expect.size)) {
       throw new ExportError(
         `${path}: stored bytes (${file.sha256}, ${file.size} bytes) no longer match the capture-time hash ${expect.sha256} (${expect.size} bytes); export stopped`,
@@ -106,9 +125,10 @@ export async function writePackage(
 
   try {
     progress('artifacts');
+    const reads = new ReadAhead(input, digests.native ? 0 : ONE_SHOT_LIMIT);
     for (const capture of input.captures) {
       for (const artifact of capture.artifacts) {
-        const data = await input.openArtifact(artifact.sha256);
+        const data = await reads.next();
         await add(paths.artifact(capture.id, artifact.name), data, artifact.mediaType, artifact);
         progress('artifacts');
       }

@@ -4,10 +4,16 @@ import { linkSchema, type Link } from '../model/link';
 import { personSchema, type Person } from '../model/person';
 import { jsDigests, type Digests } from '../evidence/digests';
 import { LAYOUT, paths, type Manifest } from '../evidence/manifest';
-import { sha256Ref } from '../evidence/sha256';
+import { ONE_SHOT_LIMIT, sha256Ref, sha256RefOf } from '../evidence/sha256';
 import { verifyPackage } from '../evidence/verify';
 import { formatFailures, type VerifyReport } from '../evidence/verify-report';
-import { DEFAULT_LIMITS, openZip, readEntry, type ZipEntry } from '../evidence/zip/reader';
+import {
+  DEFAULT_LIMITS,
+  openZip,
+  readEntry,
+  readEntryBytes,
+  type ZipEntry,
+} from '../evidence/zip/reader';
 import type { ZipSource } from '../evidence/zip/source';
 import { blobForStorage } from '../store/encryption/blobs';
 import type { Store } from '../store/store';
@@ -48,6 +54,20 @@ async function load(
   digests: Digests,
   type = '',
 ): Promise<Loaded> {
+  if (!digests.native && entry.size <= ONE_SHOT_LIMIT) {
+    // One WebCrypto call over the entry is ~3x faster than the incremental JS hash.
+    const bytes = (await readEntryBytes(
+      source,
+      entry,
+      digests,
+      entry.size,
+    )) as Uint8Array<ArrayBuffer>;
+    return {
+      bytes: new Blob([bytes], { type }),
+      sha256: await sha256RefOf(bytes),
+      size: entry.size,
+    };
+  }
   const hasher = digests.sha256();
   const parts: Uint8Array<ArrayBuffer>[] = [];
   for await (const chunk of readEntry(source, entry, digests)) {
