@@ -1,5 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import type { DalelDb } from '../db';
+import { migrations } from '../migrations/index';
 
 /** Small enough to stay inside LevelDB (Chromium moves larger values into separate blob files). */
 const ROW_BYTES = 48 * 1024;
@@ -40,14 +41,18 @@ export async function flushOldVersions(db?: DalelDb, megabytes = 32): Promise<vo
 }
 
 /**
- * The first and the last object store of the schema: LevelDB keys are ordered by object store,
+ * The first and the last object store created (object store ids follow creation order, and
+ * LevelDB keys are ordered by object store id),
  * so a write batch touching both makes every table file it flushes span the whole database.
  * A compaction then merges it with every file of the level below, and an old version is dropped
  * only when it is merged with its replacement. Filler in `vault` alone leaves that to the order
  * in which LevelDB happens to pick files (pre-lock plaintext survived about one flush in three
- * once `custodyTree` followed `vault`; spanning brought that to about one in twenty).
+ * once `custodyTree` followed `vault`; with spanning and 32 MB, none in fourteen).
  */
-const SPAN = ['persons', 'custodyTree'] as const;
+const SPAN = [
+  Object.keys(migrations[0]!.stores)[0]!,
+  Object.keys(migrations[migrations.length - 1]!.stores).at(-1)!,
+];
 const MARK = '~flush';
 
 async function writeSpanning(
@@ -62,7 +67,7 @@ async function writeSpanning(
   const ends = SPAN.map((name) => db.table(name));
   // Put and delete in one transaction: nothing is left behind even if the browser dies here.
   await db.transaction('rw', [table, ...ends], async () => {
-    for (const end of ends) await end.put({ id: MARK, hash: '', name: '' });
+    for (const end of ends) await end.put({ [end.schema.primKey.keyPath as string]: MARK });
     await table.bulkPut(rows);
     for (const end of ends) await end.delete(MARK);
   });
