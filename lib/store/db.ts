@@ -7,6 +7,7 @@ import type {
   CustodyRow,
   KeyRow,
   LinkRow,
+  ListingRow,
   PersonRow,
   SettingRow,
 } from './rows';
@@ -28,6 +29,7 @@ export class DalelDb extends Dexie {
   keys!: EntityTable<KeyRow, 'id'>;
   settings!: EntityTable<SettingRow, 'key'>;
   vault!: EntityTable<VaultRecord, 'id'>;
+  listings!: EntityTable<ListingRow, 'id'>;
 
   constructor(name: string = DEFAULT_DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     // Strict durability: a sealed capture must be on disk when we say it is (integrity.md D3).
