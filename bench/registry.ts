@@ -1,4 +1,5 @@
 import { captureLatencyBench } from './capture-latency.bench';
+import { chromiumScaleBench } from './chromium-scale.bench';
 import { exportBench } from './export.bench';
 import { scaleBench } from './scale.bench';
 import { sha256Bench } from './sha256.bench';
@@ -14,4 +15,5 @@ export const benchmarks: Benchmark[] = [
   captureLatencyBench,
   vaultBench,
   scaleBench,
+  chromiumScaleBench,
 ];
