@@ -50,7 +50,8 @@ export class CaptureIndex {
       cases.map((c) => [c.id, fold([c.title, c.article, c.caseNumber].join(' '))]),
     );
     this.entries = [...listings]
-      .sort((a, b) => b.sealedAt.localeCompare(a.sealedAt))
+      // ISO-8601 UTC strings order as text; localeCompare (ICU) costs ~10× at 10,000 rows.
+      .sort((a, b) => (a.sealedAt < b.sealedAt ? 1 : a.sealedAt > b.sealedAt ? -1 : 0))
       .map(({ v: _v, text, ...summary }) => {
         const tags = byCapture.get(summary.id) ?? [];
         const personIds = unique(tags.flatMap((l) => (l.personId ? [l.personId] : [])));

@@ -21,11 +21,14 @@ export class ListingsRepo {
    */
   async all(): Promise<CaptureListing[]> {
     const { db } = this.ctx;
-    const [ids, rows] = await db.transaction('r', db.captures, db.listings, () =>
-      Promise.all([db.captures.toCollection().primaryKeys(), db.listings.toArray()]),
-    );
+    // Two read transactions side by side: a capture sealed in between is derived next time.
+    const [count, rows] = await Promise.all([db.captures.count(), db.listings.toArray()]);
     const current = new Map<string, CaptureListing>();
     for (const row of rows) if (row.v === LISTING_VERSION) current.set(row.id, row);
+    // Captures are never deleted (only the whole database is), and a listing is only ever
+    // derived from a stored capture: as many current listings as captures means all of them.
+    if (current.size === count) return [...current.values()];
+    const ids = await db.captures.toCollection().primaryKeys();
     const missing = ids.filter((id) => !current.has(id));
     if (missing.length > 0) {
       const fresh = await this.derive(missing);
