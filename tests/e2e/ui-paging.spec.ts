@@ -22,6 +22,7 @@ test('the captures list shows the newest 100, a count of all, and pages on with 
   for (const file of files) await importFile(page, file);
 
   await page.goto(`chrome-extension://${extensionId}/dashboard.html#captures`);
+  await page.reload(); // the page was already open: only the hash changed
   const rows = page.getByTestId('capture-table').locator('tbody tr');
   const more = page.getByTestId('capture-more');
   await expect(page.getByTestId('capture-count')).toHaveText('Found: 250 (showing the newest 100)');
