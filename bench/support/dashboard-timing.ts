@@ -47,8 +47,8 @@ export async function loadCapturesMs(page: Page, dashboard: string): Promise<num
 
 /**
  * The dashboard is open on another screen (Settings); `beforeOpen` runs there (e.g. stopping the
- * worker). Then the monitor goes to Captures (its link changes the hash): milliseconds from that
- * change to the animation frame after the rows are in the document.
+ * worker). Then the monitor clicks the Captures link (it changes the hash): milliseconds from the
+ * click to the animation frame after the rows are in the document.
  */
 export async function openCapturesMs(
   page: Page,
@@ -58,14 +58,22 @@ export async function openCapturesMs(
   await page.goto('about:blank');
   await page.goto(`${dashboard}#settings`);
   await page.getByRole('heading', { level: 1 }).waitFor();
+  // Settle: Preact runs effects (the router's hashchange listener among them) after a frame.
+  await page.waitForTimeout(200);
   await beforeOpen?.();
   await defineName(page);
   return page.evaluate(async (rows) => {
+    const link = document.querySelector<HTMLAnchorElement>('nav a[href="#captures"]');
+    if (!link) throw new Error('no link to the Captures screen');
     const start = performance.now();
-    location.hash = '#captures';
+    link.click();
     await new Promise<void>((resolve, reject) => {
       if (document.querySelector(rows)) return resolve();
-      const timer = setTimeout(() => reject(new Error('no rows after 60 s')), 60_000);
+      const timer = setTimeout(
+        () =>
+          reject(new Error(`no rows after 60 s: ${document.querySelector('main')?.textContent}`)),
+        60_000,
+      );
       const observer = new MutationObserver(() => {
         if (!document.querySelector(rows)) return;
         observer.disconnect();
