@@ -1,6 +1,7 @@
 import { captureLatencyBench } from './capture-latency.bench';
 import { chromiumExportBench } from './chromium-export.bench';
 import { chromiumHashBench } from './chromium-hash.bench';
+import { chromiumScaleBench } from './chromium-scale.bench';
 import { exportBench } from './export.bench';
 import { scaleBench } from './scale.bench';
 import { sha256Bench } from './sha256.bench';
@@ -18,4 +19,5 @@ export const benchmarks: Benchmark[] = [
   scaleBench,
   chromiumHashBench,
   chromiumExportBench,
+  chromiumScaleBench,
 ];

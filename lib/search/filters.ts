@@ -20,3 +20,9 @@ export const captureFiltersSchema = z
   })
   .strict();
 export type CaptureFilters = z.infer<typeof captureFiltersSchema>;
+
+/**
+ * Rows per page of the captures list: the newest this many are sent and shown, with the count
+ * of all matches and a "show more" that asks for the next page.
+ */
+export const CAPTURE_PAGE_SIZE = 100;

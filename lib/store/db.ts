@@ -8,6 +8,7 @@ import type {
   CustodyTreeRow,
   KeyRow,
   LinkRow,
+  ListingRow,
   PersonRow,
   SettingRow,
 } from './rows';
@@ -30,6 +31,7 @@ export class DalelDb extends Dexie {
   keys!: EntityTable<KeyRow, 'id'>;
   settings!: EntityTable<SettingRow, 'key'>;
   vault!: EntityTable<VaultRecord, 'id'>;
+  listings!: EntityTable<ListingRow, 'id'>;
 
   /** The tables a custody append writes: every transaction that appends must include both. */
   get custodyLog() {

@@ -3,6 +3,7 @@ import type { CustodyEvent } from '../model/custody';
 import type { LegalCase } from '../model/legal-case';
 import type { Link } from '../model/link';
 import type { Person } from '../model/person';
+import type { CaptureListing } from '../search/capture-listing';
 
 /** A person as stored: `accountKeys` (`platform:handle`, `platform#id`) is derived, for lookups. */
 export type PersonRow = Person & { accountKeys: string[] };
@@ -10,6 +11,8 @@ export type CaseRow = LegalCase;
 export type CaptureRow = Capture;
 export type LinkRow = Link;
 export type CustodyRow = CustodyEvent;
+/** A capture's derived list row (v4), rebuildable from the capture; see `listingOf`. */
+export type ListingRow = CaptureListing;
 
 /** One node of the custody log's Merkle tree: `level:index` and its `sha256:` hash. */
 export interface CustodyTreeRow {

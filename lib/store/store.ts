@@ -5,6 +5,7 @@ import { CasesRepo } from './repositories/cases-repo';
 import { CustodyRepo } from './repositories/custody-repo';
 import { KeysRepo } from './repositories/keys-repo';
 import { LinksRepo } from './repositories/links-repo';
+import { ListingsRepo } from './repositories/listings-repo';
 import { PersonsRepo } from './repositories/persons-repo';
 import { SettingsRepo } from './repositories/settings-repo';
 
@@ -15,6 +16,7 @@ export class Store {
   readonly captures: CapturesRepo;
   readonly artifacts: ArtifactsRepo;
   readonly links: LinksRepo;
+  readonly listings: ListingsRepo;
   readonly custody: CustodyRepo;
   readonly keys: KeysRepo;
   readonly settings: SettingsRepo;
@@ -25,6 +27,7 @@ export class Store {
     this.captures = new CapturesRepo(ctx);
     this.artifacts = new ArtifactsRepo(ctx);
     this.links = new LinksRepo(ctx);
+    this.listings = new ListingsRepo(ctx);
     this.custody = new CustodyRepo(ctx);
     this.keys = new KeysRepo(ctx);
     this.settings = new SettingsRepo(ctx);

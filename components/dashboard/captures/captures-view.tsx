@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { request } from '../../../lib/messaging/client';
-import type { CaptureFilters } from '../../../lib/search/filters';
+import { CAPTURE_PAGE_SIZE, type CaptureFilters } from '../../../lib/search/filters';
 import { useI18n } from '../../i18n-context';
 import { ErrorBanner } from '../../ui/error-banner';
 import { useLoad } from '../../ui/use-request';
@@ -18,7 +18,14 @@ export function CapturesView({ id }: { id: string | null }) {
 function CaptureList() {
   const { t, formatNumber } = useI18n();
   const [filters, setFilters] = useState<CaptureFilters>({});
-  const { result, error } = useCaptureSearch(filters);
+  // Newest first, a page at a time: 10,000 rows would cost the page more than the search.
+  const [limit, setLimit] = useState(CAPTURE_PAGE_SIZE);
+  const { result, error } = useCaptureSearch(filters, undefined, limit);
+  const filter = (next: CaptureFilters) => {
+    setFilters(next);
+    setLimit(CAPTURE_PAGE_SIZE);
+  };
+  const more = result ? Math.min(CAPTURE_PAGE_SIZE, result.total - result.hits.length) : 0;
   const persons = useLoad(() => request('person.list'));
   const cases = useLoad(() => request('case.list'));
   return (
@@ -26,7 +33,7 @@ function CaptureList() {
       <h1 id="captures-heading">{t('navCaptures')}</h1>
       <CaptureFiltersBar
         filters={filters}
-        onChange={setFilters}
+        onChange={filter}
         persons={persons.data ?? []}
         cases={cases.data ?? []}
       />
@@ -42,6 +49,17 @@ function CaptureList() {
         <p class="muted">{t('capturesEmpty')}</p>
       )}
       {result && result.hits.length > 0 && <CaptureTable hits={result.hits} />}
+      {more > 0 && (
+        <p>
+          <button
+            type="button"
+            data-testid="capture-more"
+            onClick={() => setLimit(result!.hits.length + CAPTURE_PAGE_SIZE)}
+          >
+            {t('capturesMore', formatNumber(more))}
+          </button>
+        </p>
+      )}
     </section>
   );
 }

@@ -6,7 +6,9 @@ import { recentFirst } from './recent-first';
 
 /**
  * The search index is rebuilt only when the archive changed: every write appends a custody
- * event, so the custody head's sequence number is the archive's version.
+ * event, so the custody head's sequence number is the archive's version. It is built from the
+ * captures' listings (small derived rows), not the captures, so a cold worker lists 10,000
+ * captures without reading their full records.
  */
 function indexCache(store: Store) {
   let cached: { seq: number; index: Promise<CaptureIndex> } | undefined;
@@ -14,12 +16,12 @@ function indexCache(store: Store) {
     const seq = (await store.custody.head())?.seq ?? -1;
     if (cached?.seq !== seq) {
       const index = Promise.all([
-        store.captures.list(),
+        store.listings.all(),
         store.links.all(),
         store.persons.list(),
         store.cases.list(),
       ]).then(
-        ([captures, links, persons, cases]) => new CaptureIndex(captures, links, persons, cases),
+        ([listings, links, persons, cases]) => new CaptureIndex(listings, links, persons, cases),
       );
       cached = { seq, index };
       index.catch(() => (cached = undefined));
@@ -39,8 +41,7 @@ export function dashboardHandlers(store: Store) {
   const index = indexCache(store);
   return {
     'capture.search': async ({ filters, limit }) => {
-      const hits = (await index()).search(filters);
-      return { total: hits.length, hits: hits.slice(0, limit) };
+      return (await index()).page(filters, limit);
     },
     'bulletin.generate': async (req) => {
       const [persons, cases, links, captures] = await Promise.all([

@@ -68,7 +68,10 @@ export function evidenceHandlers(store: Store, ports: EvidencePorts) {
     'import.run': async ({ file, pinnedKey }) => {
       const { file: blob, remove } = await ports.openImportFile(file);
       try {
-        return await importPackage(store, blobSource(blob), { pinnedKey });
+        const result = await importPackage(store, blobSource(blob), { pinnedKey });
+        // Derive the new captures' list rows now, not on the next open of the list.
+        await store.listings.all().catch(() => undefined);
+        return result;
       } finally {
         await remove();
       }

@@ -2,8 +2,9 @@ import type { Migration } from './migration';
 import { v1 } from './v1';
 import { v2 } from './v2';
 import { v3 } from './v3';
+import { v4 } from './v4';
 
 /** Every schema version in order. Append only. */
-export const migrations: readonly Migration[] = [v1, v2, v3];
+export const migrations: readonly Migration[] = [v1, v2, v3, v4];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

@@ -34,6 +34,19 @@ describe('dashboard handlers', () => {
     expect((await search({ platform: 'x' })).hits.map((h) => h.id)).toEqual(['cap_b']);
   });
 
+  it('answers a page of the newest matches with the count of all, from derived listings', async () => {
+    const { store, handlers } = await setup();
+    const page = await handlers['capture.search']({
+      type: 'capture.search',
+      filters: {},
+      limit: 1,
+    });
+    expect(page.total).toBe(2);
+    expect(page.hits.map((h) => h.id)).toEqual(['cap_b']);
+    // The list was built from listings, which the search derived and stored.
+    expect(await store.listings.count()).toBe(2);
+  });
+
   it('offers recently tagged persons and cases first', async () => {
     const { store, handlers } = await setup();
     const older = await store.persons.create({ name: 'Aaa Older' });

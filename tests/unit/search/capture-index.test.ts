@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CaptureIndex } from '../../../lib/search/capture-index';
+import { listingOf } from '../../../lib/search/capture-listing';
 import { firstWords, shortHash } from '../../../lib/search/capture-summary';
 import type { Platform } from '../../../lib/platforms/record';
 import { capture, legalCase, link, person } from './synthetic';
@@ -21,7 +22,7 @@ describe('CaptureIndex over 10,000 captures', () => {
     ...(n % 7 === 0 ? [link(`l7_${n}`, c.id, 'per_a', null, 'account_state')] : []),
     ...(n % 11 === 0 ? [link(`l11_${n}`, c.id, null, 'case_b', 'ground', `note ${n}`)] : []),
   ]);
-  const index = new CaptureIndex(captures, links, persons, cases);
+  const index = new CaptureIndex(captures.map(listingOf), links, persons, cases);
   const expected = (pred: (n: number) => boolean) =>
     captures
       .map((_, n) => n)
@@ -67,12 +68,48 @@ describe('CaptureIndex over 10,000 captures', () => {
   it('stops at the limit', () => {
     expect(index.search({ kind: 'post' }, 25)).toHaveLength(25);
   });
+
+  it('pages: the newest `limit` matches and the count of all of them', () => {
+    const first = index.page({ platform: 'facebook' }, 100);
+    expect(first.total).toBe(2_500);
+    expect(first.hits.map((h) => h.id)).toEqual(expected((n) => n % 4 === 1).slice(0, 100));
+    // The next page is the longer prefix: the first 100 rows do not move.
+    const second = index.page({ platform: 'facebook' }, 200);
+    expect(second.total).toBe(2_500);
+    expect(second.hits.slice(0, 100)).toEqual(first.hits);
+    expect(second.hits[100]!.id).toBe(expected((n) => n % 4 === 1)[100]);
+    expect(index.page({ text: 'nothing-like-this' }, 100)).toEqual({ total: 0, hits: [] });
+    expect(index.page({}, 100).total).toBe(10_000);
+  });
+
+  it('ships no folded text in its hits', () => {
+    const [hit] = index.search({}, 1);
+    expect(Object.keys(hit!).sort()).toEqual(
+      [
+        'id',
+        'url',
+        'platform',
+        'kind',
+        'sealedAt',
+        'seal',
+        'author',
+        'publishedAt',
+        'excerpt',
+        'noticeType',
+        'accountState',
+        'accountKey',
+        'personIds',
+        'caseIds',
+        'categories',
+      ].sort(),
+    );
+  });
 });
 
 describe('capture summaries', () => {
   it('shows the notice message for a notice and the short hash of the seal', () => {
     const hit = new CaptureIndex(
-      [capture(5, { notice: 'This account is suspended' })],
+      [listingOf(capture(5, { notice: 'This account is suspended' }))],
       [],
       [],
       [],

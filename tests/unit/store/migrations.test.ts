@@ -2,6 +2,10 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { DalelDb } from '../../../lib/store/db';
 import { LATEST_VERSION, migrations } from '../../../lib/store/migrations/index';
+import { listingOf } from '../../../lib/search/capture-listing';
+import { Store } from '../../../lib/store/store';
+import { sampleCapture } from './sample-capture';
+import { testHashEvent } from './test-store';
 
 /**
  * For every schema version, a database created by the code of that version (only the migrations
@@ -79,6 +83,28 @@ seedFor[3] = {
   ...seedFor[1]!,
   custodyTree: [{ id: '0:0', hash: `sha256:${'2'.repeat(64)}` }],
 };
+// v4 only adds `listings` (derived rows, filled lazily): v1's rows and one listing.
+seedFor[4] = {
+  ...seedFor[3]!,
+  listings: [
+    {
+      id: 'cap_1',
+      v: 1,
+      url: 'https://www.instagram.com/p/x/',
+      platform: 'instagram',
+      kind: 'post',
+      sealedAt: '2026-01-01T00:00:00.000Z',
+      seal: `sha256:${'c'.repeat(64)}`,
+      author: null,
+      publishedAt: null,
+      excerpt: '',
+      noticeType: null,
+      accountState: null,
+      accountKey: null,
+      text: 'https://www.instagram.com/p/x/',
+    },
+  ],
+};
 
 describe('schema migrations', () => {
   it('lists versions in increasing order', () => {
@@ -120,4 +146,26 @@ describe('schema migrations', () => {
       db.close();
     });
   }
+
+  it('lists captures stored before v4: their listings are derived on first read', async () => {
+    const name = `migrate-listings-${Date.now()}`;
+    const old = new Dexie(name);
+    for (const m of migrations.filter((m) => m.version < 4))
+      old.version(m.version).stores(m.stores);
+    const { capture } = sampleCapture('cap_old');
+    await old.table('captures').add(capture);
+    old.close();
+
+    const db = new DalelDb(name);
+    const store = new Store({
+      db,
+      now: () => new Date(),
+      actor: () => 'TEST',
+      hashEvent: testHashEvent,
+    });
+    expect(await db.listings.count()).toBe(0);
+    expect(await store.listings.all()).toEqual([listingOf(capture)]);
+    expect(await db.listings.toArray()).toEqual([listingOf(capture)]);
+    db.close();
+  });
 });

@@ -48,6 +48,7 @@ async function view(s: Awaited<ReturnType<typeof seeded>>) {
     byAccount: await store.persons.findByAccountKey('instagram:willyrex'),
     cases: await store.cases.list(),
     capture: await store.captures.get('cap_1'),
+    listings: await store.listings.all(),
     byUrl: await store.captures.byUrl(URL),
     byAccountKey: await store.captures.byAccount('instagram:willyrex'),
     links: await store.links.forPerson(s.person.id),
@@ -115,6 +116,9 @@ describe('passphrase lock over the store', () => {
       accountKey: 'x:domarov',
     });
     await s.store.captures.seal(capture, artifacts);
+    // The list's derived row of the new capture is written under the lock too.
+    expect((await s.store.listings.all()).map((l) => l.id)).toEqual(['cap_1', 'cap_2']);
+    expect(await s.store.listings.count()).toBe(2);
     expect(await s.store.persons.findByAccountKey('x:domarov')).toEqual([p]);
     expect(await s.store.captures.byUrl('https://x.com/domarov/status/1')).toEqual([capture]);
     expect(await s.store.persons.list()).toEqual([await s.store.persons.get(s.person.id), p]);
