@@ -25,12 +25,13 @@ async function readExport(extensionPage: Page, name: string): Promise<Buffer> {
   return Buffer.from(base64, 'base64');
 }
 
-function dalelVerify(file: string, key?: string) {
+function dalelVerify(file: string, key?: string, earlier?: string) {
   const args = [
     path.join(repoRoot, 'bin/dalel.mjs'),
     'verify',
     file,
     ...(key ? ['--key', key] : []),
+    ...(earlier ? ['--earlier', earlier] : []),
   ];
   return spawnSync(process.execPath, args, { encoding: 'utf8' });
 }
@@ -95,6 +96,29 @@ test('a case exported in the real extension verifies with `dalel verify`, pinned
   const bad = path.join(dir, 'tampered.zip');
   writeFileSync(bad, tampered);
   expect(dalelVerify(bad, key.data.fingerprint).status).not.toBe(0);
+
+  // A later export of the same case (after more tagging) verifies too, and proves that its
+  // custody log extends the first package's: the second export carries a consistency proof.
+  await send({
+    type: 'link.add',
+    captureId: captured.data.id,
+    personId: null,
+    caseId: legalCase.data.id,
+    category: 'other',
+    note: 'second look',
+  });
+  for (const round of [2, 3]) {
+    const again = await send({
+      type: 'export.run',
+      scope: { kind: 'case', ids: [legalCase.data.id] },
+    });
+    expect(again.ok, `export ${round}: ${JSON.stringify(again.error)}`).toBe(true);
+    const later = path.join(dir, `package-${round}.zip`);
+    writeFileSync(later, await readExport(extensionPage, again.data.file));
+    const chained = dalelVerify(later, key.data.fingerprint, good);
+    expect(chained.stdout + chained.stderr).toMatch(/VALID/);
+    expect(chained.status).toBe(0);
+  }
 });
 
 test('an export of a case with nothing tagged is refused with a clear message', async ({
@@ -181,6 +205,16 @@ test('backup and restore: export everything from one profile, import into a fres
       type: 'imported',
       actor: `import:${key.data.fingerprint}`,
     });
+
+    // The restored archive goes on to a lawyer: it exports again, signed by this profile's key.
+    const again = await sendFrom(page, { type: 'export.run', scope: { kind: 'all', ids: [] } });
+    expect(again.ok, JSON.stringify(again.error)).toBe(true);
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'dalel-restored-'));
+    const restoredPackage = path.join(dir, 'restored.zip');
+    writeFileSync(restoredPackage, await readExport(page, again.data.file));
+    const verified = dalelVerify(restoredPackage, again.data.fingerprint);
+    expect(verified.stdout + verified.stderr).toMatch(/VALID/);
+    expect(verified.status).toBe(0);
   } finally {
     await other.context.close();
   }

@@ -86,26 +86,31 @@ export class CustodyRepo {
    * What a package discloses, from one consistent view of the log: the events about `subjectIds`,
    * the checkpoint, and the proof that those events sit in the log and that it extends every
    * earlier export. Reads O(k log n) tree nodes, not the whole log (issue 7, scale).
+   *
+   * No transaction spans the reads: the log is append-only and a tree node never changes once
+   * written, so everything below the head read first is a fixed snapshot, and later appends are
+   * filtered out by sequence number. (A transaction would not survive the proof's recursion:
+   * Dexie loses its zone across deep chains of native awaits and Chromium commits it early.)
    */
   async disclose(
     subjectIds: Iterable<string>,
   ): Promise<{ events: CustodyEvent[]; checkpoint: Checkpoint; proof: CustodyProof }> {
     const { db } = this.ctx;
-    return db.transaction('rw', db.custodyLog, async () => {
-      const head = await this.head();
-      const size = head ? head.seq + 1 : 0;
-      await this.tree.cover(size);
-      const subtree = this.tree.subtree();
-      const events = await this.concerning(subjectIds);
-      const exported = await db.custody.where('type').equals('exported').toArray();
-      const checkpoint: Checkpoint = {
-        size,
-        head: head?.hash ?? GENESIS_HASH,
-        root: size > 0 ? digestRef(await subtree(0, size)) : EMPTY_ROOT_REF,
-      };
-      const proof = await buildCustodyProof(size, events, exportedSizes(exported), subtree);
-      return { events, checkpoint, proof };
-    });
+    const head = await this.head();
+    const size = head ? head.seq + 1 : 0;
+    await db.transaction('rw', db.custodyLog, () => this.tree.cover(size));
+    const subtree = this.tree.subtree();
+    const events = (await this.concerning(subjectIds)).filter((e) => e.seq < size);
+    const exported = (await db.custody.where('type').equals('exported').toArray()).filter(
+      (e) => e.seq < size,
+    );
+    const checkpoint: Checkpoint = {
+      size,
+      head: head?.hash ?? GENESIS_HASH,
+      root: size > 0 ? digestRef(await subtree(0, size)) : EMPTY_ROOT_REF,
+    };
+    const proof = await buildCustodyProof(size, events, exportedSizes(exported), subtree);
+    return { events, checkpoint, proof };
   }
 
   async count(): Promise<number> {
