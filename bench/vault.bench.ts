@@ -1,6 +1,6 @@
-import 'fake-indexeddb/auto';
 import { randomFillSync } from 'node:crypto';
 import { gcm } from '@noble/ciphers/aes.js';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { createKeyRow } from '../lib/background/signing-key';
 import { eventHashSync } from '../lib/evidence/custody';
 import { DalelDb } from '../lib/store/db';
@@ -108,7 +108,8 @@ async function wipe(): Promise<BenchResult> {
   const shredMs: number[] = [];
   const deleteMs: number[] = [];
   for (let r = 0; r < 3; r++) {
-    const db = new DalelDb(`bench-wipe-${r}-${Date.now()}`);
+    // Passed explicitly: Dexie reads the global `indexedDB` once, when another bench loads it.
+    const db = new DalelDb(`bench-wipe-${r}`, { indexedDB: new IDBFactory(), IDBKeyRange });
     const cipher = attachCipher(db);
     const store = new Store({
       db,

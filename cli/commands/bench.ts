@@ -38,18 +38,33 @@ function table(rows: BenchResult[]): string {
     .join('\n');
 }
 
-async function runAll(names: string[], sizeMb: number, io: Io): Promise<BenchResult[]> {
+/**
+ * Runs the chosen benchmarks in order. One that fails is reported and the others still run (a
+ * long run must not lose every result to one broken benchmark); the command then exits 1.
+ */
+async function runAll(
+  names: string[],
+  sizeMb: number,
+  io: Io,
+): Promise<{ results: BenchResult[]; failed: string[] }> {
   const results: BenchResult[] = [];
+  const failed: string[] = [];
   for (const bench of benchmarks.filter((b) => names.length === 0 || names.includes(b.name))) {
     const dir = await mkdtemp(join(tmpdir(), `dalel-bench-${bench.name}-`));
     io.err(`bench ${bench.name}: ${bench.summary} (${sizeMb} MB)…`);
     try {
-      results.push(...(await bench.run({ sizeMb, dir, log: (t) => io.err(`  ${t}`) })));
+      const rows = await bench.run({ sizeMb, dir, log: (t) => io.err(`  ${t}`) });
+      // Each benchmark's rows as soon as it ends, so a long run shows progress.
+      io.err(table(rows).replace(/^/gm, '  '));
+      results.push(...rows);
+    } catch (error) {
+      failed.push(bench.name);
+      io.err(`  FAILED: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
   }
-  return results;
+  return { results, failed };
 }
 
 export const benchCommand: Command = {
@@ -60,12 +75,14 @@ export const benchCommand: Command = {
     const { positional, options } = parseArgs(args, { 'size-mb': 'number' });
     const unknown = positional.filter((n) => !benchmarks.some((b) => b.name === n));
     if (unknown.length) throw new UsageError(`unknown benchmark(s): ${unknown.join(', ')}`);
-    const results = await runAll(
+    const { results, failed } = await runAll(
       positional,
       (options['size-mb'] as number | undefined) ?? 1024,
       io,
     );
     io.out(table(results));
-    return EXIT.ok;
+    if (failed.length === 0) return EXIT.ok;
+    io.err(`dalel bench: ${failed.length} benchmark(s) failed: ${failed.join(', ')}`);
+    return EXIT.failed;
   },
 };
