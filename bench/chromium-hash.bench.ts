@@ -29,7 +29,7 @@ function pageApi(bench: BenchPage) {
     /**
      * MB/s of `ours` and `base` over `mib` MiB, run alternately (so both see the same load on a
      * shared machine), the best of `runs` each (the run least disturbed by other load; both sides
-     * alike), with the digests they gave.
+     * alike), with the primitives they gave.
      */
     async pair(
       ours: HashOperation,
@@ -60,7 +60,7 @@ function pageApi(bench: BenchPage) {
 }
 
 /**
- * OUR hashing (lib/evidence/sha256.ts with the digests the extension uses) in real Chromium
+ * OUR hashing (lib/evidence/sha256.ts with the primitives the extension uses) in real Chromium
  * against a bare `crypto.subtle.digest` of the same bytes in the same page and run. The page is a
  * plain http://127.0.0.1 page (a secure context) running the lib module bundled by vite: an
  * extension page's CSP forbids injected scripts, and what is measured — V8 running our JS and

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { nodeDigests } from '../cli/node/digests';
+import { nodePrimitives } from '../cli/node/primitives';
 import { fileSink } from '../cli/node/files';
 import { writePackage } from '../lib/evidence/package-writer';
 import { generateSigningKey } from '../lib/evidence/signing';
@@ -15,7 +15,7 @@ export async function exportTo(
 ): Promise<void> {
   const sink = await fileSink(out);
   try {
-    await writePackage(input, sink.write, { digests: nodeDigests });
+    await writePackage(input, sink.target, { primitives: nodePrimitives });
   } finally {
     await sink.close();
   }

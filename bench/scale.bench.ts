@@ -4,7 +4,7 @@ import { CaptureIndex } from '../lib/search/capture-index';
 import { buildPackageInput } from '../lib/services/export-input';
 import { checkIntegrity } from '../lib/store/integrity';
 import { Store } from '../lib/store/store';
-import { nodeDigests } from '../cli/node/digests';
+import { nodePrimitives } from '../cli/node/primitives';
 import { median } from './measure';
 import { archiveRows, storeOf } from './support/archive';
 import type { Benchmark, BenchResult } from './types';
@@ -34,7 +34,7 @@ async function exportCase(store: Store, key: SigningKey): Promise<void> {
     { kind: 'case', ids: ['case_0'] },
     { signer: key, tool: { name: 'dalel', version: 'bench' }, now: new Date() },
   );
-  await writePackage(input, async () => {}, { digests: nodeDigests });
+  await writePackage(input, async () => {}, { primitives: nodePrimitives });
 }
 
 /**

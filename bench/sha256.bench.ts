@@ -1,6 +1,6 @@
 import { randomFillSync } from 'node:crypto';
-import { nodeDigests } from '../cli/node/digests';
-import { jsDigests } from '../lib/evidence/digests';
+import { nodePrimitives } from '../cli/node/primitives';
+import { jsPrimitives } from '../lib/evidence/primitives';
 import { sha256, sha256OfStream } from '../lib/evidence/sha256';
 import { measure, median, shell } from './measure';
 import type { Benchmark, BenchResult } from './types';
@@ -42,12 +42,14 @@ export const sha256Bench: Benchmark = {
     const buffer = randomFillSync(new Uint8Array(chunks * CHUNK));
     const rate = async (
       stream: () => ReadableStream<Uint8Array>,
-      digests = nodeDigests,
+      primitives = nodePrimitives,
     ): Promise<number> => {
       const runs: number[] = [];
       for (let r = 0; r < 3; r++)
         runs.push(
-          (chunks * CHUNK) / 1e6 / (await measure(() => sha256OfStream(stream(), digests))).seconds,
+          (chunks * CHUNK) /
+            1e6 /
+            (await measure(() => sha256OfStream(stream(), primitives))).seconds,
         );
       return median(runs);
     };
@@ -65,7 +67,7 @@ export const sha256Bench: Benchmark = {
     const js =
       (jsChunks * CHUNK) /
       1e6 /
-      (await measure(() => sha256OfStream(chunkStream(buffer, jsChunks, false), jsDigests)))
+      (await measure(() => sha256OfStream(chunkStream(buffer, jsChunks, false), jsPrimitives)))
         .seconds;
     const oneShot = 64 / (await measure(() => sha256(buffer.subarray(0, 64e6)))).seconds;
     const row = (name: string, ours: number, goal: number, notes?: string): BenchResult => ({

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { nodeDigests } from '../cli/node/digests';
+import { nodePrimitives } from '../cli/node/primitives';
 import { fileSource } from '../cli/node/files';
 import { generateSigningKey } from '../lib/evidence/signing';
 import { verifyPackage } from '../lib/evidence/verify';
@@ -24,7 +24,7 @@ export const verifyBench: Benchmark = {
     try {
       for (let r = 0; r < 2; r++) {
         const m = await measure(() =>
-          verifyPackage(source, { digests: nodeDigests, pinnedKey: key.fingerprint }),
+          verifyPackage(source, { primitives: nodePrimitives, pinnedKey: key.fingerprint }),
         );
         if (m.value.verdict !== 'valid')
           throw new Error(`benchmark package did not verify: ${JSON.stringify(m.value.failures)}`);

@@ -2,7 +2,7 @@
 // page (see page-harness.ts). Each call times one operation and returns its digest so the Node
 // side can check ours and the bare digest agree.
 import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js';
-import { jsDigests } from '../../lib/evidence/digests';
+import { jsPrimitives } from '../../lib/evidence/primitives';
 import { toHex } from '../../lib/evidence/hex';
 import { sha256OfBlob, sha256OfStream, sha256RefOf } from '../../lib/evidence/sha256';
 
@@ -38,8 +38,8 @@ const operations = {
   'bare-blob': async () => bare(new Uint8Array(await blob.arrayBuffer())),
   /** Ours on a Blob (store integrity check): one shot up to ONE_SHOT_LIMIT, streamed above. */
   'ours-blob': () => sha256OfBlob(blob),
-  /** Ours incremental over in-memory chunks, with the digests the extension uses (jsDigests). */
-  'ours-stream': async (mib: number) => (await sha256OfStream(chunks(mib), jsDigests)).sha256,
+  /** Ours incremental over in-memory chunks, with the primitives the extension uses (jsPrimitives). */
+  'ours-stream': async (mib: number) => (await sha256OfStream(chunks(mib), jsPrimitives)).sha256,
   /** @noble/hashes incremental over the same chunks (a pure-JS alternative in node_modules). */
   'noble-stream': async (mib: number) => {
     const hasher = nobleSha256.create();

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { writePackage } from '../../lib/evidence/package-writer';
 import type { SigningKey } from '../../lib/evidence/signing';
 import { buildPackageInput } from '../../lib/services/export-input';
-import { nodeDigests } from '../../cli/node/digests';
+import { nodePrimitives } from '../../cli/node/primitives';
 import { fileSink } from '../../cli/node/files';
 import { archiveRows, storeOf } from './archive';
 
@@ -40,7 +40,7 @@ export async function writeArchivePackages(
       );
       const sink = await fileSink(path);
       try {
-        const result = await writePackage(input, sink.write, { digests: nodeDigests });
+        const result = await writePackage(input, sink.target, { primitives: nodePrimitives });
         out.bytes += result.size;
         out.entries += result.manifest.files.length;
       } catch (error) {

@@ -8,7 +8,7 @@ import { buildPackageInput } from '../../lib/services/export-input';
 import { DalelDb } from '../../lib/store/db';
 import { Store } from '../../lib/store/store';
 import { EXIT, UsageError, type Command } from '../command';
-import { nodeDigests } from '../node/digests';
+import { nodePrimitives } from '../node/primitives';
 import { fileSink } from '../node/files';
 import { parseArgs } from '../parse-args';
 import { TOOL } from '../tool';
@@ -43,7 +43,7 @@ export const demoPackageCommand: Command = {
     );
     const sink = await fileSink(out);
     try {
-      const result = await writePackage(input, sink.write, { digests: nodeDigests });
+      const result = await writePackage(input, sink.target, { primitives: nodePrimitives });
       await sink.close();
       io.out(
         `Wrote ${out}: package ${result.manifest.packageId}, ${result.manifest.files.length} files, ${result.size} bytes`,

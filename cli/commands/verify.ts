@@ -4,7 +4,7 @@ import { normalizeFingerprint } from '../../lib/evidence/signing';
 import { verifyPackage } from '../../lib/evidence/verify';
 import { formatFailures, type VerifyReport } from '../../lib/evidence/verify-report';
 import { EXIT, UsageError, type Command, type Io } from '../command';
-import { nodeDigests } from '../node/digests';
+import { nodePrimitives } from '../node/primitives';
 import { fileSource } from '../node/files';
 import { parseArgs } from '../parse-args';
 
@@ -22,7 +22,7 @@ async function earlierCheckpoint(path: string | undefined): Promise<Checkpoint[]
     throw new UsageError(`--earlier: cannot read ${path}: ${error.message}`);
   });
   try {
-    const report = await verifyPackage(source, { digests: nodeDigests });
+    const report = await verifyPackage(source, { primitives: nodePrimitives });
     if (report.verdict !== 'valid' || !report.manifest) {
       throw new UsageError(
         `--earlier: ${path} is not a valid package (${formatFailures(report)[0] ?? report.verdict})`,
@@ -84,7 +84,7 @@ export const verifyCommand: Command = {
       const report = await verifyPackage(source, {
         pinnedKey: key,
         earlierCheckpoints,
-        digests: nodeDigests,
+        primitives: nodePrimitives,
       });
       if (options.json) {
         const { manifest, ...rest } = report;

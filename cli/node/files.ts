@@ -21,19 +21,27 @@ export async function fileSource(path: string): Promise<ZipSource & { close(): P
   };
 }
 
-/** An async-callback sink writing to a new file. */
+/**
+ * A sink writing to a new file, as a WritableStream: the package writer queues blocks into it
+ * while the previous one is being written, so reading, hashing and writing overlap. `close` is
+ * idempotent (the writer closes the stream when it finishes; callers close it on failure).
+ */
 export async function fileSink(
   path: string,
-): Promise<{ write(chunk: Uint8Array): Promise<void>; close(): Promise<void> }> {
+): Promise<{ target: WritableStream<Uint8Array>; close(): Promise<void> }> {
   const handle = await open(path, 'w');
-  return {
-    write: async (chunk) => {
+  let closing: Promise<void> | undefined;
+  const close = () => (closing ??= handle.close());
+  const target = new WritableStream<Uint8Array>({
+    async write(chunk) {
       let done = 0;
       while (done < chunk.length) {
         const { bytesWritten } = await handle.write(chunk, done, chunk.length - done);
         done += bytesWritten;
       }
     },
-    close: () => handle.close(),
-  };
+    close,
+    abort: close,
+  });
+  return { target, close };
 }

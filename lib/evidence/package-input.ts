@@ -5,7 +5,7 @@ import type { Link } from '../model/link';
 import type { Person } from '../model/person';
 import type { Checkpoint } from './custody';
 import type { CustodyProof } from './custody-disclosure';
-import type { Digests } from './digests';
+import type { Primitives } from './primitives';
 import type { SCOPE_KINDS } from './manifest';
 import type { Signer } from './signing';
 
@@ -41,7 +41,7 @@ export interface PackageInput {
 }
 
 export interface PackageOptions {
-  digests?: Digests;
+  primitives?: Primitives;
   /** Test hooks for the Zip64 boundaries. */
   zip64Threshold?: number;
   maxEntries16?: number;

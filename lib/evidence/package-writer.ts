@@ -4,7 +4,7 @@
 import { canonicalBytes } from './canonical-json';
 import { verifyCustodyProof } from './custody-disclosure';
 import type { Checkpoint, CustodyDraft } from './custody';
-import { jsDigests } from './digests';
+import { jsPrimitives } from './primitives';
 import { toHex } from './hex';
 import { LAYOUT, PACKAGE_FORMAT, paths, type Manifest, type ManifestFile } from './manifest';
 import { SAFE_ID, shouldCompress } from './media-types';
@@ -57,12 +57,12 @@ export async function writePackage(
   target: SinkTarget,
   options: PackageOptions = {},
 ): Promise<PackageResult> {
-  const digests = options.digests ?? jsDigests;
+  const primitives = options.primitives ?? jsPrimitives;
   const checkpoint = await checkInput(input);
   const created = input.now.toISOString();
   const packageId = toHex(crypto.getRandomValues(new Uint8Array(16)));
   const zip = new ZipWriter(target, {
-    digests,
+    primitives,
     modified: input.now,
     zip64Threshold: options.zip64Threshold,
     maxEntries16: options.maxEntries16,
@@ -89,7 +89,7 @@ export async function writePackage(
     };
     let written: WrittenEntry;
     let sha256: Sha256Ref;
-    if (!digests.native && data instanceof Uint8Array) {
+    if (!primitives.native && data instanceof Uint8Array) {
       // WebCrypto has no incremental digest but is ~3x faster than the JS one: bytes already in
       // memory (small artifacts, records) are hashed in one call (on WebCrypto's own copy).
       const digest = sha256Of(data);
@@ -100,7 +100,7 @@ export async function writePackage(
       });
       sha256 = sha256Ref(await digest);
     } else {
-      const hasher = digests.sha256();
+      const hasher = primitives.sha256();
       written = await zip.add({
         ...entry,
         data,
@@ -125,7 +125,7 @@ export async function writePackage(
 
   try {
     progress('artifacts');
-    const reads = new ReadAhead(input, digests.native ? 0 : ONE_SHOT_LIMIT);
+    const reads = new ReadAhead(input, primitives.native ? 0 : ONE_SHOT_LIMIT);
     for (const capture of input.captures) {
       for (const artifact of capture.artifacts) {
         const data = await reads.next();

@@ -3,7 +3,7 @@
 // Written for V8: Int32Array state (a Uint32Array element above 2^31 is a heap double), big-endian
 // words read with a DataView, eight rounds unrolled with rotating roles instead of eight moves per
 // round. In Chromium that is ~1.5x the straightforward loop (bench/chromium-hash.bench.ts).
-import type { Sha256Hasher } from './digests';
+import type { Sha256Hasher } from './primitives';
 
 const K = new Int32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,

@@ -1,4 +1,4 @@
-import { jsDigests, type Digests } from './digests';
+import { jsPrimitives, type Primitives } from './primitives';
 import { toHex } from './hex';
 
 /** `sha256:<64 lower-case hex>`: the only hash format the package accepts. */
@@ -25,9 +25,9 @@ export async function sha256RefOf(bytes: Uint8Array): Promise<Sha256Ref> {
 /** `sha256:<hex>` and size of a byte stream, chunk by chunk (never the whole stream in memory). */
 export async function sha256OfStream(
   stream: ReadableStream<Uint8Array>,
-  digests: Digests = jsDigests,
+  primitives: Primitives = jsPrimitives,
 ): Promise<{ sha256: Sha256Ref; size: number }> {
-  const hasher = digests.sha256();
+  const hasher = primitives.sha256();
   let size = 0;
   const reader = stream.getReader();
   for (;;) {
@@ -42,9 +42,9 @@ export async function sha256OfStream(
 /** `sha256:<hex>` of a Blob: one native call when small, streamed when large. */
 export async function sha256OfBlob(
   blob: Blob,
-  digests: Digests = jsDigests,
+  primitives: Primitives = jsPrimitives,
   oneShotLimit = ONE_SHOT_LIMIT,
 ): Promise<Sha256Ref> {
   if (blob.size <= oneShotLimit) return sha256RefOf(new Uint8Array(await blob.arrayBuffer()));
-  return (await sha256OfStream(blob.stream(), digests)).sha256;
+  return (await sha256OfStream(blob.stream(), primitives)).sha256;
 }

@@ -3,7 +3,7 @@
 // listed and every listed file present, and the signer is compared with a pinned key if given.
 import { parseCanonical } from './canonical-json';
 import type { Checkpoint } from './custody';
-import { jsDigests, type Digests } from './digests';
+import { jsPrimitives, type Primitives } from './primitives';
 import { LAYOUT, manifestSchema, UNLISTED, type Manifest } from './manifest';
 import { sha256, sha256Ref } from './sha256';
 import { verifyRecords } from './verify-records';
@@ -26,21 +26,21 @@ export interface VerifyOptions {
   pinnedKey?: string | Uint8Array;
   /** Checkpoints from earlier packages of the same log; this package's log must extend each. */
   earlierCheckpoints?: Checkpoint[];
-  digests?: Digests;
+  primitives?: Primitives;
   limits?: ZipLimits;
   onProgress?: (bytesDone: number, bytesTotal: number) => void;
 }
 
 /** Files parsed after hashing (records and custody) are kept if at most this size. */
 const RECORD_MAX = 64 * 1024 * 1024;
-/** Entries up to this size are hashed by one WebCrypto call unless faster incremental digests are injected. */
+/** Entries up to this size are hashed by one WebCrypto call unless faster incremental primitives are injected. */
 const ONE_SHOT = 16 * 1024 * 1024;
 
 export async function verifyPackage(
   source: ZipSource,
   options: VerifyOptions = {},
 ): Promise<VerifyReport> {
-  const digests = options.digests ?? jsDigests;
+  const primitives = options.primitives ?? jsPrimitives;
   const checks = new CheckList();
   const report = (
     verdict?: VerifyReport['verdict'],
@@ -82,7 +82,7 @@ export async function verifyPackage(
     }
     if (blocked.has(name)) return null;
     try {
-      return await readEntryBytes(source, entry, digests, max);
+      return await readEntryBytes(source, entry, primitives, max);
     } catch (error) {
       checks.fail(
         name,
@@ -124,7 +124,7 @@ export async function verifyPackage(
       const expected = listed.get(entry.name)!;
       const keep = entry.size <= RECORD_MAX && /\.(json|jsonl|txt)$/.test(entry.name);
       try {
-        const { hash, data } = await hashEntry(source, entry, digests, keep);
+        const { hash, data } = await hashEntry(source, entry, primitives, keep);
         if (data) kept.set(entry.name, data);
         if (entry.size !== expected.size) {
           checks.fail(entry.name, `size ${entry.size} bytes, manifest says ${expected.size}`);
@@ -184,14 +184,14 @@ function parseManifest(bytes: Uint8Array, checks: CheckList): Manifest | null {
 async function hashEntry(
   source: ZipSource,
   entry: ZipEntry,
-  digests: Digests,
+  primitives: Primitives,
   keep: boolean,
 ): Promise<{ hash: string; data: Uint8Array | null }> {
-  if (keep || (!digests.native && entry.size <= ONE_SHOT)) {
-    const data = await readEntryBytes(source, entry, digests, Math.max(entry.size, 0));
+  if (keep || (!primitives.native && entry.size <= ONE_SHOT)) {
+    const data = await readEntryBytes(source, entry, primitives, Math.max(entry.size, 0));
     return { hash: sha256Ref(await sha256(data)), data: keep ? data : null };
   }
-  const hasher = digests.sha256();
-  for await (const chunk of readEntry(source, entry, digests)) hasher.update(chunk);
+  const hasher = primitives.sha256();
+  for await (const chunk of readEntry(source, entry, primitives)) hasher.update(chunk);
   return { hash: sha256Ref(hasher.digest()), data: null };
 }

@@ -2,7 +2,7 @@ import { captureSchema, type Capture } from '../model/capture';
 import { legalCaseSchema, type LegalCase } from '../model/legal-case';
 import { linkSchema, type Link } from '../model/link';
 import { personSchema, type Person } from '../model/person';
-import { jsDigests, type Digests } from '../evidence/digests';
+import { jsPrimitives, type Primitives } from '../evidence/primitives';
 import { LAYOUT, paths, type Manifest } from '../evidence/manifest';
 import { ONE_SHOT_LIMIT, sha256Ref, sha256RefOf } from '../evidence/sha256';
 import { verifyPackage } from '../evidence/verify';
@@ -51,15 +51,15 @@ type Loaded = { bytes: Blob; sha256: string; size: number };
 async function load(
   source: ZipSource,
   entry: ZipEntry,
-  digests: Digests,
+  primitives: Primitives,
   type = '',
 ): Promise<Loaded> {
-  if (!digests.native && entry.size <= ONE_SHOT_LIMIT) {
+  if (!primitives.native && entry.size <= ONE_SHOT_LIMIT) {
     // One WebCrypto call over the entry is ~3x faster than the incremental JS hash.
     const bytes = (await readEntryBytes(
       source,
       entry,
-      digests,
+      primitives,
       entry.size,
     )) as Uint8Array<ArrayBuffer>;
     return {
@@ -68,9 +68,9 @@ async function load(
       size: entry.size,
     };
   }
-  const hasher = digests.sha256();
+  const hasher = primitives.sha256();
   const parts: Uint8Array<ArrayBuffer>[] = [];
-  for await (const chunk of readEntry(source, entry, digests)) {
+  for await (const chunk of readEntry(source, entry, primitives)) {
     hasher.update(chunk);
     parts.push(chunk.slice());
   }
@@ -88,10 +88,10 @@ async function load(
 export async function importPackage(
   store: Store,
   source: ZipSource,
-  options: { pinnedKey?: string; digests?: Digests } = {},
+  options: { pinnedKey?: string; primitives?: Primitives } = {},
 ): Promise<ImportResult> {
-  const digests = options.digests ?? jsDigests;
-  const report = await verifyPackage(source, { pinnedKey: options.pinnedKey, digests });
+  const primitives = options.primitives ?? jsPrimitives;
+  const report = await verifyPackage(source, { pinnedKey: options.pinnedKey, primitives });
   if (report.verdict !== 'valid' || !report.manifest) throw new ImportRejectedError(report);
   const manifest: Manifest = report.manifest;
   const listed = new Map(manifest.files.map((f) => [f.path, f]));
@@ -102,7 +102,7 @@ export async function importPackage(
     const entry = entries.get(path);
     const expected = listed.get(path);
     if (!entry || !expected) throw new ImportConflictError(`${path}: missing from the package`);
-    const loaded = await load(source, entry, digests, type);
+    const loaded = await load(source, entry, primitives, type);
     if (loaded.sha256 !== expected.sha256 || loaded.size !== expected.size)
       throw new ImportConflictError(`${path}: changed since it was verified; nothing was imported`);
     return loaded;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, expect, test, type Browser } from '@playwright/test';
 import { buildDemoInput } from '../../lib/demo/demo-input';
-import { jsDigests } from '../../lib/evidence/digests';
+import { jsPrimitives } from '../../lib/evidence/primitives';
 import { writePackage } from '../../lib/evidence/package-writer';
 import { generateSigningKey } from '../../lib/evidence/signing';
 import { openZip, readEntryBytes } from '../../lib/evidence/zip/reader';
@@ -31,7 +31,7 @@ test.beforeAll(async () => {
   const page = archive.entries.find((e) => e.name === 'verify.html')!;
   writeFileSync(
     join(dir, 'verify.html'),
-    await readEntryBytes(bytesSource(zip), page, jsDigests, 5e6),
+    await readEntryBytes(bytesSource(zip), page, jsPrimitives, 5e6),
   );
   // Tamper: flip one byte inside the first stored screenshot.
   const png = archive.entries.find((e) => e.name.endsWith('.png'))!;

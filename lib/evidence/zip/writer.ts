@@ -1,8 +1,7 @@
 // A streaming ZIP writer: entries go out as they are read (data descriptors), STORE for media,
 // DEFLATE for text, and Zip64 records whenever a size, offset or count needs them, so archives
 // over 4 GB, entries over 4 GiB and more than 65,535 entries come out valid instead of corrupt.
-import { Deflate } from 'fflate';
-import type { Digests } from '../digests';
+import type { Primitives } from '../primitives';
 import {
   dosDateTime,
   FLAG_DESCRIPTOR,
@@ -16,9 +15,10 @@ import {
 } from './format';
 import { chunksOf, deflateLevel, knownSize, type EntryData } from './entry-data';
 import { ByteSink, type SinkTarget } from './sink';
+import { fflateDeflate } from './codec';
 
 export interface ZipWriterOptions {
-  digests: Digests;
+  primitives: Primitives;
   /** Modification time written on every entry. */
   modified: Date;
   /** Sizes and offsets at or above this use Zip64 (tests lower it to exercise Zip64). */
@@ -214,43 +214,33 @@ export class ZipWriter {
     entry: ZipEntryInput,
     method: number,
   ): Promise<Omit<WrittenEntry, 'name'>> {
-    const { crc32 } = this.options.digests;
-    let crc = 0;
-    let size = 0;
-    let compressedSize = 0;
-    const pending: Uint8Array[] = [];
-    const deflate =
+    const { crc32, deflateRaw = fflateDeflate } = this.options.primitives;
+    const read = { size: 0, crc: 0 };
+    // The uncompressed bytes, checked against the declared size, CRC'd and shown to `onChunk`
+    // on their way to the compressor (or straight to the archive).
+    async function* uncompressed(): AsyncGenerator<Uint8Array> {
+      for await (const chunk of chunksOf(entry.data)) {
+        if (chunk.length === 0) continue;
+        read.size += chunk.length;
+        if (entry.size !== undefined && read.size > entry.size) {
+          throw new ZipSizeError(
+            `${entry.name}: data longer than its declared ${entry.size} bytes`,
+          );
+        }
+        read.crc = crc32(chunk, read.crc);
+        entry.onChunk?.(chunk);
+        yield chunk;
+      }
+    }
+    const stored =
       method === METHOD_DEFLATE
-        ? new Deflate({ level: deflateLevel(entry.size) }, (chunk) => {
-            pending.push(chunk);
-          })
-        : null;
-    const flush = async (): Promise<void> => {
-      for (const c of pending.splice(0)) {
-        compressedSize += c.length;
-        await this.sink.write(c);
-      }
-    };
-    for await (const chunk of chunksOf(entry.data)) {
-      if (chunk.length === 0) continue;
-      size += chunk.length;
-      if (entry.size !== undefined && size > entry.size) {
-        throw new ZipSizeError(`${entry.name}: data longer than its declared ${entry.size} bytes`);
-      }
-      crc = crc32(chunk, crc);
-      entry.onChunk?.(chunk);
-      if (deflate) {
-        deflate.push(chunk);
-        await flush();
-      } else {
-        compressedSize += chunk.length;
-        await this.sink.write(chunk);
-      }
+        ? deflateRaw(uncompressed(), deflateLevel(entry.size))
+        : uncompressed();
+    let compressedSize = 0;
+    for await (const chunk of stored) {
+      compressedSize += chunk.length;
+      await this.sink.write(chunk);
     }
-    if (deflate) {
-      deflate.push(new Uint8Array(0), true);
-      await flush();
-    }
-    return { size, compressedSize, crc };
+    return { size: read.size, compressedSize, crc: read.crc };
   }
 }

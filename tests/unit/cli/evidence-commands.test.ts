@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../cli/main';
 import type { Io } from '../../../cli/command';
-import { jsDigests } from '../../../lib/evidence/digests';
+import { jsPrimitives } from '../../../lib/evidence/primitives';
 import { openZip, readEntryBytes } from '../../../lib/evidence/zip/reader';
 import { bytesSource } from '../../../lib/evidence/zip/source';
 
@@ -49,7 +49,12 @@ describe('dalel demo-package / verify', () => {
     expect(wrong.stdout).toContain('unknown signer');
     const archive = await openZip(bytesSource(readFileSync(pkg)));
     const pemEntry = archive.entries.find((e) => e.name === 'signer.pem')!;
-    const pem = await readEntryBytes(bytesSource(readFileSync(pkg)), pemEntry, jsDigests, 10_000);
+    const pem = await readEntryBytes(
+      bytesSource(readFileSync(pkg)),
+      pemEntry,
+      jsPrimitives,
+      10_000,
+    );
     writeFileSync(join(dir, 'lawyer-pinned.pem'), pem);
     expect(await main(['verify', pkg, '--key', join(dir, 'lawyer-pinned.pem')], captureIo())).toBe(
       0,

@@ -67,7 +67,7 @@ const CONSISTENCY: [number, number, string[]][] = [
 ];
 
 const from = (leaves: readonly Digest[]) => (lo: number, hi: number) => rootOf(leaves, lo, hi);
-const hex = (digests: readonly Digest[]) => digests.map(toHex);
+const hex = (primitives: readonly Digest[]) => primitives.map(toHex);
 const leavesOf = (n: number) =>
   Array.from({ length: n }, (_, i) => leafHash(new TextEncoder().encode(`event ${i}`)));
 

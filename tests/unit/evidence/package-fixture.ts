@@ -2,7 +2,7 @@
 // way an attacker (or a buggy tool) would.
 import { buildDemoInput } from '../../../lib/demo/demo-input';
 import { canonicalBytes } from '../../../lib/evidence/canonical-json';
-import { jsDigests } from '../../../lib/evidence/digests';
+import { jsPrimitives } from '../../../lib/evidence/primitives';
 import { concatBytes } from '../../../lib/evidence/hex';
 import { LAYOUT, type Manifest } from '../../../lib/evidence/manifest';
 import type { PackageInput, PackageOptions } from '../../../lib/evidence/package-input';
@@ -44,14 +44,14 @@ export async function unpack(zip: Uint8Array): Promise<Entry[]> {
   const archive = await openZip(bytesSource(zip));
   const out: Entry[] = [];
   for (const e of archive.entries)
-    out.push({ name: e.name, data: await readEntryBytes(bytesSource(zip), e, jsDigests, 1e8) });
+    out.push({ name: e.name, data: await readEntryBytes(bytesSource(zip), e, jsPrimitives, 1e8) });
   return out;
 }
 
 export async function repack(entries: Entry[]): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];
   const writer = new ZipWriter(async (c) => void parts.push(c.slice()), {
-    digests: jsDigests,
+    primitives: jsPrimitives,
     modified: NOW,
   });
   for (const e of entries)

@@ -3,7 +3,7 @@ import { crc32 } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { crc32Js } from '../../../lib/evidence/crc32';
-import { jsDigests } from '../../../lib/evidence/digests';
+import { jsPrimitives } from '../../../lib/evidence/primitives';
 import { toHex } from '../../../lib/evidence/hex';
 import { sha256OfBlob, sha256OfStream, sha256RefOf } from '../../../lib/evidence/sha256';
 import { JsSha256 } from '../../../lib/evidence/sha256-js';
@@ -67,7 +67,7 @@ describe('SHA-256 golden vectors', () => {
     const data = new Uint8Array(300_000).map((_, i) => (i * 31) & 0xff);
     const expected = `sha256:${createHash('sha256').update(data).digest('hex')}`;
     expect(await sha256OfBlob(new Blob([data]))).toBe(expected);
-    expect(await sha256OfBlob(new Blob([data]), jsDigests, 1000)).toBe(expected);
+    expect(await sha256OfBlob(new Blob([data]), jsPrimitives, 1000)).toBe(expected);
     const { sha256, size } = await sha256OfStream(new Blob([data]).stream());
     expect([sha256, size]).toEqual([expected, data.length]);
   });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { concatBytes } from '../../../lib/evidence/hex';
-import { jsDigests } from '../../../lib/evidence/digests';
+import { jsPrimitives } from '../../../lib/evidence/primitives';
 import { openZip, readEntryBytes } from '../../../lib/evidence/zip/reader';
 import { bytesSource } from '../../../lib/evidence/zip/source';
 import { ZipWriter, type ZipWriterOptions } from '../../../lib/evidence/zip/writer';
@@ -21,7 +21,7 @@ async function zipOf(
 ): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];
   const writer = new ZipWriter(async (c) => void parts.push(c.slice()), {
-    digests: jsDigests,
+    primitives: jsPrimitives,
     modified: new Date('2026-03-02T09:15:00Z'),
     ...options,
   });
@@ -62,7 +62,7 @@ describe('streaming ZIP writer', () => {
           expect(archive.problems).toEqual([]);
           expect(archive.entries.map((e) => e.name)).toEqual(entries.map((e) => e.name));
           for (const [i, e] of archive.entries.entries()) {
-            expect(await readEntryBytes(bytesSource(zip), e, jsDigests, 1e6)).toEqual(
+            expect(await readEntryBytes(bytesSource(zip), e, jsPrimitives, 1e6)).toEqual(
               entries[i]!.data,
             );
           }
@@ -107,7 +107,7 @@ describe('streaming ZIP writer', () => {
       ['after.txt', 26],
       ['last.bin', 5000],
     ]);
-    expect(await readEntryBytes(bytesSource(zip), archive.entries[1]!, jsDigests, 1e6)).toEqual(
+    expect(await readEntryBytes(bytesSource(zip), archive.entries[1]!, jsPrimitives, 1e6)).toEqual(
       big,
     );
     const unzip = systemUnzipOk(zip);
@@ -146,7 +146,7 @@ describe('streaming ZIP writer', () => {
       { zip64Threshold: 1000 },
     );
     const archive = await openZip(bytesSource(zip));
-    expect(await readEntryBytes(bytesSource(zip), archive.entries[0]!, jsDigests, 1e6)).toEqual(
+    expect(await readEntryBytes(bytesSource(zip), archive.entries[0]!, jsPrimitives, 1e6)).toEqual(
       data,
     );
     const unzip = systemUnzipOk(zip);

@@ -1,0 +1,115 @@
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { nodePrimitives } from '../../../cli/node/primitives';
+import { concatBytes } from '../../../lib/evidence/hex';
+import {
+  fflateDeflate,
+  fflateInflate,
+  streamInflate,
+  type Chunks,
+  type RawDeflate,
+  type RawInflate,
+} from '../../../lib/evidence/zip/codec';
+
+const deflaters: [string, RawDeflate][] = [
+  ['fflate', fflateDeflate],
+  ['node zlib', nodePrimitives.deflateRaw!],
+];
+const inflaters: [string, RawInflate][] = [
+  ['fflate', fflateInflate],
+  ['DecompressionStream', streamInflate],
+  ['node zlib', nodePrimitives.inflateRaw!],
+];
+
+/** `bytes` cut at `cuts`, as a stream of chunks; `state.closed` says whether the reader stopped it. */
+function chunked(bytes: Uint8Array, cuts: number[] = [], state = { closed: false }): Chunks {
+  const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+  return (async function* () {
+    try {
+      let from = 0;
+      for (const to of [...points, bytes.length]) {
+        if (to > from) yield bytes.subarray(from, to);
+        from = to;
+      }
+    } finally {
+      state.closed = true;
+    }
+  })();
+}
+
+async function collect(chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  for await (const c of chunks) parts.push(c.slice());
+  return concatBytes(parts);
+}
+
+const text = (n: number) =>
+  new TextEncoder().encode('<p>the court said the post was extremist</p>\n'.repeat(n));
+
+describe('raw DEFLATE codecs', () => {
+  for (const [name, deflate] of deflaters)
+    it(`${name} deflate: zlib inflates it back, for any input in any chunks, at levels 1 and 6`, async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.uint8Array({ maxLength: 20_000 }),
+          fc.array(fc.nat(), { maxLength: 6 }),
+          fc.constantFrom(1 as const, 6 as const),
+          async (bytes, cuts, level) => {
+            const packed = await collect(deflate(chunked(bytes, cuts), level));
+            expect(new Uint8Array(inflateRawSync(packed))).toEqual(bytes);
+          },
+        ),
+        { numRuns: 40 },
+      );
+    });
+
+  for (const [name, inflate] of inflaters) {
+    it(`${name} inflate: gives back what zlib deflated, for any input in any chunks`, async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.uint8Array({ maxLength: 20_000 }),
+          fc.array(fc.nat(), { maxLength: 6 }),
+          async (bytes, cuts) => {
+            const packed = new Uint8Array(deflateRawSync(bytes));
+            expect(await collect(inflate(chunked(packed, cuts)))).toEqual(bytes);
+          },
+        ),
+        { numRuns: 40 },
+      );
+    });
+
+    it(`${name} inflate: corrupt and truncated data throw`, async () => {
+      const packed = new Uint8Array(deflateRawSync(text(2000)));
+      const corrupt = packed.slice();
+      corrupt[0] = 0xff; // reserved block type 3
+      await expect(collect(inflate(chunked(corrupt)))).rejects.toThrow();
+      await expect(
+        collect(inflate(chunked(packed.subarray(0, packed.length >> 1)))),
+      ).rejects.toThrow();
+    });
+
+    it(`${name} inflate: a consumer that stops early (size cap) stops the input`, async () => {
+      // 256 MiB of zeros packs into ~256 KiB: a bomb, read until the first 1 MiB of output.
+      const bomb = new Uint8Array(deflateRawSync(new Uint8Array(256 * 1024 * 1024)));
+      const state = { closed: false };
+      const cuts = Array.from({ length: bomb.length >> 16 }, (_, i) => (i + 1) << 16);
+      let seen = 0;
+      for await (const c of inflate(chunked(bomb, cuts, state))) {
+        seen += c.length;
+        if (seen > 1024 * 1024) break;
+      }
+      expect(seen).toBeLessThan(80 * 1024 * 1024);
+      expect(state.closed).toBe(true);
+    });
+
+    it(`${name} inflate: an error reading the input reaches the consumer`, async () => {
+      const packed = new Uint8Array(deflateRawSync(text(5000)));
+      const failing = (async function* () {
+        yield packed.subarray(0, 100);
+        throw new Error('disk read failed');
+      })();
+      await expect(collect(inflate(failing))).rejects.toThrow('disk read failed');
+    });
+  }
+});
