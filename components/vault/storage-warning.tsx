@@ -1,22 +1,29 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { Damage } from '../../lib/integrity/report';
 import { request } from '../../lib/messaging/client';
 import { useI18n } from '../i18n-context';
+import { ArchiveLoss } from './archive-loss';
 
 interface Health {
   persisted: boolean;
   nearlyFull: boolean;
   percent: number;
   damage: number;
+  /** The log no longer extends what was last seen outside the store. */
+  loss: Damage | null;
 }
+
+const isLoss = (d: Damage) => d.kind === 'archive_lost' || d.kind === 'archive_replaced';
 
 /**
  * Warns when the browser may evict the archive (storage not persistent), when it is nearly full,
- * and when the quick integrity check found damage. Silent when all is well.
+ * when the quick integrity check found damage, and when records went missing. Silent when all is
+ * well.
  */
 export function StorageWarning() {
   const { t } = useI18n();
   const [health, setHealth] = useState<Health | null>(null);
-  useEffect(() => {
+  const load = useCallback(() => {
     (async () => {
       // Asked from a page: the service worker cannot request persistence itself.
       await navigator.storage?.persist?.().catch(() => false);
@@ -26,22 +33,28 @@ export function StorageWarning() {
         persisted: info.persisted || info.evictionExempt,
         nearlyFull: info.nearlyFull,
         percent: info.quota ? Math.round((100 * info.usage) / info.quota) : 0,
-        damage: check.damage.length,
+        damage: check.damage.filter((d) => !isLoss(d)).length,
+        loss: check.damage.find(isLoss) ?? null,
       });
     })().catch(() => setHealth(null));
   }, []);
+  useEffect(load, [load]);
   if (!health) return null;
   const warnings = [
     !health.persisted && t('storageNotPersistent'),
     health.nearlyFull && t('storageNearlyFull', health.percent),
     health.damage > 0 && t('integrityDamageFound', health.damage),
   ].filter((w): w is string => Boolean(w));
-  if (warnings.length === 0) return null;
   return (
-    <div role="status" class="warning" data-testid="storage-warning">
-      {warnings.map((w) => (
-        <p key={w}>{w}</p>
-      ))}
-    </div>
+    <>
+      {health.loss && <ArchiveLoss damage={health.loss} onAcknowledged={load} />}
+      {warnings.length > 0 && (
+        <div role="status" class="warning" data-testid="storage-warning">
+          {warnings.map((w) => (
+            <p key={w}>{w}</p>
+          ))}
+        </div>
+      )}
+    </>
   );
 }

@@ -1,9 +1,11 @@
 import { browser } from 'wxt/browser';
 import type { StorageInfo } from './handlers/vault';
+import type { WitnessPort } from '../integrity/witness';
 import type { AlarmPort, SavedSession, SessionPort } from './vault-controller';
 
 const SESSION_KEY = 'vaultSession';
 const ALARM = 'dalel-auto-lock';
+const WITNESS_KEY = 'custodyWitness';
 
 /**
  * `storage.session` is held in memory by the browser and never written to disk; by default only
@@ -42,3 +44,16 @@ export async function storageInfo(): Promise<StorageInfo> {
   const evictionExempt = await browser.permissions.contains({ permissions: ['unlimitedStorage'] });
   return { usage, quota, persisted, evictionExempt };
 }
+
+/**
+ * The custody log's witness (lib/integrity/witness.ts) in `storage.local`: a separate store from
+ * IndexedDB, so it survives the browser deleting or rolling back the database. It holds a count,
+ * a hash and a time, nothing about whom or what the archive concerns.
+ */
+export const witnessPort: WitnessPort = {
+  async load() {
+    return (await browser.storage.local.get(WITNESS_KEY))[WITNESS_KEY] ?? null;
+  },
+  save: (witness) => browser.storage.local.set({ [WITNESS_KEY]: witness }),
+  clear: () => browser.storage.local.remove(WITNESS_KEY),
+};

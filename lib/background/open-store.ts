@@ -17,6 +17,8 @@ export interface OpenerPorts {
   removeFiles?: () => Promise<void>;
   /** After a panic wipe: whatever was built over the deleted database must be rebuilt. */
   onWiped?: () => void;
+  /** The panic wipe deletes the custody log's witness too (it lives outside IndexedDB). */
+  forgetWitness?: () => Promise<void>;
 }
 
 /**

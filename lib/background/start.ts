@@ -3,33 +3,41 @@ import { logEvent } from '../log';
 import type { Response } from '../messaging/protocol';
 import { createRouter, type Sender } from '../messaging/router';
 import { checkIntegrity } from '../store/integrity';
-import { alarmPort, onAutoLockAlarm, sessionPort, storageInfo } from './browser-ports';
+import { ALLOWED_WHILE_LOCKED } from '../messaging/messages/vault';
+import { alarmPort, onAutoLockAlarm, sessionPort, storageInfo, witnessPort } from './browser-ports';
 import { createCaptureRunner } from './capture/runner';
 import { registerCaptureTriggers } from './capture/triggers';
 import { createHandlers } from './handlers/index';
 import { createStoreOpener, type OpenedStore } from './open-store';
 import { createExportFile, openImportFile, removeExportFiles } from './export-file';
 import { probeTab } from './probe-tab';
+import { WitnessKeeper } from './witness-keeper';
 
 type Route = ReturnType<typeof createRouter>;
+interface Routing {
+  route: Route;
+  witness: WitnessKeeper;
+}
 
 /** The cheap integrity check at startup; its result is logged as counts only. */
-async function startupCheck({ store, vault }: OpenedStore): Promise<void> {
+async function startupCheck({ store, vault }: OpenedStore, witness: WitnessKeeper): Promise<void> {
   if ((await vault.status()).locked) return;
   const report = await checkIntegrity(store, false);
-  logEvent(report.ok ? 'integrity.startup_ok' : 'integrity.startup_damage', {
-    damage: report.damage.length,
+  const lost = await witness.check();
+  logEvent(report.ok && !lost.length ? 'integrity.startup_ok' : 'integrity.startup_damage', {
+    damage: report.damage.length + lost.length,
     events: report.checked.custodyEvents,
   });
 }
 
 /** Wires the background: one message router over the store. Listeners register synchronously. */
 export function startBackground(): void {
-  let routing: Promise<Route> | undefined;
+  let routing: Promise<Routing> | undefined;
   const openStore = createStoreOpener({
     session: sessionPort,
     alarm: alarmPort,
     removeFiles: removeExportFiles,
+    forgetWitness: () => witnessPort.clear(),
     onWiped: () => (routing = undefined),
   });
   // `chrome-extension://<id>` / `moz-extension://<uuid>`, without the trailing slash.
@@ -54,10 +62,12 @@ export function startBackground(): void {
   };
   const getRoute = () =>
     (routing ??= openStore().then((opened) => {
-      startupCheck(opened).catch(() => logEvent('integrity.startup_failed'));
-      return createRouter(createHandlers(opened.store, ports, opened.vault), self, {
+      const witness = new WitnessKeeper(opened.store, witnessPort);
+      startupCheck(opened, witness).catch(() => logEvent('integrity.startup_failed'));
+      const route = createRouter(createHandlers(opened.store, ports, opened.vault, witness), self, {
         guard: (request) => opened.vault.guard(request.type),
       });
+      return { route, witness };
     }));
 
   onAutoLockAlarm(() => {
@@ -68,9 +78,9 @@ export function startBackground(): void {
 
   browser.runtime.onMessage.addListener(
     async (message: unknown, sender: Sender): Promise<Response> => {
-      let route: Route;
+      let routed: Routing;
       try {
-        route = await getRoute();
+        routed = await getRoute();
       } catch (error) {
         routing = undefined;
         const reason = error instanceof Error ? error.message : String(error);
@@ -79,7 +89,12 @@ export function startBackground(): void {
           error: { code: 'failed', message: `Dalel could not open its storage: ${reason}` },
         };
       }
-      return route(message, sender);
+      const response = await routed.route(message, sender);
+      // Anything answered while unlocked may have appended to the log: move its witness on.
+      const type = (message as { type?: unknown } | null)?.type;
+      if (response.ok && typeof type === 'string' && !ALLOWED_WHILE_LOCKED.has(type))
+        void routed.witness.advance();
+      return response;
     },
   );
 }

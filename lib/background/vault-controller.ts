@@ -34,6 +34,8 @@ export interface VaultControllerPorts {
   removeFiles?: () => Promise<void>;
   /** Called after a wipe deleted the database, so the background opens a fresh one. */
   onWiped?: () => void;
+  /** Deletes the custody log's witness, which outlives the database (lib/integrity/witness.ts). */
+  forgetWitness?: () => Promise<void>;
 }
 
 // Persisting `lastActive` on every request would write session storage on every click.
@@ -143,6 +145,7 @@ export class VaultController {
     await this.ports.session.clear();
     await this.ports.alarm?.clear();
     await this.store.ctx.db.delete();
+    await this.ports.forgetWitness?.();
     await this.ports.removeFiles?.();
     // The shredded rows may survive in the browser's on-disk log until compaction: force it.
     await this.vault.flush().catch(() => undefined);

@@ -7,13 +7,19 @@ export type DamageKind =
   | 'custody_gap'
   | 'custody_link_broken'
   | 'custody_hash_mismatch'
-  | 'custody_tree_mismatch';
+  | 'custody_tree_mismatch'
+  /** The log is shorter than it was last seen: records were lost (storage wiped or damaged). */
+  | 'archive_lost'
+  /** The log no longer contains the event last seen at its position: it was replaced. */
+  | 'archive_replaced';
 
 export interface Damage {
   kind: DamageKind;
   /** The record concerned: an artifact hash, a capture, link or custody sequence number. */
   id: string;
   reason: string;
+  /** For `archive_lost` / `archive_replaced`: what was last seen, and what is there now. */
+  witnessed?: { events: number; at: string; found: number };
 }
 
 export interface IntegrityReport {

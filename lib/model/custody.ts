@@ -16,6 +16,7 @@ export const CUSTODY_EVENT_TYPES = [
   'imported',
   'deleted',
   'integrity_checked',
+  'loss_acknowledged',
 ] as const;
 export const custodyEventTypeSchema = z.enum(CUSTODY_EVENT_TYPES);
 export type CustodyEventType = z.infer<typeof custodyEventTypeSchema>;

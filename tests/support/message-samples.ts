@@ -38,6 +38,7 @@ export const samples = {
   'bulletin.generate': { type: 'bulletin.generate', caseId: 'c', language: 'ru', format: 'html' },
   'recent.list': { type: 'recent.list' },
   'integrity.check': { type: 'integrity.check', full: true },
+  'integrity.acknowledgeLoss': { type: 'integrity.acknowledgeLoss' },
 } as const;
 
 export type SampleType = keyof typeof samples;

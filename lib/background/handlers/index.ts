@@ -1,6 +1,7 @@
 import type { Handlers } from '../../messaging/router';
 import type { Store } from '../../store/store';
 import type { VaultController } from '../vault-controller';
+import type { WitnessKeeper } from '../witness-keeper';
 import { captureHandlers, type CapturePorts } from './capture';
 import { coreHandlers, type BrowserPorts as CorePorts } from './core';
 import { dashboardHandlers } from './dashboard';
@@ -12,14 +13,19 @@ export interface BrowserPorts extends CorePorts, CapturePorts, EvidencePorts {
 }
 
 /** One handler per message type, from every area; `satisfies` fails the build if one is missing. */
-export function createHandlers(store: Store, ports: BrowserPorts, vault: VaultController) {
+export function createHandlers(
+  store: Store,
+  ports: BrowserPorts,
+  vault: VaultController,
+  witness: WitnessKeeper,
+) {
   const core = coreHandlers(store, ports);
   return {
     ...core,
     ...dashboardHandlers(store),
     ...captureHandlers(store, ports),
     ...evidenceHandlers(store, ports),
-    ...vaultHandlers(store, vault, ports.storageInfo),
+    ...vaultHandlers(store, vault, ports.storageInfo, witness),
     // A new idle timeout applies at once, not at the next unlock.
     'settings.set': async (request) => {
       const settings = await core['settings.set'](request);

@@ -2,6 +2,7 @@ import type { Handlers } from '../../messaging/router';
 import { checkIntegrity } from '../../store/integrity';
 import type { Store } from '../../store/store';
 import type { VaultController } from '../vault-controller';
+import type { WitnessKeeper } from '../witness-keeper';
 
 export interface StorageInfo {
   usage: number;
@@ -20,6 +21,7 @@ export function vaultHandlers(
   store: Store,
   vault: VaultController,
   storageInfo: () => Promise<StorageInfo>,
+  witness: WitnessKeeper,
 ) {
   return {
     'vault.status': async () => vault.status(),
@@ -34,6 +36,12 @@ export function vaultHandlers(
       // Chrome reports a huge quota under `unlimitedStorage`; 80 % is still the warning line.
       return { ...info, nearlyFull: info.quota > 0 && info.usage / info.quota > 0.8 };
     },
-    'integrity.check': async ({ full }) => checkIntegrity(store, full),
+    'integrity.check': async ({ full }) => {
+      const report = await checkIntegrity(store, full);
+      // A lost or replaced log looks healthy from inside the store: ask the witness outside it.
+      const lost = await witness.check();
+      return { ...report, ok: report.ok && lost.length === 0, damage: [...lost, ...report.damage] };
+    },
+    'integrity.acknowledgeLoss': async () => witness.acknowledge(),
   } satisfies Partial<Handlers>;
 }

@@ -15,6 +15,8 @@ export const vaultMessages = [
   message('vault.wipe', { confirm: z.literal('WIPE') }),
   message('storage.info', {}),
   message('integrity.check', { full: z.boolean() }),
+  // After a reported loss of records (integrity.md D5): record it in the log and move on.
+  message('integrity.acknowledgeLoss', {}),
 ] as const;
 
 export const vaultAccess = {
@@ -27,6 +29,7 @@ export const vaultAccess = {
   'vault.wipe': 'extension-page',
   'storage.info': 'extension-page',
   'integrity.check': 'extension-page',
+  'integrity.acknowledgeLoss': 'extension-page',
 } as const satisfies Record<(typeof vaultMessages)[number]['shape']['type']['value'], Access>;
 
 /**

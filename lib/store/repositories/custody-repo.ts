@@ -61,6 +61,11 @@ export class CustodyRepo {
     return this.ctx.db.custody.orderBy('seq').last();
   }
 
+  /** The event with sequence number `seq`, if stored. */
+  async at(seq: number): Promise<CustodyEvent | undefined> {
+    return this.ctx.db.custody.where('seq').equals(seq).first();
+  }
+
   /** Events from sequence number `from` on, in order (the chain's tail). */
   async since(from: number): Promise<CustodyEvent[]> {
     return this.ctx.db.custody.where('seq').aboveOrEqual(from).toArray();

@@ -30,6 +30,7 @@ function controllerOver(name: string | undefined, session: SessionPort, clock: {
   const vault = new VaultController(s.store, repo, {
     session,
     removeFiles: async () => void removed.push('exports'),
+    forgetWitness: async () => void removed.push('witness'),
     now: () => clock.t,
     alarm: { schedule: async (m) => void alarms.push(m), clear: async () => void alarms.push(0) },
     onWiped: () => wiped++,
@@ -117,7 +118,8 @@ describe('the lock in the background', () => {
     expect(result.shredMs).toBeGreaterThanOrEqual(0);
     expect(session.peek()).toBeNull();
     expect(c.wiped()).toBe(1);
-    expect(c.removed).toEqual(['exports']);
+    // The custody witness outside IndexedDB goes too: nothing says an archive existed.
+    expect(c.removed).toEqual(['witness', 'exports']);
     expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(c.name);
     // Nothing survives: a new open finds an empty, unlocked store.
     const again = controllerOver(c.name, session.port, clock);
