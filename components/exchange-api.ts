@@ -15,7 +15,8 @@ import { exportProgressSchema } from '../lib/messaging/messages/evidence';
 export type ExportScope =
   | { kind: 'case'; caseId: string }
   | { kind: 'person'; personId: string }
-  | { kind: 'selection'; captureIds: string[] };
+  | { kind: 'selection'; captureIds: string[] }
+  | { kind: 'all' };
 
 /** What went into a package, for the summary after export. */
 export interface ExportSummary {
@@ -53,12 +54,14 @@ export interface Progress {
   phase?: string;
 }
 
-const idsOf = (scope: ExportScope) =>
+const idsOf = (scope: ExportScope): string[] =>
   scope.kind === 'case'
     ? [scope.caseId]
     : scope.kind === 'person'
       ? [scope.personId]
-      : scope.captureIds;
+      : scope.kind === 'selection'
+        ? scope.captureIds
+        : [];
 
 /**
  * Streams the chosen file into this origin's private `imports/` folder under a neutral name (the

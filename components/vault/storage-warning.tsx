@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Damage } from '../../lib/integrity/report';
+import { overdueCaptures } from '../../lib/services/backup-status';
 import { request } from '../../lib/messaging/client';
 import { useI18n } from '../i18n-context';
 import { ArchiveLoss } from './archive-loss';
@@ -11,6 +12,8 @@ interface Health {
   damage: number;
   /** The log no longer extends what was last seen outside the store. */
   loss: Damage | null;
+  /** Captures in no backup for over a week (0: nothing to remind of). */
+  unprotected: number;
 }
 
 const isLoss = (d: Damage) => d.kind === 'archive_lost' || d.kind === 'archive_replaced';
@@ -21,7 +24,8 @@ const isLoss = (d: Damage) => d.kind === 'archive_lost' || d.kind === 'archive_r
  * well.
  */
 export function StorageWarning() {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const [health, setHealth] = useState<Health | null>(null);
   const load = useCallback(() => {
     (async () => {
@@ -29,17 +33,20 @@ export function StorageWarning() {
       await navigator.storage?.persist?.().catch(() => false);
       const info = await request('storage.info');
       const check = await request('integrity.check', { full: false });
+      const backup = await request('backup.status');
       setHealth({
         persisted: info.persisted || info.evictionExempt,
         nearlyFull: info.nearlyFull,
         percent: info.quota ? Math.round((100 * info.usage) / info.quota) : 0,
         damage: check.damage.filter((d) => !isLoss(d)).length,
         loss: check.damage.find(isLoss) ?? null,
+        unprotected: overdueCaptures(backup, new Date()),
       });
     })().catch(() => setHealth(null));
   }, []);
   useEffect(load, [load]);
   if (!health) return null;
+  const { formatNumber } = i18n;
   const warnings = [
     !health.persisted && t('storageNotPersistent'),
     health.nearlyFull && t('storageNearlyFull', health.percent),
@@ -53,6 +60,14 @@ export function StorageWarning() {
           {warnings.map((w) => (
             <p key={w}>{w}</p>
           ))}
+        </div>
+      )}
+      {health.unprotected > 0 && (
+        <div role="status" class="warning" data-testid="backup-reminder">
+          <p>
+            {t('backupReminder', formatNumber(health.unprotected))}{' '}
+            <a href="#export/all">{t('backupNow')}</a>
+          </p>
         </div>
       )}
     </>

@@ -42,6 +42,7 @@ export function exportedEvent(result: PackageResult, actor: string, at: Date): C
     subject: { kind: 'package', id: result.manifest.packageId },
     data: {
       manifest: result.statement.manifest,
+      scope: result.manifest.scope.kind,
       checkpoint: result.manifest.custody.checkpoint,
       captures: result.manifest.contents.captures.map((c) => c.id),
       size: result.size,

@@ -14,15 +14,19 @@ import { SelectField } from '../../ui/select-field';
 import { errorText, useLoad } from '../../ui/use-request';
 import { CaptureTable } from '../captures/capture-table';
 import { useCaptureSearch } from '../captures/use-search';
+import { BackupLine } from './backup-line';
 import { ExportSummaryView } from './export-summary';
 
 type Kind = ExportScope['kind'];
 
-/** Export: choose a case, a person or captures → a signed package, with progress and a summary. */
-export function ExportView(_props: { id: string | null }) {
+/**
+ * Export: choose a case, a person, captures or everything (a backup) → a signed package, with
+ * progress and a summary. `#export/all` opens on the backup.
+ */
+export function ExportView({ id }: { id: string | null }) {
   const { t } = useI18n();
   const known = useLoad(() => request('recent.list'));
-  const [kind, setKind] = useState<Kind>('case');
+  const [kind, setKind] = useState<Kind>(id === 'all' ? 'all' : 'case');
   const [caseId, setCaseId] = useState('');
   const [personId, setPersonId] = useState('');
   const [text, setText] = useState('');
@@ -31,11 +35,13 @@ export function ExportView(_props: { id: string | null }) {
   const [summary, setSummary] = useState<ExportSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
   const search = useCaptureSearch({ text });
+  const backup = useLoad(() => request('backup.status'));
 
   const scopes: Record<Kind, ExportScope | null> = {
     case: caseId ? { kind: 'case', caseId } : null,
     person: personId ? { kind: 'person', personId } : null,
     selection: selected.size ? { kind: 'selection', captureIds: [...selected] } : null,
+    all: { kind: 'all' },
   };
   const scope = scopes[kind];
 
@@ -46,6 +52,7 @@ export function ExportView(_props: { id: string | null }) {
     setProgress({ done: 0, total: 0 });
     try {
       setSummary(await exchangeApi.export(scope, setProgress));
+      if (scope.kind === 'all') backup.reload();
     } catch (e) {
       setError(errorText(e));
     } finally {
@@ -65,7 +72,7 @@ export function ExportView(_props: { id: string | null }) {
       <div class="panel">
         <fieldset class="choice">
           <legend>{t('exportWhat')}</legend>
-          {(['case', 'person', 'selection'] as const).map((k) => (
+          {(['case', 'person', 'selection', 'all'] as const).map((k) => (
             <label key={k} class="radio">
               <input
                 type="radio"
@@ -108,6 +115,7 @@ export function ExportView(_props: { id: string | null }) {
             )}
           </>
         )}
+        {kind === 'all' && backup.data && <BackupLine status={backup.data} />}
         <button type="button" onClick={() => void run()} disabled={!scope || progress !== null}>
           {t('exportRun')}
         </button>

@@ -6,6 +6,7 @@ import type { Handlers } from '../../messaging/router';
 import { ProtocolError } from '../../messaging/router';
 import { buildPackageInput } from '../../services/export-input';
 import { importPackage } from '../../services/import-package';
+import { backupStatus } from '../../services/backup-status';
 import { blobSource } from '../../evidence/zip/source';
 import type { Store } from '../../store/store';
 import type { SinkTarget } from '../../evidence/zip/sink';
@@ -76,6 +77,7 @@ export function evidenceHandlers(store: Store, ports: EvidencePorts) {
         await remove();
       }
     },
+    'backup.status': async () => backupStatus(store),
     'key.info': async () => {
       const row = await store.keys.active();
       if (!row) throw new ProtocolError('not_found', 'no signing key yet');

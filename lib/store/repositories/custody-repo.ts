@@ -66,6 +66,13 @@ export class CustodyRepo {
     return this.ctx.db.custody.where('seq').equals(seq).first();
   }
 
+  /** Every event of one type, in order. */
+  async ofType(type: CustodyEventType): Promise<CustodyEvent[]> {
+    return (await this.ctx.db.custody.where('type').equals(type).toArray()).sort(
+      (a, b) => a.seq - b.seq,
+    );
+  }
+
   /** Events from sequence number `from` on, in order (the chain's tail). */
   async since(from: number): Promise<CustodyEvent[]> {
     return this.ctx.db.custody.where('seq').aboveOrEqual(from).toArray();
