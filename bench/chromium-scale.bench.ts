@@ -26,6 +26,8 @@ const N = 10_000;
 const SMALL = 3;
 const RUNS = 7;
 const BUDGET_MS = 200;
+/** The startup check (cheap form) runs on every worker start, beside the first request. */
+const STARTUP_BUDGET_MS = 50;
 
 /** The filter changes a monitor makes, each from the unfiltered list. */
 const STEPS: FilterStep[] = [
@@ -233,16 +235,18 @@ export const chromiumScaleBench: Benchmark = {
           small.search,
           `bare IndexedDB getAll of the captures store ${big.raw.median.toFixed(0)} ms`,
         ),
+        // The cheap check runs at every worker start and dashboard open: it must stay well
+        // under what a person notices. It grows with the log only through one count().
         {
-          name: `startup integrity check (cheap), ${N} vs ${SMALL} captures`,
+          name: `startup integrity check (cheap), ${N} captures`,
           unit: 'runs/s',
           ours: 1000 / big.startup.median,
-          baseline: 1000 / small.startup.median,
-          baselineName: `same check on ${SMALL} captures`,
-          goal: 0.5,
+          baseline: 1000 / STARTUP_BUDGET_MS,
+          baselineName: `${STARTUP_BUDGET_MS} ms budget`,
+          goal: 1,
           extraMemoryMb: null,
           memoryLimitMb: null,
-          notes: `${big.startup.median.toFixed(1)} ms vs ${small.startup.median.toFixed(1)} ms`,
+          notes: `${big.startup.median.toFixed(1)} ms; ${SMALL} captures ${small.startup.median.toFixed(1)} ms`,
         },
       );
     } finally {

@@ -40,9 +40,10 @@ async function exportCase(store: Store, key: SigningKey): Promise<void> {
 /**
  * Scale (issue 7): an archive of 10,000 captures / 50,000 artifacts. The dashboard's list+filter
  * as the background builds it cold (read every capture's listing, tags, persons and cases, index,
- * search) against a raw read of the captures table (what the list read before listings); the startup check and the export of one 3-capture case against
- * the same operations on a store holding only that case. Ratios ≥ 0.5 mean "at most twice the
- * floor"; the absolute list+filter time is printed against its 200 ms budget. In Node over
+ * search) against a raw read of the captures table (what the list read before listings); the
+ * export of one 3-capture case against the same export from a store holding only that case;
+ * the startup check against a 50 ms budget. Ratios ≥ 0.5 mean "at most twice the floor"; the
+ * absolute list+filter time is printed against its 200 ms budget. In Node over
  * fake-indexeddb, which is slower than Chromium's IndexedDB (performance.md: getAll of 10,000
  * records ~133 ms there); `chromium-scale` measures the same in the browser, through the UI.
  */
@@ -85,16 +86,18 @@ export const scaleBench: Benchmark = {
 
     const startupBig = await timeMs(() => checkIntegrity(big, false));
     const startupSmall = await timeMs(() => checkIntegrity(small, false));
+    // It runs on every worker start: an absolute budget, not a ratio to an almost empty store
+    // (it grows with the log only through one count()).
     results.push({
-      name: 'startup integrity check (cheap form), 10k vs 3 captures',
+      name: 'startup integrity check (cheap form), 10k captures',
       unit: 'runs/s',
       ours: 1000 / startupBig,
-      baseline: 1000 / startupSmall,
-      baselineName: 'same check on a 3-capture store',
-      goal: 0.5,
+      baseline: 1000 / 50,
+      baselineName: '50 ms budget',
+      goal: 1,
       extraMemoryMb: null,
       memoryLimitMb: null,
-      notes: `${startupBig.toFixed(1)} ms vs ${startupSmall.toFixed(1)} ms`,
+      notes: `${startupBig.toFixed(1)} ms; 3 captures ${startupSmall.toFixed(1)} ms`,
     });
 
     const exportBig = await timeMs(() => exportCase(big, key), 3);
