@@ -15,6 +15,7 @@ import { publicKeyPem } from './signing';
 import { ONE_SHOT_LIMIT, sha256 as sha256Of, sha256Ref, type Sha256Ref } from './sha256';
 import { buildStatement, statementBytes, type Statement } from './statement';
 import { VERIFY_HTML } from './verifier-page/verify-html.generated';
+import { DEFAULT_LIMITS } from './zip/entry';
 import { unsafeNameReason } from './zip/names';
 import type { SinkTarget } from './zip/sink';
 import { ZipWriter, type EntryData, type WrittenEntry } from './zip/writer';
@@ -227,6 +228,7 @@ async function checkInput(input: PackageInput): Promise<Checkpoint> {
       if (reason) throw new ExportError(`capture ${c.id}: artifact name "${a.name}": ${reason}`);
     }
   }
+  checkLimits(input);
   for (const c of input.captures) {
     const entered = input.custody.events.some(
       (e) =>
@@ -248,6 +250,39 @@ async function checkInput(input: PackageInput): Promise<Checkpoint> {
     );
   }
   return checkpoint;
+}
+
+/** Files a package holds besides artifacts and records (manifest, signature, report, …). */
+const FIXED_FILES = 10;
+
+/**
+ * Refuse, before anything is read, a package the verifier would refuse for its size (its limits
+ * bound what a lawyer's machine must take in): never stream gigabytes into an invalid package.
+ */
+function checkLimits(input: PackageInput): void {
+  const gib = (n: number) => `${(n / 2 ** 30).toFixed(0)} GiB`;
+  const split =
+    'export fewer captures at a time (one case, one person, or a selection of captures)';
+  let total = 0;
+  let files = FIXED_FILES + input.cases.length + input.persons.length + input.links.length;
+  for (const c of input.captures) {
+    files += 1 + c.artifacts.length;
+    for (const a of c.artifacts) {
+      total += a.size;
+      if (a.size > DEFAULT_LIMITS.maxEntrySize)
+        throw new ExportError(
+          `capture ${c.id}: ${a.name} is ${a.size} bytes, over the ${gib(DEFAULT_LIMITS.maxEntrySize)} limit a verifier accepts for one file; it cannot go into a package`,
+        );
+    }
+  }
+  if (files > DEFAULT_LIMITS.maxEntries)
+    throw new ExportError(
+      `this package would hold ${files} files, over the limit of ${DEFAULT_LIMITS.maxEntries}: ${split}`,
+    );
+  if (total > DEFAULT_LIMITS.maxTotalSize)
+    throw new ExportError(
+      `this package would hold ${total} bytes, over the limit of ${gib(DEFAULT_LIMITS.maxTotalSize)}: ${split}`,
+    );
 }
 
 /** A byte stream over generated text, pulled part by part so the report is never whole in memory. */

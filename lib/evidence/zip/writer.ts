@@ -23,7 +23,7 @@ export interface ZipWriterOptions {
   modified: Date;
   /** Sizes and offsets at or above this use Zip64 (tests lower it to exercise Zip64). */
   zip64Threshold?: number;
-  /** Entry counts above this use a Zip64 end record. */
+  /** Entry counts at or above this use a Zip64 end record (0xFFFF itself means "see Zip64"). */
   maxEntries16?: number;
 }
 
@@ -116,7 +116,7 @@ export class ZipWriter {
     const cdSize = this.sink.written - cdStart;
     const count = this.records.length;
     const need64 =
-      count > this.maxEntries16 || cdStart >= this.threshold || cdSize >= this.threshold;
+      count >= this.maxEntries16 || cdStart >= this.threshold || cdSize >= this.threshold;
     if (need64) {
       const endOffset = this.sink.written;
       await this.sink.write(
@@ -177,12 +177,13 @@ export class ZipWriter {
   }
 
   private centralHeader(r: CentralRecord): Uint8Array {
-    const bigSize = r.size >= this.threshold;
-    const bigComp = r.compressedSize >= this.threshold;
-    const bigOffset = r.offset >= this.threshold;
-    const extraLen = (bigSize ? 8 : 0) + (bigComp ? 8 : 0) + (bigOffset ? 8 : 0);
-    const any64 = extraLen > 0;
-    const w = new LeWriter(46 + r.nameBytes.length + (any64 ? 4 + extraLen : 0))
+    // A record that needs any Zip64 field gets all three (sizes and offset as 0xFFFFFFFF, the
+    // true values in the extra field), as Go's archive/zip writes them: Info-ZIP unzip 6.0 decides
+    // which fields a record carries partly from the previous entry, and misreads the entry after
+    // one of exactly 0xFFFFFFFF bytes when only some fields are there (its process.c).
+    const any64 =
+      r.size >= this.threshold || r.compressedSize >= this.threshold || r.offset >= this.threshold;
+    const w = new LeWriter(46 + r.nameBytes.length + (any64 ? 28 : 0))
       .u32(SIG.central)
       .u16((3 << 8) | 45)
       .u16(any64 ? 45 : 20)
@@ -191,22 +192,17 @@ export class ZipWriter {
       .u16(this.dos.time)
       .u16(this.dos.date)
       .u32(r.crc)
-      .u32(bigComp ? MAX32 : r.compressedSize)
-      .u32(bigSize ? MAX32 : r.size)
+      .u32(any64 ? MAX32 : r.compressedSize)
+      .u32(any64 ? MAX32 : r.size)
       .u16(r.nameBytes.length)
-      .u16(any64 ? 4 + extraLen : 0)
+      .u16(any64 ? 28 : 0)
       .u16(0)
       .u16(0)
       .u16(0)
       .u32((0o100644 << 16) >>> 0)
-      .u32(bigOffset ? MAX32 : r.offset)
+      .u32(any64 ? MAX32 : r.offset)
       .raw(r.nameBytes);
-    if (any64) {
-      w.u16(ZIP64_EXTRA).u16(extraLen);
-      if (bigSize) w.u64(r.size);
-      if (bigComp) w.u64(r.compressedSize);
-      if (bigOffset) w.u64(r.offset);
-    }
+    if (any64) w.u16(ZIP64_EXTRA).u16(24).u64(r.size).u64(r.compressedSize).u64(r.offset);
     return w.bytes;
   }
 
