@@ -54,7 +54,9 @@ export class CustodyRepo {
   /** Appends one event in its own transaction (for events not tied to another write, e.g. export). */
   async record(draft: CustodyDraft & { at?: string }): Promise<CustodyEvent> {
     const { db } = this.ctx;
-    return db.transaction('rw', db.custodyLog, () => this.append(draft));
+    // An async scope: Dexie then follows the append's native awaits (a plain arrow loses the
+    // transaction after a couple of them, and the event would commit without its tree nodes).
+    return db.transaction('rw', db.custodyLog, async () => await this.append(draft));
   }
 
   async head(): Promise<CustodyEvent | undefined> {
@@ -110,7 +112,7 @@ export class CustodyRepo {
     const { db } = this.ctx;
     const head = await this.head();
     const size = head ? head.seq + 1 : 0;
-    await db.transaction('rw', db.custodyLog, () => this.tree.cover(size));
+    await db.transaction('rw', db.custodyLog, async () => await this.tree.cover(size));
     const subtree = this.tree.subtree();
     const events = (await this.concerning(subjectIds)).filter((e) => e.seq < size);
     const exported = (await db.custody.where('type').equals('exported').toArray()).filter(

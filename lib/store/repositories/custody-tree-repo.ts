@@ -60,7 +60,11 @@ export class CustodyTreeRepo {
     if (size > 0 && !(await this.node(0, size - 1))) await this.rebuild(size);
   }
 
-  /** MTH of any leaf range, from stored nodes; use inside one transaction for a consistent view. */
+  /**
+   * MTH of any leaf range, from stored nodes. Nodes never change once written, so reads below a
+   * size read first are consistent without a transaction; do not run it inside one (its memoised
+   * native awaits outrun Dexie's transaction zone; see CustodyRepo.disclose).
+   */
   subtree(): SubtreeHash {
     return subtreeFromNodes((l, i) => this.node(l, i));
   }
