@@ -3,7 +3,7 @@ import { seedDemoStore } from '../../../lib/demo/seed-store';
 import { writePackage } from '../../../lib/evidence/package-writer';
 import { generateSigningKey, type SigningKey } from '../../../lib/evidence/signing';
 import { verifyChain } from '../../../lib/evidence/custody';
-import { bytesSource } from '../../../lib/evidence/zip/source';
+import { bytesSource, type ZipSource } from '../../../lib/evidence/zip/source';
 import { buildPackageInput } from '../../../lib/services/export-input';
 import {
   ImportConflictError,
@@ -112,6 +112,33 @@ describe('import', () => {
     await expect(
       importPackage(store, bytesSource(new TextEncoder().encode('not a zip'))),
     ).rejects.toBeInstanceOf(ImportRejectedError);
+    for (const table of db.tables) expect(await table.count(), table.name).toBe(0);
+  });
+
+  it('Z10: a package changed between verification and import stops the import, writing nothing', async () => {
+    const signer = await generateSigningKey();
+    const { store: source } = createTestStore();
+    await seedDemoStore(source);
+    const pkg = await exportAll(source, signer);
+    const at = Buffer.from(pkg).indexOf('screenshot-viewport.png') + 120; // inside stored PNG data
+    // The file under the reader changes once it has been read whole (as a file on disk may, by
+    // another program): the second read of that region, the import's, sees the altered byte.
+    const reads = new Map<number, number>();
+    const changing: ZipSource = {
+      size: pkg.length,
+      read: async (offset, length) => {
+        const bytes = pkg.slice(offset, offset + length);
+        if (at >= offset && at < offset + length) {
+          const n = (reads.get(offset) ?? 0) + 1;
+          reads.set(offset, n);
+          if (n > 1) bytes[at - offset]! ^= 0x01;
+        }
+        return bytes;
+      },
+    };
+    const { store, db } = createTestStore();
+    await expect(importPackage(store, changing)).rejects.toThrow(/CRC-32|SHA-256|changed/);
+    expect([...reads.values()].some((n) => n > 1)).toBe(true);
     for (const table of db.tables) expect(await table.count(), table.name).toBe(0);
   });
 
