@@ -81,9 +81,16 @@ async function load(
  * Imports a signed package (a backup of one's own, or a colleague's) into the store. It is
  * verified first; if any check fails nothing is written. Records already present (same id and,
  * for captures, the same seal) are recognised as duplicates and skipped; a capture with a known
- * id but a different seal is a conflict and stops the import. Everything is written in one
- * transaction with custody events: `imported` for the package (keeping its custody trail as an
- * artifact) and for each new capture.
+ * id but a different seal is a conflict and stops the import.
+ *
+ * Artifacts are then read, re-hashed, encrypted under the lock and stored one at a time, so a
+ * package of any size needs memory for one artifact, not for all of them (a multi-gigabyte
+ * restore must not depend on the browser holding it whole). They are content-addressed and
+ * belong to no record until the last step: one transaction writes the records with their
+ * custody events — `imported` for the package (keeping its custody trail as an artifact) and for
+ * each new capture. If anything fails, the artifacts this import added are deleted again; if
+ * the browser stops it midway, they stay unreferenced and importing the package again reuses
+ * them.
  */
 export async function importPackage(
   store: Store,
@@ -110,20 +117,11 @@ export async function importPackage(
   const json = async (path: string): Promise<unknown> =>
     JSON.parse(await (await read(path)).bytes.text());
 
+  // Records are small: all of them first, so conflicts stop the import before any write.
   const captures: Capture[] = [];
-  const artifacts = new Map<string, Loaded & { mediaType: string }>();
-  for (const item of manifest.contents.captures) {
-    const capture = captureSchema.parse(await json(paths.capture(item.id)));
-    for (const ref of capture.artifacts) {
-      const loaded = await read(paths.artifact(capture.id, ref.name), ref.mediaType);
-      if (loaded.sha256 !== ref.sha256)
-        throw new ImportConflictError(
-          `${capture.id}/${ref.name}: bytes do not match the capture record`,
-        );
-      artifacts.set(ref.sha256, { ...loaded, mediaType: ref.mediaType });
-    }
-    captures.push(capture);
-  }
+  for (const item of manifest.contents.captures)
+    captures.push(captureSchema.parse(await json(paths.capture(item.id))));
+  for (const capture of captures) await refuseConflict(store, capture);
   const persons: Person[] = [];
   for (const item of manifest.contents.persons)
     persons.push(personSchema.parse(await json(paths.person(item.id))));
@@ -133,9 +131,6 @@ export async function importPackage(
   const links: Link[] = [];
   for (const item of manifest.contents.links)
     links.push(linkSchema.parse(await json(paths.link(item.id))));
-  // The package's own custody trail is kept byte for byte, content-addressed like any artifact.
-  const trail = await read(LAYOUT.events, 'application/x-ndjson');
-  artifacts.set(trail.sha256, { ...trail, mediaType: 'application/x-ndjson' });
 
   const fingerprint = report.fingerprint!;
   const result: ImportResult = {
@@ -144,29 +139,81 @@ export async function importPackage(
     imported: { captures: 0, persons: 0, cases: 0, links: 0, artifacts: 0 },
     duplicates: { captures: 0, persons: 0, cases: 0, links: 0, artifacts: 0 },
   };
-  const { db, cipher } = store.ctx;
-  const storedAt = store.ctx.now().toISOString();
-  // Under the passphrase lock blobs are encrypted with WebCrypto, before the transaction opens.
-  const stored = new Map<string, Blob>();
-  for (const [sha256, a] of artifacts)
-    stored.set(sha256, await blobForStorage(cipher, sha256, a.bytes));
+  const added: string[] = [];
+  const now = () => store.ctx.now().toISOString();
+  try {
+    // One artifact at a time: read and re-hash (the bytes stored are the bytes just hashed),
+    // encrypt under the lock (WebCrypto, outside any transaction), store unless present.
+    const storeArtifact = async (loaded: Loaded, mediaType: string): Promise<void> => {
+      if (await store.artifacts.get(loaded.sha256)) {
+        result.duplicates.artifacts++;
+        return;
+      }
+      const blob = await blobForStorage(store.ctx.cipher, loaded.sha256, loaded.bytes);
+      const row = { sha256: loaded.sha256, blob, size: loaded.size, mediaType, storedAt: now() };
+      await store.ctx.db.artifacts.add(row);
+      added.push(loaded.sha256);
+      result.imported.artifacts++;
+    };
+    for (const capture of captures)
+      for (const ref of capture.artifacts) {
+        const loaded = await read(paths.artifact(capture.id, ref.name), ref.mediaType);
+        if (loaded.sha256 !== ref.sha256)
+          throw new ImportConflictError(
+            `${capture.id}/${ref.name}: bytes do not match the capture record`,
+          );
+        await storeArtifact(loaded, ref.mediaType);
+      }
+    // The package's own custody trail is kept byte for byte, content-addressed like any artifact.
+    const trail = await read(LAYOUT.events, 'application/x-ndjson');
+    await storeArtifact(trail, 'application/x-ndjson');
+    await writeRecords(store, {
+      captures,
+      persons,
+      cases,
+      links,
+      manifest,
+      trail,
+      result,
+      pinned: report.pinned,
+    });
+    return result;
+  } catch (error) {
+    // Nothing of a failed import may stay: the artifacts it added belong to no record.
+    if (added.length > 0) await store.ctx.db.artifacts.bulkDelete(added).catch(() => {});
+    throw error;
+  }
+}
+
+async function refuseConflict(store: Store, capture: Capture): Promise<void> {
+  const existing = await store.captures.get(capture.id);
+  if (existing && existing.seal !== capture.seal)
+    throw new ImportConflictError(
+      `capture ${capture.id} already exists with a different seal; nothing was imported`,
+    );
+}
+
+/** The records and their custody events, in one transaction (integrity.md L7). */
+async function writeRecords(
+  store: Store,
+  input: {
+    captures: Capture[];
+    persons: Person[];
+    cases: LegalCase[];
+    links: Link[];
+    manifest: Manifest;
+    trail: Loaded;
+    result: ImportResult;
+    pinned: VerifyReport['pinned'];
+  },
+): Promise<void> {
+  const { captures, persons, cases, links, manifest, trail, result, pinned } = input;
+  const { db } = store.ctx;
+  const actor = `import:${result.fingerprint}`;
   await db.transaction(
     'rw',
     [db.persons, db.cases, db.captures, db.artifacts, db.links, ...db.custodyLog],
     async () => {
-      for (const [sha256, a] of artifacts) {
-        if (await db.artifacts.get(sha256)) result.duplicates.artifacts++;
-        else {
-          await db.artifacts.add({
-            sha256,
-            blob: a.bytes,
-            size: a.size,
-            mediaType: a.mediaType,
-            storedAt,
-          });
-          result.imported.artifacts++;
-        }
-      }
       for (const person of persons) {
         if (await db.persons.get(person.id)) result.duplicates.persons++;
         else {
@@ -187,13 +234,18 @@ export async function importPackage(
           throw new ImportConflictError(
             `capture ${capture.id} already exists with a different seal; nothing was imported`,
           );
+        for (const ref of capture.artifacts)
+          if (!(await db.artifacts.get(ref.sha256)))
+            throw new ImportConflictError(
+              `${capture.id}/${ref.name}: its bytes left the store during the import; nothing was imported`,
+            );
         if (existing) result.duplicates.captures++;
         else {
           await db.captures.add(capture);
           await store.custody.append({
             type: 'imported',
             subject: { kind: 'capture', id: capture.id },
-            actor: `import:${fingerprint}`,
+            actor,
             data: { seal: capture.seal, packageId: manifest.packageId },
           });
           result.imported.captures++;
@@ -209,10 +261,10 @@ export async function importPackage(
       await store.custody.append({
         type: 'imported',
         subject: { kind: 'package', id: manifest.packageId },
-        actor: `import:${fingerprint}`,
+        actor,
         data: {
-          signer: fingerprint,
-          pinned: report.pinned,
+          signer: result.fingerprint,
+          pinned,
           checkpoint: manifest.custody.checkpoint,
           custodyTrail: trail.sha256,
           imported: result.imported,
@@ -221,5 +273,4 @@ export async function importPackage(
       });
     },
   );
-  return result;
 }

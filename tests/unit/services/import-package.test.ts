@@ -12,6 +12,7 @@ import {
 } from '../../../lib/services/import-package';
 import type { Store } from '../../../lib/store/store';
 import { createTestStore } from '../store/test-store';
+import { containsBytes, createVaultStore, rawDump } from '../store/vault-store';
 
 async function exportAll(store: Store, signer: SigningKey): Promise<Uint8Array> {
   const input = await buildPackageInput(
@@ -139,6 +140,60 @@ describe('import', () => {
     const { store, db } = createTestStore();
     await expect(importPackage(store, changing)).rejects.toThrow(/CRC-32|SHA-256|changed/);
     expect([...reads.values()].some((n) => n > 1)).toBe(true);
+    for (const table of db.tables) expect(await table.count(), table.name).toBe(0);
+  });
+
+  it('under the passphrase lock, imported artifacts are stored encrypted and read back exactly', async () => {
+    const signer = await generateSigningKey();
+    const { store: source } = createTestStore();
+    await seedDemoStore(source);
+    const pkg = await exportAll(source, signer);
+    const plain = await Promise.all(
+      (await source.captures.list())
+        .flatMap((c) => c.artifacts)
+        .map(async (a) => ({
+          a,
+          bytes: new Uint8Array(await (await source.artifacts.blob(a.sha256)).arrayBuffer()),
+        })),
+    );
+    const locked = createVaultStore();
+    await locked.vault.enable('import under the lock 2026');
+    const result = await importPackage(locked.store, bytesSource(pkg));
+    expect(result.imported.artifacts).toBeGreaterThan(0);
+    const dump = await rawDump(locked.name);
+    for (const { a, bytes } of plain) {
+      // A forensic reader of the profile finds none of the bytes (nor the hashes, blinded)...
+      expect(containsBytes(dump.bytes, bytes.subarray(0, 64)), a.name).toBe(false);
+      expect(dump.text).not.toContain(a.sha256.slice(7));
+      // ...while the store gives back exactly what was captured.
+      const back = new Uint8Array(
+        await (await locked.store.artifacts.blob(a.sha256)).arrayBuffer(),
+      );
+      expect(Buffer.from(back).equals(Buffer.from(bytes)), a.name).toBe(true);
+    }
+  });
+
+  it('a read failing midway removes the artifacts already stored: a failed import writes nothing', async () => {
+    const signer = await generateSigningKey();
+    const { store: source } = createTestStore();
+    await seedDemoStore(source);
+    const pkg = await exportAll(source, signer);
+    const verified = bytesSource(pkg);
+    let reads = 0;
+    let failAt = Infinity;
+    const failing: ZipSource = {
+      size: pkg.length,
+      read: async (offset, length) => {
+        if (++reads >= failAt) throw new Error('disk read failed');
+        return verified.read(offset, length);
+      },
+    };
+    // Count the reads a whole import makes, then fail one near its end (after artifacts).
+    await importPackage(createTestStore().store, failing);
+    failAt = reads - 2;
+    reads = 0;
+    const { store, db } = createTestStore();
+    await expect(importPackage(store, failing)).rejects.toThrow('disk read failed');
     for (const table of db.tables) expect(await table.count(), table.name).toBe(0);
   });
 
