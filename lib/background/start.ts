@@ -14,6 +14,9 @@ import { probeTab } from './probe-tab';
 import { WitnessKeeper } from './witness-keeper';
 
 type Route = ReturnType<typeof createRouter>;
+
+/** The cheap startup check waits this long so it does not compete with the first answer. */
+const STARTUP_CHECK_DELAY_MS = 1_000;
 interface Routing {
   route: Route;
   witness: WitnessKeeper;
@@ -63,7 +66,10 @@ export function startBackground(): void {
   const getRoute = () =>
     (routing ??= openStore().then((opened) => {
       const witness = new WitnessKeeper(opened.store, witnessPort);
-      startupCheck(opened, witness).catch(() => logEvent('integrity.startup_failed'));
+      // After the request that woke the worker (usually a screen opening): its answer first.
+      setTimeout(() => {
+        startupCheck(opened, witness).catch(() => logEvent('integrity.startup_failed'));
+      }, STARTUP_CHECK_DELAY_MS);
       const route = createRouter(createHandlers(opened.store, ports, opened.vault, witness), self, {
         guard: (request) => opened.vault.guard(request.type),
       });
