@@ -10,6 +10,7 @@ import { ImportView } from './exchange/import-view';
 import { PersonsView } from './persons/persons-view';
 import { href, useRoute } from './route';
 import { SettingsView } from './settings/settings-view';
+import { SecurityPanel } from '../vault/security-panel';
 
 const VIEWS: Record<string, { label: string; View: FunctionComponent<{ id: string | null }> }> = {
   captures: { label: 'navCaptures', View: CapturesView },
@@ -20,6 +21,7 @@ const VIEWS: Record<string, { label: string; View: FunctionComponent<{ id: strin
   import: { label: 'navImport', View: ImportView },
   custody: { label: 'navCustody', View: CustodyView },
   settings: { label: 'navSettings', View: SettingsView },
+  security: { label: 'navSecurity', View: SecurityPanel },
 };
 
 /** The dashboard: one view at a time, chosen by the URL hash so views can be linked to. */

@@ -26,7 +26,7 @@ export function IntegritySection() {
   };
   return (
     <section class="panel" aria-labelledby="integrity-heading">
-      <h3 id="integrity-heading">{t('integrityTitle')}</h3>
+      <h2 id="integrity-heading">{t('integrityTitle')}</h2>
       <button type="button" class="secondary" onClick={run} disabled={busy}>
         {busy ? t('integrityRunning') : t('integrityRun')}
       </button>

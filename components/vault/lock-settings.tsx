@@ -63,7 +63,7 @@ export function LockSettings({ enabled, onChange }: { enabled: boolean; onChange
         class="panel"
         onSubmit={act(() => request('vault.enable', { passphrase: next }), t('lockOnDone'))}
       >
-        <h3>{t('lockTitle')}</h3>
+        <h2>{t('lockTitle')}</h2>
         <p class="muted">{t('lockExplain')}</p>
         {newPassphrase}
         <ErrorBanner error={error} />
@@ -74,7 +74,7 @@ export function LockSettings({ enabled, onChange }: { enabled: boolean; onChange
     );
   return (
     <div class="panel">
-      <h3>{t('lockTitle')}</h3>
+      <h2>{t('lockTitle')}</h2>
       <p>{t('lockIsOn')}</p>
       {done && <p class="muted">{done}</p>}
       <ErrorBanner error={error} />

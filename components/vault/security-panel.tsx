@@ -1,30 +1,22 @@
-import type { HandlerResults } from '../../lib/background/handlers/index';
 import { useI18n } from '../i18n-context';
 import { IntegritySection } from './integrity-section';
 import { LockSettings } from './lock-settings';
+import { useVault } from './vault-context';
 import { WipeButton } from './wipe-button';
 
-/** Security settings at `dashboard.html#security`: the lock, the integrity check, the wipe. */
-export function SecurityPanel({
-  status,
-  onChange,
-}: {
-  status: HandlerResults['vault.status'];
-  onChange: () => void;
-}) {
+/** The dashboard's Security screen (`#security`): the lock, the integrity check, the wipe. */
+export function SecurityPanel(_props: { id: string | null }) {
   const { t } = useI18n();
+  const { status, refresh } = useVault();
   return (
-    <main class="content security" aria-labelledby="security-heading">
-      <p>
-        <a href="#">{t('back')}</a>
-      </p>
-      <h2 id="security-heading">{t('securityTitle')}</h2>
-      <LockSettings enabled={status.enabled} onChange={onChange} />
+    <section class="security" aria-labelledby="security-heading">
+      <h1 id="security-heading">{t('securityTitle')}</h1>
+      <LockSettings enabled={status.enabled} onChange={refresh} />
       <IntegritySection />
       <section class="panel danger-zone">
-        <h3>{t('wipeTitle')}</h3>
+        <h2>{t('wipeTitle')}</h2>
         <WipeButton />
       </section>
-    </main>
+    </section>
   );
 }

@@ -16,6 +16,9 @@ interface Health {
   unprotected: number;
 }
 
+/** Storage health is asked this long after the page opens. */
+const HEALTH_DELAY_MS = 500;
+
 const isLoss = (d: Damage) => d.kind === 'archive_lost' || d.kind === 'archive_replaced';
 
 /**
@@ -44,22 +47,31 @@ export function StorageWarning() {
       });
     })().catch(() => setHealth(null));
   }, []);
-  useEffect(load, [load]);
+  // After the screen's own data: these checks must not delay the list a monitor opened.
+  useEffect(() => {
+    const timer = setTimeout(load, HEALTH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [load]);
   if (!health) return null;
   const { formatNumber } = i18n;
   const warnings = [
     !health.persisted && t('storageNotPersistent'),
     health.nearlyFull && t('storageNearlyFull', health.percent),
-    health.damage > 0 && t('integrityDamageFound', health.damage),
   ].filter((w): w is string => Boolean(w));
+  const damaged = health.damage > 0;
   return (
     <>
       {health.loss && <ArchiveLoss damage={health.loss} onAcknowledged={load} />}
-      {warnings.length > 0 && (
+      {(warnings.length > 0 || damaged) && (
         <div role="status" class="warning" data-testid="storage-warning">
           {warnings.map((w) => (
             <p key={w}>{w}</p>
           ))}
+          {damaged && (
+            <p>
+              {t('integrityDamageFound', health.damage)} <a href="#security">{t('navSecurity')}</a>
+            </p>
+          )}
         </div>
       )}
       {health.unprotected > 0 && (

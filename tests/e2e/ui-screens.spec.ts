@@ -186,6 +186,20 @@ for (const lang of LANGS) {
     await expect(page.getByTestId('storage-used')).not.toBeEmpty();
     await check(page, `dashboard-settings-${lang}`);
 
+    // Security is reached from the sidebar like any other screen, not only by its address.
+    await go('#captures');
+    await page.getByRole('link', { name: msg(lang, 'navSecurity'), exact: true }).click();
+    await expect(
+      page.getByRole('heading', { level: 1, name: msg(lang, 'securityTitle') }),
+    ).toBeVisible();
+    await expect(
+      page.getByRole('heading', { level: 2, name: msg(lang, 'lockTitle') }),
+    ).toBeVisible();
+    await expect(
+      page.getByRole('heading', { level: 2, name: msg(lang, 'integrityTitle') }),
+    ).toBeVisible();
+    await check(page, `dashboard-security-${lang}`);
+
     // The page is narrow on a small laptop or a phone-sized window too.
     await page.setViewportSize({ width: 600, height: 900 });
     await go('#captures');
