@@ -6,8 +6,6 @@ import type { Migration } from './migration';
  * 10,000 full captures. No upgrade: rows are filled from the captures on first use (the store
  * may be locked while it opens, and a listing is rebuildable at any time), and no existing row
  * changes. Keyed by capture id only: the list is always read whole, never queried by field.
- *
- * TODO(merge): the lead adds v3 concurrently; this file is v4 and stays after it in index.ts.
  */
 export const v4: Migration = {
   version: 4,
