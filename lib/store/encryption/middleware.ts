@@ -134,10 +134,17 @@ function encryptedTable(session: CipherSession, table: DBCoreTable, spec: TableS
   };
 }
 
-/** A cursor whose `value` is opened lazily (Dexie reads it only for value iteration). */
-function openingCursor(cursor: DBCoreCursor, open: (v: unknown) => unknown): DBCoreCursor {
+/**
+ * A cursor whose `value` is opened lazily (Dexie reads it only for value iteration). It inherits
+ * Dexie's own fields and bound methods from the cursor, but `key` and `primaryKey` are native
+ * IDBCursor accessors that throw "Illegal invocation" when read through another object, so they
+ * are read from the cursor itself (fake-indexeddb's do not check, so only Chromium showed it).
+ */
+export function openingCursor(cursor: DBCoreCursor, open: (v: unknown) => unknown): DBCoreCursor {
   let cached: { raw: unknown; value: unknown } | null = null;
   return Object.create(cursor, {
+    key: { get: () => cursor.key },
+    primaryKey: { get: () => cursor.primaryKey },
     value: {
       get() {
         const raw = cursor.value;
