@@ -1,6 +1,8 @@
 import { generateBulletin, type BulletinScope } from '../../bulletin/index';
 import { ProtocolError, type Handlers } from '../../messaging/router';
+import { logEvent } from '../../log';
 import { CaptureIndex } from '../../search/capture-index';
+import type { CaptureFilters } from '../../search/filters';
 import type { Store } from '../../store/store';
 import { recentFirst } from './recent-first';
 
@@ -12,22 +14,47 @@ import { recentFirst } from './recent-first';
  */
 function indexCache(store: Store) {
   let cached: { seq: number; index: Promise<CaptureIndex> } | undefined;
-  return async () => {
-    const seq = (await store.custody.head())?.seq ?? -1;
-    if (cached?.seq !== seq) {
-      const index = Promise.all([
-        store.listings.all(),
-        store.links.all(),
-        store.persons.list(),
-        store.cases.list(),
-      ]).then(
-        ([listings, links, persons, cases]) => new CaptureIndex(listings, links, persons, cases),
-      );
-      cached = { seq, index };
-      index.catch(() => (cached = undefined));
-    }
-    return cached.index;
+  /** The index of the archive at custody sequence `seq`, built unless it is built or building. */
+  const build = (seq: number): Promise<CaptureIndex> => {
+    if (cached?.seq === seq) return cached.index;
+    const index = Promise.all([
+      store.listings.all(),
+      store.links.all(),
+      store.persons.list(),
+      store.cases.list(),
+    ]).then(
+      ([listings, links, persons, cases]) => new CaptureIndex(listings, links, persons, cases),
+    );
+    cached = { seq, index };
+    index.catch(() => (cached = undefined));
+    return index;
   };
+  return {
+    build,
+    /** The archive's version now, and its index if one is built or building (else null). */
+    async peek(): Promise<{ seq: number; index: Promise<CaptureIndex> | null }> {
+      const seq = (await store.custody.head())?.seq ?? -1;
+      return { seq, index: cached?.seq === seq ? cached.index : null };
+    },
+  };
+}
+
+const unfiltered = (filters: CaptureFilters) =>
+  Object.values(filters).every((value) => value === undefined || value === '');
+
+/**
+ * The unfiltered list's first page straight from the listings' `sealedAt` index and the tags of
+ * those captures: what a monitor sees first after the worker started (or after a change), while
+ * the index the filters need is built behind it. Null where the index cannot say (see
+ * `ListingsRepo.newest`). The hits are the full index's own (tests/unit/background): persons
+ * and cases only add searchable text, which an unfiltered page does not use.
+ */
+async function newestPage(store: Store, limit: number) {
+  const newest = await store.listings.newest(limit);
+  if (!newest) return null;
+  const links = await store.links.forCaptures(newest.listings.map((l) => l.id));
+  const { hits } = new CaptureIndex(newest.listings, links, [], []).page({}, limit);
+  return { total: newest.total, hits };
 }
 
 function scopeOf(req: { caseId?: string; from?: string; to?: string }): BulletinScope {
@@ -41,7 +68,16 @@ export function dashboardHandlers(store: Store) {
   const index = indexCache(store);
   return {
     'capture.search': async ({ filters, limit }) => {
-      return (await index()).page(filters, limit);
+      const { seq, index: ready } = await index.peek();
+      if (!ready && unfiltered(filters)) {
+        const page = await newestPage(store, limit);
+        if (page) {
+          // Built now, so the monitor's first filter finds it ready.
+          index.build(seq).catch(() => logEvent('search.index_failed'));
+          return page;
+        }
+      }
+      return (await (ready ?? index.build(seq))).page(filters, limit);
     },
     'bulletin.generate': async (req) => {
       const [persons, cases, links, captures] = await Promise.all([

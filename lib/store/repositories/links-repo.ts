@@ -74,6 +74,16 @@ export class LinksRepo {
     return this.ctx.db.links.where('captureId').equals(captureId).toArray();
   }
 
+  /** The tags of these captures (e.g. of one page of the list). */
+  async forCaptures(captureIds: readonly string[]): Promise<Link[]> {
+    // One equality lookup per id: `anyOf` scans a key range, which blind indices cannot serve.
+    const { db } = this.ctx;
+    const found = await db.transaction('r', db.links, () =>
+      Promise.all(captureIds.map((id) => db.links.where('captureId').equals(id).toArray())),
+    );
+    return found.flat();
+  }
+
   forPerson(personId: string): Promise<Link[]> {
     return this.ctx.db.links.where('personId').equals(personId).toArray();
   }

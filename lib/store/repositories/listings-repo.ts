@@ -54,6 +54,30 @@ export class ListingsRepo {
     return fresh;
   }
 
+  /**
+   * The `limit` newest listings (see `newestFirst`), read from the `sealedAt` index, and how many
+   * captures there are in all — or null when
+   * that could differ from the full list: under the passphrase lock (the index holds blind
+   * values), while some capture has no listing yet, or when one of these is of an older
+   * derivation. The caller then builds the list from `all()`.
+   */
+  async newest(limit: number): Promise<{ total: number; listings: CaptureListing[] } | null> {
+    const { db, cipher } = this.ctx;
+    if (cipher && (cipher.mode !== 'plain' || cipher.migrating)) return null;
+    // One read transaction: the counts and the page describe the same moment.
+    const [listings, captures, page] = await db.transaction('r', db.listings, db.captures, () =>
+      Promise.all([
+        db.listings.count(),
+        db.captures.count(),
+        db.listings.orderBy('sealedAt').reverse().limit(limit).toArray(),
+      ]),
+    );
+    // Listings never outlive their capture (see `all`): as many as captures means one each.
+    if (listings !== captures) return null;
+    if (page.some((row) => row.v !== LISTING_VERSION)) return null;
+    return { total: captures, listings: page };
+  }
+
   count(): Promise<number> {
     return this.ctx.db.listings.count();
   }
