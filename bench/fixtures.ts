@@ -5,14 +5,10 @@ import { createHash, randomFillSync } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { openAsBlob } from 'node:fs';
 import { join } from 'node:path';
-import { buildDemoInput } from '../lib/demo/demo-input';
-import { captureSeal } from '../lib/evidence/seal';
-import { discloseFromLog } from '../lib/evidence/custody-disclosure';
+import { demoSelectionInput } from '../lib/demo/demo-input';
 import type { PackageInput } from '../lib/evidence/package-input';
 import type { Signer } from '../lib/evidence/signing';
-import type { ArtifactRef, Capture } from '../lib/model/capture';
-import type { CustodyEvent } from '../lib/model/custody';
-import { appendEvent } from '../lib/evidence/custody';
+import type { ArtifactRef } from '../lib/model/capture';
 
 const WORDS =
   'the of and to in court post account police article case extremist gathering peaceful said was for on that with by is this from at as it be have investigator order'.split(
@@ -92,36 +88,15 @@ export async function mixedArtifacts(dir: string, sizeMb: number): Promise<Fixtu
   return {
     dir: artifactDir,
     bytes,
-    input: async (signer) => {
-      const demo = await buildDemoInput(signer, new Date());
-      const template = demo.captures[0]!;
-      const captures: Capture[] = [];
-      const log: CustodyEvent[] = [];
-      for (const [i, refs] of artifacts.entries()) {
-        const unsealed = {
-          ...template,
+    input: (signer) =>
+      demoSelectionInput(
+        signer,
+        new Date(),
+        artifacts.map((refs, i) => ({
           id: `cap_bench${String(i).padStart(5, '0')}`,
           artifacts: refs,
-        };
-        const capture = { ...unsealed, seal: await captureSeal(unsealed) };
-        captures.push(capture);
-        const draft = {
-          at: capture.sealedAt,
-          actor: signer.fingerprint,
-          type: 'captured' as const,
-          subject: { kind: 'capture' as const, id: capture.id },
-          data: { seal: capture.seal },
-        };
-        log.push(await appendEvent(draft, log[log.length - 1] ?? null));
-      }
-      return {
-        ...demo,
-        scope: { kind: 'selection', ids: captures.map((c) => c.id) },
-        links: [],
-        captures,
-        custody: { events: log, ...(await discloseFromLog(log, log)) },
-        openArtifact: async (sha) => openAsBlob(files.get(sha)!),
-      };
-    },
+        })),
+        async (sha) => openAsBlob(files.get(sha)!),
+      ),
   };
 }

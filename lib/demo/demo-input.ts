@@ -193,3 +193,41 @@ export async function buildDemoInput(
 async function disclosed(log: CustodyEvent[], events: CustodyEvent[]) {
   return { events, ...(await discloseFromLog(log, events)) };
 }
+
+/**
+ * A PackageInput of captures shaped like the first demo capture, each holding only the given
+ * artifacts (read through `openArtifact`), with a `captured` custody event each: large or many
+ * synthetic artifacts for boundary tests and benchmarks, through the export's own input shape.
+ */
+export async function demoSelectionInput(
+  signer: Signer,
+  now: Date,
+  captures: readonly { id: string; artifacts: ArtifactRef[] }[],
+  openArtifact: PackageInput['openArtifact'],
+): Promise<PackageInput> {
+  const demo = await buildDemoInput(signer, now);
+  const template = demo.captures[0]!;
+  const sealed: Capture[] = [];
+  const log: CustodyEvent[] = [];
+  for (const { id, artifacts } of captures) {
+    const unsealed = { ...template, id, artifacts };
+    const capture = { ...unsealed, seal: await captureSeal(unsealed) };
+    sealed.push(capture);
+    const draft: CustodyDraft = {
+      at: capture.sealedAt,
+      actor: signer.fingerprint,
+      type: 'captured',
+      subject: { kind: 'capture', id },
+      data: { seal: capture.seal },
+    };
+    log.push(await appendEvent(draft, log[log.length - 1] ?? null));
+  }
+  return {
+    ...demo,
+    scope: { kind: 'selection', ids: sealed.map((c) => c.id) },
+    links: [],
+    captures: sealed,
+    custody: await disclosed(log, log),
+    openArtifact,
+  };
+}

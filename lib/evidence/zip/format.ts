@@ -65,3 +65,23 @@ export function dosDateTime(d: Date): { date: number; time: number } {
     time: (d.getUTCHours() << 11) | (d.getUTCMinutes() << 5) | (d.getUTCSeconds() >> 1),
   };
 }
+
+/** The Zip64 end of central directory record (APPNOTE 4.3.14), version 4.5 needed and made by. */
+export function zip64EndRecord(count: number, cdSize: number, cdStart: number): Uint8Array {
+  return new LeWriter(56)
+    .u32(SIG.zip64End)
+    .u64(44)
+    .u16(45)
+    .u16(45)
+    .u32(0)
+    .u32(0)
+    .u64(count)
+    .u64(count)
+    .u64(cdSize)
+    .u64(cdStart).bytes;
+}
+
+/** The Zip64 end of central directory locator (APPNOTE 4.3.15): where that record starts. */
+export function zip64Locator(endRecordOffset: number): Uint8Array {
+  return new LeWriter(20).u32(SIG.zip64Locator).u32(0).u64(endRecordOffset).u32(1).bytes;
+}

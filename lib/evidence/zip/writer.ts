@@ -12,6 +12,8 @@ import {
   METHOD_STORE,
   SIG,
   ZIP64_EXTRA,
+  zip64EndRecord,
+  zip64Locator,
 } from './format';
 import { chunksOf, deflateLevel, knownSize, type EntryData } from './entry-data';
 import { ByteSink, type SinkTarget } from './sink';
@@ -119,22 +121,8 @@ export class ZipWriter {
       count >= this.maxEntries16 || cdStart >= this.threshold || cdSize >= this.threshold;
     if (need64) {
       const endOffset = this.sink.written;
-      await this.sink.write(
-        new LeWriter(56)
-          .u32(SIG.zip64End)
-          .u64(44)
-          .u16(45)
-          .u16(45)
-          .u32(0)
-          .u32(0)
-          .u64(count)
-          .u64(count)
-          .u64(cdSize)
-          .u64(cdStart).bytes,
-      );
-      await this.sink.write(
-        new LeWriter(20).u32(SIG.zip64Locator).u32(0).u64(endOffset).u32(1).bytes,
-      );
+      await this.sink.write(zip64EndRecord(count, cdSize, cdStart));
+      await this.sink.write(zip64Locator(endOffset));
     }
     const count16 = need64 ? MAX16 : count;
     await this.sink.write(

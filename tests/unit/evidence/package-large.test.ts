@@ -4,17 +4,13 @@
 // front, before any of it is read.
 import { describe, expect, it } from 'vitest';
 import { nodePrimitives } from '../../../cli/node/primitives';
-import { buildDemoInput } from '../../../lib/demo/demo-input';
-import { appendEvent } from '../../../lib/evidence/custody';
-import { discloseFromLog } from '../../../lib/evidence/custody-disclosure';
+import { buildDemoInput, demoSelectionInput } from '../../../lib/demo/demo-input';
 import type { ArtifactBytes, PackageInput } from '../../../lib/evidence/package-input';
 import { writePackage } from '../../../lib/evidence/package-writer';
-import { captureSeal } from '../../../lib/evidence/seal';
 import { generateSigningKey } from '../../../lib/evidence/signing';
 import { verifyPackage } from '../../../lib/evidence/verify';
 import { DEFAULT_LIMITS, openZip } from '../../../lib/evidence/zip/reader';
-import type { ArtifactRef, Capture } from '../../../lib/model/capture';
-import type { CustodyEvent } from '../../../lib/model/custody';
+import type { ArtifactRef } from '../../../lib/model/capture';
 import { failureText } from './package-fixture';
 import { BIG, NOW, OVER_4GIB } from './support/constants';
 import { generatedDigest, generatedStream } from './support/generated-data';
@@ -25,32 +21,15 @@ async function packageInput(big: ArtifactRef, openBig: () => ArtifactBytes): Pro
   const key = await generateSigningKey();
   const demo = await buildDemoInput(key, NOW);
   const template = demo.captures[0]!;
-  const captures: Capture[] = [];
-  const log: CustodyEvent[] = [];
-  for (const [id, artifacts] of [
-    ['cap_small', template.artifacts],
-    ['cap_large', [big]],
-  ] as const) {
-    const unsealed = { ...template, id, artifacts: [...artifacts] };
-    const capture = { ...unsealed, seal: await captureSeal(unsealed) };
-    captures.push(capture);
-    const draft = {
-      at: capture.sealedAt,
-      actor: key.fingerprint,
-      type: 'captured' as const,
-      subject: { kind: 'capture' as const, id },
-      data: { seal: capture.seal },
-    };
-    log.push(await appendEvent(draft, log[log.length - 1] ?? null));
-  }
-  return {
-    ...demo,
-    scope: { kind: 'selection', ids: captures.map((c) => c.id) },
-    links: [],
-    captures,
-    custody: { events: log, ...(await discloseFromLog(log, log)) },
-    openArtifact: async (sha) => (sha === big.sha256 ? openBig() : demo.openArtifact(sha)),
-  };
+  return demoSelectionInput(
+    key,
+    NOW,
+    [
+      { id: 'cap_small', artifacts: [...template.artifacts] },
+      { id: 'cap_large', artifacts: [big] },
+    ],
+    async (sha) => (sha === big.sha256 ? openBig() : demo.openArtifact(sha)),
+  );
 }
 
 const video = (size: number, sha256: string): ArtifactRef => ({

@@ -22,6 +22,15 @@ async function problemsOf(zip: Uint8Array): Promise<string[]> {
   return archive.problems.map((p) => `${p.name}: ${p.reason}`);
 }
 
+/** What reading the archive's first entry throws (null when it reads). */
+async function firstEntryError(zip: Uint8Array, primitives: Primitives): Promise<unknown> {
+  const archive = await openZip(bytesSource(zip));
+  return readEntryBytes(bytesSource(zip), archive.entries[0]!, primitives, 1e9).then(
+    () => null,
+    (e: unknown) => e,
+  );
+}
+
 async function openError(zip: Uint8Array): Promise<ZipError> {
   const error = await openZip(bytesSource(zip)).then(
     () => null,
@@ -148,16 +157,7 @@ describe('damaged and hostile structure (Z5–Z9)', () => {
     async (_, primitives) => {
       const data = new Uint8Array(4 * 1024 * 1024).fill(1);
       const zip = rawZip([{ name: 'lie.bin', data, deflate: true, declaredSize: 1000 }]);
-      const archive = await openZip(bytesSource(zip));
-      const error = await readEntryBytes(
-        bytesSource(zip),
-        archive.entries[0]!,
-        primitives,
-        1e9,
-      ).then(
-        () => null,
-        (e: unknown) => e,
-      );
+      const error = await firstEntryError(zip, primitives);
       expect(String(error)).toContain('lie.bin: inflates beyond its declared 1000 bytes');
     },
   );
@@ -175,16 +175,7 @@ describe('damaged and hostile structure (Z5–Z9)', () => {
       const zip = rawZip([
         { name: 'short.txt', data: text('abc'.repeat(100)), deflate: true, declaredSize: 100_000 },
       ]);
-      const archive = await openZip(bytesSource(zip));
-      const error = await readEntryBytes(
-        bytesSource(zip),
-        archive.entries[0]!,
-        primitives,
-        1e9,
-      ).then(
-        () => null,
-        (e: unknown) => e,
-      );
+      const error = await firstEntryError(zip, primitives);
       expect(String(error)).toContain('short.txt: has 300 bytes, declares 100000');
     },
   );
@@ -193,16 +184,7 @@ describe('damaged and hostile structure (Z5–Z9)', () => {
     const zip = rawZip([{ name: 'b.bin', data: new Uint8Array(300).fill(9) }]);
     const flipped = zip.slice();
     flipped[30 + 5 + 10]! ^= 0x01;
-    const archive = await openZip(bytesSource(flipped));
-    const error = await readEntryBytes(
-      bytesSource(flipped),
-      archive.entries[0]!,
-      jsPrimitives,
-      1e9,
-    ).then(
-      () => null,
-      (e: unknown) => e,
-    );
+    const error = await firstEntryError(flipped, jsPrimitives);
     expect(String(error)).toContain('b.bin: CRC-32 mismatch');
   });
 

@@ -4,7 +4,14 @@
 import { describe, expect, it } from 'vitest';
 import { nodePrimitives } from '../../../cli/node/primitives';
 import { verifyPackage } from '../../../lib/evidence/verify';
-import { LeWriter, MAX16, MAX32, SIG } from '../../../lib/evidence/zip/format';
+import {
+  LeWriter,
+  MAX16,
+  MAX32,
+  SIG,
+  zip64EndRecord,
+  zip64Locator,
+} from '../../../lib/evidence/zip/format';
 import { DEFAULT_LIMITS, openZip, ZipError } from '../../../lib/evidence/zip/reader';
 import type { ZipSource } from '../../../lib/evidence/zip/source';
 import { ZipWriter } from '../../../lib/evidence/zip/writer';
@@ -17,20 +24,8 @@ import { uncrc, VirtualArchive } from './support/virtual-archive';
 function claimedArchive(count: number, cdSize: number): VirtualArchive {
   const archive = new VirtualArchive();
   archive.hole(cdSize);
-  archive.append(
-    new LeWriter(56)
-      .u32(SIG.zip64End)
-      .u64(44)
-      .u16(45)
-      .u16(45)
-      .u32(0)
-      .u32(0)
-      .u64(count)
-      .u64(count)
-      .u64(cdSize)
-      .u64(0).bytes,
-  );
-  archive.append(new LeWriter(20).u32(SIG.zip64Locator).u32(0).u64(cdSize).u32(1).bytes);
+  archive.append(zip64EndRecord(count, cdSize, 0));
+  archive.append(zip64Locator(cdSize));
   archive.append(
     new LeWriter(22).u32(SIG.end).u16(0).u16(0).u16(MAX16).u16(MAX16).u32(MAX32).u32(MAX32).u16(0)
       .bytes,
