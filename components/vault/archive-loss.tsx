@@ -4,6 +4,7 @@ import { request } from '../../lib/messaging/client';
 import { useI18n } from '../i18n-context';
 import { ErrorBanner } from '../ui/error-banner';
 import { errorText } from './error-text';
+import { DashboardLink } from '../ui/dashboard-link';
 
 /**
  * Records have gone missing from the archive (integrity.md D5): say what was there and when,
@@ -37,7 +38,7 @@ export function ArchiveLoss({
     <div role="alert" class="warning" data-testid="archive-loss">
       <p>{t(text, formatTime(w.at), formatNumber(w.events), formatNumber(w.found))}</p>
       <p>
-        <a href="#import">{t('archiveOpenImport')}</a>{' '}
+        <DashboardLink hash="#import">{t('archiveOpenImport')}</DashboardLink>{' '}
         <button type="button" class="secondary" onClick={acknowledge} disabled={busy}>
           {t('archiveAcknowledge')}
         </button>

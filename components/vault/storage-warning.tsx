@@ -4,6 +4,7 @@ import { overdueCaptures } from '../../lib/services/backup-status';
 import { request } from '../../lib/messaging/client';
 import { useI18n } from '../i18n-context';
 import { ArchiveLoss } from './archive-loss';
+import { DashboardLink } from '../ui/dashboard-link';
 
 interface Health {
   persisted: boolean;
@@ -69,7 +70,8 @@ export function StorageWarning() {
           ))}
           {damaged && (
             <p>
-              {t('integrityDamageFound', health.damage)} <a href="#security">{t('navSecurity')}</a>
+              {t('integrityDamageFound', health.damage)}{' '}
+              <DashboardLink hash="#security">{t('navSecurity')}</DashboardLink>
             </p>
           )}
         </div>
@@ -78,7 +80,7 @@ export function StorageWarning() {
         <div role="status" class="warning" data-testid="backup-reminder">
           <p>
             {t('backupReminder', formatNumber(health.unprotected))}{' '}
-            <a href="#export/all">{t('backupNow')}</a>
+            <DashboardLink hash="#export/all">{t('backupNow')}</DashboardLink>
           </p>
         </div>
       )}

@@ -174,6 +174,8 @@ test('security settings page: turn the lock on from the UI', async ({ extensionP
 
 test('a damaged custody log is reported on the dashboard by the quick check (D5)', async ({
   extensionPage: page,
+  context,
+  extensionId,
   send,
 }) => {
   for (const name of ['A', 'B', 'C']) await send({ type: 'person.create', person: { name } });
@@ -203,4 +205,16 @@ test('a damaged custody log is reported on the dashboard by the quick check (D5)
     'custody_gap 3',
     'custody_link_broken 3',
   ]);
+  // The warning's link leads to the Security screen, from the dashboard and from the popup.
+  const warning = page.getByTestId('storage-warning');
+  await warning.getByRole('link', { name: 'Security' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Security' })).toBeVisible();
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  const [opened] = await Promise.all([
+    context.waitForEvent('page'),
+    popup.getByTestId('storage-warning').getByRole('link', { name: 'Security' }).click(),
+  ]);
+  await expect(opened).toHaveURL(`chrome-extension://${extensionId}/dashboard.html#security`);
+  await expect(opened.getByRole('heading', { level: 1, name: 'Security' })).toBeVisible();
 });
