@@ -36,12 +36,17 @@ async function startupCheck({ store, vault }: OpenedStore, witness: WitnessKeepe
 /** Wires the background: one message router over the store. Listeners register synchronously. */
 export function startBackground(): void {
   let routing: Promise<Routing> | undefined;
+  let startupTimer: ReturnType<typeof setTimeout> | undefined;
   const openStore = createStoreOpener({
     session: sessionPort,
     alarm: alarmPort,
     removeFiles: removeExportFiles,
     forgetWitness: () => witnessPort.clear(),
-    onWiped: () => (routing = undefined),
+    onWiped: () => {
+      // A check still waiting would open the wiped database's successor only to report on it.
+      clearTimeout(startupTimer);
+      routing = undefined;
+    },
   });
   // `chrome-extension://<id>` / `moz-extension://<uuid>`, without the trailing slash.
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') };
@@ -67,7 +72,7 @@ export function startBackground(): void {
     (routing ??= openStore().then((opened) => {
       const witness = new WitnessKeeper(opened.store, witnessPort);
       // After the request that woke the worker (usually a screen opening): its answer first.
-      setTimeout(() => {
+      startupTimer = setTimeout(() => {
         startupCheck(opened, witness).catch(() => logEvent('integrity.startup_failed'));
       }, STARTUP_CHECK_DELAY_MS);
       const route = createRouter(createHandlers(opened.store, ports, opened.vault, witness), self, {

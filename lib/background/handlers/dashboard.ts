@@ -26,7 +26,10 @@ function indexCache(store: Store) {
       ([listings, links, persons, cases]) => new CaptureIndex(listings, links, persons, cases),
     );
     cached = { seq, index };
-    index.catch(() => (cached = undefined));
+    // Forget only this build: a newer one may have taken its place meanwhile.
+    index.catch(() => {
+      if (cached?.index === index) cached = undefined;
+    });
     return index;
   };
   return {
