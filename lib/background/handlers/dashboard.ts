@@ -42,6 +42,9 @@ function indexCache(store: Store) {
   };
 }
 
+/** The longest page read from the `sealedAt` index (the list asks for 100 at a time). */
+const NEWEST_PAGE_MAX = 500;
+
 const unfiltered = (filters: CaptureFilters) =>
   Object.values(filters).every((value) => value === undefined || value === '');
 
@@ -53,6 +56,9 @@ const unfiltered = (filters: CaptureFilters) =>
  * and cases only add searchable text, which an unfiltered page does not use.
  */
 async function newestPage(store: Store, limit: number) {
+  // Tags are looked up per capture (blind indices serve equality only): a long page is cheaper
+  // from the full index.
+  if (limit > NEWEST_PAGE_MAX) return null;
   const newest = await store.listings.newest(limit);
   if (!newest) return null;
   const links = await store.links.forCaptures(newest.listings.map((l) => l.id));

@@ -61,6 +61,15 @@ describe('the newest page from the sealedAt index (a worker that has just starte
     expect(page.hits.filter((h) => h.personIds.length > 0)).toHaveLength(7);
   });
 
+  it('is not used for a long page (tags are looked up per capture)', async () => {
+    const { store } = await archive();
+    await store.listings.all();
+    const newest = vi.spyOn(store.listings, 'newest');
+    const page = await dashboardHandlers(store)['capture.search'](unfiltered(501));
+    expect(newest).not.toHaveBeenCalled();
+    expect(page.total).toBe(IDS.length);
+  });
+
   it('is not used for a filtered list', async () => {
     const { store } = await archive();
     await store.listings.all();
