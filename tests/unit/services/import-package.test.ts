@@ -25,6 +25,14 @@ async function exportAll(store: Store, signer: SigningKey): Promise<Uint8Array> 
   return new Uint8Array(Buffer.concat(chunks));
 }
 
+/** A store seeded with the demo archive, and the package of all of it that `signer` signed. */
+async function demoPackage() {
+  const signer = await generateSigningKey();
+  const { store: source } = createTestStore();
+  await seedDemoStore(source);
+  return { signer, source, pkg: await exportAll(source, signer) };
+}
+
 async function snapshot(store: Store) {
   const { db } = store.ctx;
   const blobs = await db.artifacts.toArray();
@@ -81,10 +89,7 @@ describe('import', () => {
   });
 
   it('recognises duplicates by id and hash on a second import and writes only the import event', async () => {
-    const signer = await generateSigningKey();
-    const { store: source } = createTestStore();
-    await seedDemoStore(source);
-    const pkg = await exportAll(source, signer);
+    const { pkg } = await demoPackage();
     const { store } = createTestStore();
     await importPackage(store, bytesSource(pkg));
     const count = await store.custody.count();
@@ -95,10 +100,7 @@ describe('import', () => {
   });
 
   it('writes nothing when the package does not verify (tampered, wrong key, not a zip)', async () => {
-    const signer = await generateSigningKey();
-    const { store: source } = createTestStore();
-    await seedDemoStore(source);
-    const pkg = await exportAll(source, signer);
+    const { pkg } = await demoPackage();
     const tampered = pkg.slice();
     // Inside a stored (uncompressed) screenshot, so the flip always changes content.
     tampered[Buffer.from(pkg).indexOf('screenshot-viewport.png') + 120]! ^= 0x01;
@@ -117,10 +119,7 @@ describe('import', () => {
   });
 
   it('Z10: a package changed between verification and import stops the import, writing nothing', async () => {
-    const signer = await generateSigningKey();
-    const { store: source } = createTestStore();
-    await seedDemoStore(source);
-    const pkg = await exportAll(source, signer);
+    const { pkg } = await demoPackage();
     const at = Buffer.from(pkg).indexOf('screenshot-viewport.png') + 120; // inside stored PNG data
     // The file under the reader changes once it has been read whole (as a file on disk may, by
     // another program): the second read of that region, the import's, sees the altered byte.
@@ -144,10 +143,7 @@ describe('import', () => {
   });
 
   it('under the passphrase lock, imported artifacts are stored encrypted and read back exactly', async () => {
-    const signer = await generateSigningKey();
-    const { store: source } = createTestStore();
-    await seedDemoStore(source);
-    const pkg = await exportAll(source, signer);
+    const { source, pkg } = await demoPackage();
     const plain = await Promise.all(
       (await source.captures.list())
         .flatMap((c) => c.artifacts)
@@ -174,10 +170,7 @@ describe('import', () => {
   });
 
   it('a read failing midway removes the artifacts already stored: a failed import writes nothing', async () => {
-    const signer = await generateSigningKey();
-    const { store: source } = createTestStore();
-    await seedDemoStore(source);
-    const pkg = await exportAll(source, signer);
+    const { pkg } = await demoPackage();
     const verified = bytesSource(pkg);
     let reads = 0;
     let failAt = Infinity;
@@ -198,10 +191,7 @@ describe('import', () => {
   });
 
   it('stops, writing nothing, when a capture id exists with a different seal', async () => {
-    const signer = await generateSigningKey();
-    const { store: source } = createTestStore();
-    await seedDemoStore(source);
-    const pkg = await exportAll(source, signer);
+    const { source, pkg } = await demoPackage();
     const { store, db } = createTestStore();
     const [capture] = await source.captures.list();
     const artifacts = await Promise.all(
