@@ -121,7 +121,7 @@ export async function importPackage(
   const captures: Capture[] = [];
   for (const item of manifest.contents.captures)
     captures.push(captureSchema.parse(await json(paths.capture(item.id))));
-  for (const capture of captures) await refuseConflict(store, capture);
+  for (const capture of captures) await existingCapture(store, capture);
   const persons: Person[] = [];
   for (const item of manifest.contents.persons)
     persons.push(personSchema.parse(await json(paths.person(item.id))));
@@ -185,12 +185,17 @@ export async function importPackage(
   }
 }
 
-async function refuseConflict(store: Store, capture: Capture): Promise<void> {
-  const existing = await store.captures.get(capture.id);
+/**
+ * The stored capture of the same id, if any; a different seal is a conflict. Asked before any
+ * write, and again inside the records' transaction (a capture may have been sealed meanwhile).
+ */
+async function existingCapture(store: Store, capture: Capture): Promise<Capture | undefined> {
+  const existing = await store.ctx.db.captures.get(capture.id);
   if (existing && existing.seal !== capture.seal)
     throw new ImportConflictError(
       `capture ${capture.id} already exists with a different seal; nothing was imported`,
     );
+  return existing;
 }
 
 /** The records and their custody events, in one transaction (integrity.md L7). */
@@ -229,11 +234,7 @@ async function writeRecords(
         }
       }
       for (const capture of captures) {
-        const existing = await db.captures.get(capture.id);
-        if (existing && existing.seal !== capture.seal)
-          throw new ImportConflictError(
-            `capture ${capture.id} already exists with a different seal; nothing was imported`,
-          );
+        const existing = await existingCapture(store, capture);
         for (const ref of capture.artifacts)
           if (!(await db.artifacts.get(ref.sha256)))
             throw new ImportConflictError(
