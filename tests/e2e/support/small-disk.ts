@@ -26,7 +26,13 @@ export function smallDisk(megabytes: number): SmallDisk | null {
   return {
     dir,
     release() {
-      execFileSync('umount', [dir], { stdio: 'ignore' });
+      try {
+        execFileSync('umount', [dir], { stdio: 'ignore' });
+      } catch {
+        // "Target is busy": a closed browser's helper processes may still be exiting. Detach it
+        // now; the kernel frees the tmpfs when the last of them has let go.
+        execFileSync('umount', ['--lazy', dir], { stdio: 'ignore' });
+      }
       rmSync(dir, { recursive: true, force: true });
     },
   };
