@@ -17,6 +17,7 @@ export default defineConfig({
       'unlimitedStorage',
       'contextMenus',
       'alarms',
+      'notifications',
       ...(browser === 'firefox' ? [] : ['pageCapture']),
     ],
     host_permissions: [...PLATFORM_HOST_PERMISSIONS],

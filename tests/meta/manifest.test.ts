@@ -28,6 +28,7 @@ describe('manifest permissions', () => {
       'unlimitedStorage',
       'contextMenus',
       'alarms',
+      'notifications',
       'pageCapture',
     ]);
   });

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import type { Trigger } from '../../capture/trigger-failure';
 
 export const CONTEXT_MENU_ID = 'dalel-capture-page';
 export const CAPTURE_COMMAND = 'capture-page';
@@ -6,10 +7,16 @@ export const CAPTURE_COMMAND = 'capture-page';
 /**
  * The context-menu item and the keyboard command start the same capture as the popup. Both are
  * user gestures, so they also grant `activeTab` on that tab. Listeners register synchronously.
+ * No page shows their outcome, so every failure (locked, no storage, …) goes to `onFailure`,
+ * which makes it visible; none is swallowed.
  */
-export function registerCaptureTriggers(run: (tabId: number) => Promise<unknown>): void {
-  const start = (tabId: number | undefined) => {
-    if (tabId !== undefined && tabId >= 0) run(tabId).catch(() => undefined); // the badge shows it
+export function registerCaptureTriggers(
+  run: (tabId: number) => Promise<unknown>,
+  onFailure: (tabId: number, via: Trigger, error: unknown) => Promise<unknown>,
+): void {
+  const start = (tabId: number | undefined, via: Trigger) => {
+    if (tabId === undefined || tabId < 0) return;
+    run(tabId).catch((error: unknown) => onFailure(tabId, via, error).catch(() => undefined));
   };
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({
@@ -19,11 +26,11 @@ export function registerCaptureTriggers(run: (tabId: number) => Promise<unknown>
     });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === CONTEXT_MENU_ID) start(tab?.id);
+    if (info.menuItemId === CONTEXT_MENU_ID) start(tab?.id, 'menu');
   });
   browser.commands.onCommand.addListener(async (command, tab) => {
     if (command !== CAPTURE_COMMAND) return;
     const target = tab ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0];
-    start(target?.id);
+    start(target?.id, 'shortcut');
   });
 }
