@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { openExportFile } from '../lib/background/export-file';
+import { backgroundMemoryFiles, opfsRoot } from '../lib/background/memory-files';
 import { request } from '../lib/messaging/client';
 import { verifyPackage } from '../lib/evidence/verify';
 import type { VerifyReport } from '../lib/evidence/verify-report';
@@ -71,7 +72,12 @@ async function runImport(file: File, pinnedKey?: string): Promise<ImportSummary>
   const name = `import-${Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) =>
     b.toString(16).padStart(2, '0'),
   ).join('')}.zip`;
-  const root = await navigator.storage.getDirectory();
+  const root = await opfsRoot();
+  if (!root) {
+    // No OPFS (permanent private browsing): hand the File itself to the background page.
+    (await backgroundMemoryFiles()).set(name, [file]);
+    return request('import.run', { file: name, ...(pinnedKey ? { pinnedKey } : {}) });
+  }
   const dir = await root.getDirectoryHandle('imports', { create: true });
   const writable = await (await dir.getFileHandle(name, { create: true })).createWritable();
   await file.stream().pipeTo(writable);

@@ -13,6 +13,7 @@ import { createHandlers } from './handlers/index';
 import { createStoreOpener, type OpenedStore } from './open-store';
 import { createExportFile, openImportFile, removeExportFiles } from './export-file';
 import { probeTab } from './probe-tab';
+import { chooseStoreBackend, openDbOn } from './store-backend';
 import { WitnessKeeper } from './witness-keeper';
 
 type Route = ReturnType<typeof createRouter>;
@@ -43,7 +44,10 @@ async function startupCheck({ store, vault }: OpenedStore, witness: WitnessKeepe
 export function startBackground(): void {
   let routing: Promise<Routing> | undefined;
   let startupTimer: ReturnType<typeof setTimeout> | undefined;
+  // Chosen once per start (lib/background/store-backend.ts); storage.info reports it.
+  const backend = chooseStoreBackend();
   const openStore = createStoreOpener({
+    openDb: async (onBroken) => openDbOn(await backend, onBroken),
     session: sessionPort,
     alarm: alarmPort,
     removeFiles: removeExportFiles,
@@ -72,7 +76,7 @@ export function startBackground(): void {
   const ports = {
     extensionVersion: version,
     probeTab,
-    storageInfo,
+    storageInfo: async () => ({ ...(await storageInfo()), backend: await backend }),
     runCapture,
     tool: { name: 'dalel', version },
     createExportFile,
