@@ -18,13 +18,21 @@ export function registerCaptureTriggers(
     if (tabId === undefined || tabId < 0) return;
     run(tabId).catch((error: unknown) => onFailure(tabId, via, error).catch(() => undefined));
   };
-  browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({
-      id: CONTEXT_MENU_ID,
-      title: browser.i18n.getMessage('menuCapturePage') || 'Capture this page',
-      contexts: ['page', 'image', 'video', 'link', 'selection'],
-    });
-  });
+  const createMenu = () =>
+    browser.contextMenus
+      .removeAll()
+      .then(() => {
+        browser.contextMenus.create({
+          id: CONTEXT_MENU_ID,
+          title: browser.i18n.getMessage('menuCapturePage') || 'Capture this page',
+          contexts: ['page', 'image', 'video', 'link', 'selection'],
+        });
+      })
+      .catch(() => undefined);
+  browser.runtime.onInstalled.addListener(createMenu);
+  // Firefox (MV2) keeps no menu across a browser restart or an add-on reload: create it at
+  // every start too (removeAll first, so Chrome, which keeps them, gets no duplicate).
+  void createMenu();
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === CONTEXT_MENU_ID) start(tab?.id, 'menu');
   });

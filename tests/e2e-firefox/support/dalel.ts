@@ -104,6 +104,18 @@ export class DalelPage {
     );
   }
 
+  /** Every artifact of a capture, read back through `artifact.get`, with its bytes. */
+  async artifacts(capture: {
+    artifacts: Array<{ name: string; role: string; sha256: string; size: number }>;
+  }) {
+    const out = [];
+    for (const ref of capture.artifacts) {
+      const got = await this.ok<{ base64: string }>({ type: 'artifact.get', sha256: ref.sha256 });
+      out.push({ ...ref, bytes: Buffer.from(got.base64, 'base64') });
+    }
+    return out;
+  }
+
   /** Waits until there are `count` captures and returns them (newest first). */
   async waitForCaptures(count: number, timeoutMs = 20_000): Promise<any[]> {
     const deadline = Date.now() + timeoutMs;

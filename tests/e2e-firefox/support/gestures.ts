@@ -19,33 +19,71 @@ export async function chromeContext(bidi: Bidi): Promise<string> {
   return window.context;
 }
 
+const TIP_SETUP = `
+  const tip = Cc['@mozilla.org/text-input-processor;1'].createInstance(Ci.nsITextInputProcessor);
+  if (!tip.beginInputTransactionForTests(window)) throw new Error('no input transaction');
+  const KE = window.KeyboardEvent;
+  const NAMED = {
+    Alt: ['AltLeft', KE.DOM_VK_ALT], Shift: ['ShiftLeft', KE.DOM_VK_SHIFT],
+    Control: ['ControlLeft', KE.DOM_VK_CONTROL], Enter: ['Enter', KE.DOM_VK_RETURN],
+    Tab: ['Tab', KE.DOM_VK_TAB], Escape: ['Escape', KE.DOM_VK_ESCAPE],
+    Backspace: ['Backspace', KE.DOM_VK_BACK_SPACE], ArrowDown: ['ArrowDown', KE.DOM_VK_DOWN],
+  };
+  const event = (key) => {
+    if (NAMED[key]) return new KE('', { key, code: NAMED[key][0], keyCode: NAMED[key][1] });
+    if (/^[a-z]$/i.test(key))
+      return new KE('', { key, code: 'Key' + key.toUpperCase(), keyCode: KE['DOM_VK_' + key.toUpperCase()] });
+    if (/^[0-9]$/.test(key)) return new KE('', { key, code: 'Digit' + key, keyCode: KE['DOM_VK_' + key] });
+    if (key === ' ') return new KE('', { key, code: 'Space', keyCode: KE.DOM_VK_SPACE });
+    return new KE('', { key, keyCode: 0 });
+  };
+  // Keys go where the browser's focus is: into the open popup if there is one (a panel's
+  // <browser> does not take focus by itself when the panel is opened from a script).
+  const popup = [...document.querySelectorAll('panel')]
+    .find((p) => p.state === 'open' && p.querySelector('browser'))
+    ?.querySelector('browser');
+  if (popup && !focusAddressBar) popup.focus();
+  const press = (combo) => {
+    const events = combo.split('+').map(event);
+    for (const e of events) tip.keydown(e);
+    for (const e of [...events].reverse()) tip.keyup(e);
+  };
+`;
+
 /**
- * Presses a key combination in the browser window as native key events (nsITextInputProcessor,
- * the way Firefox's own tests do), with focus in the address bar, like a monitor who just
- * looked at the page. `keys` is e.g. ['Alt', 'Shift', 'S'].
+ * Presses key combinations in the browser window as native key events (nsITextInputProcessor,
+ * the way Firefox's own tests do), e.g. `['Alt+Shift+S']`: they go where the browser's focus is,
+ * and extension shortcuts see them. With `fromAddressBar` focus is first put in the address bar,
+ * like a monitor who has just looked at the page.
  */
-export async function pressShortcut(bidi: Bidi, keys: string[]): Promise<void> {
+export async function pressKeys(bidi: Bidi, combos: string[], fromAddressBar = false) {
   await bidi.call(
     await chromeContext(bidi),
-    `(keys) => {
-      window.focus();
-      gURLBar.focus();
-      const tip = Cc['@mozilla.org/text-input-processor;1'].createInstance(Ci.nsITextInputProcessor);
-      if (!tip.beginInputTransactionForTests(window)) throw new Error('no input transaction');
-      const KE = window.KeyboardEvent;
-      const event = (key) => {
-        if (key === 'Alt') return new KE('', { key, code: 'AltLeft', keyCode: KE.DOM_VK_ALT });
-        if (key === 'Shift') return new KE('', { key, code: 'ShiftLeft', keyCode: KE.DOM_VK_SHIFT });
-        if (key === 'Control') return new KE('', { key, code: 'ControlLeft', keyCode: KE.DOM_VK_CONTROL });
-        if (key === 'Enter') return new KE('', { key, code: 'Enter', keyCode: KE.DOM_VK_RETURN });
-        const upper = key.toUpperCase();
-        return new KE('', { key, code: 'Key' + upper, keyCode: KE['DOM_VK_' + upper] });
-      };
-      const events = keys.map(event);
-      for (const e of events) tip.keydown(e);
-      for (const e of [...events].reverse()) tip.keyup(e);
+    `({ combos, fromAddressBar }) => {
+      const focusAddressBar = fromAddressBar;
+      if (fromAddressBar) { window.focus(); gURLBar.focus(); }
+      ${TIP_SETUP}
+      for (const combo of combos) press(combo);
     }`,
-    keys,
+    { combos, fromAddressBar },
+  );
+}
+
+/** A keyboard shortcut pressed on the page in front (focus in the address bar). */
+export function pressShortcut(bidi: Bidi, combo: string): Promise<void> {
+  return pressKeys(bidi, [combo], true);
+}
+
+/** Types text, one native key event per character, wherever the focus is (e.g. the popup). */
+export async function typeText(bidi: Bidi, text: string): Promise<void> {
+  await bidi.call(
+    await chromeContext(bidi),
+    `(text) => {
+      const focusAddressBar = false;
+      ${TIP_SETUP}
+      for (const ch of text) { const e = event(ch); tip.keydown(e); tip.keyup(e); }
+    }`,
+    text,
   );
 }
 

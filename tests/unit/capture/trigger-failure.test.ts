@@ -94,6 +94,7 @@ describe('the shortcut and menu triggers', () => {
         runtime: { onInstalled: { addListener: (f: () => void) => (listeners.installed = f) } },
         contextMenus: {
           create: () => undefined,
+          removeAll: async () => undefined,
           onClicked: { addListener: (f: () => void) => (listeners.menu = f) },
         },
         commands: { onCommand: { addListener: (f: () => void) => (listeners.command = f) } },
