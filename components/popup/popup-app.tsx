@@ -7,7 +7,6 @@ import { TagForm } from '../tagging/tag-form';
 import { ErrorBanner } from '../ui/error-banner';
 import { CapturePanel } from './capture-panel';
 import { DetectionSummary } from './detection-summary';
-import { LastFailure } from './last-failure';
 import { targetTabId } from './target-tab';
 import { useCapture } from './use-capture';
 
@@ -58,7 +57,6 @@ export function PopupApp() {
           />
         )}
       </section>
-      <LastFailure />
       <CapturePanel state={state} disabled={!ready} onCapture={() => void capture.run()} />
       <ErrorBanner error={error} />
       {state.status === 'sealed' && (
