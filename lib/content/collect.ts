@@ -79,6 +79,7 @@ export async function collectPage(win: Window, session: string, nonce: string): 
         height: metrics.innerHeight,
         devicePixelRatio: metrics.devicePixelRatio,
       },
+      screen: win.screen ? { width: win.screen.width, height: win.screen.height } : null,
       serverDate: await dating,
     },
     metrics,

@@ -55,6 +55,8 @@ export const collectedSchema = z
         viewport: z
           .object({ width: z.number(), height: z.number(), devicePixelRatio: z.number() })
           .strict(),
+        /** The page's `screen` size (fingerprinting protection makes it the window's). */
+        screen: z.object({ width: z.number(), height: z.number() }).strict().nullable(),
         serverDate: z.string().nullable(),
       })
       .strict(),

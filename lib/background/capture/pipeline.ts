@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { accountKeyOf } from '../../capture/account-key';
 import { DEFAULT_CAPS, type CaptureCaps } from '../../capture/caps';
+import { pngWidth } from '../../capture/conditions';
 import { buildMetadata } from '../../capture/metadata';
 import { ARTIFACT_NAMES, mediaArtifactName } from '../../capture/naming';
 import { sealCapture } from '../../capture/seal';
@@ -198,6 +199,10 @@ export async function runCapture(tabId: number, ctx: CaptureContext): Promise<Ca
     extensionVersion: ctx.extensionVersion,
     extractor: page.record.extractor,
     omissions,
+    measured: {
+      screenshotWidth: pngWidth(viewport),
+      deviceTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC',
+    },
   });
   const capture = await sealCapture({
     id: newId('cap'),
