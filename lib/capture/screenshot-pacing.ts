@@ -22,10 +22,12 @@ export const CHROME_PACING: PacingPolicy = {
 
 /**
  * Which policy a browser needs, told by its API rather than its user agent: only Firefox has
- * `tabs.captureTab` (and no quota on screenshots).
+ * `runtime.getBrowserInfo` (and no quota on screenshots). (Not `tabs.captureTab`: Firefox ESR 153
+ * no longer exposes it.)
  */
-export function pacingFor(tabs: object): PacingPolicy {
-  return typeof (tabs as { captureTab?: unknown }).captureTab === 'function'
+export function pacingFor(api: { runtime?: object }): PacingPolicy {
+  return typeof (api.runtime as { getBrowserInfo?: unknown } | undefined)?.getBrowserInfo ===
+    'function'
     ? UNPACED
     : CHROME_PACING;
 }

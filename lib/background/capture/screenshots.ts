@@ -11,7 +11,7 @@ let pacer: ScreenshotPacer | undefined;
  * in Firefox at once (lib/capture/screenshot-pacing.ts).
  */
 export async function captureVisible(windowId: number): Promise<Uint8Array> {
-  pacer ??= new ScreenshotPacer(pacingFor(browser.tabs));
+  pacer ??= new ScreenshotPacer(pacingFor(browser));
   const wait = pacer.delay(Date.now());
   if (wait > 0) await new Promise((r) => setTimeout(r, wait));
   pacer.took(Date.now());

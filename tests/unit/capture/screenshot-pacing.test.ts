@@ -7,11 +7,10 @@ import {
 } from '../../../lib/capture/screenshot-pacing';
 
 describe('screenshot pacing per browser', () => {
-  it('paces Chrome (no tabs.captureTab) and not Firefox (tabs.captureTab)', () => {
-    expect(pacingFor({ captureVisibleTab: () => undefined })).toBe(CHROME_PACING);
-    expect(pacingFor({ captureVisibleTab: () => undefined, captureTab: () => undefined })).toBe(
-      UNPACED,
-    );
+  it('paces Chrome (no runtime.getBrowserInfo) and not Firefox (runtime.getBrowserInfo)', () => {
+    expect(pacingFor({ runtime: { getManifest: () => undefined } })).toBe(CHROME_PACING);
+    expect(pacingFor({})).toBe(CHROME_PACING);
+    expect(pacingFor({ runtime: { getBrowserInfo: async () => undefined } })).toBe(UNPACED);
   });
 
   it('never waits in Firefox, however fast the calls come', () => {
