@@ -51,6 +51,7 @@ export function createStoreOpener(ports: OpenerPorts, dbName?: string) {
         actor: () => actor,
         hashEvent: eventHashSync,
         cipher,
+        keysExtractable: extractableKeys,
       });
       const repo = new VaultRepo(store.ctx, (extractable) =>
         createKeyRow(store.ctx.now(), extractable),

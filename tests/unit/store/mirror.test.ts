@@ -26,6 +26,7 @@ async function mirroredStore(port: MirrorPort, withCipher = false) {
     actor: () => 'TEST-ACTOR',
     hashEvent: testHashEvent,
     cipher,
+    keysExtractable: true,
   });
   return { db, writer, store, cipher };
 }
@@ -147,6 +148,24 @@ describe('the store mirrored to storage.local (permanent private browsing)', () 
     const vault2 = new VaultRepo(again.store.ctx, (x) => createKeyRow(again.store.ctx.now(), x));
     await vault2.unlock('correct horse battery staple');
     expect((await again.store.persons.get(person.id))?.name).toBe('Kairat Secretname');
+  });
+
+  it('turning the lock off after a restart stores the signing key as bytes again', async () => {
+    const port = new MemoryMirrorPort();
+    const first = await mirroredStore(port, true);
+    const vault = new VaultRepo(first.store.ctx, (x) => createKeyRow(first.store.ctx.now(), x));
+    await vault.enable('correct horse battery staple');
+    const key = await vault.installWrappedKey();
+    first.db.close();
+
+    const again = await mirroredStore(port, true);
+    const vault2 = new VaultRepo(again.store.ctx, (x) => createKeyRow(again.store.ctx.now(), x));
+    await vault2.unlock('correct horse battery staple');
+    await vault2.disable('correct horse battery staple');
+    const third = await mirroredStore(port, true);
+    const back = await third.store.keys.active();
+    expect(back?.fingerprint).toBe(key.fingerprint);
+    expect(back?.privateKey).toBeInstanceOf(CryptoKey);
   });
 
   it('the panic wipe deletes the mirrored archive', async () => {
