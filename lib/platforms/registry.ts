@@ -1,4 +1,5 @@
 import { messageOf } from './builder';
+import { cssPath } from './dom-path';
 import type { Extractor } from './extractor';
 import { genericExtractor } from './generic';
 import { facebookExtractor } from './facebook';
@@ -54,6 +55,49 @@ export function extractDocument(doc: Document, url: URL): ExtractedRecord {
       record.warnings.push('page: no content and no known notice found');
     }
   }
+  return record;
+}
+
+/**
+ * The post container around `element` on the page at `url` ("Capture this post"): what the
+ * platform's extractor recognises as one feed item, or null.
+ */
+export function postContainerAt(url: URL, element: Element): Element | null {
+  const extractor = extractorFor(url);
+  try {
+    return extractor.postAt?.(element) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The record of the one post the monitor chose on a page (a feed, a timeline, a channel): read
+ * from that post's container only, with `target` saying where it is. When the platform sees no
+ * post there, the whole page is extracted and a warning says so — never a wrong post.
+ */
+export function extractElement(doc: Document, url: URL, element: Element): ExtractedRecord {
+  const extractor = extractorFor(url);
+  const container = postContainerAt(url, element);
+  const extractPost = extractor.extractPost?.bind(extractor);
+  if (!container || !extractPost) {
+    const record = extractDocument(doc, url);
+    record.warnings.unshift(
+      `target: no ${extractor.platform} post found around the chosen element; the whole page was read`,
+    );
+    return record;
+  }
+  const record = runSafely(
+    extractor,
+    url,
+    () => extractPost(container, doc, url),
+    () => genericExtractor.extract(doc, url),
+  );
+  record.target = {
+    via: 'pointer',
+    path: cssPath(container),
+    permalink: record.target?.permalink ?? null,
+  };
   return record;
 }
 
