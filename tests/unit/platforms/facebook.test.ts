@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../../cli/parse-html';
 import { facebookRoute } from '../../../lib/platforms/facebook-ids';
 import { extractDocument, extractJson } from '../../../lib/platforms/registry';
-import { HANDMADE_DIR, expectationSuites, expectationsIn, run } from './expectations';
+import {
+  HANDMADE_DIR,
+  expectationSuites,
+  expectationsIn,
+  foundPageSuites,
+  run,
+} from './expectations';
 
 expectationSuites('facebook', { describe, it, expect });
 
@@ -84,3 +90,5 @@ describe('facebook: hidden <code> blocks and checkpoints', () => {
     expect(record.warnings.join('\n')).toMatch(/typed from the \/checkpoint\/ address/);
   });
 });
+
+foundPageSuites('facebook', { describe, it, expect });
