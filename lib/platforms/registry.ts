@@ -1,4 +1,5 @@
-import { messageOf } from './builder';
+import { messageOf, RecordBuilder } from './builder';
+import { routeOfUrl, urlFallback } from './url-fallback';
 import { cssPath } from './dom-path';
 import type { Extractor } from './extractor';
 import { genericExtractor } from './generic';
@@ -43,7 +44,8 @@ export function extractDocument(doc: Document, url: URL): ExtractedRecord {
     extractor,
     url,
     (e) => e.extract(doc, url),
-    () => genericExtractor.extract(doc, url),
+    // A broken extractor still leaves the address: a post or profile URL keeps its kind.
+    () => urlRecord(doc, url, extractor) ?? genericExtractor.extract(doc, url),
   );
   if (record.kind !== 'notice' && !record.notice && !hasContent(record)) {
     const notice = safeNotice(doc, record);
@@ -140,6 +142,18 @@ function runSafely(
     }
     return emptyRecord(url, [warning]);
   }
+}
+
+/** The record the URL and title alone give on `extractor`'s platform, or null. */
+function urlRecord(doc: Document, url: URL, extractor: Extractor): ExtractedRecord | null {
+  if (extractor === genericExtractor) return null;
+  const b = new RecordBuilder(
+    extractor.platform,
+    { name: extractor.platform, version: extractor.version },
+    url,
+  );
+  const body = urlFallback(b, doc, routeOfUrl(extractor.platform, url));
+  return body ? b.finish(body) : null;
 }
 
 function safeMatches(extractor: Extractor, url: URL): boolean {

@@ -1,6 +1,7 @@
 import { emptyPost, RecordBuilder } from './builder';
 import { meta, metaRaw, titleOf } from './dom';
 import type { Extractor } from './extractor';
+import { routeOfUrl, urlFallback } from './url-fallback';
 import { classifyDocument, classifyText } from './notices';
 import type { ExtractedRecord, PostRecord } from './record';
 
@@ -88,6 +89,8 @@ function extract(doc: Document, url: URL): ExtractedRecord {
     b.note('notice', 'dom');
     return b.finish({ ...base, kind: 'notice', notice });
   }
+  const fallback = urlFallback(b, doc, routeOfUrl('telegram', url));
+  if (fallback) return b.finish(fallback);
   b.warn('page: no channel, post or known notice found');
   return b.finish({ ...base, kind: 'page' });
 }

@@ -4,6 +4,7 @@ import type { Extractor } from './extractor';
 import { classifyDocument, classifyText } from './notices';
 import type { AccountRecord, ExtractedRecord, NoticeRecord } from './record';
 import { cleanText } from './text';
+import { nameFromTitle, routeOfUrl, urlFallback } from './url-fallback';
 import { VK } from './vk-selectors';
 import { postFromUrl, readMetaPost, readPost, route, type Route } from './vk-post';
 import { readVkJson } from './vk-json';
@@ -47,7 +48,11 @@ function extract(doc: Document, url: URL): ExtractedRecord {
       ...(notice ? { notice } : {}),
     });
   }
-  const hasProfile = doc.querySelector(VK.profileName) || meta(doc, 'og:title');
+  const fromUrl = routeOfUrl('vk', url);
+  const hasProfile =
+    doc.querySelector(VK.profileName) ||
+    meta(doc, 'og:title') ||
+    (fromUrl?.kind === 'account' && nameFromTitle(titleOf(doc), fromUrl.handle));
   if (hasProfile) {
     const account = readProfile(b, doc, r);
     if (notice) {
@@ -61,6 +66,8 @@ function extract(doc: Document, url: URL): ExtractedRecord {
     b.note('notice', 'dom');
     return b.finish({ ...base, kind: 'notice', notice });
   }
+  const fallback = urlFallback(b, doc, fromUrl);
+  if (fallback) return b.finish(fallback);
   b.warn('page: no post, page or known notice found');
   return b.finish({ ...base, kind: 'page' });
 }
@@ -101,7 +108,8 @@ function readProfile(b: RecordBuilder, doc: Document, r: Route): AccountRecord {
   account.handle = b.pick('account.handle', [['url', () => r.handle]]);
   account.name = b.pick('account.name', [
     ['dom', () => cleanText(doc.querySelector(VK.profileName)?.textContent)],
-    ['meta', () => meta(doc, 'og:title')],
+    ['meta', () => nameFromTitle(meta(doc, 'og:title'), r.handle)],
+    ['dom', () => nameFromTitle(titleOf(doc), r.handle)],
   ]);
   account.id = b.pick('account.id', [
     ['dom', () => root?.getAttribute('data-owner-id') ?? root?.getAttribute('data-id')],

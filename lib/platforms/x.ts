@@ -1,6 +1,7 @@
 import { RecordBuilder } from './builder';
 import { canonicalUrl, meta, titleOf, visibleText } from './dom';
 import type { Extractor } from './extractor';
+import { routeOfUrl, urlFallback } from './url-fallback';
 import { classifyDocument, classifyText } from './notices';
 import type { AccountRecord, ExtractedRecord, NoticeRecord } from './record';
 import { cleanText } from './text';
@@ -82,6 +83,8 @@ function extract(doc: Document, url: URL): ExtractedRecord {
   if (statusIdFromMeta(doc) || (target.statusId && meta(doc, 'og:description'))) {
     return b.finish({ ...base, kind: 'post', post: readMetaPost(b, doc, target) });
   }
+  const fallback = urlFallback(b, doc, routeOfUrl('x', url));
+  if (fallback) return b.finish(fallback);
   b.warn('page: no post, profile or known notice found');
   return b.finish({ ...base, kind: 'page' });
 }
