@@ -3,7 +3,7 @@ import { asString, jsonLd, jsonLdOfType, meta, metaRaw, parseDate, titleOf } fro
 import { facebookRoute } from './facebook-ids';
 import { instagramRoute, mediaIdFromShortcode } from './instagram-ids';
 import { profileCountsIn } from './instagram-meta';
-import type { ExtractedRecord, Platform } from './record';
+import type { Platform } from './record';
 import { cleanMultiline, cleanText, hashtagsOf, linksOf, mentionsOf } from './text';
 import { xTarget } from './x-shared';
 
