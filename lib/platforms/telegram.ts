@@ -14,6 +14,7 @@ import {
   type Route,
 } from './telegram-channel';
 import { parseDataPost, readMessage, TG_MESSAGE } from './telegram-widget';
+import { outermost } from './dom-path';
 
 /**
  * Telegram's public web: the t.me/<name> preview (channel, group or user), the single-post page
@@ -141,9 +142,33 @@ function readPreviewPost(
   return post;
 }
 
+/** One message of a channel's t.me/s/ feed (or of the web client's preview). */
+function postAt(element: Element): Element | null {
+  return outermost(element, TG_MESSAGE.message);
+}
+
+function extractPost(message: Element, doc: Document, url: URL): ExtractedRecord {
+  const b = new RecordBuilder('telegram', INFO, url);
+  const post = readMessage(b, message);
+  const ref = parseDataPost(message.getAttribute('data-post'));
+  return b.finish({
+    kind: 'post',
+    canonicalUrl: null,
+    title: titleOf(doc),
+    post,
+    target: {
+      via: 'pointer',
+      path: '',
+      permalink: ref ? `https://t.me/${ref.handle}/${ref.id}` : null,
+    },
+  });
+}
+
 export const telegramExtractor: Extractor = {
   platform: 'telegram',
   version: INFO.version,
   matches: (url) => /^(t\.me|telegram\.me|telegram\.dog)$/i.test(url.hostname),
   extract,
+  postAt,
+  extractPost,
 };

@@ -6,6 +6,7 @@ import type { AccountRecord, ExtractedRecord, NoticeRecord } from './record';
 import { cleanText } from './text';
 import { nameFromTitle, routeOfUrl, urlFallback } from './url-fallback';
 import { VK } from './vk-selectors';
+import { outermost } from './dom-path';
 import { postFromUrl, readMetaPost, readPost, route, type Route } from './vk-post';
 import { readVkJson } from './vk-json';
 
@@ -145,10 +146,30 @@ function extractJson(data: unknown, url: URL): ExtractedRecord {
   return b.finish({ canonicalUrl: null, ...result });
 }
 
+/** A wall post in a feed, on a profile's or community's wall, or in search. */
+function postAt(element: Element): Element | null {
+  return outermost(element, VK.post);
+}
+
+function extractPost(block: Element, doc: Document, url: URL): ExtractedRecord {
+  const b = new RecordBuilder('vk', INFO, url);
+  const ref = block.getAttribute('data-post-id') ?? /post(-?\d+_\d+)/.exec(block.id)?.[1] ?? null;
+  const post = readPost(b, block, { postRef: ref, handle: null, ownerId: null });
+  return b.finish({
+    kind: 'post',
+    canonicalUrl: null,
+    title: titleOf(doc),
+    post,
+    target: { via: 'pointer', path: '', permalink: ref ? `https://vk.com/wall${ref}` : null },
+  });
+}
+
 export const vkExtractor: Extractor = {
   platform: 'vk',
   version: INFO.version,
   matches: (url) => /(^|\.)(vk\.com|vk\.ru|vkontakte\.ru)$/i.test(url.hostname),
   extract,
   extractJson,
+  postAt,
+  extractPost,
 };
