@@ -53,9 +53,9 @@ export function startBackground(): void {
   const version = browser.runtime.getManifest().version;
   const runCapture = createCaptureRunner(() => openStore().then((o) => o.store), version);
   // The context menu and keyboard command bypass the router: check the lock here too.
-  registerCaptureTriggers(async (tabId) => {
+  registerCaptureTriggers(async (tabId, options) => {
     await (await openStore()).vault.guard('capture.run');
-    return runCapture(tabId);
+    return runCapture(tabId, options);
   });
   const ports = {
     extensionVersion: version,

@@ -3,6 +3,7 @@ import { ProtocolError } from '../../messaging/router';
 import type { CaptureProgress, CaptureStage } from '../../messaging/messages/capture';
 import type { Capture } from '../../model/capture';
 import type { Store } from '../../store/store';
+import type { CaptureOptions } from './capture-options';
 import { runCapture } from './pipeline';
 
 type ActionApi = {
@@ -39,7 +40,7 @@ function broadcast(tabId: number, stage: CaptureStage, done: number, total: numb
  */
 export function createCaptureRunner(openStore: () => Promise<Store>, extensionVersion: string) {
   const running = new Set<number>();
-  return async function run(tabId: number): Promise<Capture> {
+  return async function run(tabId: number, options: CaptureOptions = {}): Promise<Capture> {
     if (running.has(tabId))
       throw new ProtocolError(
         'failed',
@@ -49,11 +50,15 @@ export function createCaptureRunner(openStore: () => Promise<Store>, extensionVe
     await badge(tabId, '…', '#666666');
     try {
       const store = await openStore();
-      const capture = await runCapture(tabId, {
-        store,
-        extensionVersion,
-        onProgress: (stage, done, total) => broadcast(tabId, stage, done, total),
-      });
+      const capture = await runCapture(
+        tabId,
+        {
+          store,
+          extensionVersion,
+          onProgress: (stage, done, total) => broadcast(tabId, stage, done, total),
+        },
+        options,
+      );
       await badge(tabId, '✓', '#1a7f37', `Dalel: captured ${capture.url}`);
       return capture;
     } catch (error) {
