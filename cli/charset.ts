@@ -29,14 +29,24 @@ function bomOf(bytes: Uint8Array): string | null {
   return null;
 }
 
+/** The attributes of one start tag (`<meta a="b" c=d>`), names lower-cased. */
+function attributesOf(tag: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of tag.matchAll(/([\w:-]+)\s*=\s*("([^"]*)"|'([^']*)'|([^\s"'>]+))/g)) {
+    const name = m[1]!.toLowerCase();
+    if (!out.has(name)) out.set(name, m[3] ?? m[4] ?? m[5] ?? '');
+  }
+  return out;
+}
+
 /** `<meta charset=…>` or `<meta http-equiv=Content-Type content="…charset=…">` in the page's head. */
 export function charsetOfMeta(head: string): string | null {
   for (const tag of head.match(/<meta\b[^>]*>/gi) ?? []) {
-    const direct = /\bcharset\s*=\s*["']?([\w.:-]+)/i.exec(tag);
-    if (direct && !/http-equiv/i.test(tag)) return direct[1]!.toLowerCase();
-    if (/http-equiv\s*=\s*["']?content-type/i.test(tag)) {
-      const content = /\bcontent\s*=\s*(["'])(.*?)\1/i.exec(tag)?.[2] ?? null;
-      const charset = charsetOfContentType(content);
+    const attrs = attributesOf(tag);
+    const direct = attrs.get('charset');
+    if (direct) return direct.trim().toLowerCase();
+    if (attrs.get('http-equiv')?.toLowerCase() === 'content-type') {
+      const charset = charsetOfContentType(attrs.get('content'));
       if (charset) return charset;
     }
   }

@@ -5,6 +5,7 @@ import { classifyDocument, classifyText } from './notices';
 import type { AccountRecord, ExtractedRecord, NoticeRecord } from './record';
 import { cleanText } from './text';
 import { nameFromTitle, routeOfUrl, urlFallback } from './url-fallback';
+import { profileCountsIn } from './instagram-meta';
 import { VK } from './vk-selectors';
 import { outermost } from './dom-path';
 import { postFromUrl, readMetaPost, readPost, route, type Route } from './vk-post';
@@ -125,7 +126,14 @@ function readProfile(b: RecordBuilder, doc: Document, r: Route): AccountRecord {
     ['dom', () => doc.querySelector(VK.avatar)?.getAttribute('src')],
     ['meta', () => meta(doc, 'og:image')],
   ]);
-  account.followers = b.pick('account.followers', [['dom', () => counter(FOLLOWER_WORDS)]]);
+  account.followers = b.pick('account.followers', [
+    ['dom', () => counter(FOLLOWER_WORDS)],
+    // "…. 4 512 подписчиков. …" in the description of community pages.
+    [
+      'meta',
+      () => profileCountsIn(meta(doc, 'description') ?? meta(doc, 'og:description')).followers,
+    ],
+  ]);
   account.following = b.pick('account.following', [['dom', () => counter(FRIEND_WORDS)]], true);
   const name = doc.querySelector(VK.profileName);
   if (name) {
