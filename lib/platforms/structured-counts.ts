@@ -8,12 +8,17 @@ export interface StructuredCounts {
   views: number | null;
 }
 
-const KIND: Array<[RegExp, keyof StructuredCounts]> = [
-  [/Like|Favorite|Reaction/i, 'likes'],
-  [/Comment|Reply/i, 'comments'],
-  [/Share|Repost/i, 'shares'],
-  [/Watch|View/i, 'views'],
-];
+/** schema.org action types (`LikeAction` or `https://schema.org/LikeAction`) → count. */
+const KIND: Record<string, keyof StructuredCounts> = {
+  likeaction: 'likes',
+  reactaction: 'likes',
+  favoriteaction: 'likes',
+  commentaction: 'comments',
+  replyaction: 'comments',
+  shareaction: 'shares',
+  watchaction: 'views',
+  viewaction: 'views',
+};
 
 /**
  * Like, comment, share and view counts a page states in schema.org structured data: JSON-LD
@@ -30,7 +35,7 @@ export function countsFromLd(items: Record<string, unknown>[]): StructuredCounts
       const type =
         asString(dig(stat, 'interactionType', '@type')) ?? asString(dig(stat, 'interactionType'));
       const value = parseCount(String(dig(stat, 'userInteractionCount') ?? ''));
-      const kind = type ? KIND.find(([re]) => re.test(type))?.[1] : undefined;
+      const kind = type ? KIND[type.split('/').pop()!.toLowerCase()] : undefined;
       if (kind && value !== null && out[kind] === null) out[kind] = value;
     }
     if (out.comments === null) out.comments = parseCount(String(item.commentCount ?? ''));

@@ -4,6 +4,7 @@ import { facebookRoute } from './facebook-ids';
 import { instagramRoute, mediaIdFromShortcode } from './instagram-ids';
 import { profileCountsIn } from './instagram-meta';
 import type { Platform } from './record';
+import { countsFromLd } from './structured-counts';
 import { cleanMultiline, cleanText, hashtagsOf, linksOf, mentionsOf } from './text';
 import { xTarget } from './x-shared';
 
@@ -172,6 +173,16 @@ export function urlFallback(b: RecordBuilder, doc: Document, route: UrlRoute | n
     ],
     true,
   );
+  const counts = countsFromLd(ld);
+  if (counts) {
+    post.counts = {
+      likes: counts.likes,
+      comments: counts.comments,
+      shares: counts.shares,
+      views: counts.views,
+    };
+    b.note('post.counts', 'json-ld');
+  }
   const video = meta(doc, 'og:video:secure_url') ?? meta(doc, 'og:video');
   if (video || image) {
     post.media = [video ? { type: 'video', url: video } : { type: 'image', url: image! }];
