@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../../cli/parse-html';
 import { extractDocument } from '../../../lib/platforms/registry';
 import { handleOf, playabilityNotice, ytText } from '../../../lib/platforms/youtube-data';
-import { expectationSuites, expectationsIn, HANDMADE_DIR, run } from './expectations';
+import {
+  expectationSuites,
+  expectationsIn,
+  HANDMADE_DIR,
+  run,
+  foundPageSuites,
+} from './expectations';
 
 expectationSuites('youtube', { describe, it, expect });
 
@@ -104,3 +110,5 @@ describe('youtube: state left from in-app navigation', () => {
     expect(record.warnings.some((w) => w.includes('video AAAAAAAAAAA'))).toBe(true);
   });
 });
+
+foundPageSuites('youtube', { describe, it, expect });
