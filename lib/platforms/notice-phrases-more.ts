@@ -3,9 +3,10 @@ import type { NoticeType } from './record';
 /**
  * Notice wording in the other interface languages monitors meet (Ukrainian, Uzbek, Kyrgyz,
  * Turkish, Spanish, German, French, Arabic, Vietnamese) for YouTube, Facebook, Instagram and X,
- * merged into the table of notice-phrases.ts by type. These follow the platforms' localized
- * strings as far as they could be checked without live pages; several are the natural phrasing
- * of the English original and are marked as such in tests/fixtures/handmade/notices/README.md.
+ * merged into the table of notice-phrases.ts by type. They follow the platforms' localized
+ * strings as far as they could be recalled without live pages to check them against: treat each
+ * as the likely wording, not a verified one, and add the exact string (with a fixture) when a
+ * monitor meets it. tests/unit/platforms/notices-languages.test.ts holds whole messages per language.
  * Matching folds case, ё→е and typographic apostrophes (so Uzbek oʻ/o’ match o').
  */
 export const MORE_PHRASES: Partial<Record<NoticeType, Record<string, string[]>>> = {

@@ -134,7 +134,11 @@ function runSafely(
     if (fallback && extractor !== genericExtractor) {
       try {
         const record = fallback();
-        record.warnings.unshift(`${warning}; generic record instead`);
+        const instead =
+          record.platform === 'generic'
+            ? 'generic record instead'
+            : 'record from the address and title instead';
+        record.warnings.unshift(`${warning}; ${instead}`);
         return record;
       } catch (inner) {
         return emptyRecord(url, [warning, `generic extractor failed: ${messageOf(inner)}`]);
