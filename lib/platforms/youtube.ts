@@ -1,5 +1,16 @@
 import { emptyPost, RecordBuilder } from './builder';
-import { asArray, asString, assignedJson, dig, meta, parseCount, parseDate, titleOf } from './dom';
+import {
+  asArray,
+  asString,
+  assignedJson,
+  dig,
+  jsonLd,
+  meta,
+  parseCount,
+  parseDate,
+  titleOf,
+} from './dom';
+import { countsFromLd } from './structured-counts';
 import type { Extractor } from './extractor';
 import { routeOfUrl, urlFallback } from './url-fallback';
 import { classifyDocument, detectLanguage } from './notices';
@@ -234,10 +245,15 @@ function readVideo(
     ['embedded-json', () => parseCount(asString(details?.viewCount) ?? asString(micro?.viewCount))],
     ['meta', () => parseCount(meta(doc, 'interactionCount'))],
   ]);
-  post.counts.likes = b.pick('post.counts.likes', [['embedded-json', () => likeCount(data)]]);
+  const ld = countsFromLd(jsonLd(doc, b.warnings));
+  post.counts.likes = b.pick('post.counts.likes', [
+    ['embedded-json', () => likeCount(data)],
+    ['json-ld', () => ld?.likes],
+  ]);
   const comments = commentCountText(data);
   post.counts.comments = b.pick('post.counts.comments', [
     ['embedded-json', () => parseCount(comments)],
+    ['json-ld', () => ld?.comments],
   ]);
   if (comments && /[^\d\s.,]/.test(comments))
     b.warn(`post.counts.comments: shown rounded ("${comments}")`);
