@@ -22,33 +22,40 @@ import {
 } from './package-fixture';
 
 describe('package export → verification', () => {
-  it('a fresh package verifies: valid, unpinned, with the signer fingerprint', async () => {
+  it('a fresh package verifies without a pin only as "signature intact, signer not confirmed"', async () => {
     const { zip, key } = await demoPackage();
     const report = await verifyBytes(zip);
     expect(failureText(report)).toBe('');
     expect(report).toMatchObject({
-      verdict: 'valid',
+      verdict: 'unconfirmed',
       pinned: 'unpinned',
       fingerprint: key.fingerprint,
+      container: 'dalel',
     });
+    expect(report.notes.map((n) => n.code)).toEqual(['signer_unconfirmed']);
+    expect(report.notes[0]!.message).toContain(
+      `signer is NOT confirmed: compare the fingerprint ${key.fingerprint}`,
+    );
+    const pinned = await verifyBytes(zip, { pinnedKey: key.fingerprint });
+    expect(pinned).toMatchObject({ verdict: 'valid', pinned: 'match', notes: [] });
     expect(report.passed.map((c) => c.message).join('\n')).toMatch(
       /custody log intact: \d+ disclosed events proven in a log of 9 against the signed Merkle root/,
     );
   });
 
-  it('pinned by fingerprint or by PEM: match; another key: unknown signer (P3)', async () => {
+  it('pinned by fingerprint (any case or separators): match; a public key is no pin; another key: unknown signer (P3)', async () => {
     const { zip, key } = await demoPackage();
     expect((await verifyBytes(zip, { pinnedKey: key.fingerprint.toUpperCase() })).pinned).toBe(
       'match',
     );
-    expect((await verifyBytes(zip, { pinnedKey: publicKeyPem(key.publicKeyRaw) })).verdict).toBe(
-      'valid',
-    );
+    const pem = await verifyBytes(zip, { pinnedKey: publicKeyPem(key.publicKeyRaw) });
+    expect(pem.verdict).toBe('invalid');
+    expect(failureText(pem)).toContain('the expected key is not a fingerprint');
     const other = await generateSigningKey();
     const report = await verifyBytes(zip, { pinnedKey: other.fingerprint });
     expect(report.verdict).toBe('invalid');
     expect(failureText(report)).toContain(
-      `unknown signer: signed by ${key.fingerprint}, not by the pinned key ${other.fingerprint}`,
+      `unknown signer: signed by ${key.fingerprint}, not by the expected key ${other.fingerprint}`,
     );
   });
 
@@ -96,7 +103,7 @@ describe('package export → verification', () => {
       custody: { events: prefix, ...(await discloseFromLog(prefix, prefix)) },
     };
     const report = await verifyBytes(await writeToBytes(truncated), {
-      earlierCheckpoints: [earlier],
+      earlier: [{ checkpoint: earlier, signer: key.fingerprint }],
     });
     expect(failureText(report)).toContain(
       `does not extend the earlier checkpoint (${earlier.size} events`,
@@ -107,7 +114,11 @@ describe('package export → verification', () => {
     const log = full.custody.events;
     expect(log).toHaveLength(full.custody.checkpoint.size);
     expect(
-      (await verifyBytes(await writeToBytes(full), { earlierCheckpoints: [short] })).verdict,
+      (
+        await verifyBytes(await writeToBytes(full), {
+          earlier: [{ checkpoint: short, signer: key.fingerprint }],
+        })
+      ).verdict,
     ).toBe('invalid');
     const exported = await appendEvent(
       {
@@ -125,7 +136,8 @@ describe('package export → verification', () => {
       custody: { events: later, ...(await discloseFromLog(later, later)) },
     };
     const laterReport = await verifyBytes(await writeToBytes(extended), {
-      earlierCheckpoints: [short],
+      earlier: [{ checkpoint: short, signer: key.fingerprint }],
+      pinnedKey: key.fingerprint,
     });
     expect(laterReport.verdict, failureText(laterReport)).toBe('valid');
   });
@@ -174,8 +186,10 @@ describe('package export → verification', () => {
   });
 
   it('with lowered Zip64 thresholds the package still verifies and unzip accepts it', async () => {
-    const { zip } = await demoPackage({ zip64Threshold: 2000, maxEntries16: 5 });
-    expect((await verifyBytes(zip)).verdict).toBe('valid');
+    const { zip, key } = await demoPackage({ zip64Threshold: 2000, maxEntries16: 5 });
+    const report = await verifyBytes(zip, { pinnedKey: key.fingerprint });
+    expect(report.verdict, failureText(report)).toBe('valid');
+    expect(report.container).toBe('dalel');
     try {
       execFileSync('unzip', ['-v'], { stdio: 'ignore' });
     } catch {

@@ -302,7 +302,7 @@ describe('records and custody, even when re-signed by the same key', () => {
 
   it('L3: a hidden event needs its proof node; a missing or altered node fails, even re-signed', async () => {
     const lines = dec(get(entries, LAYOUT.events)).trimEnd().split('\n');
-    const hidden = lines.slice(0, -1).find((l) => l.includes('"tagged"'))!;
+    const hidden = lines.slice(0, -1).find((l) => l.includes('"person_created"'))!;
     const shown = lines.filter((l) => l !== hidden);
     const proof = JSON.parse(dec(get(entries, LAYOUT.proof))) as { nodes: string[] };
     const withProof = (nodes: string[]) =>
@@ -319,7 +319,10 @@ describe('records and custody, even when re-signed by the same key', () => {
       );
     expect(proof.nodes).toEqual([]); // the fixture discloses its whole log
     const leaf = digestRef(eventLeaf(JSON.parse(hidden) as { hash: string }));
-    expect((await verifyBytes(await repack(await withProof([leaf])))).verdict).toBe('valid');
+    expect(
+      (await verifyBytes(await repack(await withProof([leaf])), { pinnedKey: key.fingerprint }))
+        .verdict,
+    ).toBe('valid');
     expect(failureText(await verifyBytes(await repack(await withProof([]))))).toContain(
       'custody/proof.json: custody proof is malformed: the proof has too few nodes',
     );
