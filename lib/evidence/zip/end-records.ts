@@ -31,6 +31,10 @@ export async function findEnd(source: ZipSource): Promise<EndRecord> {
   const at = tail.length - END;
   if (view.getUint32(at, true) !== SIG.end || view.getUint16(at + 20, true) !== 0)
     throw endProblem(view, tail.length);
+  // Our end record may itself sit inside the comment of an earlier one: a shadow directory.
+  const outer = commentReachingEnd(view, tail.length, at - 1);
+  if (outer !== null)
+    throw new ZipError(outcome('zip_archive_comment', { length: outer }), 'invalid');
 
   if (view.getUint16(at + 4, true) !== 0 || view.getUint16(at + 6, true) !== 0)
     throw new ZipError(outcome('zip_multi_disk'), 'invalid');
@@ -89,16 +93,27 @@ function agree(field: string, value: number, marker: number, zip64: number): voi
     throw new ZipError(outcome('zip64_end_disagrees', { field, value, zip64 }), 'invalid');
 }
 
-/** Why the last 22 bytes are not a plain end record: a comment, trailing bytes, or no ZIP. */
-function endProblem(view: DataView, length: number): ZipError {
-  for (let i = length - END; i >= 0; i--) {
+/** The comment length of an end record at or before `from` whose comment reaches the end. */
+function commentReachingEnd(view: DataView, length: number, from: number): number | null {
+  for (let i = Math.min(from, length - END); i >= 0; i--) {
     if (view.getUint32(i, true) !== SIG.end) continue;
     const comment = view.getUint16(i + 20, true);
-    if (i + END + comment === length)
-      return new ZipError(outcome('zip_archive_comment', { length: comment }), 'invalid');
-    if (i + END + comment < length)
+    if (comment > 0 && i + END + comment === length) return comment;
+  }
+  return null;
+}
+
+/** Why the last 22 bytes are not a plain end record: a comment, trailing bytes, or no ZIP. */
+function endProblem(view: DataView, length: number): ZipError {
+  const comment = commentReachingEnd(view, length, length - END);
+  if (comment !== null)
+    return new ZipError(outcome('zip_archive_comment', { length: comment }), 'invalid');
+  for (let i = length - END; i >= 0; i--) {
+    if (view.getUint32(i, true) !== SIG.end) continue;
+    const own = view.getUint16(i + 20, true);
+    if (i + END + own < length)
       return new ZipError(
-        outcome('zip_end_record_not_last', { bytes: length - i - END - comment }),
+        outcome('zip_end_record_not_last', { bytes: length - i - END - own }),
         'invalid',
       );
   }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -77,6 +78,15 @@ describe('dalel demo-package / verify', () => {
     const wrong = captureIo();
     expect(await main(['verify', pkg, '--key', join(dir, 'other.pem')], wrong)).toBe(1);
     expect(wrong.stdout).toContain('unknown signer');
+  });
+
+  it('dalel verifier writes the official verify.html and prints its SHA-256', async () => {
+    const io = captureIo();
+    const out = join(dir, 'official-verify.html');
+    expect(await main(['verifier', '--out', out], io)).toBe(0);
+    const hash = (await officialVerifierHash()).slice('sha256:'.length);
+    expect(io.stdout).toContain(`verify.html SHA-256: ${hash}`);
+    expect(createHash('sha256').update(readFileSync(out)).digest('hex')).toBe(hash);
   });
 
   it("says whether the package's verify.html is the official build this dalel ships", async () => {
