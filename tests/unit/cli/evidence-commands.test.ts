@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../cli/main';
 import type { Io } from '../../../cli/command';
 import { officialVerifierHash } from '../../../cli/commands/verify';
+import { sha256Hex, walk } from '../evidence/support/zip-tools';
 import { jsPrimitives } from '../../../lib/evidence/primitives';
 import { generateSigningKey, publicKeyPem } from '../../../lib/evidence/signing';
 import { openZip, readEntryBytes } from '../../../lib/evidence/zip/reader';
@@ -78,6 +79,33 @@ describe('dalel demo-package / verify', () => {
     const wrong = captureIo();
     expect(await main(['verify', pkg, '--key', join(dir, 'other.pem')], wrong)).toBe(1);
     expect(wrong.stdout).toContain('unknown signer');
+  });
+
+  it('--extract writes exactly the checked files into a new directory, and nothing when the package fails', async () => {
+    const out = join(dir, 'checked');
+    const io = captureIo();
+    expect(await main(['verify', pkg, '--key', fingerprint, '--extract', out], io)).toBe(0);
+    expect(io.stdout).toContain(`Extracted the checked files into ${out}.`);
+    const extracted = walk(out);
+    const archive = await openZip(bytesSource(readFileSync(pkg)));
+    expect([...extracted.keys()].sort()).toEqual(archive.entries.map((e) => e.name).sort());
+    for (const e of archive.entries) {
+      const bytes = await readEntryBytes(bytesSource(readFileSync(pkg)), e, jsPrimitives, 1e8);
+      expect(extracted.get(e.name), e.name).toBe(sha256Hex(bytes));
+    }
+    // An existing directory is never written into.
+    expect(await main(['verify', pkg, '--extract', out], captureIo())).toBe(2);
+    // A package that fails: nothing is extracted, and no partial directory stays.
+    const bytes = readFileSync(pkg);
+    bytes[30 + bytes.readUInt16LE(26) + bytes.readUInt16LE(28) + 100]! ^= 0xff;
+    const bad = join(dir, 'bad-for-extract.zip');
+    writeFileSync(bad, bytes);
+    const refused = captureIo();
+    const target = join(dir, 'not-written');
+    expect(await main(['verify', bad, '--key', fingerprint, '--extract', target], refused)).toBe(1);
+    expect(refused.stdout).toContain('Nothing was extracted');
+    expect(existsSync(target)).toBe(false);
+    expect(readdirSync(dir).filter((n) => n.startsWith('not-written'))).toEqual([]);
   });
 
   it('dalel verifier writes the official verify.html and prints its SHA-256', async () => {

@@ -16,10 +16,15 @@ import {
   failureText,
   get,
   NOW,
+  repack,
+  resign,
+  set,
   unpack,
   verifyBytes,
   writeToBytes,
 } from './package-fixture';
+import { sha256RefOf } from '../../../lib/evidence/sha256';
+import { VERIFY_HTML } from '../../../lib/evidence/verifier-page/verify-html.generated';
 
 describe('package export → verification', () => {
   it('a fresh package verifies without a pin only as "signature intact, signer not confirmed"', async () => {
@@ -57,6 +62,26 @@ describe('package export → verification', () => {
     expect(failureText(report)).toContain(
       `unknown signer: signed by ${key.fingerprint}, not by the expected key ${other.fingerprint}`,
     );
+  });
+
+  it("compares the package's verify.html with the verifier's own build, as a note, never a failure", async () => {
+    const { zip, key } = await demoPackage();
+    const official = await sha256RefOf(new TextEncoder().encode(VERIFY_HTML));
+    const same = await verifyBytes(zip, { pinnedKey: key.fingerprint, officialVerifier: official });
+    expect(same.passed.map((c) => c.code)).toContain('verifier_official');
+    // A package (validly signed) carrying another verify.html: fine for the files, but noted.
+    const entries = await unpack(zip);
+    const other = await resign(
+      set(entries, LAYOUT.verifier, new TextEncoder().encode('<!doctype html><p>my verifier</p>')),
+      key,
+    );
+    const report = await verifyBytes(await repack(other), {
+      pinnedKey: key.fingerprint,
+      officialVerifier: official,
+    });
+    expect(report.verdict, failureText(report)).toBe('valid');
+    const note = report.notes.find((n) => n.code === 'verifier_other')!;
+    expect(note.message).toContain('is NOT the build shipped with this verifier');
   });
 
   it('has the WACZ-like layout with neutral ASCII names and every file listed with hash, size and type', async () => {
