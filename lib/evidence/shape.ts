@@ -105,14 +105,14 @@ export const object = <F extends Fields>(
     }
     let ok = true;
     for (const [k, shape] of Object.entries(fields)) {
-      if (!(k in v)) {
+      if (!Object.hasOwn(v, k)) {
         issues.push(outcome('shape_missing', { path: join(path, k) }));
         ok = false;
       } else ok = shape(v[k], join(path, k), issues) && ok;
     }
     if (mode === 'strict')
       for (const k of Object.keys(v))
-        if (!(k in fields)) {
+        if (!Object.hasOwn(fields, k)) {
           issues.push(outcome('shape_unknown_key', { path, key: k }));
           ok = false;
         }
