@@ -32,6 +32,8 @@ export function LockSettings({ enabled, onChange }: { enabled: boolean; onChange
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  // The key-change message is an action for the monitor (send the new fingerprint): amber.
+  const [doneWarn, setDoneWarn] = useState(false);
   const settings = useLoad(
     () => (enabled ? request('settings.get') : Promise.resolve(null)),
     [enabled],
@@ -48,6 +50,7 @@ export function LockSettings({ enabled, onChange }: { enabled: boolean; onChange
         [setCurrent, setNext, setRepeat].forEach((set) => set(''));
         setError(null);
         setDone(typeof message === 'string' ? message : message(result));
+        setDoneWarn(typeof message !== 'string');
         onChange();
       } catch (e) {
         setError(errorText(t, e));
@@ -97,7 +100,7 @@ export function LockSettings({ enabled, onChange }: { enabled: boolean; onChange
       <h2>{t('lockTitle')}</h2>
       <p>{t('lockIsOn')}</p>
       {done && (
-        <p class="warn-panel" data-testid="lock-done" role="status">
+        <p class={doneWarn ? 'warn-panel' : 'muted'} data-testid="lock-done" role="status">
           {done}
         </p>
       )}
