@@ -9,6 +9,7 @@ import { canonicalBytes } from './canonical-json';
 import { fromBase64, toBase64 } from './hex';
 import { datetime, fingerprint, literal, object, parseShape, string, type Infer } from './shape';
 import { fingerprintOf, verifyEd25519, type Signer } from './signing';
+import type { RotationProblem } from './verify-messages';
 
 export const ROTATION_TYPE = 'dalel/key-rotation/v1';
 
@@ -51,7 +52,7 @@ export async function signRotation(
 export type RotationCheck =
   | { kind: 'signed'; previous: string; next: string }
   | { kind: 'unsigned'; previous: string; next: string }
-  | { kind: 'invalid'; previous: string; next: string; reason: string };
+  | { kind: 'invalid'; previous: string; next: string; reason: RotationProblem };
 
 /** What a `key_rotated` event proves. */
 export async function checkRotationEvent(event: CustodyEvent): Promise<RotationCheck> {
@@ -60,12 +61,17 @@ export async function checkRotationEvent(event: CustodyEvent): Promise<RotationC
   const previous = typeof data.previous === 'string' ? data.previous : '?';
   const rotation = data.rotation as Partial<SignedRotation> | undefined;
   if (rotation === undefined) return { kind: 'unsigned', previous, next };
-  const invalid = (reason: string): RotationCheck => ({ kind: 'invalid', previous, next, reason });
+  const invalid = (reason: RotationProblem): RotationCheck => ({
+    kind: 'invalid',
+    previous,
+    next,
+    reason,
+  });
   const parsed = parseShape(rotationStatementShape, rotation?.statement);
-  if (!parsed.ok || typeof rotation.signature !== 'string') return invalid('malformed statement');
+  if (!parsed.ok || typeof rotation.signature !== 'string') return invalid('malformed');
   const s = parsed.value;
   if (s.next !== next || s.nextKey !== data.publicKey || s.previous !== previous)
-    return invalid('the statement names other keys than the event');
+    return invalid('other_keys');
   let previousKey: Uint8Array;
   let nextKey: Uint8Array;
   let signature: Uint8Array;
@@ -74,16 +80,16 @@ export async function checkRotationEvent(event: CustodyEvent): Promise<RotationC
     nextKey = fromBase64(s.nextKey);
     signature = fromBase64(rotation.signature);
   } catch {
-    return invalid('not base64');
+    return invalid('not_base64');
   }
   if (
     (await fingerprintOf(previousKey)) !== s.previous ||
     (await fingerprintOf(nextKey)) !== s.next
   )
-    return invalid('a fingerprint does not match its key');
+    return invalid('fingerprint_mismatch');
   // The signed bytes are the statement's RFC 8785 form, as shown in the event.
   if (!(await verifyEd25519(previousKey, signature, canonicalBytes(s))))
-    return invalid('the signature by the previous key does not verify');
+    return invalid('bad_signature');
   return { kind: 'signed', previous, next };
 }
 

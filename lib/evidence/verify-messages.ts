@@ -32,6 +32,40 @@ export const FORM_CHANGE_EN: Record<FormChange, string> = {
 };
 type Count = { count: number };
 
+/** What a ZIP entry's attributes make it, other than a regular file. */
+export type FileType =
+  | 'symlink'
+  | 'socket'
+  | 'block_device'
+  | 'char_device'
+  | 'fifo'
+  | 'directory'
+  | 'setid'
+  | 'unknown';
+
+export const FILE_TYPE_EN: Record<FileType, string> = {
+  symlink: 'symbolic link',
+  socket: 'socket',
+  block_device: 'block device',
+  char_device: 'character device',
+  fifo: 'named pipe',
+  directory: 'directory',
+  setid: 'file with set-id or sticky bits',
+  unknown: 'special file',
+};
+
+/** Why a key handover does not hold. */
+export type RotationProblem =
+  'malformed' | 'other_keys' | 'not_base64' | 'fingerprint_mismatch' | 'bad_signature';
+
+export const ROTATION_PROBLEM_EN: Record<RotationProblem, string> = {
+  malformed: 'malformed statement',
+  other_keys: 'the statement names other keys than the event',
+  not_base64: 'not base64',
+  fingerprint_mismatch: 'a fingerprint does not match its key',
+  bad_signature: 'the signature by the previous key does not verify',
+};
+
 export const CHECK_MESSAGES_EN = {
   // --- the ZIP container (rule: one reading for every tool) ---
   zip_too_small: () => 'too small to be a ZIP archive',
@@ -92,8 +126,8 @@ export const CHECK_MESSAGES_EN = {
     value: string;
   }>,
   zip_file_type: ((p) =>
-    `its attributes make it a ${p.type}, not a regular file: refused (tools would not extract these bytes as a file)`) as P<{
-    type: string;
+    `its attributes make it a ${FILE_TYPE_EN[p.type]}, not a regular file: refused (tools would not extract these bytes as a file)`) as P<{
+    type: FileType;
   }>,
   zip_dos_attributes: ((p) => `MS-DOS attributes 0x${p.value} not allowed`) as P<{
     value: string;
@@ -330,11 +364,11 @@ export const CHECK_MESSAGES_EN = {
     seq: number;
   }>,
   rotation_bad: ((p) =>
-    `key change ${p.previous} → ${p.next} (event ${p.seq}): its handover is not valid (${p.reason})`) as P<{
+    `key change ${p.previous} → ${p.next} (event ${p.seq}): its handover is not valid (${ROTATION_PROBLEM_EN[p.reason]})`) as P<{
     previous: string;
     next: string;
     seq: number;
-    reason: string;
+    reason: RotationProblem;
   }>,
   continuity_same: ((p) =>
     `signed by the same key as the earlier package (${p.fingerprint})`) as P<{

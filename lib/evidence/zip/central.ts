@@ -2,7 +2,7 @@
 // ZIP tools disagree about what an entry is — a comment, an unknown or renaming extra field, a
 // symlink or device bit in the attributes, flags we do not know — is refused here; what only
 // differs from our writer's form (a re-pack by zip, Explorer or Finder) is noted as a change.
-import { outcome, type FormChange } from '../verify-messages';
+import { outcome, type FileType, type FormChange } from '../verify-messages';
 import { ZipError, type ZipEntry } from './entry';
 import { EXTRA, parseExtras, zip64Values } from './extras';
 import {
@@ -43,12 +43,12 @@ const DOS_ARCHIVE = 0x20;
 const S_IFMT = 0o170000;
 const S_IFREG = 0o100000;
 const S_IFDIR = 0o040000;
-const FILE_TYPES: Record<number, string> = {
-  0o120000: 'symbolic link',
+const FILE_TYPES: Record<number, FileType> = {
+  0o120000: 'symlink',
   0o140000: 'socket',
-  0o060000: 'block device',
-  0o020000: 'character device',
-  0o010000: 'named pipe',
+  0o060000: 'block_device',
+  0o020000: 'char_device',
+  0o010000: 'fifo',
   [S_IFDIR]: 'directory',
 };
 
@@ -186,15 +186,12 @@ function checkAttributes(
   const mode = external >>> 16;
   if (host === HOST_UNIX || host === HOST_OSX) {
     if (mode === 0) return;
-    if (mode & 0o7000)
-      throw fail(outcome('zip_file_type', { type: 'file with set-id or sticky bits' }));
+    if (mode & 0o7000) throw fail(outcome('zip_file_type', { type: 'setid' }));
     const type = mode & S_IFMT;
     if (directory ? type !== S_IFDIR && type !== 0 : type !== S_IFREG)
       throw directory
         ? fail(outcome('zip_directory_bad'))
-        : fail(
-            outcome('zip_file_type', { type: FILE_TYPES[type] ?? `type 0o${type.toString(8)}` }),
-          );
+        : fail(outcome('zip_file_type', { type: FILE_TYPES[type] ?? 'unknown' }));
   } else if (mode !== 0) {
     throw fail(outcome('zip_dos_attributes', { value: external.toString(16) }));
   }
