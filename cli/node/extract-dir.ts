@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { ExtractSink } from '../../lib/evidence/verify';
 
 export class ExtractDir {
@@ -21,12 +21,7 @@ export class ExtractDir {
   sink = async (name: string): Promise<ExtractSink> => {
     const path = resolve(this.staging, name);
     const inside = relative(this.staging, path);
-    if (
-      inside === '' ||
-      inside.startsWith('..') ||
-      inside.includes(`..${sep}`) ||
-      resolve(path) !== path
-    )
+    if (inside === '' || inside.startsWith('..') || isAbsolute(inside))
       throw new Error(`refusing to extract ${JSON.stringify(name)} outside ${this.staging}`);
     await mkdir(dirname(path), { recursive: true });
     // 'wx': a fresh file, never an existing one or a link to elsewhere.
@@ -66,5 +61,3 @@ export class ExtractDir {
     this.open.clear();
   }
 }
-
-export { join };
