@@ -34,6 +34,17 @@ const steps = [
       skipped: r.stats.skipped,
     }),
   },
+  {
+    name: 'end-to-end (Firefox ESR over WebDriver BiDi)',
+    cmd: 'npx playwright test -c playwright.firefox.config.ts --reporter=list,json',
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${REPORTS}/playwright-firefox.json` },
+    report: `${REPORTS}/playwright-firefox.json`,
+    count: (r) => ({
+      passed: r.stats.expected + r.stats.flaky,
+      failed: r.stats.unexpected,
+      skipped: r.stats.skipped,
+    }),
+  },
 ];
 
 const totals = { passed: 0, failed: 0, skipped: 0 };

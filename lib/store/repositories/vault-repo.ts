@@ -108,7 +108,10 @@ export class VaultRepo {
     const record = await this.prepare();
     if (!record) throw new Error('the passphrase lock is off');
     for (const [id, entry] of Object.entries(record.signingKeys)) {
-      session.privateKeys.set(id, await unwrapSigningKey(entry.wrapped, id, subkeys.signing));
+      session.privateKeys.set(
+        id,
+        await unwrapSigningKey(entry.wrapped, id, subkeys.signing, this.ctx.keysExtractable),
+      );
       session.publicKeys.set(id, await importPublicKey(entry.publicKeyRaw));
     }
     session.loadingKeys = true;
@@ -148,7 +151,12 @@ export class VaultRepo {
     const record = (await this.record())!;
     record.signingKeys[key.id] = { wrapped, publicKeyRaw: key.publicKeyRaw };
     await this.ctx.db.vault.put(record);
-    const privateKey = await unwrapSigningKey(wrapped, key.id, subkeys.signing);
+    const privateKey = await unwrapSigningKey(
+      wrapped,
+      key.id,
+      subkeys.signing,
+      this.ctx.keysExtractable,
+    );
     session.privateKeys.set(key.id, privateKey);
     session.publicKeys.set(key.id, key.publicKey);
     const row = { ...key, privateKey };
