@@ -2,6 +2,7 @@
 // `npm test`: every check, in the order a failure is cheapest to find, then one summary line.
 // Test counts come from the runners' JSON reports; a failed non-test step counts as one failure.
 import { spawnSync } from 'node:child_process';
+import { stripVTControlCharacters } from 'node:util';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 const REPORTS = '.tmp/reports';
@@ -82,8 +83,6 @@ function playwrightFailures(report) {
   return out;
 }
 
-const stripAnsi = (text) => text.replace(/\u001b\[[0-9;]*m/g, '');
-
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const results = [];
 for (const step of steps) {
@@ -122,7 +121,10 @@ for (const r of results) {
     console.log(
       `      ${f.flaky ? '~ flaky (failed, then passed on its retry):' : '✘'} ${f.title}`,
     );
-    for (const line of stripAnsi(f.message).split('\n').filter(Boolean).slice(0, 6)) {
+    for (const line of stripVTControlCharacters(f.message)
+      .split('\n')
+      .filter(Boolean)
+      .slice(0, 6)) {
       console.log(`          ${line.slice(0, 200)}`);
     }
   }
