@@ -15,6 +15,7 @@ import {
   sha256Ref,
   string,
   unknown,
+  where,
 } from './shape';
 
 export const custodyEventShape = object({
@@ -28,15 +29,20 @@ export const custodyEventShape = object({
   hash: sha256Ref,
 });
 
-export const linkShape = object({
-  id: string(),
-  captureId: string(),
-  personId: nullable(string()),
-  caseId: nullable(string()),
-  category: oneOf(LINK_CATEGORIES),
-  note: string(),
-  createdAt: datetime,
-});
+// As lib/model/link.ts: a link names a person, a case or both, never neither.
+export const linkShape = where(
+  object({
+    id: string(),
+    captureId: string(),
+    personId: nullable(string()),
+    caseId: nullable(string()),
+    category: oneOf(LINK_CATEGORIES),
+    note: string(),
+    createdAt: datetime,
+  }),
+  (l) => l.personId !== null || l.caseId !== null,
+  { path: 'caseId', allowed: 'a case id when personId is null (a link names a person or a case)' },
+);
 
 export const captureShape = object(
   {

@@ -119,6 +119,19 @@ export const object = <F extends Fields>(
     return ok;
   });
 
+/** A shape with one more rule across its fields, reported at `path` as what is `allowed`. */
+export const where = <T>(
+  inner: Shape<T>,
+  rule: (value: T) => boolean,
+  at: { path: string; allowed: string },
+): Shape<T> =>
+  make((v, path, issues) => {
+    if (!inner(v, path, issues)) return false;
+    if (rule(v as T)) return true;
+    issues.push(outcome('shape_value', { path: join(path, at.path), allowed: at.allowed }));
+    return false;
+  });
+
 /** The value as `T`, or the problems found. */
 export function parseShape<T>(
   shape: Shape<T>,

@@ -78,7 +78,7 @@ describe('verifier shapes agree with the store schemas', () => {
       id: fc.string(),
       captureId: fc.string(),
       personId: fc.option(fc.string(), { nil: null }),
-      caseId: fc.string(),
+      caseId: fc.option(fc.string(), { nil: null }),
       category: fc.constantFrom(...LINK_CATEGORIES),
       note: fc.string(),
       createdAt: fc.integer({ min: 1.6e12, max: 2e12 }).map((t) => new Date(t).toISOString()),
@@ -90,6 +90,25 @@ describe('verifier shapes agree with the store schemas', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('a link that names neither a person nor a case', () => {
+  it('is refused by the verifier, as by the store', () => {
+    const link = {
+      id: 'l1',
+      captureId: 'c1',
+      personId: null,
+      caseId: null,
+      category: LINK_CATEGORIES[0],
+      note: '',
+      createdAt: '2026-01-01T00:00:00.000Z',
+    };
+    expect(linkSchema.safeParse(link).success).toBe(false);
+    const parsed = parseShape(linkShape, link);
+    expect(parsed.ok).toBe(false);
+    expect(!parsed.ok && parsed.issues.map((i) => i.code)).toEqual(['shape_value']);
+    expect(parseShape(linkShape, { ...link, caseId: 'k1' }).ok).toBe(true);
   });
 });
 
