@@ -34,8 +34,8 @@ const DYNAMIC: Record<string, readonly string[]> = {
   stage_: ['page', 'screenshot', 'full_page', 'mhtml', 'media', 'seal', 'done', 'failed'],
   exportKind_: ['case', 'person', 'selection'],
   exportPhase_: ['artifacts', 'records', 'report', 'signing', 'done'],
-  verdict_: ['valid', 'invalid', 'unreadable'],
-  pinned_: ['match', 'mismatch', 'unpinned'],
+  verdict_: ['valid', 'unconfirmed', 'invalid', 'unreadable'],
+  pinned_: ['match', 'rotated', 'mismatch', 'unpinned'],
   // The last failed shortcut / context-menu capture (components/popup/last-failure.tsx).
   failureReason_: FAILURE_REASONS,
   lastFailureVia_: TRIGGERS,
