@@ -80,6 +80,8 @@ function playwrightFailures(report) {
   return out;
 }
 
+// The reporters' colour codes (ESC [ … m) are what is matched, so the control character is meant.
+// eslint-disable-next-line no-control-regex
 const stripAnsi = (text) => text.replace(/\u001b\[[0-9;]*m/g, '');
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
