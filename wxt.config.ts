@@ -15,7 +15,10 @@ export default defineConfig({
       'scripting',
       'storage',
       'unlimitedStorage',
-      'contextMenus',
+      // Firefox: `menus`, the only permission under which content scripts get
+      // `menus.getTargetElement`, the element a context menu was opened on ("Capture this post");
+      // the same menu API, no install prompt in either browser.
+      browser === 'firefox' ? 'menus' : 'contextMenus',
       'alarms',
       'notifications',
       ...(browser === 'firefox' ? [] : ['pageCapture']),

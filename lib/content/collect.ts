@@ -48,20 +48,24 @@ async function serverDate(url: string, omissions: string[]): Promise<string | nu
 }
 
 /**
- * The element the monitor right-clicked: Firefox names it (`menus.getTargetElement`); elsewhere
- * the pointer listener remembered it. Null when neither knows (a tab opened before Dalel was
- * installed has no listener: reloading it helps).
+ * The element the monitor right-clicked, and who reported it: Firefox names it
+ * (`menus.getTargetElement`); elsewhere the pointer listener remembered it. Null when neither
+ * knows (a tab opened before Dalel was installed has no listener: reloading it helps).
  */
-function chosenElement(target: CollectTarget, menus: MenusApi | undefined): Element | null {
+export function chosenElement(
+  target: CollectTarget,
+  menus: MenusApi | undefined,
+): { element: Element; by: 'browser' | 'listener' } | null {
   if (target.targetElementId !== undefined) {
     try {
       const element = menus?.menus?.getTargetElement?.(target.targetElementId) ?? null;
-      if (element?.isConnected) return element;
+      if (element?.isConnected) return { element, by: 'browser' };
     } catch {
       /* not Firefox, or the id expired: fall back to the listener */
     }
   }
-  return pointerTarget();
+  const remembered = pointerTarget();
+  return remembered ? { element: remembered, by: 'listener' } : null;
 }
 
 /** The chosen post's box in document coordinates, for the cropped screenshot. */
@@ -90,7 +94,7 @@ export async function collectPage(
   const omissions: string[] = [];
   const warnings: string[] = [];
   const chosen = target ? chosenElement(target, menus) : null;
-  const container = chosen ? postContainerAt(new URL(url), chosen) : null;
+  const container = chosen ? postContainerAt(new URL(url), chosen.element) : null;
   if (target && !chosen)
     warnings.push(
       'target: Dalel does not know which post was right-clicked (reload the page, then right-click the post again); the whole page was captured',
@@ -109,7 +113,8 @@ export async function collectPage(
       `HTML snapshot failed: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
-  const { record, media } = extractRecord(doc, new URL(url), chosen);
+  const { record, media } = extractRecord(doc, new URL(url), chosen?.element);
+  if (record.target && chosen) record.target.reportedBy = chosen.by;
   const metrics = pageMetrics(win);
   return {
     session,

@@ -33,6 +33,20 @@ describe('manifest permissions', () => {
     ]);
   });
 
+  it('asks Firefox for `menus`, not `contextMenus`, and for no MHTML', () => {
+    // Only under `menus` may the content script ask `menus.getTargetElement` for the element the
+    // menu was opened on (`targetElementId`).
+    expect(manifest('firefox').permissions).toEqual([
+      'activeTab',
+      'scripting',
+      'storage',
+      'unlimitedStorage',
+      'menus',
+      'alarms',
+      'notifications',
+    ]);
+  });
+
   it('never asks for all sites, cookies, history, web requests or debugger at install', () => {
     for (const browser of ['chrome', 'firefox']) {
       const m = manifest(browser);
