@@ -4,6 +4,7 @@ import {
   children,
   ctx,
   DerError,
+  expect,
   integerBytes,
   octets,
   oid,
@@ -15,6 +16,8 @@ import {
 } from './der';
 import { OID } from './oids';
 import { algorithmId, type AlgorithmId } from './x509';
+
+const KNOWN_DIGESTS = new Set<string>([OID.sha1, OID.sha256, OID.sha384, OID.sha512]);
 
 export interface Attribute {
   oid: string;
@@ -51,7 +54,9 @@ export function parseSignedData(contentInfo: Der): SignedData {
   const sd = new Reader(sdNode!);
   const version = smallInt(sd.take(TAG.integer, 'version'));
   if (version < 1 || version > 5) throw new DerError(`SignedData version ${version}`);
-  children(sd.take(TAG.set, 'digestAlgorithms'));
+  const digestAlgorithms = children(sd.take(TAG.set, 'digestAlgorithms')).map(
+    (a) => algorithmId(a).oid,
+  );
   const encap = new Reader(sd.take(TAG.sequence, 'encapContentInfo'));
   const eContentType = oid(encap.take(TAG.oid, 'eContentType'));
   const wrapped = encap.optional(ctx(0));
@@ -61,13 +66,18 @@ export function parseSignedData(contentInfo: Der): SignedData {
   const eContent = octets(eContentNode!);
   const certs = sd.optional(ctx(0));
   const certificates = certs
-    ? children(certs)
-        .filter((c) => c.tag === TAG.sequence) // other CertificateChoices are not used here
-        .map((c) => c.raw)
+    ? children(certs).map((c) => expect(c, TAG.sequence).raw) // plain X.509 only, as OpenSSL
     : [];
-  sd.optional(ctx(1)); // CRLs: not used (no revocation checking offline)
+  const crls = sd.optional(ctx(1)); // not used (no revocation checking offline), but well-formed
+  if (crls) children(crls).forEach((c) => children(c, TAG.sequence));
   const signers = children(sd.take(TAG.set, 'signerInfos')).map(parseSignerInfo);
   sd.end('SignedData');
+  // OpenSSL digests the content with every algorithm listed here and with nothing else.
+  for (const d of digestAlgorithms)
+    if (!KNOWN_DIGESTS.has(d)) throw new DerError(`unknown digest algorithm ${d}`);
+  for (const s of signers)
+    if (!digestAlgorithms.includes(s.digestAlgorithm.oid))
+      throw new DerError("the signer's digest algorithm is not listed in SignedData");
   return { eContentType, eContent, certificates, signers };
 }
 
@@ -96,10 +106,11 @@ function parseSignerInfo(node: Der): SignerInfo {
   for (let i = 1; i < attrNodes.length; i++)
     if (compareDer(attrNodes[i - 1]!.raw, attrNodes[i]!.raw) > 0)
       throw new DerError('signed attributes are not in DER order');
-  const signedAttrs = attrNodes.map(parseAttribute);
+  const signedAttrs = attrNodes.map((a) => parseAttribute(a));
   const signatureAlgorithm = algorithmId(r.take(TAG.sequence, 'signatureAlgorithm'));
   const signature = octets(r.take(TAG.octetString, 'signature'));
-  r.optional(ctx(1)); // unsigned attributes
+  const unsigned = r.optional(ctx(1)); // not used, but well-formed
+  if (unsigned) children(unsigned).forEach((a) => parseAttribute(a, true));
   r.end('SignerInfo');
   const seen = new Set<string>();
   for (const a of signedAttrs) {
@@ -125,12 +136,13 @@ function compareDer(a: Uint8Array, b: Uint8Array): number {
   return 0;
 }
 
-function parseAttribute(node: Der): Attribute {
+function parseAttribute(node: Der, anyCount = false): Attribute {
   const r = new Reader(node);
   const id = oid(r.take(TAG.oid, 'attrType'));
   const values = children(r.take(TAG.set, 'attrValues'));
   r.end('Attribute');
-  if (values.length !== 1) throw new DerError(`attribute ${id} must have exactly one value`);
+  if (!anyCount && values.length !== 1)
+    throw new DerError(`attribute ${id} must have exactly one value`);
   return { oid: id, values };
 }
 

@@ -247,7 +247,11 @@ export function time(node: Der): Date {
 export function text(node: Der): string {
   switch (node.tag) {
     case TAG.utf8String:
-      return new TextDecoder('utf-8', { fatal: true }).decode(node.value);
+      try {
+        return new TextDecoder('utf-8', { fatal: true }).decode(node.value);
+      } catch {
+        throw new DerError('UTF8String is not valid UTF-8');
+      }
     case TAG.printableString:
     case TAG.ia5String:
     case TAG.t61String:
@@ -261,6 +265,50 @@ export function text(node: Der): string {
     }
     default:
       throw new DerError(`tag 0x${hex2(node.tag)} is not a string`);
+  }
+}
+
+/**
+ * Checks that a value this code does not otherwise interpret (algorithm parameters) is
+ * well-formed DER all the way down, as OpenSSL's parser demands of it.
+ */
+export function wellFormed(node: Der, depth = 0): void {
+  if (depth > 16) throw new DerError('nested too deeply');
+  const universal = (node.tag & 0xc0) === 0;
+  if (universal && node.tag & 0x20 && node.tag !== TAG.sequence && node.tag !== TAG.set)
+    throw new DerError(`universal tag 0x${hex2(node.tag)} must be primitive in DER`);
+  if (node.tag & 0x20) {
+    for (const child of children(node)) wellFormed(child, depth + 1);
+    return;
+  }
+  switch (node.tag) {
+    case TAG.boolean:
+      boolean(node);
+      break;
+    case TAG.integer:
+      integerBytes(node, false);
+      break;
+    case TAG.null:
+      if (node.value.length) throw new DerError('NULL with content');
+      break;
+    case TAG.oid:
+      oid(node);
+      break;
+    case TAG.bitString:
+      bitFlags(node);
+      break;
+    case TAG.utf8String:
+    case TAG.printableString:
+    case TAG.ia5String:
+    case TAG.bmpString:
+      text(node);
+      break;
+    case TAG.utcTime:
+    case TAG.generalizedTime:
+      time(node);
+      break;
+    default:
+      break;
   }
 }
 

@@ -52,6 +52,22 @@ export async function verifySignature(
   data: Uint8Array,
   digest?: string,
 ): Promise<boolean> {
+  try {
+    return await verifyWith(signer, algorithm, signature, data, digest);
+  } catch (error) {
+    if (error instanceof DerError)
+      throw new UnsupportedAlgorithm(`malformed key or parameters: ${error.message}`);
+    throw error;
+  }
+}
+
+async function verifyWith(
+  signer: Certificate,
+  algorithm: AlgorithmId,
+  signature: Uint8Array,
+  data: Uint8Array,
+  digest?: string,
+): Promise<boolean> {
   const keyOid = signer.keyAlgorithm.oid;
   const digestHash = digest === undefined ? undefined : DIGESTS[digest];
   if (digest !== undefined && !digestHash)

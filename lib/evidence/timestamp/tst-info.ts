@@ -1,7 +1,9 @@
 // RFC 3161: TimeStampResp (status + token) and TSTInfo (what the TSA asserts: the imprint, the
 // time, the serial, the policy, the nonce).
 import {
+  bitFlags,
   boolean,
+  expect,
   children,
   ctx,
   DerError,
@@ -53,8 +55,9 @@ export function parseResponse(bytes: Uint8Array): TimeStampResponse {
   const info = new Reader(r.take(TAG.sequence, 'PKIStatusInfo'));
   const status = smallInt(info.take(TAG.integer, 'status'));
   const textNode = info.optional(TAG.sequence);
-  const statusText = textNode ? children(textNode).map(text) : [];
-  info.optional(TAG.bitString);
+  const statusText = textNode ? children(textNode).map((t) => text(expect(t, TAG.utf8String))) : [];
+  const failInfo = info.optional(TAG.bitString);
+  if (failInfo) bitFlags(failInfo);
   info.end('PKIStatusInfo');
   const token = r.optional(TAG.sequence);
   r.end('TimeStampResp');

@@ -53,10 +53,22 @@ export async function verifyToken(
   covered: Covered,
   anchors: readonly Certificate[],
 ): Promise<TokenResult> {
-  const result: TokenResult = {
+  try {
+    return await check(bytes, covered, anchors);
+  } catch (error) {
+    // Whatever part of a hostile token a check met malformed: a verdict, never a crash.
+    if (error instanceof DerError) return emptyResult('unparsable', { reason: error.message });
+    if (error instanceof UnsupportedAlgorithm)
+      return emptyResult('algorithm_unsupported', { reason: error.message });
+    throw error;
+  }
+}
+
+function emptyResult(code: TokenCode, params: TokenParams): TokenResult {
+  return {
     status: 'invalid',
-    code: 'unparsable',
-    params: {},
+    code,
+    params,
     time: null,
     tsa: null,
     serial: null,
@@ -65,6 +77,14 @@ export async function verifyToken(
     accuracyMs: null,
     notes: [],
   };
+}
+
+async function check(
+  bytes: Uint8Array,
+  covered: Covered,
+  anchors: readonly Certificate[],
+): Promise<TokenResult> {
+  const result = emptyResult('unparsable', {});
   const fail = (
     code: TokenCode,
     params: TokenParams = {},

@@ -20,6 +20,7 @@ import {
   TAG,
   text,
   time,
+  wellFormed,
   type Der,
 } from './der';
 import { fromBase64, toBase64 } from '../hex';
@@ -73,6 +74,7 @@ export function algorithmId(node: Der): AlgorithmId {
   const rest = r.items.slice(1);
   if (rest.length > 1) throw new DerError('AlgorithmIdentifier has extra elements');
   const p = rest[0] ?? null;
+  if (p) wellFormed(p);
   return { oid: id, params: p && p.tag !== TAG.null ? p : null };
 }
 
@@ -93,13 +95,7 @@ export function nameText(name: Der): string {
       const [type, value] = children(atv, TAG.sequence);
       if (!type || !value) throw new DerError('malformed name attribute');
       const key = NAME_KEYS[oid(type)] ?? oid(type);
-      let shown: string;
-      try {
-        shown = text(value);
-      } catch {
-        shown = '#…';
-      }
-      parts.push(`${key}=${shown}`);
+      parts.push(`${key}=${text(value)}`);
     }
   }
   return parts.reverse().join(', ');
