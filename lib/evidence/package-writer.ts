@@ -20,6 +20,7 @@ import { unsafeNameReason } from './zip/names';
 import type { SinkTarget } from './zip/sink';
 import { ZipWriter, type EntryData, type WrittenEntry } from './zip/writer';
 import { ReadAhead } from './read-ahead';
+import { TIMESTAMPS, type StampSummary } from './timestamp/annex';
 
 export interface PackageResult {
   manifest: Manifest;
@@ -27,6 +28,8 @@ export interface PackageResult {
   signature: Uint8Array;
   /** Size of the archive in bytes. */
   size: number;
+  /** What each configured TSA did (empty when none is configured). */
+  timestamps: StampSummary[];
 }
 
 export class ExportError extends Error {}
@@ -47,6 +50,7 @@ export function exportedEvent(result: PackageResult, actor: string, at: Date): C
       checkpoint: result.manifest.custody.checkpoint,
       captures: result.manifest.contents.captures.map((c) => c.id),
       size: result.size,
+      ...(result.timestamps.length ? { timestamps: result.timestamps } : {}),
     },
   };
 }
@@ -135,6 +139,8 @@ export async function writePackage(
         progress('artifacts');
       }
       await addJson(paths.capture(capture.id), capture);
+      for (const [i, token] of (input.captureTimestamps?.get(capture.id) ?? []).entries())
+        await add(TIMESTAMPS.captureToken(capture.id, i + 1), token, 'application/timestamp-reply');
     }
     progress('records');
     for (const c of input.cases) await addJson(paths.case(c.id), c);
@@ -201,9 +207,17 @@ export async function writePackage(
       data: encoder.encode(publicKeyPem(input.signer.publicKeyRaw)),
       compress: false,
     });
+    // After signing, outside the manifest: tokens over statement.sig (a TSA that fails is noted).
+    const annex = input.stampSignature ? await input.stampSignature(signature) : null;
+    for (const entry of annex?.entries ?? [])
+      await zip.add({
+        name: entry.name,
+        data: entry.data,
+        compress: entry.name.endsWith('README'),
+      });
     const size = await zip.finish();
     progress('done');
-    return { manifest, statement, signature, size };
+    return { manifest, statement, signature, size, timestamps: annex?.summary ?? [] };
   } catch (error) {
     await zip.abort(error).catch(() => {});
     throw error;
@@ -266,7 +280,7 @@ function checkLimits(input: PackageInput): void {
   let total = 0;
   let files = FIXED_FILES + input.cases.length + input.persons.length + input.links.length;
   for (const c of input.captures) {
-    files += 1 + c.artifacts.length;
+    files += 1 + c.artifacts.length + (input.captureTimestamps?.get(c.id)?.length ?? 0);
     for (const a of c.artifacts) {
       total += a.size;
       if (a.size > DEFAULT_LIMITS.maxEntrySize)

@@ -1,4 +1,5 @@
 import type { Checkpoint } from './custody';
+import { trustedTimeStep } from './timestamp/readme-section';
 
 export interface PackageMeta {
   packageId: string;
@@ -9,7 +10,7 @@ export interface PackageMeta {
 }
 
 const EXTRA =
-  '! -name manifest.json ! -name statement.json ! -name statement.sig ! -name signer.pem ! -name SHA256SUMS';
+  "! -name manifest.json ! -name statement.json ! -name statement.sig ! -name signer.pem ! -name SHA256SUMS ! -path './timestamps/*'";
 
 /** README.txt: what the package is and how to verify it by hand (English, then Russian). */
 export function readmeText(meta: PackageMeta): string {
@@ -54,6 +55,7 @@ BY HAND (Linux/macOS terminal, OpenSSL 3.0 or newer; Windows: Git Bash or WSL)
    must print 1 (SHA256SUMS itself is listed in the signed manifest).
 6. Nothing extra:  find . -type f ${EXTRA} | sed 's|^\\./||' | sort | diff - <(cut -c67- SHA256SUMS | sort)
    Must print nothing.
+${trustedTimeStep('en', 7)}
 The custody log (custody/) is checked by verify.html and dalel verify: events.jsonl holds the
 events about these items; proof.json proves, as an RFC 6962 Merkle proof, that they sit in the
 monitor's whole log under the signed root, and that this log extends earlier exports. Keep the
@@ -93,6 +95,7 @@ manifest.json, манифест подписан ключом Ed25519. Любо�
    должно вывести 1 (сам SHA256SUMS указан в подписанном манифесте).
 6. Лишних файлов нет:  find . -type f ${EXTRA} | sed 's|^\\./||' | sort | diff - <(cut -c67- SHA256SUMS | sort)
    Не должно быть вывода.
+${trustedTimeStep('ru', 7)}
 Журнал цепочки хранения (custody/) проверяют verify.html и dalel verify: events.jsonl — события
 об этих материалах; proof.json — доказательство Меркла (RFC 6962), что они стоят в полном журнале
 монитора под подписанным корнем и что журнал продолжает прежние выгрузки. Сохраните контрольную

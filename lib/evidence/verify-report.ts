@@ -1,4 +1,5 @@
 import type { Manifest } from './manifest';
+import type { TimestampReport } from './timestamp/check-package';
 
 /** One check of a verification: what was checked (file or null for the package) and the outcome. */
 export interface Check {
@@ -23,6 +24,8 @@ export interface VerifyReport {
   manifest: Manifest | null;
   files: number;
   bytes: number;
+  /** Time-stamp tokens, each judged on its own; null when the archive could not be read. */
+  timestamps: TimestampReport | null;
 }
 
 /** Collects checks while verifying. */

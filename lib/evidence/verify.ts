@@ -9,6 +9,11 @@ import { sha256, sha256Ref } from './sha256';
 import { verifyRecords } from './verify-records';
 import { checkPin, checkSignature } from './verify-signature';
 import { CheckList, type VerifyReport } from './verify-report';
+import { isAnnexName } from './timestamp/annex';
+import { checkPackageTimestamps } from './timestamp/check-package';
+import { shippedAnchors } from './timestamp/known-tsas';
+import { MAX_TOKEN_SIZE } from './timestamp/verify-token';
+import type { Certificate } from './timestamp/x509';
 import { nameProblems } from './zip/names';
 import {
   DEFAULT_LIMITS,
@@ -26,6 +31,8 @@ export interface VerifyOptions {
   pinnedKey?: string | Uint8Array;
   /** Checkpoints from earlier packages of the same log; this package's log must extend each. */
   earlierCheckpoints?: Checkpoint[];
+  /** CAs trusted for time-stamp tokens; default: the roots of the TSAs Dalel offers. */
+  tsaAnchors?: readonly Certificate[];
   primitives?: Primitives;
   limits?: ZipLimits;
   onProgress?: (bytesDone: number, bytesTotal: number) => void;
@@ -54,6 +61,7 @@ export async function verifyPackage(
     manifest: null,
     files: 0,
     bytes: 0,
+    timestamps: null,
     ...extra,
   });
 
@@ -110,7 +118,7 @@ export async function verifyPackage(
     for (const p of nameProblems(manifest.files.map((f) => f.path)))
       checks.fail(p.name, `in manifest: ${p.reason}`);
     for (const e of archive.entries) {
-      if (!listed.has(e.name) && !UNLISTED.includes(e.name))
+      if (!listed.has(e.name) && !UNLISTED.includes(e.name) && !isAnnexName(e.name))
         checks.fail(e.name, 'not listed in the manifest (added?)');
     }
     for (const f of manifest.files)
@@ -122,7 +130,7 @@ export async function verifyPackage(
     let ok = 0;
     for (const entry of toHash) {
       const expected = listed.get(entry.name)!;
-      const keep = entry.size <= RECORD_MAX && /\.(json|jsonl|txt)$/.test(entry.name);
+      const keep = entry.size <= RECORD_MAX && /\.(json|jsonl|txt|tsr)$/.test(entry.name);
       try {
         const { hash, data } = await hashEntry(source, entry, primitives, keep);
         if (data) kept.set(entry.name, data);
@@ -151,7 +159,23 @@ export async function verifyPackage(
     );
     await verifyRecords(manifest, kept, checks, options.earlierCheckpoints ?? []);
   }
+  // Time-stamp tokens are judged one by one and reported beside the checks, never among them.
+  const annex = new Map<string, Uint8Array>();
+  for (const e of archive.entries) {
+    if (!isAnnexName(e.name) || e.name.endsWith('README') || blocked.has(e.name)) continue;
+    const bytes = await small(e.name, MAX_TOKEN_SIZE);
+    if (bytes) annex.set(e.name, bytes);
+  }
+  const timestamps = await checkPackageTimestamps({
+    annex,
+    listed: kept,
+    signature,
+    seals: new Map(manifest?.contents.captures.map((c) => [c.id, c.seal]) ?? []),
+    created: manifest?.created ?? null,
+    anchors: options.tsaAnchors ?? shippedAnchors(),
+  });
   return report(undefined, {
+    timestamps,
     fingerprint: signer?.fingerprint ?? null,
     pinned,
     manifest,

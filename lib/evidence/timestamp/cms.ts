@@ -3,6 +3,7 @@
 import {
   children,
   ctx,
+  explicit,
   DerError,
   expect,
   integerBytes,
@@ -49,9 +50,9 @@ export function parseSignedData(contentInfo: Der): SignedData {
   const ci = new Reader(contentInfo);
   if (oid(ci.take(TAG.oid, 'contentType')) !== OID.signedData)
     throw new DerError('the token is not CMS SignedData');
-  const [sdNode] = children(ci.take(ctx(0), 'content'));
+  const sdNode = explicit(ci.take(ctx(0), 'content'), 'content');
   ci.end('ContentInfo');
-  const sd = new Reader(sdNode!);
+  const sd = new Reader(sdNode);
   const version = smallInt(sd.take(TAG.integer, 'version'));
   if (version < 1 || version > 5) throw new DerError(`SignedData version ${version}`);
   const digestAlgorithms = children(sd.take(TAG.set, 'digestAlgorithms')).map(
@@ -62,8 +63,8 @@ export function parseSignedData(contentInfo: Der): SignedData {
   const wrapped = encap.optional(ctx(0));
   encap.end('EncapsulatedContentInfo');
   if (!wrapped) throw new DerError('the token has no encapsulated content (detached)');
-  const [eContentNode] = children(wrapped);
-  const eContent = octets(eContentNode!);
+  const eContentNode = explicit(wrapped, 'eContent');
+  const eContent = octets(eContentNode);
   const certs = sd.optional(ctx(0));
   const certificates = certs
     ? children(certs).map((c) => expect(c, TAG.sequence).raw) // plain X.509 only, as OpenSSL

@@ -9,6 +9,7 @@ export type TokenCode =
   | 'signer_count'
   | 'imprint_algorithm'
   | 'imprint_mismatch'
+  | 'covered_missing'
   | 'signer_cert_missing'
   | 'content_type_attr'
   | 'message_digest_attr'
@@ -42,6 +43,7 @@ const EN: Record<TokenCode, (p: TokenParams) => string> = {
   imprint_algorithm: (p) => `imprint hash algorithm ${p.algorithm} is not accepted`,
   imprint_mismatch: (p) =>
     `covers other bytes: its imprint ${p.found} is not the hash of ${p.covered} (${p.expected})`,
+  covered_missing: (p) => `${p.covered} is not in the package, so the token covers nothing here`,
   signer_cert_missing: () =>
     "the TSA's certificate is not in the token (the request did not ask for it)",
   content_type_attr: () => 'the signed content-type attribute is missing or not TSTInfo',

@@ -79,6 +79,13 @@ export function children(node: Der, expectTag?: number): Der[] {
   return out;
 }
 
+/** The one element an EXPLICIT tag wraps. */
+export function explicit(node: Der, what: string): Der {
+  const inner = children(node);
+  if (inner.length !== 1) throw new DerError(`${what}: expected exactly one element`);
+  return inner[0]!;
+}
+
 /** A cursor over a SEQUENCE's children, for schemas with OPTIONAL and DEFAULT fields. */
 export class Reader {
   private i = 0;

@@ -4,6 +4,7 @@
 import {
   children,
   ctx,
+  explicit,
   DerError,
   expect,
   integerBytes,
@@ -140,15 +141,15 @@ function pssParams(algorithm: AlgorithmId): { hash: Hash; saltLength: number } {
   const saltNode = r.optional(ctx(2));
   const trailerNode = r.optional(ctx(3));
   r.end('RSASSA-PSS-params');
-  const hashOid = hashNode ? algorithmId(children(hashNode)[0]!).oid : OID.sha1;
+  const hashOid = hashNode ? algorithmId(explicit(hashNode, 'hashAlgorithm')).oid : OID.sha1;
   const hash = DIGESTS[hashOid];
   if (!hash) throw new UnsupportedAlgorithm(`RSA-PSS with digest ${hashOid}`);
   if (!mgfNode) throw new UnsupportedAlgorithm('RSA-PSS with the default MGF1-SHA-1');
-  const mgf = algorithmId(children(mgfNode)[0]!);
+  const mgf = algorithmId(explicit(mgfNode, 'maskGenAlgorithm'));
   if (mgf.oid !== OID.mgf1 || !mgf.params || algorithmId(mgf.params).oid !== hashOid)
     throw new UnsupportedAlgorithm('RSA-PSS whose mask generation differs from its digest');
-  const saltLength = saltNode ? smallInt(children(saltNode)[0]!) : 20;
-  if (trailerNode && smallInt(children(trailerNode)[0]!) !== 1)
+  const saltLength = saltNode ? smallInt(explicit(saltNode, 'saltLength')) : 20;
+  if (trailerNode && smallInt(explicit(trailerNode, 'trailerField')) !== 1)
     throw new UnsupportedAlgorithm('RSA-PSS trailer field other than 1');
   return { hash, saltLength };
 }

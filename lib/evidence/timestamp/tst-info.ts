@@ -6,6 +6,7 @@ import {
   expect,
   children,
   ctx,
+  explicit,
   DerError,
   integerHex,
   octets,
@@ -95,9 +96,9 @@ export function parseTstInfo(bytes: Uint8Array): TstInfo {
   r.end('TSTInfo');
   let tsaName: string | null = null;
   if (tsaNode) {
-    const [general] = children(tsaNode);
+    const general = explicit(tsaNode, 'tsa');
     // GeneralName directoryName [4] EXPLICIT Name; other forms are shown as absent.
-    if (general?.tag === ctx(4)) tsaName = nameText(children(general)[0]!);
+    if (general.tag === ctx(4)) tsaName = nameText(explicit(general, 'directoryName'));
   }
   return {
     policy,

@@ -7,8 +7,8 @@ import {
   boolean,
   children,
   ctx,
+  explicit,
   DerError,
-  expect,
   integerBytes,
   integerHex,
   octets,
@@ -92,8 +92,8 @@ export function nameText(name: Der): string {
   const parts: string[] = [];
   for (const rdn of children(name, TAG.sequence)) {
     for (const atv of children(rdn, TAG.set)) {
-      const [type, value] = children(atv, TAG.sequence);
-      if (!type || !value) throw new DerError('malformed name attribute');
+      const [type, value, extra] = children(atv, TAG.sequence);
+      if (!type || !value || extra) throw new DerError('malformed name attribute');
       const key = NAME_KEYS[oid(type)] ?? oid(type);
       parts.push(`${key}=${text(value)}`);
     }
@@ -118,8 +118,7 @@ export function parseCertificate(bytes: Uint8Array): Certificate {
   const versionNode = t.optional(ctx(0));
   let version = 0;
   if (versionNode) {
-    const [v] = children(versionNode);
-    version = smallInt(v!);
+    version = smallInt(explicit(versionNode, 'version'));
     if (version < 1 || version > 2) throw new DerError(`certificate version ${version + 1}`);
   }
   const serialNode = t.take(TAG.integer, 'serialNumber');
@@ -146,8 +145,7 @@ export function parseCertificate(bytes: Uint8Array): Certificate {
 
   const extensions = new Map<string, Extension>();
   if (extNode) {
-    const [list] = children(extNode);
-    for (const ext of children(expect(list!, TAG.sequence))) {
+    for (const ext of children(explicit(extNode, 'extensions'), TAG.sequence)) {
       const r = new Reader(ext);
       const id = oid(r.take(TAG.oid, 'extnID'));
       const crit = r.optional(TAG.boolean);
