@@ -12,19 +12,30 @@ import { nodePrimitives } from '../node/primitives';
 import { fileSink } from '../node/files';
 import { parseArgs } from '../parse-args';
 import { TOOL } from '../tool';
+import { tsaSettings } from '../tsa-args';
+import { stampLines } from '../stamp-lines';
+import { httpTransport } from '../../lib/evidence/timestamp/http';
+import { stampStatement } from '../../lib/evidence/timestamp/stamp-statement';
 
-const usage = `Usage: dalel demo-package <out.zip>
+const usage = `Usage: dalel demo-package <out.zip> [--tsa <url>]... [--tsa-ca <ca.pem>]...
 
 Builds a signed evidence package from FICTIONAL sample captures through the same code path the
 extension uses — the Dexie store and its repositories (in memory here), the export selection and
-the package writer — with a fresh signing key, and prints the key's fingerprint.`;
+the package writer — with a fresh signing key, and prints the key's fingerprint.
+--tsa (repeatable) time-stamps statement.sig with that RFC 3161 TSA, as an export does (only its
+SHA-256 is sent); --tsa-ca is the CA its tokens must chain to (default: the shipped TSA roots; a
+token that chains to neither is kept with a warning).`;
 
 export const demoPackageCommand: Command = {
   name: 'demo-package',
   summary: 'build a signed sample evidence package (fictional data)',
   usage,
   async run(args, io) {
-    const { positional } = parseArgs(args, {});
+    const { positional, options } = parseArgs(args, { tsa: 'strings', 'tsa-ca': 'strings' });
+    const { tsas, keepUntrusted } = tsaSettings(
+      options.tsa as string[] | undefined,
+      options['tsa-ca'] as string[] | undefined,
+    );
     if (positional.length !== 1) throw new UsageError('expected exactly one output path');
     const out = positional[0]!;
     const key = await generateSigningKey();
@@ -43,12 +54,16 @@ export const demoPackageCommand: Command = {
     );
     const sink = await fileSink(out);
     try {
+      if (tsas.length)
+        input.stampSignature = (sig) =>
+          stampStatement(sig, tsas, httpTransport(), { keepUntrusted });
       const result = await writePackage(input, sink.target, { primitives: nodePrimitives });
       await sink.close();
       io.out(
         `Wrote ${out}: package ${result.manifest.packageId}, ${result.manifest.files.length} files, ${result.size} bytes`,
       );
       io.out(`Signer fingerprint: ${key.fingerprint}`);
+      for (const line of stampLines(result.timestamps)) io.out(line);
       return EXIT.ok;
     } catch (error) {
       await sink.close();

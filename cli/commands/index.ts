@@ -2,6 +2,7 @@ import type { Command } from '../command';
 import { benchCommand } from './bench';
 import { demoPackageCommand } from './demo-package';
 import { extractCommand } from './extract';
+import { stampCommand } from './stamp';
 import { verifyCommand } from './verify';
 
 /** Every command of `dalel`, in the order `--help` lists them. Add one line per command. */
@@ -9,5 +10,6 @@ export const commands: Command[] = [
   extractCommand,
   verifyCommand,
   demoPackageCommand,
+  stampCommand,
   benchCommand,
 ];

@@ -7,13 +7,20 @@ import { EXIT, UsageError, type Command, type Io } from '../command';
 import { nodePrimitives } from '../node/primitives';
 import { fileSource } from '../node/files';
 import { parseArgs } from '../parse-args';
+import { tsaAnchors } from '../tsa-args';
+import { MARKS, timestampLines, timestampSummary } from '../../lib/evidence/timestamp/format';
 
-const usage = `Usage: dalel verify <package.zip> [--key <fingerprint | public key file>] [--earlier <older-package.zip>] [--json]
+const usage = `Usage: dalel verify <package.zip> [--key <fingerprint | public key file>] [--earlier <older-package.zip>]
+                    [--tsa-ca <ca.pem>]... [--json]
 
 Checks an evidence package offline: every file's size and SHA-256 against the signed manifest,
 no missing or extra files, safe names, the Ed25519 signature, the custody chain, and (with --key)
 that the signer is the key you expect. With --earlier, the custody log must extend the log of an
 older package from the same monitor (detects a truncated or rewritten log).
+Time-stamp tokens (timestamps/*.tsr, captures/*/timestamps/*.tsr) are checked one by one: imprint,
+signature, time-stamping certificate, chain to a trusted CA at the token's time. The roots of the
+TSAs Dalel offers are trusted; --tsa-ca (repeatable) adds a CA certificate (PEM). A bad or
+untrusted token is reported and never changes the verdict; the earliest trusted time is shown.
 Exit 0 valid, 1 invalid (reasons listed), 2 unreadable or bad usage.`;
 
 async function earlierCheckpoint(path: string | undefined): Promise<Checkpoint[]> {
@@ -53,10 +60,14 @@ function human(report: VerifyReport, path: string, io: Io): void {
         ? `Signed by the pinned key ${report.fingerprint}.`
         : `Signed by key ${report.fingerprint} (NOT PINNED: compare this fingerprint with the sender's, or pass --key).`,
     );
-    return;
+  } else {
+    io.out(`${report.verdict.toUpperCase()}: ${path}${id}`);
+    for (const line of formatFailures(report)) io.out(`  - ${line}`);
   }
-  io.out(`${report.verdict.toUpperCase()}: ${path}${id}`);
-  for (const line of formatFailures(report)) io.out(`  - ${line}`);
+  if (report.verdict === 'unreadable') return;
+  io.out(timestampSummary(report.timestamps));
+  for (const line of timestampLines(report.timestamps))
+    io.out(`  ${MARKS[line.mark]} ${line.text}`);
 }
 
 export const verifyCommand: Command = {
@@ -67,12 +78,14 @@ export const verifyCommand: Command = {
     const { positional, options } = parseArgs(args, {
       key: 'string',
       earlier: 'string',
+      'tsa-ca': 'strings',
       json: 'boolean',
     });
     if (positional.length !== 1) throw new UsageError('expected exactly one package path');
     const path = positional[0]!;
     const key = pinnedKey(options.key as string | undefined);
     const earlierCheckpoints = await earlierCheckpoint(options.earlier as string | undefined);
+    const anchors = tsaAnchors(options['tsa-ca'] as string[] | undefined);
     let source;
     try {
       source = await fileSource(path);
@@ -84,6 +97,7 @@ export const verifyCommand: Command = {
       const report = await verifyPackage(source, {
         pinnedKey: key,
         earlierCheckpoints,
+        tsaAnchors: anchors,
         primitives: nodePrimitives,
       });
       if (options.json) {

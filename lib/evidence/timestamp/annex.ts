@@ -41,6 +41,8 @@ export interface StampSummary {
   file?: string;
   time?: string;
   tsa?: string;
+  /** Kept although it chains to no CA trusted when stamping (the CLI without --tsa-ca). */
+  untrusted?: boolean;
   /** Why not, when not stamped (a stable code) and a short English reason. */
   code?: string;
   reason?: string;

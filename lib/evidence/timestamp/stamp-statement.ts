@@ -52,7 +52,14 @@ export async function stampStatement(
     if (!o.ok) return { url: o.url, ok: false, code: o.code, reason: o.message };
     const file = TIMESTAMPS.token(n++);
     entries.push({ name: file, data: o.token });
-    return { url: o.url, ok: true, file, time: o.result.time!, tsa: o.result.tsa ?? undefined };
+    return {
+      url: o.url,
+      ok: true,
+      file,
+      time: o.result.time!,
+      tsa: o.result.tsa ?? undefined,
+      ...(o.result.status === 'untrusted' ? { untrusted: true } : {}),
+    };
   });
   if (tsas.length)
     entries.push({
