@@ -17,6 +17,8 @@ export const CUSTODY_EVENT_TYPES = [
   'deleted',
   'integrity_checked',
   'loss_acknowledged',
+  /** A trusted time-stamp token over a capture's seal (RFC 3161), taken after it was sealed. */
+  'timestamped',
 ] as const;
 export const custodyEventTypeSchema = z.enum(CUSTODY_EVENT_TYPES);
 export type CustodyEventType = z.infer<typeof custodyEventTypeSchema>;
