@@ -13,7 +13,7 @@ import type { StampedAnnex } from './timestamp/stamp-statement';
 export type ArtifactBytes = Blob | ReadableStream<Uint8Array>;
 
 export interface ExportProgress {
-  phase: 'artifacts' | 'records' | 'report' | 'signing' | 'done';
+  phase: 'artifacts' | 'records' | 'report' | 'signing' | 'timestamping' | 'done';
   bytesDone: number;
   bytesTotal: number;
 }

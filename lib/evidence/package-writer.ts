@@ -8,7 +8,7 @@ import { jsPrimitives } from './primitives';
 import { toHex } from './hex';
 import { LAYOUT, PACKAGE_FORMAT, paths, type Manifest, type ManifestFile } from './manifest';
 import { SAFE_ID, shouldCompress } from './media-types';
-import type { PackageInput, PackageOptions } from './package-input';
+import type { ExportProgress, PackageInput, PackageOptions } from './package-input';
 import { readmeText } from './readme-txt';
 import { reportHtml } from './report-html';
 import { publicKeyPem } from './signing';
@@ -79,7 +79,7 @@ export async function writePackage(
     0,
   );
   let bytesDone = 0;
-  const progress = (phase: 'artifacts' | 'records' | 'report' | 'signing' | 'done'): void =>
+  const progress = (phase: ExportProgress['phase']): void =>
     input.onProgress?.({ phase, bytesDone, bytesTotal });
 
   const add = async (
@@ -208,6 +208,7 @@ export async function writePackage(
       compress: false,
     });
     // After signing, outside the manifest: tokens over statement.sig (a TSA that fails is noted).
+    if (input.stampSignature) progress('timestamping');
     const annex = input.stampSignature ? await input.stampSignature(signature) : null;
     for (const entry of annex?.entries ?? [])
       await zip.add({

@@ -1,3 +1,5 @@
+import { KNOWN_TSAS } from '../../lib/evidence/timestamp/known-tsas';
+
 /**
  * One valid message per type, so each is tried from every context (unit router test and the
  * end-to-end message-security test), plus malformed variants the schema must refuse.
@@ -40,6 +42,9 @@ export const samples = {
   'recent.list': { type: 'recent.list' },
   'integrity.check': { type: 'integrity.check', full: true },
   'integrity.acknowledgeLoss': { type: 'integrity.acknowledgeLoss' },
+  'tsa.test': { type: 'tsa.test', url: 'http://tsa.example/', caPem: KNOWN_TSAS[0]!.roots[0]! },
+  'tsa.queue': { type: 'tsa.queue' },
+  'tsa.retry': { type: 'tsa.retry' },
 } as const;
 
 export type SampleType = keyof typeof samples;

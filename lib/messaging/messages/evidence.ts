@@ -30,7 +30,7 @@ export const evidenceAccess = {
 export const exportProgressSchema = z
   .object({
     type: z.literal('export.progress'),
-    phase: z.enum(['artifacts', 'records', 'report', 'signing', 'done']),
+    phase: z.enum(['artifacts', 'records', 'report', 'signing', 'timestamping', 'done']),
     bytesDone: z.number(),
     bytesTotal: z.number(),
   })
