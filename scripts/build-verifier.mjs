@@ -31,7 +31,8 @@ const css = `body{font:16px/1.45 system-ui,sans-serif;max-width:52rem;margin:2re
 label{display:block;margin:.8rem 0}input[type=text]{width:100%;font-family:monospace}
 #verdict{font-size:1.3rem;font-weight:700;padding:.8rem;border-radius:.3rem;margin:1rem 0;word-break:break-word}
 .valid{background:#dff3df;color:#064}.invalid,.unreadable{background:#fbe0e0;color:#900}.pending{background:#eee}
-#checks{list-style:none;padding:0;font-size:.9rem}#checks li{padding:.15rem 0;word-break:break-all}.bad{color:#900}.ok{color:#064}`;
+#checks,#tokens{list-style:none;padding:0;font-size:.9rem}#checks li,#tokens li{padding:.15rem 0;word-break:break-all}.bad{color:#900}.ok{color:#064}.untrusted{color:#850}.note{color:#555}
+#time p{font-weight:600;margin:.5rem 0}`;
 
 const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
@@ -44,7 +45,10 @@ const html = `<!doctype html>
 <label>Expected key fingerprint (optional) / Ожидаемый отпечаток ключа (необязательно)
 <input id="key" type="text" placeholder="xxxx-xxxx-xxxx-xxxx-xxxx-xxxx-xxxx-xxxx"></label>
 <label>Package / Пакет <input id="file" type="file" accept=".zip,application/zip"></label>
+<label>Time-stamping authority's CA certificate, if not a well-known one (optional) / Сертификат УЦ службы меток времени (необязательно)
+<input id="tsa-ca" type="file" multiple accept=".pem,.crt,.cer"></label>
 <div id="verdict" class="pending">No package chosen / Пакет не выбран</div>
+<div id="time"></div>
 <ul id="checks"></ul>
 <script>${script}</script>
 </body></html>
