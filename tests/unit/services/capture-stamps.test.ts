@@ -14,6 +14,8 @@ import { verifyPackage } from '../../../lib/evidence/verify';
 import { bytesSource } from '../../../lib/evidence/zip/source';
 import { enqueueCaptureStamps, runStampQueue } from '../../../lib/services/capture-stamps';
 import { buildPackageInput } from '../../../lib/services/export-input';
+import { importPackage } from '../../../lib/services/import-package';
+import { stampStatement } from '../../../lib/evidence/timestamp/stamp-statement';
 import { sampleCapture } from '../store/sample-capture';
 import { createTestStore } from '../store/test-store';
 import { makeTestPki, type TestPki } from '../../support/tsa/pki';
@@ -134,5 +136,55 @@ describe('capture-time stamping', () => {
       expect.objectContaining({ file: TIMESTAMPS.captureToken(capture.id, 1), status: 'trusted' }),
     ]);
     expect(report.timestamps!.captures[capture.id]).toBeDefined();
+  });
+
+  it('import keeps the trusted time and the capture tokens; a re-export still carries them', async () => {
+    const { store, capture } = await storeWithCapture(true);
+    await enqueueCaptureStamps(store, capture);
+    await runStampQueue(store, ports());
+    const signer = await generateSigningKey();
+    const input = await buildPackageInput(
+      store,
+      { kind: 'selection', ids: [capture.id] },
+      { signer, tool: { name: 'dalel', version: 'test' }, now: new Date() },
+    );
+    input.stampSignature = (sig) =>
+      stampStatement(
+        sig,
+        [{ url: tsa.url, name: 'Test TSA', caPem: pki.caPem }],
+        httpTransport(5_000),
+      );
+    const chunks: Uint8Array[] = [];
+    await writePackage(input, async (c) => void chunks.push(c.slice()));
+    const zip = new Uint8Array(Buffer.concat(chunks));
+
+    // A colleague whose Settings trust the same TSA imports it.
+    const { store: other } = createTestStore();
+    await other.settings.set({
+      timestampAuthorities: [{ url: tsa.url, name: 'Test TSA', caPem: pki.caPem }],
+    });
+    const result = await importPackage(other, bytesSource(zip), { pinnedKey: signer.fingerprint });
+    expect(result.trustedTime).toMatchObject({ file: TIMESTAMPS.token(1), tsa: 'Dalel Test TSA' });
+    const imported = (await other.custody.ofType('imported')).find(
+      (e) => e.subject.kind === 'package',
+    );
+    expect(imported!.data.trustedTime).toEqual(result.trustedTime);
+    const stamps = await other.custody.ofType('timestamped');
+    expect(stamps).toEqual([
+      expect.objectContaining({
+        subject: { kind: 'capture', id: capture.id },
+        actor: `import:${signer.fingerprint}`,
+      }),
+    ]);
+    const again = await buildPackageInput(
+      other,
+      { kind: 'selection', ids: [capture.id] },
+      {
+        signer: await generateSigningKey(),
+        tool: { name: 'dalel', version: 'test' },
+        now: new Date(),
+      },
+    );
+    expect(again.captureTimestamps?.get(capture.id)).toHaveLength(1);
   });
 });
