@@ -7,11 +7,13 @@ import { EXIT, UsageError, type Command, type Io } from '../command';
 import { nodePrimitives } from '../node/primitives';
 import { fileSource } from '../node/files';
 import { parseArgs } from '../parse-args';
+import { revocationArgs } from '../revocation-args';
 import { tsaAnchors } from '../tsa-args';
 import { MARKS, timestampLines, timestampSummary } from '../../lib/evidence/timestamp/format';
 
 const usage = `Usage: dalel verify <package.zip> [--key <fingerprint | public key file>] [--earlier <older-package.zip>]
-                    [--tsa-ca <ca.pem>]... [--json]
+                    [--tsa-ca <ca.pem>]... [--revocation <code | file>]... [--compromised-since <date>]
+                    [--json]
 
 Checks an evidence package offline: every file's size and SHA-256 against the signed manifest,
 no missing or extra files, safe names, the Ed25519 signature, the custody chain, and (with --key)
@@ -21,6 +23,9 @@ Time-stamp tokens (timestamps/*.tsr, captures/*/timestamps/*.tsr) are checked on
 signature, time-stamping certificate, chain to a trusted CA at the token's time. The roots of the
 TSAs Dalel offers are trusted; --tsa-ca (repeatable) adds a CA certificate (PEM). A bad or
 untrusted token is reported and never changes the verdict; the earliest trusted time is shown.
+--revocation: the signer's key revocation code (DALEL-REVOKE-1 …) the monitor gave you, with
+--compromised-since the date the key was lost or seized: the package is then valid only if a
+trusted time-stamp shows it was signed before that date.
 Exit 0 valid, 1 invalid (reasons listed), 2 unreadable or bad usage.`;
 
 async function earlierCheckpoint(path: string | undefined): Promise<Checkpoint[]> {
@@ -65,6 +70,10 @@ function human(report: VerifyReport, path: string, io: Io): void {
     for (const line of formatFailures(report)) io.out(`  - ${line}`);
   }
   if (report.verdict === 'unreadable') return;
+  if (report.revocation?.signedBeforeLoss)
+    io.out(
+      `The signing key was revoked (lost ${report.revocation.compromisedSince}); this package was time-stamped before that.`,
+    );
   io.out(timestampSummary(report.timestamps));
   for (const line of timestampLines(report.timestamps))
     io.out(`  ${MARKS[line.mark]} ${line.text}`);
@@ -79,6 +88,8 @@ export const verifyCommand: Command = {
       key: 'string',
       earlier: 'string',
       'tsa-ca': 'strings',
+      revocation: 'strings',
+      'compromised-since': 'string',
       json: 'boolean',
     });
     if (positional.length !== 1) throw new UsageError('expected exactly one package path');
@@ -86,6 +97,10 @@ export const verifyCommand: Command = {
     const key = pinnedKey(options.key as string | undefined);
     const earlierCheckpoints = await earlierCheckpoint(options.earlier as string | undefined);
     const anchors = tsaAnchors(options['tsa-ca'] as string[] | undefined);
+    const revocations = await revocationArgs(
+      options.revocation as string[] | undefined,
+      options['compromised-since'] as string | undefined,
+    );
     let source;
     try {
       source = await fileSource(path);
@@ -98,6 +113,7 @@ export const verifyCommand: Command = {
         pinnedKey: key,
         earlierCheckpoints,
         tsaAnchors: anchors,
+        revocations,
         primitives: nodePrimitives,
       });
       if (options.json) {

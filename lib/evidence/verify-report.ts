@@ -1,5 +1,6 @@
 import type { Manifest } from './manifest';
 import type { TimestampReport } from './timestamp/check-package';
+import type { RevocationOutcome } from './revocation-check';
 
 /** One check of a verification: what was checked (file or null for the package) and the outcome. */
 export interface Check {
@@ -26,6 +27,8 @@ export interface VerifyReport {
   bytes: number;
   /** Time-stamp tokens, each judged on its own; null when the archive could not be read. */
   timestamps: TimestampReport | null;
+  /** Set when a revocation given to the verifier concerns the signing key. */
+  revocation: RevocationOutcome | null;
 }
 
 /** Collects checks while verifying. */

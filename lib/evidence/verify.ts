@@ -9,6 +9,7 @@ import { sha256, sha256Ref } from './sha256';
 import { verifyRecords } from './verify-records';
 import { checkPin, checkSignature } from './verify-signature';
 import { CheckList, type VerifyReport } from './verify-report';
+import { checkRevocations, type RevocationNotice } from './revocation-check';
 import { isAnnexName } from './timestamp/annex';
 import { checkPackageTimestamps } from './timestamp/check-package';
 import { shippedAnchors } from './timestamp/known-tsas';
@@ -31,6 +32,8 @@ export interface VerifyOptions {
   pinnedKey?: string | Uint8Array;
   /** Checkpoints from earlier packages of the same log; this package's log must extend each. */
   earlierCheckpoints?: Checkpoint[];
+  /** Revocation codes of signing keys, with the date each key was lost (revocation.ts). */
+  revocations?: readonly RevocationNotice[];
   /** CAs trusted for time-stamp tokens; default: the roots of the TSAs Dalel offers. */
   tsaAnchors?: readonly Certificate[];
   primitives?: Primitives;
@@ -62,6 +65,7 @@ export async function verifyPackage(
     files: 0,
     bytes: 0,
     timestamps: null,
+    revocation: null,
     ...extra,
   });
 
@@ -174,8 +178,15 @@ export async function verifyPackage(
     created: manifest?.created ?? null,
     anchors: options.tsaAnchors ?? shippedAnchors(),
   });
+  const revocation = await checkRevocations(
+    signer?.fingerprint ?? null,
+    timestamps.earliest,
+    options.revocations ?? [],
+    checks,
+  );
   return report(undefined, {
     timestamps,
+    revocation,
     fingerprint: signer?.fingerprint ?? null,
     pinned,
     manifest,

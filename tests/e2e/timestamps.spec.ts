@@ -147,6 +147,45 @@ test('configure a TSA in Settings, capture and export: both tokens verify with d
       `✔ captures/${capture.id}/timestamps/1.tsr [capture ${capture.id}]`,
     );
 
+    // The key's revocation code, made in Settings: with a loss date after the trusted time the
+    // package still stands; with one before it, it does not.
+    await page.goto(`chrome-extension://${extensionId}/dashboard.html#settings`);
+    await page.getByRole('button', { name: 'Make the revocation code' }).click();
+    const codeBox = page.getByTestId('revocation-code');
+    await expect(codeBox).toContainText(`Revokes the signing key ${key}`);
+    await shot(page, 'settings-revocation-code-en');
+    const revoke = path.join(dir, 'revoke.txt');
+    writeFileSync(revoke, (await codeBox.locator('pre').innerText()).trim());
+    const later = new Date(Date.now() + 3_600_000).toISOString();
+    const earlier = new Date(Date.now() - 3_600_000).toISOString();
+    const cleared = dalel(
+      'verify',
+      file,
+      '--key',
+      key,
+      '--tsa-ca',
+      caFile,
+      '--revocation',
+      revoke,
+      '--compromised-since',
+      later,
+    );
+    expect(cleared.status, cleared.stdout + cleared.stderr).toBe(0);
+    const lost = dalel(
+      'verify',
+      file,
+      '--key',
+      key,
+      '--tsa-ca',
+      caFile,
+      '--revocation',
+      revoke,
+      '--compromised-since',
+      earlier,
+    );
+    expect(lost.status).toBe(1);
+    expect(lost.stdout).toContain('it may have been made with the lost key');
+
     const unpacked = path.join(dir, 'stamped');
     const byHand = spawnSync(
       'openssl',

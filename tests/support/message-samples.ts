@@ -27,6 +27,7 @@ export const samples = {
   'artifact.get': { type: 'artifact.get', sha256: `sha256:${'a'.repeat(64)}` },
   'export.run': { type: 'export.run', scope: { kind: 'case', ids: ['case_1'] } },
   'key.info': { type: 'key.info' },
+  'key.revocation': { type: 'key.revocation' },
   'backup.status': { type: 'backup.status' },
   'import.run': { type: 'import.run', file: 'backup.zip' },
   'vault.status': { type: 'vault.status' },

@@ -11,6 +11,7 @@ import { blobSource } from '../../evidence/zip/source';
 import type { Store } from '../../store/store';
 import type { SinkTarget } from '../../evidence/zip/sink';
 import { signerOf } from '../signing-key';
+import { makeRevocation } from '../../evidence/revocation';
 import type { Transport } from '../../evidence/timestamp/http';
 import { stampStatement } from '../../evidence/timestamp/stamp-statement';
 
@@ -87,6 +88,13 @@ export function evidenceHandlers(store: Store, ports: EvidencePorts) {
       }
     },
     'backup.status': async () => backupStatus(store),
+    'key.revocation': async () => {
+      const { code, fingerprint, created } = await makeRevocation(
+        await activeSigner(store),
+        store.ctx.now(),
+      );
+      return { code, fingerprint, created };
+    },
     'key.info': async () => {
       const row = await store.keys.active();
       if (!row) throw new ProtocolError('not_found', 'no signing key yet');

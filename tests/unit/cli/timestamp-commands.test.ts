@@ -193,3 +193,113 @@ describe('dalel stamp', () => {
     expect(io.stderr).toContain('holds no PEM certificate');
   });
 });
+
+describe('key revocation (dalel verify --revocation --compromised-since)', () => {
+  it('a package time-stamped before the key was lost stays valid; one without trusted time does not', async () => {
+    const stamped = join(dir, 'rev-stamped.zip');
+    const revoke = join(dir, 'revoke.txt');
+    const made = captureIo();
+    expect(
+      await main(
+        ['demo-package', stamped, '--tsa', tsa.url, '--tsa-ca', caFile, '--revocation-out', revoke],
+        made,
+      ),
+    ).toBe(0);
+    expect(readFileSync(revoke, 'utf8')).toMatch(/^DALEL-REVOKE-1\n/);
+    const fp = /Signer fingerprint: (\S+)/.exec(made.stdout)![1]!;
+    const later = new Date(Date.now() + 86_400_000).toISOString();
+    const earlier = new Date(Date.now() - 86_400_000).toISOString();
+
+    const cleared = captureIo();
+    expect(
+      await main(
+        [
+          'verify',
+          stamped,
+          '--key',
+          fp,
+          '--tsa-ca',
+          caFile,
+          '--revocation',
+          revoke,
+          '--compromised-since',
+          later,
+        ],
+        cleared,
+      ),
+    ).toBe(0);
+    expect(cleared.stdout).toContain('time-stamped before that');
+
+    const lostBefore = captureIo();
+    expect(
+      await main(
+        [
+          'verify',
+          stamped,
+          '--key',
+          fp,
+          '--tsa-ca',
+          caFile,
+          '--revocation',
+          revoke,
+          '--compromised-since',
+          earlier,
+        ],
+        lostBefore,
+      ),
+    ).toBe(1);
+    expect(lostBefore.stdout).toContain('it may have been made with the lost key');
+
+    // The TSA's CA not given: no trusted time, so nothing clears the package.
+    const untrusted = captureIo();
+    expect(
+      await main(
+        ['verify', stamped, '--revocation', revoke, '--compromised-since', later],
+        untrusted,
+      ),
+    ).toBe(1);
+    expect(untrusted.stdout).toContain('earliest: none');
+
+    const noDate = captureIo();
+    expect(
+      await main(['verify', stamped, '--tsa-ca', caFile, '--revocation', revoke], noDate),
+    ).toBe(1);
+    expect(noDate.stdout).toContain('no date of its loss was given');
+
+    // The code as text on the command line works too; another key's code changes nothing.
+    const code = readFileSync(revoke, 'utf8');
+    expect(
+      await main(
+        ['verify', stamped, '--tsa-ca', caFile, '--revocation', code, '--compromised-since', later],
+        captureIo(),
+      ),
+    ).toBe(0);
+    const otherPkg = join(dir, 'rev-other.zip');
+    const otherRevoke = join(dir, 'revoke-other.txt');
+    expect(
+      await main(['demo-package', otherPkg, '--revocation-out', otherRevoke], captureIo()),
+    ).toBe(0);
+    expect(
+      await main(
+        ['verify', stamped, '--revocation', otherRevoke, '--compromised-since', earlier],
+        captureIo(),
+      ),
+    ).toBe(0);
+  });
+
+  it('usage errors: a mistyped code, a date that is not one, a date without a code', async () => {
+    const pkg = join(dir, 'rev-usage.zip');
+    const revoke = join(dir, 'revoke-usage.txt');
+    expect(await main(['demo-package', pkg, '--revocation-out', revoke], captureIo())).toBe(0);
+    const io = captureIo();
+    expect(await main(['verify', pkg, '--revocation', 'DALEL-REVOKE-1 AAAA'], io)).toBe(2);
+    expect(io.stderr).toContain('--revocation');
+    expect(
+      await main(
+        ['verify', pkg, '--revocation', revoke, '--compromised-since', 'last May'],
+        captureIo(),
+      ),
+    ).toBe(2);
+    expect(await main(['verify', pkg, '--compromised-since', '2026-01-01'], captureIo())).toBe(2);
+  });
+});
