@@ -2,6 +2,7 @@ import type { Command } from '../command';
 import { benchCommand } from './bench';
 import { demoPackageCommand } from './demo-package';
 import { extractCommand } from './extract';
+import { verifierCommand } from './verifier';
 import { stampCommand } from './stamp';
 import { verifyCommand } from './verify';
 
@@ -9,6 +10,7 @@ import { verifyCommand } from './verify';
 export const commands: Command[] = [
   extractCommand,
   verifyCommand,
+  verifierCommand,
   demoPackageCommand,
   stampCommand,
   benchCommand,

@@ -32,7 +32,7 @@ export async function checkRevocations(
       fingerprint = (await parseRevocation(notice.code)).fingerprint;
     } catch (error) {
       if (!(error instanceof RevocationError)) throw error;
-      checks.fail(null, `revocation code: ${error.message}`);
+      checks.fail(null, 'revocation_unreadable', { detail: error.message });
       continue;
     }
     if (fingerprint !== signer) continue;
@@ -41,20 +41,20 @@ export async function checkRevocations(
       since !== null && earliest !== null && Date.parse(earliest.time) < Date.parse(since);
     outcome = { fingerprint, compromisedSince: since, signedBeforeLoss: before };
     if (before) {
-      checks.pass(
-        null,
-        `the signing key ${fingerprint} was revoked (lost ${since}), but this package was time-stamped at ${earliest.time} by ${earliest.tsa}, before the loss`,
-      );
+      checks.pass(null, 'revocation_before_loss', {
+        fingerprint,
+        since: since!,
+        time: earliest!.time,
+        tsa: earliest!.tsa,
+      });
     } else if (since === null) {
-      checks.fail(
-        null,
-        `the signing key ${fingerprint} was revoked and no date of its loss was given: only a package time-stamped before the loss can be trusted`,
-      );
+      checks.fail(null, 'revocation_no_date', { fingerprint });
     } else {
-      checks.fail(
-        null,
-        `the signing key ${fingerprint} was revoked (lost ${since}) and this package has no trusted time before then (earliest: ${earliest?.time ?? 'none'}): it may have been made with the lost key`,
-      );
+      checks.fail(null, 'revocation_after_loss', {
+        fingerprint,
+        since,
+        earliest: earliest?.time ?? 'none',
+      });
     }
   }
   return outcome;
