@@ -16,6 +16,7 @@ import { checkSignature, confirmSigner } from './verify-signature';
 import { CheckList, type VerifyReport } from './verify-report';
 import type { FormChange } from './verify-messages';
 import { checkRevocations, type RevocationNotice } from './revocation-check';
+import { annexTokenNumber } from './timestamp/annex';
 import { checkTimestampAnnex } from './timestamp/annex-checker';
 import { checkPackageTimestamps, type TimestampReport } from './timestamp/check-package';
 import { shippedAnchors } from './timestamp/known-tsas';
@@ -208,7 +209,9 @@ export async function verifyPackage(
     // Each token is judged on its own and reported beside the checks: a bad or untrusted token is
     // as good as none (it gives no trusted time) and never turns a failed package into a valid one.
     timestamps = await checkPackageTimestamps({
-      annex: new Map(annexFiles.map((f) => [f.name, f.bytes])),
+      annex: new Map(
+        annexFiles.filter((f) => annexTokenNumber(f.name) !== null).map((f) => [f.name, f.bytes]),
+      ),
       listed: kept,
       signature,
       seals: new Map(manifest.contents.captures.map((c) => [c.id, c.seal])),

@@ -31,8 +31,9 @@ afterAll(() => tsa.close());
 
 const ports = () => ({ transport: httpTransport(5_000) });
 
-async function storeWithCapture(stampCaptures: boolean) {
-  const { store } = createTestStore();
+/** `actor`: who the custody log says captured (the signing key's fingerprint, as in the extension). */
+async function storeWithCapture(stampCaptures: boolean, actor?: string) {
+  const { store } = createTestStore(undefined, actor);
   await store.settings.set({
     stampCaptures,
     timestampAuthorities: [{ url: tsa.url, name: 'Test TSA', caPem: pki.caPem }],
@@ -115,10 +116,10 @@ describe('capture-time stamping', () => {
   });
 
   it('the export carries the token as a signed file beside the capture; it verifies', async () => {
-    const { store, capture } = await storeWithCapture(true);
+    const signer = await generateSigningKey();
+    const { store, capture } = await storeWithCapture(true, signer.fingerprint);
     await enqueueCaptureStamps(store, capture);
     await runStampQueue(store, ports());
-    const signer = await generateSigningKey();
     const input = await buildPackageInput(
       store,
       { kind: 'selection', ids: [capture.id] },
@@ -129,6 +130,7 @@ describe('capture-time stamping', () => {
     await writePackage(input, async (c) => void chunks.push(c.slice()));
     const zip = new Uint8Array(Buffer.concat(chunks));
     const report = await verifyPackage(bytesSource(zip), {
+      pinnedKey: signer.fingerprint,
       tsaAnchors: pemCertificates(pki.caPem).map(parseCertificate),
     });
     expect(report.verdict, JSON.stringify(report.failures)).toBe('valid');
@@ -139,10 +141,10 @@ describe('capture-time stamping', () => {
   });
 
   it('import keeps the trusted time and the capture tokens; a re-export still carries them', async () => {
-    const { store, capture } = await storeWithCapture(true);
+    const signer = await generateSigningKey();
+    const { store, capture } = await storeWithCapture(true, signer.fingerprint);
     await enqueueCaptureStamps(store, capture);
     await runStampQueue(store, ports());
-    const signer = await generateSigningKey();
     const input = await buildPackageInput(
       store,
       { kind: 'selection', ids: [capture.id] },

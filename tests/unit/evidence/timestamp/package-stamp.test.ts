@@ -1,7 +1,7 @@
 // Packages stamped at export by a real TSA (openssl ts -reply behind HTTP): the verifier reports
 // each token, the README's manual command works verbatim, and no token — good, bad or
 // untrusted — changes whether the package itself is valid.
-import { execSync } from 'node:child_process';
+import { execSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +12,7 @@ import { LAYOUT } from '../../../../lib/evidence/manifest';
 import { generateSigningKey } from '../../../../lib/evidence/signing';
 import { TIMESTAMPS } from '../../../../lib/evidence/timestamp/annex';
 import { httpTransport } from '../../../../lib/evidence/timestamp/http';
+import { MANUAL_STEPS } from '../../../../lib/evidence/readme-txt';
 import { TSA_VERIFY_COMMAND } from '../../../../lib/evidence/timestamp/readme-section';
 import {
   stampStatement,
@@ -68,7 +69,7 @@ function sealToken(seal: string): Uint8Array {
 
 describe('export stamped by a real TSA', () => {
   it('verifies, with the token trusted under the test CA and the earliest trusted time', async () => {
-    const { zip, summary, input } = await stampedPackage([setting], true);
+    const { zip, summary, input, key } = await stampedPackage([setting], true);
     expect(summary).toEqual([
       expect.objectContaining({
         url: tsa.url,
@@ -77,7 +78,10 @@ describe('export stamped by a real TSA', () => {
         tsa: 'Dalel Test TSA',
       }),
     ]);
-    const report = await verifyPackage(bytesSource(zip), { tsaAnchors: anchors() });
+    const report = await verifyPackage(bytesSource(zip), {
+      pinnedKey: key.fingerprint,
+      tsaAnchors: anchors(),
+    });
     expect(report.verdict, JSON.stringify(report.failures)).toBe('valid');
     const tokens = report.timestamps!.tokens;
     expect(tokens.map((t) => [t.file, t.status, t.covers])).toEqual([
@@ -106,8 +110,8 @@ describe('export stamped by a real TSA', () => {
   });
 
   it('without the TSA CA the package is still valid, the token reported untrusted, no trusted time', async () => {
-    const { zip } = await stampedPackage([setting]);
-    const report = await verifyPackage(bytesSource(zip)); // shipped roots only
+    const { zip, key } = await stampedPackage([setting]);
+    const report = await verifyPackage(bytesSource(zip), { pinnedKey: key.fingerprint }); // shipped roots only
     expect(report.verdict).toBe('valid');
     expect(report.timestamps!.tokens[0]).toMatchObject({
       status: 'untrusted',
@@ -130,8 +134,19 @@ describe('export stamped by a real TSA', () => {
       expect(sh(TSA_VERIFY_COMMAND.replace('<tsa-ca.pem>', '../tsa-ca.pem'))).toContain(
         'Verification: OK',
       );
-      const step6 = /6\. Nothing extra: {2}(.*)\n/.exec(readme)![1]!;
-      expect(sh(step6)).toBe('');
+      // Step 6 admits the tokens and their README, and nothing else under timestamps/.
+      const step6 = MANUAL_STEPS[6]!;
+      expect(readme).toContain(`   $ ${step6}`);
+      expect(sh(step6).trim()).toBe('NOTHING EXTRA');
+      writeFileSync(join(dir, 'package', 'timestamps', 'notes.html'), '<b>trust me</b>');
+      const extra = spawnSync('bash', ['-c', step6], {
+        cwd: join(dir, 'package'),
+        encoding: 'utf8',
+      });
+      expect(extra.status).not.toBe(0);
+      expect(extra.stdout).toContain('< timestamps/notes.html');
+      expect(extra.stdout).not.toContain('NOTHING EXTRA');
+      rmSync(join(dir, 'package', 'timestamps', 'notes.html'));
       // A tampered statement.sig fails the same command.
       writeFileSync(join(dir, 'package', LAYOUT.signature), Buffer.alloc(64, 1));
       expect(() => sh(TSA_VERIFY_COMMAND.replace('<tsa-ca.pem>', '../tsa-ca.pem'))).toThrow(
@@ -144,12 +159,15 @@ describe('export stamped by a real TSA', () => {
 
   it('two TSAs, one unreachable: the package is written with one token and says who failed', async () => {
     const dead = { url: await deadUrl(), name: 'Dead', caPem: pki.caPem };
-    const { zip, summary } = await stampedPackage([dead, setting]);
+    const { zip, summary, key } = await stampedPackage([dead, setting]);
     expect(summary[0]).toMatchObject({ ok: false, code: 'unreachable' });
     expect(summary[1]).toMatchObject({ ok: true, file: TIMESTAMPS.token(1) });
     const entries = await unpack(zip);
     expect(dec(get(entries, TIMESTAMPS.readme))).toContain(`NOT TIME-STAMPED by: ${dead.url}`);
-    const report = await verifyPackage(bytesSource(zip), { tsaAnchors: anchors() });
+    const report = await verifyPackage(bytesSource(zip), {
+      pinnedKey: key.fingerprint,
+      tsaAnchors: anchors(),
+    });
     expect(report.verdict).toBe('valid');
     expect(report.timestamps!.tokens).toHaveLength(1);
   });
@@ -157,12 +175,15 @@ describe('export stamped by a real TSA', () => {
   it('every TSA unreachable or down: the export still succeeds, not time-stamped', async () => {
     tsa.down = true;
     try {
-      const { zip, summary } = await stampedPackage([setting]);
+      const { zip, summary, key } = await stampedPackage([setting]);
       expect(summary).toEqual([expect.objectContaining({ ok: false, code: 'http_status' })]);
       const entries = await unpack(zip);
       expect(entries.some((e) => e.name.endsWith('.tsr'))).toBe(false);
       expect(dec(get(entries, TIMESTAMPS.readme))).toContain('NOT TIME-STAMPED');
-      const report = await verifyPackage(bytesSource(zip), { tsaAnchors: anchors() });
+      const report = await verifyPackage(bytesSource(zip), {
+        pinnedKey: key.fingerprint,
+        tsaAnchors: anchors(),
+      });
       expect(report.verdict).toBe('valid');
       expect(report.timestamps).toMatchObject({ tokens: [], earliest: null });
     } finally {
@@ -183,13 +204,16 @@ describe('tokens never make a package valid, and bad tokens never make it invali
     repack(edit(await unpack(zip)));
 
   it('a token over other bytes added as timestamps/2.tsr: reported, package still valid', async () => {
-    const { zip } = await stampedPackage([setting]);
+    const { zip, key } = await stampedPackage([setting]);
     const other = opensslStamp(pki, Buffer.from('other bytes'));
     const edited = await withEntries(zip, (e) => [
       ...e,
       { name: TIMESTAMPS.token(2), data: other },
     ]);
-    const report = await verifyPackage(bytesSource(edited), { tsaAnchors: anchors() });
+    const report = await verifyPackage(bytesSource(edited), {
+      pinnedKey: key.fingerprint,
+      tsaAnchors: anchors(),
+    });
     expect(report.verdict).toBe('valid');
     const second = report.timestamps!.tokens.find((t) => t.file === TIMESTAMPS.token(2))!;
     expect(second).toMatchObject({ status: 'invalid', code: 'imprint_mismatch' });
@@ -197,7 +221,7 @@ describe('tokens never make a package valid, and bad tokens never make it invali
   });
 
   it('a tampered statement.sig: package invalid, and its token no longer matches', async () => {
-    const { zip } = await stampedPackage([setting]);
+    const { zip, key } = await stampedPackage([setting]);
     const edited = await withEntries(zip, (entries) =>
       entries.map((e) =>
         e.name === LAYOUT.signature
@@ -205,31 +229,40 @@ describe('tokens never make a package valid, and bad tokens never make it invali
           : e,
       ),
     );
-    const report = await verifyPackage(bytesSource(edited), { tsaAnchors: anchors() });
+    const report = await verifyPackage(bytesSource(edited), {
+      pinnedKey: key.fingerprint,
+      tsaAnchors: anchors(),
+    });
     expect(report.verdict).toBe('invalid');
     expect(report.timestamps!.tokens[0]).toMatchObject({ code: 'imprint_mismatch' });
     expect(report.timestamps!.earliest).toBeNull();
   });
 
   it('an altered capture file: invalid although the token is trusted', async () => {
-    const { zip } = await stampedPackage([setting]);
+    const { zip, key } = await stampedPackage([setting]);
     const edited = await withEntries(zip, (entries) =>
       entries.map((e) =>
         e.name.endsWith('.png') ? { ...e, data: new Uint8Array([...e.data, 0]) } : e,
       ),
     );
-    const report = await verifyPackage(bytesSource(edited), { tsaAnchors: anchors() });
+    const report = await verifyPackage(bytesSource(edited), {
+      pinnedKey: key.fingerprint,
+      tsaAnchors: anchors(),
+    });
     expect(report.verdict).toBe('invalid');
     expect(report.timestamps!.tokens[0]!.status).toBe('trusted');
   });
 
   it('anything else under timestamps/ is an unlisted file', async () => {
-    const { zip } = await stampedPackage([setting]);
+    const { zip, key } = await stampedPackage([setting]);
     const edited = await withEntries(zip, (e) => [
       ...e,
       { name: 'timestamps/notes.html', data: new TextEncoder().encode('<b>trust me</b>') },
     ]);
-    const report = await verifyPackage(bytesSource(edited), { tsaAnchors: anchors() });
+    const report = await verifyPackage(bytesSource(edited), {
+      pinnedKey: key.fingerprint,
+      tsaAnchors: anchors(),
+    });
     expect(report.verdict).toBe('invalid');
     expect(report.failures.map((f) => f.file)).toContain('timestamps/notes.html');
   });
@@ -240,6 +273,7 @@ describe('tokens never make a package valid, and bad tokens never make it invali
     const [a, b] = input.captures;
     input.captureTimestamps = new Map([[a!.id, [sealToken(b!.seal)]]]);
     const report = await verifyPackage(bytesSource(await writeToBytes(input)), {
+      pinnedKey: key.fingerprint,
       tsaAnchors: anchors(),
     });
     expect(report.verdict).toBe('valid');
