@@ -1,6 +1,9 @@
 import { defineConfig } from 'wxt';
 import { PLATFORM_HOST_PERMISSIONS } from './lib/platforms/hosts';
 
+/** Hosts the monitor may configure (a TSA; the locker of issue 18), granted one at a time. */
+const USER_ORIGINS = ['http://*/*', 'https://*/*'] as const;
+
 // The manifest is least privilege by design; every permission is justified in ARCHITECTURE.md
 // ("Permissions"). tests/meta/manifest.test.ts pins the list so a new one cannot slip in.
 export default defineConfig({
@@ -24,6 +27,12 @@ export default defineConfig({
       ...(browser === 'firefox' ? [] : ['pageCapture']),
     ],
     host_permissions: [...PLATFORM_HOST_PERMISSIONS],
+    // A time-stamping authority the monitor adds in Settings: its one host is requested then
+    // (lib/permissions/origin-permission.ts), never at install. MV2 Firefox lists hosts among
+    // optional_permissions; WXT drops optional_host_permissions from MV2 manifests.
+    ...(browser === 'firefox'
+      ? { optional_permissions: [...USER_ORIGINS] }
+      : { optional_host_permissions: [...USER_ORIGINS] }),
     commands: {
       // The popup's command has a different name per manifest version: MV2 (Firefox) maps only
       // `_execute_browser_action`; `_execute_action` there would be an ordinary command nobody runs.

@@ -7,6 +7,7 @@ import type { VerifyReport } from '../lib/evidence/verify-report';
 import type { ImportResult } from '../lib/services/import-package';
 import { blobSource } from '../lib/evidence/zip/source';
 import { exportProgressSchema } from '../lib/messaging/messages/evidence';
+import type { StampSummary } from '../lib/evidence/timestamp/annex';
 
 // Export, key and import go to the background. Verification for display runs right here, in the
 // page, with the pure verifier over the File (read in slices, never whole) — the same code as
@@ -30,6 +31,8 @@ export interface ExportSummary {
   links: number;
   files: number;
   fingerprint: string;
+  /** What each configured TSA did (empty: none configured, not time-stamped). */
+  timestamps: StampSummary[];
   /** An object URL (or extension URL) the package can be saved from. */
   downloadUrl: string;
 }
@@ -117,6 +120,7 @@ async function runExport(
       bytes: result.size,
       packageId: result.packageId,
       fingerprint: result.fingerprint,
+      timestamps: result.timestamps,
       ...result.counts,
       downloadUrl: URL.createObjectURL(file),
     };

@@ -3,6 +3,7 @@ import { benchCommand } from './bench';
 import { demoPackageCommand } from './demo-package';
 import { extractCommand } from './extract';
 import { verifierCommand } from './verifier';
+import { stampCommand } from './stamp';
 import { verifyCommand } from './verify';
 
 /** Every command of `dalel`, in the order `--help` lists them. Add one line per command. */
@@ -11,5 +12,6 @@ export const commands: Command[] = [
   verifyCommand,
   verifierCommand,
   demoPackageCommand,
+  stampCommand,
   benchCommand,
 ];

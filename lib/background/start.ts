@@ -15,6 +15,8 @@ import { createExportFile, openImportFile, removeExportFiles } from './export-fi
 import { probeTab } from './probe-tab';
 import { chooseStoreBackend, openDbOn } from './store-backend';
 import { WitnessKeeper } from './witness-keeper';
+import { createStampWorker } from './stamp-worker';
+import { httpTransport } from '../evidence/timestamp/http';
 
 type Route = ReturnType<typeof createRouter>;
 
@@ -61,7 +63,13 @@ export function startBackground(): void {
   // `chrome-extension://<id>` / `moz-extension://<uuid>`, without the trailing slash.
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') };
   const version = browser.runtime.getManifest().version;
-  const runCapture = createCaptureRunner(() => openStore().then((o) => o.store), version);
+  const tsaTransport = httpTransport();
+  const stampWorker = createStampWorker(openStore, tsaTransport);
+  const runCapture = createCaptureRunner(
+    () => openStore().then((o) => o.store),
+    version,
+    (capture) => stampWorker.afterSeal(capture),
+  );
   // The context menu and keyboard command bypass the router: check the lock here too.
   registerCaptureTriggers(
     async (tabId, options) => {
@@ -81,6 +89,8 @@ export function startBackground(): void {
     tool: { name: 'dalel', version },
     createExportFile,
     openImportFile,
+    tsaTransport,
+    stampWorker,
     // Pages listen for progress; with no page open there is no receiver, which is fine.
     broadcast: (event: unknown) => void browser.runtime.sendMessage(event).catch(() => undefined),
   };
@@ -90,6 +100,8 @@ export function startBackground(): void {
       // After the request that woke the worker (usually a screen opening): its answer first.
       startupTimer = setTimeout(() => {
         startupCheck(opened, witness).catch(() => logEvent('integrity.startup_failed'));
+        // Capture-time stamps that waited for the network while the worker slept.
+        stampWorker.run().catch(() => logEvent('timestamp.queue_failed'));
       }, STARTUP_CHECK_DELAY_MS);
       const route = createRouter(createHandlers(opened.store, ports, opened.vault, witness), self, {
         guard: (request) => opened.vault.guard(request.type),

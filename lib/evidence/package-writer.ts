@@ -8,7 +8,7 @@ import { jsPrimitives } from './primitives';
 import { toHex } from './hex';
 import { LAYOUT, PACKAGE_FORMAT, paths, type Manifest, type ManifestFile } from './manifest';
 import { SAFE_ID, shouldCompress } from './media-types';
-import type { PackageInput, PackageOptions } from './package-input';
+import type { ExportProgress, PackageInput, PackageOptions } from './package-input';
 import { readmeText } from './readme-txt';
 import { reportHtml } from './report-html';
 import { publicKeyPem } from './signing';
@@ -20,6 +20,7 @@ import { unsafeNameReason } from './zip/names';
 import type { SinkTarget } from './zip/sink';
 import { ZipWriter, type EntryData, type WrittenEntry } from './zip/writer';
 import { ReadAhead } from './read-ahead';
+import { TIMESTAMPS, type StampSummary } from './timestamp/annex';
 
 export interface PackageResult {
   manifest: Manifest;
@@ -27,6 +28,8 @@ export interface PackageResult {
   signature: Uint8Array;
   /** Size of the archive in bytes. */
   size: number;
+  /** What each configured TSA did (empty when none is configured). */
+  timestamps: StampSummary[];
 }
 
 export class ExportError extends Error {}
@@ -47,6 +50,7 @@ export function exportedEvent(result: PackageResult, actor: string, at: Date): C
       checkpoint: result.manifest.custody.checkpoint,
       captures: result.manifest.contents.captures.map((c) => c.id),
       size: result.size,
+      ...(result.timestamps.length ? { timestamps: result.timestamps } : {}),
     },
   };
 }
@@ -75,7 +79,7 @@ export async function writePackage(
     0,
   );
   let bytesDone = 0;
-  const progress = (phase: 'artifacts' | 'records' | 'report' | 'signing' | 'done'): void =>
+  const progress = (phase: ExportProgress['phase']): void =>
     input.onProgress?.({ phase, bytesDone, bytesTotal });
 
   const add = async (
@@ -135,6 +139,8 @@ export async function writePackage(
         progress('artifacts');
       }
       await addJson(paths.capture(capture.id), capture);
+      for (const [i, token] of (input.captureTimestamps?.get(capture.id) ?? []).entries())
+        await add(TIMESTAMPS.captureToken(capture.id, i + 1), token, 'application/timestamp-reply');
     }
     progress('records');
     for (const c of input.cases) await addJson(paths.case(c.id), c);
@@ -201,9 +207,18 @@ export async function writePackage(
       data: encoder.encode(publicKeyPem(input.signer.publicKeyRaw)),
       compress: false,
     });
+    // After signing, outside the manifest: tokens over statement.sig (a TSA that fails is noted).
+    if (input.stampSignature) progress('timestamping');
+    const annex = input.stampSignature ? await input.stampSignature(signature) : null;
+    for (const entry of annex?.entries ?? [])
+      await zip.add({
+        name: entry.name,
+        data: entry.data,
+        compress: entry.name.endsWith('README'),
+      });
     const size = await zip.finish();
     progress('done');
-    return { manifest, statement, signature, size };
+    return { manifest, statement, signature, size, timestamps: annex?.summary ?? [] };
   } catch (error) {
     await zip.abort(error).catch(() => {});
     throw error;
@@ -266,7 +281,7 @@ function checkLimits(input: PackageInput): void {
   let total = 0;
   let files = FIXED_FILES + input.cases.length + input.persons.length + input.links.length;
   for (const c of input.captures) {
-    files += 1 + c.artifacts.length;
+    files += 1 + c.artifacts.length + (input.captureTimestamps?.get(c.id)?.length ?? 0);
     for (const a of c.artifacts) {
       total += a.size;
       if (a.size > DEFAULT_LIMITS.maxEntrySize)

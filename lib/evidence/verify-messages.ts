@@ -305,6 +305,41 @@ export const CHECK_MESSAGES_EN = {
     dir: string;
   }>,
 
+  annex_file_unknown: ((p) =>
+    `not a time-stamp token (N.tsr) or its README: nothing else belongs in the unsigned annex ${p.dir}`) as P<{
+    dir: string;
+  }>,
+  timestamp_trusted: ((p) =>
+    `trusted time: signed no later than ${p.time}, by ${p.tsa} (${p.file})`) as P<{
+    time: string;
+    tsa: string;
+    file: string;
+  }>,
+  timestamp_not_trusted: ((p) =>
+    `this time-stamp token gives no trusted time (${p.reason}); the package is judged without it`) as P<{
+    reason: string;
+  }>,
+
+  // --- a revoked signing key (revocation codes given to the verifier) ---
+  revocation_unreadable: ((p) => `revocation code: ${p.detail}`) as P<{ detail: string }>,
+  revocation_before_loss: ((p) =>
+    `the signing key ${p.fingerprint} was revoked (lost ${p.since}), but this package was time-stamped at ${p.time} by ${p.tsa}, before the loss`) as P<{
+    fingerprint: string;
+    since: string;
+    time: string;
+    tsa: string;
+  }>,
+  revocation_no_date: ((p) =>
+    `the signing key ${p.fingerprint} was revoked and no date of its loss was given: only a package time-stamped before the loss can be trusted`) as P<{
+    fingerprint: string;
+  }>,
+  revocation_after_loss: ((p) =>
+    `the signing key ${p.fingerprint} was revoked (lost ${p.since}) and this package has no trusted time before then (earliest: ${p.earliest}): it may have been made with the lost key`) as P<{
+    fingerprint: string;
+    since: string;
+    earliest: string;
+  }>,
+
   // --- signature and signer ---
   pem_not_canonical: () => 'not in the canonical PEM form Dalel writes',
   pem_not_base64: () => 'public key: not PEM or base64',

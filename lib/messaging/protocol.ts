@@ -4,6 +4,7 @@ import { coreAccess, coreMessages } from './messages/core';
 import { dashboardAccess, dashboardMessages } from './messages/dashboard';
 import { evidenceAccess, evidenceMessages } from './messages/evidence';
 import type { Access } from './messages/define';
+import { timestampAccess, timestampMessages } from './messages/timestamps';
 import { vaultAccess, vaultMessages } from './messages/vault';
 
 /**
@@ -18,6 +19,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   ...dashboardMessages,
   ...captureMessages,
   ...evidenceMessages,
+  ...timestampMessages,
   ...vaultMessages,
 ]);
 
@@ -40,6 +42,7 @@ export const ACCESS: Record<RequestType, Access> = {
   ...dashboardAccess,
   ...captureAccess,
   ...evidenceAccess,
+  ...timestampAccess,
   ...vaultAccess,
 };
 

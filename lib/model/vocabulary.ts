@@ -19,6 +19,8 @@ export const CUSTODY_EVENT_TYPES = [
   'loss_acknowledged',
   /** The monitor accepted a package's signer on import without a pinned fingerprint. */
   'signer_accepted',
+  /** A trusted time-stamp token over a capture's seal (RFC 3161), taken after it was sealed. */
+  'timestamped',
 ] as const;
 
 export const CUSTODY_SUBJECT_KINDS = [

@@ -4,6 +4,8 @@ import type { SCOPE_KINDS } from '../evidence/manifest';
 import type { ExportProgress, PackageInput } from '../evidence/package-input';
 import type { Signer } from '../evidence/signing';
 import type { Store } from '../store/store';
+import type { CustodyEvent } from '../model/custody';
+import { fromBase64 } from '../evidence/hex';
 
 export interface ExportScope {
   kind: (typeof SCOPE_KINDS)[number];
@@ -96,6 +98,7 @@ export async function buildPackageInput(
 
   return {
     scope: { kind: scope.kind, ids: scope.kind === 'all' ? [] : [...scope.ids] },
+    captureTimestamps: captureTokens(captures, custody.events),
     cases,
     persons,
     links,
@@ -107,4 +110,20 @@ export async function buildPackageInput(
     now: context.now,
     onProgress: context.onProgress,
   };
+}
+
+/** Capture-time tokens from the disclosed `timestamped` events, per capture, in log order. */
+function captureTokens(
+  captures: readonly Capture[],
+  events: readonly CustodyEvent[],
+): Map<string, Uint8Array[]> {
+  const seals = new Map(captures.map((c) => [c.id, c.seal]));
+  const tokens = new Map<string, Uint8Array[]>();
+  for (const e of events) {
+    if (e.type !== 'timestamped' || e.subject.kind !== 'capture') continue;
+    const { seal, token } = e.data as { seal?: unknown; token?: unknown };
+    if (typeof token !== 'string' || seal !== seals.get(e.subject.id)) continue;
+    tokens.set(e.subject.id, [...(tokens.get(e.subject.id) ?? []), fromBase64(token)]);
+  }
+  return tokens;
 }

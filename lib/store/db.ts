@@ -11,6 +11,7 @@ import type {
   ListingRow,
   PersonRow,
   SettingRow,
+  StampJobRow,
 } from './rows';
 import type { VaultRecord } from '../vault/record';
 
@@ -32,6 +33,7 @@ export class DalelDb extends Dexie {
   settings!: EntityTable<SettingRow, 'key'>;
   vault!: EntityTable<VaultRecord, 'id'>;
   listings!: EntityTable<ListingRow, 'id'>;
+  stampQueue!: EntityTable<StampJobRow, 'id'>;
 
   /** The tables a custody append writes: every transaction that appends must include both. */
   get custodyLog() {

@@ -51,3 +51,19 @@ export interface SettingRow {
 }
 
 export type { ArtifactRef };
+
+/** A capture-time time-stamp request waiting for its TSA (schema v6). */
+export interface StampJobRow {
+  /** `<captureId> <url>`: one request per capture and TSA. */
+  id: string;
+  captureId: string;
+  /** The capture's seal (`sha256:<hex>`): what is stamped. */
+  seal: string;
+  url: string;
+  queuedAt: string;
+  attempts: number;
+  /** Not retried before this time (ISO 8601). */
+  nextAt: string;
+  /** The last failure, a stable code and a short English reason. */
+  lastError: { code: string; reason: string } | null;
+}

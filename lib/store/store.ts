@@ -8,6 +8,7 @@ import { LinksRepo } from './repositories/links-repo';
 import { ListingsRepo } from './repositories/listings-repo';
 import { PersonsRepo } from './repositories/persons-repo';
 import { SettingsRepo } from './repositories/settings-repo';
+import { StampQueueRepo } from './repositories/stamp-queue-repo';
 
 /** The repositories over one database: the only way the rest of the code reaches IndexedDB. */
 export class Store {
@@ -20,6 +21,7 @@ export class Store {
   readonly custody: CustodyRepo;
   readonly keys: KeysRepo;
   readonly settings: SettingsRepo;
+  readonly stampQueue: StampQueueRepo;
 
   constructor(readonly ctx: StoreContext) {
     this.persons = new PersonsRepo(ctx);
@@ -31,5 +33,6 @@ export class Store {
     this.custody = new CustodyRepo(ctx);
     this.keys = new KeysRepo(ctx);
     this.settings = new SettingsRepo(ctx);
+    this.stampQueue = new StampQueueRepo(ctx);
   }
 }

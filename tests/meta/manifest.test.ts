@@ -64,6 +64,19 @@ describe('manifest permissions', () => {
     }
   });
 
+  it("asks for a configured TSA's host only when it is added: optional, never at install", () => {
+    const chrome = manifest('chrome');
+    expect(chrome.optional_host_permissions).toEqual(['http://*/*', 'https://*/*']);
+    expect(chrome.optional_permissions).toBeUndefined();
+    const firefox = manifest('firefox');
+    expect(firefox.optional_permissions).toEqual(['http://*/*', 'https://*/*']);
+    for (const m of [chrome, firefox]) {
+      const required = [...(m.permissions as string[]), ...(m.host_permissions as string[])];
+      expect(required).not.toContain('http://*/*');
+      expect(required).not.toContain('https://*/*');
+    }
+  });
+
   it('gives Firefox an id and declares that no data is collected', () => {
     const gecko = (
       manifest('firefox').browser_specific_settings as { gecko: Record<string, unknown> }

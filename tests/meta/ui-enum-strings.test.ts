@@ -33,7 +33,7 @@ const DYNAMIC: Record<string, readonly string[]> = {
   // The capture pipeline's progress stages (lib/messaging/messages/capture.ts).
   stage_: ['page', 'screenshot', 'full_page', 'mhtml', 'media', 'seal', 'done', 'failed'],
   exportKind_: ['case', 'person', 'selection'],
-  exportPhase_: ['artifacts', 'records', 'report', 'signing', 'done'],
+  exportPhase_: ['artifacts', 'records', 'report', 'signing', 'timestamping', 'done'],
   verdict_: ['valid', 'unconfirmed', 'invalid', 'unreadable'],
   pinned_: ['match', 'rotated', 'mismatch', 'unpinned'],
   // The last failed shortcut / context-menu capture (components/popup/last-failure.tsx).

@@ -1,3 +1,5 @@
+import { KNOWN_TSAS } from '../../lib/evidence/timestamp/known-tsas';
+
 /**
  * One valid message per type, so each is tried from every context (unit router test and the
  * end-to-end message-security test), plus malformed variants the schema must refuse.
@@ -25,6 +27,7 @@ export const samples = {
   'artifact.get': { type: 'artifact.get', sha256: `sha256:${'a'.repeat(64)}` },
   'export.run': { type: 'export.run', scope: { kind: 'case', ids: ['case_1'] } },
   'key.info': { type: 'key.info' },
+  'key.revocation': { type: 'key.revocation' },
   'backup.status': { type: 'backup.status' },
   'import.run': { type: 'import.run', file: 'backup.zip' },
   'vault.status': { type: 'vault.status' },
@@ -40,6 +43,9 @@ export const samples = {
   'recent.list': { type: 'recent.list' },
   'integrity.check': { type: 'integrity.check', full: true },
   'integrity.acknowledgeLoss': { type: 'integrity.acknowledgeLoss' },
+  'tsa.test': { type: 'tsa.test', url: 'http://tsa.example/', caPem: KNOWN_TSAS[0]!.roots[0]! },
+  'tsa.queue': { type: 'tsa.queue' },
+  'tsa.retry': { type: 'tsa.retry' },
 } as const;
 
 export type SampleType = keyof typeof samples;

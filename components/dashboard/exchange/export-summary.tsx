@@ -1,5 +1,6 @@
 import type { ExportSummary } from '../../exchange-api';
 import { useI18n } from '../../i18n-context';
+import { ExportTimestamps } from './export-timestamps';
 
 /** What went into the package, and where to save it. */
 export function ExportSummaryView({ summary }: { summary: ExportSummary }) {
@@ -35,6 +36,7 @@ export function ExportSummaryView({ summary }: { summary: ExportSummary }) {
           </div>
         ))}
       </dl>
+      <ExportTimestamps summary={summary} />
       <a class="button" href={summary.downloadUrl} download={summary.fileName}>
         {t('exportSave', summary.fileName)}
       </a>

@@ -7,8 +7,9 @@ import { errorText, useLoad } from '../../ui/use-request';
 import { KeySection } from './key-section';
 import { LANGUAGE_NAMES } from './language-names';
 import { StorageSection } from './storage-section';
+import { TrustedTimeSection } from './trusted-time-section';
 
-/** Settings and keys: language, the signing key, storage. */
+/** Settings and keys: language, the signing key, trusted time, storage. */
 export function SettingsView(_props: { id: string | null }) {
   const { t } = useI18n();
   const settings = useLoad(() => request('settings.get'));
@@ -41,6 +42,7 @@ export function SettingsView(_props: { id: string | null }) {
         )}
       </section>
       <KeySection />
+      <TrustedTimeSection />
       <StorageSection />
     </section>
   );

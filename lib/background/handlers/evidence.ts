@@ -11,9 +11,14 @@ import { blobSource } from '../../evidence/zip/source';
 import type { Store } from '../../store/store';
 import type { SinkTarget } from '../../evidence/zip/sink';
 import { signerOf } from '../signing-key';
+import { makeRevocation } from '../../evidence/revocation';
+import type { Transport } from '../../evidence/timestamp/http';
+import { stampStatement } from '../../evidence/timestamp/stamp-statement';
 
 export interface EvidencePorts {
   tool: { name: string; version: string };
+  /** How time-stamp queries reach a TSA (fetch in the worker). */
+  tsaTransport: Transport;
   createExportFile(): Promise<{ name: string; target: SinkTarget; discard: () => Promise<void> }>;
   broadcast(event: ExportProgressEvent): void;
   /** The package file a page placed for import, and how to remove it afterwards. */
@@ -38,6 +43,10 @@ export function evidenceHandlers(store: Store, ports: EvidencePorts) {
         now,
         onProgress: (p) => ports.broadcast({ type: 'export.progress', ...p }),
       });
+      const { timestampAuthorities } = await store.settings.all();
+      if (timestampAuthorities.length)
+        input.stampSignature = (signature) =>
+          stampStatement(signature, timestampAuthorities, ports.tsaTransport);
       const file = await ports.createExportFile();
       try {
         const result = await writePackage(input, file.target);
@@ -53,6 +62,7 @@ export function evidenceHandlers(store: Store, ports: EvidencePorts) {
           size: result.size,
           packageId: result.manifest.packageId,
           fingerprint: signer.fingerprint,
+          timestamps: result.timestamps,
           counts: {
             captures: input.captures.length,
             persons: input.persons.length,
@@ -78,6 +88,13 @@ export function evidenceHandlers(store: Store, ports: EvidencePorts) {
       }
     },
     'backup.status': async () => backupStatus(store),
+    'key.revocation': async () => {
+      const { code, fingerprint, created } = await makeRevocation(
+        await activeSigner(store),
+        store.ctx.now(),
+      );
+      return { code, fingerprint, created };
+    },
     'key.info': async () => {
       const row = await store.keys.active();
       if (!row) throw new ProtocolError('not_found', 'no signing key yet');

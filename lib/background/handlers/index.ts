@@ -6,9 +6,10 @@ import { captureHandlers, type CapturePorts } from './capture';
 import { coreHandlers, type BrowserPorts as CorePorts } from './core';
 import { dashboardHandlers } from './dashboard';
 import { evidenceHandlers, type EvidencePorts } from './evidence';
+import { timestampHandlers, type TimestampPorts } from './timestamps';
 import { vaultHandlers, type StorageInfo } from './vault';
 
-export interface BrowserPorts extends CorePorts, CapturePorts, EvidencePorts {
+export interface BrowserPorts extends CorePorts, CapturePorts, EvidencePorts, TimestampPorts {
   storageInfo(): Promise<StorageInfo>;
 }
 
@@ -25,6 +26,7 @@ export function createHandlers(
     ...dashboardHandlers(store),
     ...captureHandlers(store, ports),
     ...evidenceHandlers(store, ports),
+    ...timestampHandlers(store, ports),
     ...vaultHandlers(store, vault, ports.storageInfo, witness),
     // A new idle timeout applies at once, not at the next unlock.
     'settings.set': async (request) => {

@@ -1,11 +1,22 @@
 import { z } from 'zod';
 import type { StoreContext } from '../context';
+import { MAX_TSAS, timestampAuthoritySchema } from '../../model/timestamp-authority';
 
 /** Settings the user can change; each one validated on the way in and out. */
 export const settingsSchema = z
   .object({
     language: z.enum(['auto', 'en', 'ru', 'kk']).default('auto'),
-    timestampAuthorityUrl: z.string().url().nullable().default(null),
+    /** RFC 3161 TSAs asked at every export (none: off, the default). */
+    timestampAuthorities: z
+      .array(timestampAuthoritySchema)
+      .max(MAX_TSAS)
+      .refine(
+        (list) => new Set(list.map((t) => t.url)).size === list.length,
+        'a TSA is listed twice',
+      )
+      .default([]),
+    /** Also stamp each capture's seal when it is sealed (queued and retried while offline). */
+    stampCaptures: z.boolean().default(false),
     /** Minutes without a request after which the passphrase lock closes again. */
     autoLockMinutes: z.number().int().min(1).max(1440).default(15),
   })

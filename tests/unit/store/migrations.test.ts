@@ -108,6 +108,22 @@ seedFor[4] = {
 
 // v5 only indexes `listings` by `sealedAt`: v4's rows, unchanged.
 seedFor[5] = seedFor[4];
+// v6 adds `stampQueue` (capture-time time-stamp requests): v5's rows and one waiting request.
+seedFor[6] = {
+  ...seedFor[5]!,
+  stampQueue: [
+    {
+      id: 'cap_1 http://tsa.example/',
+      captureId: 'cap_1',
+      seal: `sha256:${'c'.repeat(64)}`,
+      url: 'http://tsa.example/',
+      queuedAt: '2026-01-01T00:00:00.000Z',
+      attempts: 1,
+      nextAt: '2026-01-01T00:01:00.000Z',
+      lastError: { code: 'unreachable', reason: 'offline' },
+    },
+  ],
+};
 
 describe('schema migrations', () => {
   it('lists versions in increasing order', () => {

@@ -1,6 +1,7 @@
 import { checkRotationEvent } from '../../../lib/evidence/key-rotation';
 import { describe, expect, it } from 'vitest';
 import { ensureSigningKey } from '../../../lib/background/signing-key';
+import { KNOWN_TSAS } from '../../../lib/evidence/timestamp/known-tsas';
 import { VaultLockedError, WrongPassphraseError } from '../../../lib/vault/errors';
 import { sampleCapture } from './sample-capture';
 import { containsBytes, createVaultStore, rawDump } from './vault-store';
@@ -34,7 +35,9 @@ async function seeded() {
     category: 'ground',
     note: 'post cited in the indictment',
   });
-  await s.store.settings.set({ timestampAuthorityUrl: TSA });
+  await s.store.settings.set({
+    timestampAuthorities: [{ url: TSA, name: 'Example TSA', caPem: KNOWN_TSAS[0]!.roots[0]! }],
+  });
   const plainBytes = await Promise.all(
     artifacts.map(async (a) => new Uint8Array(await a.blob.arrayBuffer())),
   );
