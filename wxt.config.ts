@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { PLATFORM_HOST_PERMISSIONS } from './lib/platforms/hosts';
+import { HOST_PERMISSIONS } from './lib/platforms/hosts';
 
 // The manifest is least privilege by design; every permission is justified in ARCHITECTURE.md
 // ("Permissions"). tests/meta/manifest.test.ts pins the list so a new one cannot slip in.
@@ -19,7 +19,10 @@ export default defineConfig({
       'alarms',
       ...(browser === 'firefox' ? [] : ['pageCapture']),
     ],
-    host_permissions: [...PLATFORM_HOST_PERMISSIONS],
+    host_permissions: [...HOST_PERMISSIONS],
+    // Asked for only when the monitor chooses "remove captured pages from this browser's history"
+    // for the panic wipe (Security screen); never at install.
+    optional_permissions: ['history'],
     commands: {
       _execute_action: {
         suggested_key: { default: 'Alt+Shift+D' },

@@ -2,8 +2,6 @@ import type { Collected, PageMetrics } from '../messaging/content-protocol';
 import { extractRecord } from './extract-record';
 import { serializeSnapshot } from './snapshot';
 
-const SERVER_DATE_TIMEOUT_MS = 2_500;
-
 /** Reads the page's current scroll and size (no writes). */
 export function pageMetrics(win: Window): PageMetrics {
   const doc = win.document;
@@ -18,39 +16,28 @@ export function pageMetrics(win: Window): PageMetrics {
 }
 
 /**
- * The server's `Date` for the page's origin: a same-origin HEAD request of the page URL that the
- * browser does not answer from its cache. Null with a reason when it cannot be read.
+ * The URL the browser loaded this document from (after redirects), from Navigation Timing: unlike
+ * `location.href`, a page cannot rewrite it with `history.replaceState`. Null when unavailable.
  */
-async function serverDate(url: string, omissions: string[]): Promise<string | null> {
-  const abort = new AbortController();
-  const timer = setTimeout(() => abort.abort(), SERVER_DATE_TIMEOUT_MS);
+function navigationUrl(win: Window): string | null {
   try {
-    const res = await fetch(url, {
-      method: 'HEAD',
-      cache: 'no-store',
-      credentials: 'include',
-      signal: abort.signal,
-    });
-    const date = res.headers.get('date');
-    if (!date) omissions.push('server Date: the response had no Date header');
-    return date;
-  } catch (error) {
-    omissions.push(
-      `server Date: HEAD request failed (${error instanceof Error ? error.message : String(error)})`,
-    );
+    const entry = win.performance?.getEntriesByType?.('navigation')?.[0];
+    return entry?.name ? entry.name : null;
+  } catch {
     return null;
-  } finally {
-    clearTimeout(timer);
   }
 }
 
-/** One pass over the page: environment, metrics, inert snapshot, extracted record, media list. */
+/**
+ * One pass over the page: environment, metrics, inert snapshot, extracted record, media list.
+ * It sends no request of its own (a HEAD for the server's `Date` used to: that told the platform
+ * who captured what); the server's time comes from the capture's media fetches instead.
+ */
 export async function collectPage(win: Window, session: string, nonce: string): Promise<Collected> {
   const doc = win.document;
   const url = win.location.href;
   const omissions: string[] = [];
   const warnings: string[] = [];
-  const dating = serverDate(url, omissions);
   const capturedAt = new Date().toISOString();
   let html = '';
   let resources: string[] = [];
@@ -79,7 +66,7 @@ export async function collectPage(win: Window, session: string, nonce: string): 
         height: metrics.innerHeight,
         devicePixelRatio: metrics.devicePixelRatio,
       },
-      serverDate: await dating,
+      navigationUrl: navigationUrl(win),
     },
     metrics,
     html,

@@ -127,8 +127,13 @@ async function captureHtml(
     )
     .join('');
   const html = `<article class="capture" id="${esc(capture.id)}"><h3>${esc(m.title || capture.url)}</h3>
-<table class="kv">${row('Source URL', capture.url)}${row('Final URL', m.finalUrl)}${row('Captured (UTC)', `${m.startedAt} – ${m.endedAt}`)}
-${row('Sealed (UTC)', capture.sealedAt)}${row('Device time zone', m.timeZone)}${row('Server date (HTTP)', m.serverDate)}
+<table class="kv">${row('Source URL', capture.url)}${addressRows(capture)}${row('Captured (UTC, device clock)', `${m.startedAt} – ${m.endedAt}`)}
+${row('Sealed (UTC)', capture.sealedAt)}${row('Device time zone', m.timeZone)}${row(
+    m.serverDateFrom
+      ? `Server date (HTTP Date as reported by ${m.serverDateFrom})`
+      : 'Server date (HTTP Date as reported by the server)',
+    m.serverDate,
+  )}
 ${row('Platform / kind', `${capture.platform} / ${capture.kind}`)}${row('Browser', m.browser)}${row('Extension', m.extensionVersion)}
 ${row('Extractor', `${m.extractor.name} ${m.extractor.version}`)}${row('Seal', capture.seal)}${row('Record id', capture.id)}
 ${row('Omissions', m.omissions.join('; '))}${row('Warnings', capture.warnings.join('; '))}</table>
@@ -136,6 +141,19 @@ ${tags ? `<h4>Tags</h4><ul>${tags}</ul>` : ''}${shot}
 <h4>Extracted fields</h4><table class="fields">${fields}</table>
 <h4>Files</h4><table class="files"><tr><th>Path</th><th>Type</th><th>Bytes</th><th>SHA-256</th></tr>${fileRows}</table></article>\n`;
   return { html, used };
+}
+
+/** The addresses, each with who reported it: a page can rewrite its own (history API). */
+function addressRows(capture: Capture): string {
+  const m = capture.metadata;
+  if (!m.sources)
+    return `${row('Tab address when the capture began', m.requestedUrl)}${row('Address reported by the page', m.finalUrl)}`;
+  return (
+    row('Address the browser loaded the page from', m.requestedUrl) +
+    row('Tab address shown by the browser', m.tabUrl) +
+    row('Address as reported by the page (the page can change it)', m.finalUrl) +
+    row('Title as reported by the page', m.title)
+  );
 }
 
 async function screenshotHtml(

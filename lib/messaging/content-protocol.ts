@@ -55,7 +55,8 @@ export const collectedSchema = z
         viewport: z
           .object({ width: z.number(), height: z.number(), devicePixelRatio: z.number() })
           .strict(),
-        serverDate: z.string().nullable(),
+        /** The URL the browser loaded the document from (Navigation Timing); the page cannot change it. */
+        navigationUrl: z.string().nullable(),
       })
       .strict(),
     metrics: metricsSchema,

@@ -32,6 +32,42 @@ describe('manifest permissions', () => {
     ]);
   });
 
+  it('holds standing host access only to the media CDNs, over https', () => {
+    const expected = [
+      'https://*.cdninstagram.com/*',
+      'https://*.fbcdn.net/*',
+      'https://*.twimg.com/*',
+      'https://*.telesco.pe/*',
+      'https://*.cdn-telegram.org/*',
+      'https://*.tiktokcdn.com/*',
+      'https://*.tiktokcdn-us.com/*',
+      'https://*.tiktokcdn-eu.com/*',
+      'https://*.ytimg.com/*',
+      'https://*.ggpht.com/*',
+      'https://*.userapi.com/*',
+      'https://*.vkuserphoto.ru/*',
+      'https://*.vk-cdn.net/*',
+      'https://*.vkuservideo.net/*',
+      'https://*.mycdn.me/*',
+    ];
+    for (const browser of ['chrome', 'firefox']) {
+      const hosts = manifest(browser).host_permissions as string[];
+      expect(hosts, browser).toEqual(expected);
+      for (const host of hosts) {
+        expect(host, 'https only').toMatch(/^https:\/\//);
+        // No main site where the monitor is logged in (their pages come through activeTab).
+        expect(host).not.toMatch(
+          /\/\/(\*\.)?(instagram|facebook|x|twitter|vk|tiktok|youtube)\.com\/|\/\/t\.me\//,
+        );
+      }
+    }
+  });
+
+  it('asks for history only as an optional permission, at the moment it is used', () => {
+    for (const browser of ['chrome', 'firefox'])
+      expect(manifest(browser).optional_permissions, browser).toEqual(['history']);
+  });
+
   it('never asks for all sites, cookies, history, web requests or debugger at install', () => {
     for (const browser of ['chrome', 'firefox']) {
       const m = manifest(browser);

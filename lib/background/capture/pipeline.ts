@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import { accountKeyOf } from '../../capture/account-key';
 import { DEFAULT_CAPS, type CaptureCaps } from '../../capture/caps';
-import { buildMetadata } from '../../capture/metadata';
-import { ARTIFACT_NAMES, mediaArtifactName } from '../../capture/naming';
+import { addressWarnings, buildMetadata } from '../../capture/metadata';
+import { ARTIFACT_NAMES, isActiveMediaType, mediaArtifactName } from '../../capture/naming';
 import { sealCapture } from '../../capture/seal';
 import { canonicalize } from '../../evidence/canonical-json';
 import { sha256RefOf } from '../../evidence/sha256';
@@ -11,7 +11,7 @@ import type { ArtifactRef, Capture } from '../../model/capture';
 import { newId } from '../../model/ids';
 import type { ArtifactBytes } from '../../store/repositories/captures-repo';
 import type { Store } from '../../store/store';
-import { fetchMedia, inlineResources, type Fetched } from './fetch-media';
+import { MediaFetcher, type Fetched } from './fetch-media';
 import { saveMhtml } from './mhtml';
 import { captureVisible, stitchFullPage } from './screenshots';
 import { CaptureAbort, TabSession } from './tab-session';
@@ -60,7 +60,8 @@ export async function runCapture(tabId: number, ctx: CaptureContext): Promise<Ca
 
   const tab = new TabSession(tabId);
   const before = await tab.tab();
-  const requestedUrl = before.url ?? before.pendingUrl ?? '';
+  // The tab's address as the browser shows it; kept beside what the page itself reports.
+  const tabUrl = before.url ?? before.pendingUrl ?? '';
   await tab.inject();
   if (!before.active) await browser.tabs.update(tabId, { active: true });
   const id = nonce();
@@ -118,7 +119,13 @@ export async function runCapture(tabId: number, ctx: CaptureContext): Promise<Ca
     omissions.push(`MHTML: ${reasonOf(error)}`);
     return null;
   });
-  const media = fetchMedia(page.media, caps);
+  const settings = await ctx.store.settings.all();
+  const fetcher = new MediaFetcher({
+    platform: page.record.platform,
+    pageUrl: page.environment.url,
+    withSession: settings.mediaWithSession,
+  });
+  const media = fetcher.media(page.media, caps);
   const mhtmlBytes = await mhtml;
   if (mhtmlBytes)
     pending.push({
@@ -139,7 +146,7 @@ export async function runCapture(tabId: number, ctx: CaptureContext): Promise<Ca
   warnings.push(...fetched.warnings);
   const known = new Map<string, Fetched>(fetched.kept.map((f) => [f.url, f]));
   if (page.html) {
-    const inlined = await inlineResources(page.html, id, page.resources, known, caps);
+    const inlined = await fetcher.inline(page.html, id, page.resources, known, caps);
     omissions.push(...inlined.omissions);
     pending.push({
       ref: {
@@ -160,17 +167,17 @@ export async function runCapture(tabId: number, ctx: CaptureContext): Promise<Ca
     },
     bytes: new TextEncoder().encode(canonicalize(page.record)),
   });
-  fetched.kept.forEach((f, i) =>
+  fetched.kept.forEach((f, i) => {
+    const name = mediaArtifactName(i, f.mediaType);
+    if (isActiveMediaType(f.mediaType))
+      warnings.push(
+        `${name}: ${f.mediaType} can carry scripts; kept byte-exact under a .txt name so that opening it shows its text and never runs it`,
+      );
     pending.push({
-      ref: {
-        name: mediaArtifactName(i, f.mediaType),
-        role: 'media',
-        mediaType: f.mediaType,
-        sourceUrl: f.url,
-      },
+      ref: { name, role: 'media', mediaType: f.mediaType, sourceUrl: f.url },
       bytes: f.bytes,
-    }),
-  );
+    });
+  });
   next();
 
   // The last look at the tab: if the document changed, what we hold is not one page.
@@ -190,9 +197,14 @@ export async function runCapture(tabId: number, ctx: CaptureContext): Promise<Ca
   }));
   const url = page.environment.url;
   const previous = await ctx.store.captures.byUrl(url);
+  if (!fetcher.serverDate)
+    omissions.push(
+      "server Date: no media server answered, and Dalel sends no request only to read a server's clock",
+    );
   const metadata = buildMetadata({
-    requestedUrl: requestedUrl || url,
+    tabUrl,
     page: page.environment,
+    serverDate: fetcher.serverDate,
     startedAt,
     endedAt: new Date(),
     extensionVersion: ctx.extensionVersion,
@@ -210,7 +222,7 @@ export async function runCapture(tabId: number, ctx: CaptureContext): Promise<Ca
     record: page.record,
     artifacts,
     previousCaptureIds: previous.map((c) => c.id),
-    warnings,
+    warnings: [...warnings, ...addressWarnings(metadata)],
   });
   const stored = await ctx.store.captures.seal(capture, bytes);
   ctx.onProgress('done', STAGES.length, STAGES.length);

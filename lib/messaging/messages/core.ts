@@ -32,6 +32,7 @@ export const coreMessages = [
         language: z.enum(['auto', 'en', 'ru', 'kk']).optional(),
         timestampAuthorityUrl: z.string().url().nullable().optional(),
         autoLockMinutes: z.number().int().min(1).max(1440).optional(),
+        mediaWithSession: z.boolean().optional(),
       })
       .strict(),
   }),

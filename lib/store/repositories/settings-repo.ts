@@ -8,6 +8,11 @@ export const settingsSchema = z
     timestampAuthorityUrl: z.string().url().nullable().default(null),
     /** Minutes without a request after which the passphrase lock closes again. */
     autoLockMinutes: z.number().int().min(1).max(1440).default(15),
+    /**
+     * "Fetch with my session": media are fetched with the monitor's cookies (for a private
+     * account whose media servers answer only a logged-in viewer). Off: no cookies are sent.
+     */
+    mediaWithSession: z.boolean().default(false),
   })
   .strict();
 export type Settings = z.infer<typeof settingsSchema>;
