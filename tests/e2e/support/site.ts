@@ -65,6 +65,35 @@ export const CAPTURE_PAGES = [
   },
 ] satisfies SitePage[];
 
+/** Hand-made hostile pages (tests/fixtures/site/hostile): they attack the capturer. */
+export const HOSTILE_PAGES = [
+  {
+    label: 'Hostile: text before <head>, beacons from <html>',
+    url: 'https://www.instagram.com/p/HostileHead/',
+    handmade: 'site/hostile/text-before-head.html',
+  },
+  {
+    label: 'Hostile: markup that turns active when parsed again',
+    url: 'https://www.instagram.com/p/HostileMarkup/',
+    handmade: 'site/hostile/markup.html',
+  },
+  {
+    label: 'Hostile: main-site URLs as media, a CDN redirect, a rewritten address',
+    url: 'https://www.instagram.com/p/HostileCreds/',
+    handmade: 'site/hostile/credentials.html',
+  },
+  {
+    label: 'Hostile: an active SVG as the post image',
+    url: 'https://www.instagram.com/p/HostileSvg/',
+    handmade: 'site/hostile/active-svg.html',
+  },
+] satisfies SitePage[];
+
+/** An SVG "image" that runs script and beacons when opened on its own. */
+export const ACTIVE_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40" onload="window.__ranInSnapshot=1">
+<script>window.__ranInSnapshot = 1; fetch('https://evil.example/svg-script');</script>
+<image href="https://evil.example/svg-beacon.png" width="40" height="40"/><rect width="40" height="40" fill="red"/></svg>`;
+
 /** Hosts whose every path is answered with generated media (the platforms' CDNs). */
 const MEDIA_HOST =
   /(^|\.)(cdninstagram\.com|fbcdn\.net|twimg\.com|telegram\.org|cdn-telegram\.org|telesco\.pe)$/;
@@ -78,6 +107,23 @@ export const SLOW_MEDIA_MS = 3_000;
 async function answerMedia(route: Route, url: URL): Promise<boolean> {
   if (url.pathname.startsWith('/missing/')) {
     await route.fulfill({ status: 404, contentType: 'text/plain', body: 'gone' });
+    return true;
+  }
+  if (MEDIA_HOST.test(url.hostname) && url.pathname.startsWith('/redirect/')) {
+    // A CDN answer that points at the main site, where the monitor is logged in.
+    await route.fulfill({
+      status: 302,
+      headers: { location: 'https://www.instagram.com/accounts/edit/?via=redirect' },
+    });
+    return true;
+  }
+  if (MEDIA_HOST.test(url.hostname) && url.pathname.startsWith('/svg/')) {
+    await route.fulfill({
+      status: 200,
+      contentType: 'image/svg+xml',
+      headers: { date: new Date().toUTCString() },
+      body: ACTIVE_SVG,
+    });
     return true;
   }
   const video = /\.(mp4|webm)$/i.test(url.pathname);
@@ -122,6 +168,7 @@ export const SITE_PAGES: SitePage[] = [
     real: 'instagram/profile/metascraper_2024_pluto__travel_profile.html',
   },
   ...CAPTURE_PAGES,
+  ...HOSTILE_PAGES,
 ];
 
 function key(url: string): string {
