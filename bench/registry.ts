@@ -3,6 +3,7 @@ import { chromiumExportBench } from './chromium-export.bench';
 import { chromiumHashBench } from './chromium-hash.bench';
 import { chromiumScaleBench } from './chromium-scale.bench';
 import { exportBench } from './export.bench';
+import { kdfBench } from './kdf.bench';
 import { scaleBench } from './scale.bench';
 import { sha256Bench } from './sha256.bench';
 import type { Benchmark } from './types';
@@ -16,6 +17,7 @@ export const benchmarks: Benchmark[] = [
   verifyBench,
   captureLatencyBench,
   vaultBench,
+  kdfBench,
   scaleBench,
   chromiumHashBench,
   chromiumExportBench,

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { StorageInfo } from './handlers/vault';
 import type { WitnessPort } from '../integrity/witness';
 import type { AlarmPort, SavedSession, SessionPort } from './vault-controller';
+import { COMMON_PASSWORDS_PATH, parseCommonList } from '../vault/strength';
 
 const SESSION_KEY = 'vaultSession';
 const ALARM = 'dalel-auto-lock';
@@ -57,3 +58,14 @@ export const witnessPort: WitnessPort = {
   save: (witness) => browser.storage.local.set({ [WITNESS_KEY]: witness }),
   clear: () => browser.storage.local.remove(WITNESS_KEY),
 };
+
+let common: Promise<Set<string>> | undefined;
+
+/** The common-passwords list shipped in the extension, read once per worker life. */
+export function commonPasswords(): Promise<Set<string>> {
+  common ??= fetch(browser.runtime.getURL(COMMON_PASSWORDS_PATH as '/popup.html'))
+    .then((r) => r.text())
+    .then(parseCommonList);
+  common.catch(() => (common = undefined));
+  return common;
+}

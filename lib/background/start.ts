@@ -4,7 +4,14 @@ import type { Response } from '../messaging/protocol';
 import { createRouter, type Sender } from '../messaging/router';
 import { checkIntegrity } from '../store/integrity';
 import { ALLOWED_WHILE_LOCKED } from '../messaging/messages/vault';
-import { alarmPort, onAutoLockAlarm, sessionPort, storageInfo, witnessPort } from './browser-ports';
+import {
+  alarmPort,
+  commonPasswords,
+  onAutoLockAlarm,
+  sessionPort,
+  storageInfo,
+  witnessPort,
+} from './browser-ports';
 import { createCaptureRunner } from './capture/runner';
 import { registerCaptureTriggers } from './capture/triggers';
 import { createHandlers } from './handlers/index';
@@ -42,6 +49,7 @@ export function startBackground(): void {
     alarm: alarmPort,
     removeFiles: removeExportFiles,
     forgetWitness: () => witnessPort.clear(),
+    commonPasswords,
     onWiped: () => {
       // A check still waiting would open the wiped database's successor only to report on it.
       clearTimeout(startupTimer);

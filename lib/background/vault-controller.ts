@@ -3,6 +3,7 @@ import { ALLOWED_WHILE_LOCKED } from '../messaging/messages/vault';
 import type { VaultRepo, VaultStatus } from '../store/repositories/vault-repo';
 import type { Store } from '../store/store';
 import { fromBase64, toBase64 } from '../vault/bytes';
+import { checkPassphrase } from '../vault/strength';
 
 /** What survives a service-worker restart while unlocked: kept in memory-only session storage. */
 export interface SavedSession {
@@ -36,6 +37,8 @@ export interface VaultControllerPorts {
   onWiped?: () => void;
   /** Deletes the custody log's witness, which outlives the database (lib/integrity/witness.ts). */
   forgetWitness?: () => Promise<void>;
+  /** The common-passwords list the strength check refuses (shipped in the extension). */
+  commonPasswords?: () => Promise<ReadonlySet<string>>;
 }
 
 // Persisting `lastActive` on every request would write session storage on every click.
@@ -86,7 +89,19 @@ export class VaultController {
     await this.touch();
   }
 
+  /** Refuses a weak new passphrase whatever the page checked (the UI runs the same check). */
+  private async assertStrong(passphrase: string): Promise<void> {
+    const common = (await this.ports.commonPasswords?.()) ?? new Set<string>();
+    const verdict = checkPassphrase(passphrase, common);
+    if (!verdict.ok)
+      throw new ProtocolError(
+        'weak_passphrase',
+        `This passphrase is too weak (${verdict.problems.join(', ')}): choose a longer one that is not a common password.`,
+      );
+  }
+
   async enable(passphrase: string): Promise<VaultStatus> {
+    await this.assertStrong(passphrase);
     const dataKey = await this.vault.enable(passphrase);
     await this.remember(dataKey);
     await this.ports.onUnlocked?.();
@@ -112,6 +127,7 @@ export class VaultController {
   }
 
   async change(current: string, next: string): Promise<VaultStatus> {
+    await this.assertStrong(next);
     await this.vault.changePassphrase(current, next);
     return this.vault.status();
   }

@@ -14,10 +14,7 @@ import type { Store } from '../../store/store';
 import { MediaFetcher, type Fetched } from './fetch-media';
 import { saveMhtml } from './mhtml';
 import { captureVisible, stitchFullPage } from './screenshots';
-import { CaptureAbort, TabSession } from './tab-session';
-
-const NO_GESTURE =
-  'Dalel can take a screenshot of a page only after you press its button, its shortcut or "Capture this page" on that tab. Press it and try again; nothing was saved.';
+import { CaptureAbort, NO_GESTURE, TabSession } from './tab-session';
 
 export interface CaptureContext {
   store: Store;

@@ -6,7 +6,8 @@ import {
   type SessionPort,
 } from '../../../lib/background/vault-controller';
 import { VaultRepo } from '../../../lib/store/repositories/vault-repo';
-import { createVaultStore } from '../store/vault-store';
+import { commonPasswords } from '../../support/common-passwords';
+import { createVaultStore, TEST_KDF_COST } from '../store/vault-store';
 
 const PASS = 'a long passphrase';
 
@@ -21,9 +22,14 @@ function memorySession() {
   return { port, peek: () => value };
 }
 
-function controllerOver(name: string | undefined, session: SessionPort, clock: { t: number }) {
+function controllerOver(
+  name: string | undefined,
+  session: SessionPort,
+  clock: { t: number },
+  common?: ReadonlySet<string>,
+) {
   const s = createVaultStore(name);
-  const repo = new VaultRepo(s.store.ctx, (x) => createKeyRow(new Date(), x));
+  const repo = new VaultRepo(s.store.ctx, (x) => createKeyRow(new Date(), x), TEST_KDF_COST);
   const alarms: number[] = [];
   let wiped = 0;
   const removed: string[] = [];
@@ -34,6 +40,7 @@ function controllerOver(name: string | undefined, session: SessionPort, clock: {
     now: () => clock.t,
     alarm: { schedule: async (m) => void alarms.push(m), clear: async () => void alarms.push(0) },
     onWiped: () => wiped++,
+    commonPasswords: async () => common ?? new Set(),
   });
   return { ...s, controller: vault, alarms, removed, wiped: () => wiped };
 }
@@ -64,6 +71,23 @@ describe('the lock in the background', () => {
     });
     await c.controller.unlock(PASS);
     await expect(c.controller.guard('person.list')).resolves.toBeUndefined();
+  });
+
+  it('refuses a weak new passphrase, whatever the page checked', async () => {
+    const clock = { t: 0 };
+    const session = memorySession();
+    const c = controllerOver(undefined, session.port, clock, commonPasswords());
+    await c.controller.restore();
+    for (const weak of ['short', 'password2026!!', 'ghbdtn12345678'])
+      await expect(c.controller.enable(weak)).rejects.toMatchObject({ code: 'weak_passphrase' });
+    expect(await c.controller.status()).toMatchObject({ enabled: false });
+    await c.controller.enable(PASS);
+    await expect(c.controller.change(PASS, 'qwerty123456')).rejects.toMatchObject({
+      code: 'weak_passphrase',
+    });
+    await c.controller.change(PASS, 'another long passphrase');
+    await c.controller.lock();
+    await c.controller.unlock('another long passphrase');
   });
 
   it('survives a service-worker restart while unlocked, from session storage only', async () => {
