@@ -3,6 +3,7 @@ import type { StorageInfo } from './handlers/vault';
 import type { WitnessPort } from '../integrity/witness';
 import type { AlarmPort, SavedSession, SessionPort } from './vault-controller';
 import { COMMON_PASSWORDS_PATH, parseCommonList } from '../vault/strength';
+import { DraftStore, type SessionArea } from '../drafts/draft-store';
 
 const SESSION_KEY = 'vaultSession';
 const ALARM = 'dalel-auto-lock';
@@ -69,3 +70,7 @@ export function commonPasswords(): Promise<Set<string>> {
   common.catch(() => (common = undefined));
   return common;
 }
+
+/** The popup's drafts live in session storage; the lock and the wipe clear them. */
+export const clearDrafts = () =>
+  new DraftStore(browser.storage.session as unknown as SessionArea).clearAll();

@@ -19,6 +19,7 @@ export interface OpenerPorts {
   onWiped?: () => void;
   /** The panic wipe deletes the custody log's witness too (it lives outside IndexedDB). */
   forgetWitness?: () => Promise<void>;
+  clearDrafts?: () => Promise<void>;
   /** The list the passphrase strength check refuses. */
   commonPasswords?: () => Promise<ReadonlySet<string>>;
 }

@@ -6,6 +6,7 @@ import { checkIntegrity } from '../store/integrity';
 import { ALLOWED_WHILE_LOCKED } from '../messaging/messages/vault';
 import {
   alarmPort,
+  clearDrafts,
   commonPasswords,
   onAutoLockAlarm,
   sessionPort,
@@ -50,6 +51,7 @@ export function startBackground(): void {
     removeFiles: removeExportFiles,
     forgetWitness: () => witnessPort.clear(),
     commonPasswords,
+    clearDrafts,
     onWiped: () => {
       // A check still waiting would open the wiped database's successor only to report on it.
       clearTimeout(startupTimer);

@@ -37,6 +37,8 @@ export interface VaultControllerPorts {
   onWiped?: () => void;
   /** Deletes the custody log's witness, which outlives the database (lib/integrity/witness.ts). */
   forgetWitness?: () => Promise<void>;
+  /** Forgets the popup's drafts (captured URLs, unsaved notes) in session storage. */
+  clearDrafts?: () => Promise<void>;
   /** The common-passwords list the strength check refuses (shipped in the extension). */
   commonPasswords?: () => Promise<ReadonlySet<string>>;
 }
@@ -121,6 +123,7 @@ export class VaultController {
     this.vault.lock();
     this.saved = null;
     await this.ports.session.clear();
+    await this.ports.clearDrafts?.().catch(() => undefined);
     await this.ports.alarm?.clear();
     if ((await this.vault.status()).enabled) await this.ports.removeFiles?.();
     return this.vault.status();
@@ -159,6 +162,7 @@ export class VaultController {
     const shredMs = this.now() - started;
     this.saved = null;
     await this.ports.session.clear();
+    await this.ports.clearDrafts?.().catch(() => undefined);
     await this.ports.alarm?.clear();
     await this.store.ctx.db.delete();
     await this.ports.forgetWitness?.();

@@ -41,6 +41,7 @@ function controllerOver(
     alarm: { schedule: async (m) => void alarms.push(m), clear: async () => void alarms.push(0) },
     onWiped: () => wiped++,
     commonPasswords: async () => common ?? new Set(),
+    clearDrafts: async () => void removed.push('drafts'),
   });
   return { ...s, controller: vault, alarms, removed, wiped: () => wiped };
 }
@@ -55,7 +56,9 @@ describe('the lock in the background', () => {
     await c.controller.enable(PASS);
     await c.controller.lock();
     expect(session.peek()).toBeNull();
-    expect(c.removed).toEqual(['exports']); // a finished (plaintext) export must not outlive the lock
+    // The popup's drafts (captured URLs, unsaved notes) and a finished (plaintext) export must not
+    // outlive the lock.
+    expect(c.removed).toEqual(['drafts', 'exports']);
     for (const type of [
       'person.list',
       'capture.seal',
@@ -143,7 +146,7 @@ describe('the lock in the background', () => {
     expect(session.peek()).toBeNull();
     expect(c.wiped()).toBe(1);
     // The custody witness outside IndexedDB goes too: nothing says an archive existed.
-    expect(c.removed).toEqual(['witness', 'exports']);
+    expect(c.removed).toEqual(['drafts', 'witness', 'exports']);
     expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(c.name);
     // Nothing survives: a new open finds an empty, unlocked store.
     const again = controllerOver(c.name, session.port, clock);

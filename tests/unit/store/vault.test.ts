@@ -1,4 +1,6 @@
+import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
+import { checkIntegrity } from '../../../lib/store/integrity';
 import { ensureSigningKey } from '../../../lib/background/signing-key';
 import { VaultLockedError, WrongPassphraseError } from '../../../lib/vault/errors';
 import { newPbkdf2Params } from '../../../lib/vault/kdf';
@@ -238,6 +240,24 @@ describe('passphrase lock over the store', () => {
     const after = await view({ ...s, store: again.store });
     expect({ ...after, custody: null }).toEqual({ ...before, custody: null });
     expect(after.custody.filter((e) => e.type === 'key_rotated')).toHaveLength(1);
+  });
+
+  it('refuses an unencrypted row planted in the encrypted store: not shown, reported', async () => {
+    const s = await seeded();
+    await s.vault.enable(PASS);
+    // Whoever holds the profile's files writes a row of their own, bypassing Dalel.
+    const raw = new Dexie(s.name);
+    await raw.open();
+    await raw.table('persons').put({ id: 'per_planted', name: 'Planted Person', aliases: [] });
+    raw.close();
+    const names = (await s.store.persons.list()).map((p) => p.name);
+    expect(names).toEqual([NAME]);
+    expect(await s.store.persons.get('per_planted')).toBeUndefined();
+    const report = await checkIntegrity(s.store, true);
+    expect(report.ok).toBe(false);
+    expect(report.damage).toContainEqual(
+      expect.objectContaining({ kind: 'unencrypted_row', id: 'persons/per_planted' }),
+    );
   });
 
   it('moves an archive locked with PBKDF2 to Argon2id at its first unlock, losing nothing', async () => {
