@@ -20,6 +20,7 @@ export interface OpenerPorts {
   /** The panic wipe deletes the custody log's witness too (it lives outside IndexedDB). */
   forgetWitness?: () => Promise<void>;
   clearDrafts?: () => Promise<void>;
+  removeFromHistory?: (urls: readonly string[] | null) => Promise<number>;
   /** The list the passphrase strength check refuses. */
   commonPasswords?: () => Promise<ReadonlySet<string>>;
 }

@@ -9,6 +9,7 @@ import {
   clearDrafts,
   commonPasswords,
   onAutoLockAlarm,
+  removeFromHistory,
   sessionPort,
   storageInfo,
   witnessPort,
@@ -52,6 +53,7 @@ export function startBackground(): void {
     forgetWitness: () => witnessPort.clear(),
     commonPasswords,
     clearDrafts,
+    removeFromHistory,
     onWiped: () => {
       // A check still waiting would open the wiped database's successor only to report on it.
       clearTimeout(startupTimer);

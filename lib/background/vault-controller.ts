@@ -37,6 +37,12 @@ export interface VaultControllerPorts {
   onWiped?: () => void;
   /** Deletes the custody log's witness, which outlives the database (lib/integrity/witness.ts). */
   forgetWitness?: () => Promise<void>;
+  /**
+   * Removes pages from the browser's own history, if the monitor granted the optional `history`
+   * permission: the captured URLs, or (when they cannot be read: locked) every visit to the
+   * platforms' sites. Answers how many entries went.
+   */
+  removeFromHistory?: (urls: readonly string[] | null) => Promise<number>;
   /** Forgets the popup's drafts (captured URLs, unsaved notes) in session storage. */
   clearDrafts?: () => Promise<void>;
   /** The common-passwords list the strength check refuses (shipped in the extension). */
@@ -156,7 +162,11 @@ export class VaultController {
    * Panic wipe: first the crypto-shred (wrapped data key, salt, wrapped and stored signing keys:
    * one transaction), then the session copy of the key, then the whole database.
    */
-  async wipe(): Promise<{ shredMs: number; totalMs: number }> {
+  async wipe(
+    options: { history?: boolean } = {},
+  ): Promise<{ shredMs: number; totalMs: number; historyRemoved: number }> {
+    // The captured addresses can be read only before the keys go (and only while unlocked).
+    const urls = options.history ? await this.capturedUrls() : null;
     const started = this.now();
     await this.vault.shred();
     const shredMs = this.now() - started;
@@ -167,10 +177,30 @@ export class VaultController {
     await this.store.ctx.db.delete();
     await this.ports.forgetWitness?.();
     await this.ports.removeFiles?.();
+    const historyRemoved = options.history
+      ? await (this.ports.removeFromHistory?.(urls) ?? Promise.resolve(0)).catch(() => 0)
+      : 0;
     // The shredded rows may survive in the browser's on-disk log until compaction: force it.
     await this.vault.flush().catch(() => undefined);
     this.ports.onWiped?.();
-    return { shredMs, totalMs: this.now() - started };
+    return { shredMs, totalMs: this.now() - started, historyRemoved };
+  }
+
+  /** Every address of every capture, or null when the archive cannot be read (locked). */
+  private async capturedUrls(): Promise<string[] | null> {
+    if ((await this.vault.status()).locked) return null;
+    try {
+      const captures = await this.store.captures.list();
+      const urls = captures.flatMap((c) => [
+        c.url,
+        c.metadata.requestedUrl,
+        c.metadata.finalUrl,
+        ...(c.metadata.tabUrl ? [c.metadata.tabUrl] : []),
+      ]);
+      return [...new Set(urls)];
+    } catch {
+      return null;
+    }
   }
 
   /** Locks if the idle time has passed; answers whether it did. Also run by the alarm. */

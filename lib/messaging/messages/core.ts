@@ -33,6 +33,7 @@ export const coreMessages = [
         timestampAuthorityUrl: z.string().url().nullable().optional(),
         autoLockMinutes: z.number().int().min(1).max(1440).optional(),
         mediaWithSession: z.boolean().optional(),
+        passphraseOfferDone: z.boolean().optional(),
       })
       .strict(),
   }),

@@ -13,6 +13,8 @@ export const settingsSchema = z
      * account whose media servers answer only a logged-in viewer). Off: no cookies are sent.
      */
     mediaWithSession: z.boolean().default(false),
+    /** The first-run passphrase offer was answered (a passphrase set, or skipped after the warning). */
+    passphraseOfferDone: z.boolean().default(false),
   })
   .strict();
 export type Settings = z.infer<typeof settingsSchema>;

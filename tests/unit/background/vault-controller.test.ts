@@ -7,6 +7,7 @@ import {
 } from '../../../lib/background/vault-controller';
 import { VaultRepo } from '../../../lib/store/repositories/vault-repo';
 import { commonPasswords } from '../../support/common-passwords';
+import { sampleCapture } from '../store/sample-capture';
 import { createVaultStore, TEST_KDF_COST } from '../store/vault-store';
 
 const PASS = 'a long passphrase';
@@ -33,6 +34,7 @@ function controllerOver(
   const alarms: number[] = [];
   let wiped = 0;
   const removed: string[] = [];
+  const history: Array<readonly string[] | null> = [];
   const vault = new VaultController(s.store, repo, {
     session,
     removeFiles: async () => void removed.push('exports'),
@@ -42,8 +44,12 @@ function controllerOver(
     onWiped: () => wiped++,
     commonPasswords: async () => common ?? new Set(),
     clearDrafts: async () => void removed.push('drafts'),
+    removeFromHistory: async (urls: readonly string[] | null) => {
+      history.push(urls);
+      return urls?.length ?? 0;
+    },
   });
-  return { ...s, controller: vault, alarms, removed, wiped: () => wiped };
+  return { ...s, controller: vault, alarms, removed, history, wiped: () => wiped };
 }
 
 describe('the lock in the background', () => {
@@ -91,6 +97,29 @@ describe('the lock in the background', () => {
     await c.controller.change(PASS, 'another long passphrase');
     await c.controller.lock();
     await c.controller.unlock('another long passphrase');
+  });
+
+  it('on request, the wipe removes the captured pages from the browser history (all platform visits when locked)', async () => {
+    const clock = { t: 0 };
+    const session = memorySession();
+    const c = controllerOver(undefined, session.port, clock);
+    await c.controller.restore();
+    const { capture, artifacts } = sampleCapture('cap_h');
+    await c.store.captures.seal(capture, artifacts);
+    const answer = await c.controller.wipe({ history: true });
+    expect(c.history).toEqual([[capture.url]]);
+    expect(answer.historyRemoved).toBe(1);
+
+    const d = controllerOver(undefined, session.port, clock);
+    await d.controller.restore();
+    await d.controller.enable(PASS);
+    await d.controller.lock();
+    await d.controller.wipe({ history: true });
+    expect(d.history).toEqual([null]); // locked: the URLs cannot be read
+    const e = controllerOver(undefined, session.port, clock);
+    await e.controller.restore();
+    await e.controller.wipe();
+    expect(e.history).toEqual([]); // not asked for: history untouched
   });
 
   it('survives a service-worker restart while unlocked, from session storage only', async () => {
