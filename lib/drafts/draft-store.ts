@@ -59,7 +59,15 @@ export interface LocalArea {
   removeItem(key: string): void;
 }
 
-const FILLER_KEY = 'dalel.scrub';
+const FILLER_PREFIX = 'dalel.scrub.';
+/** Filler values: distinct keys, so the browser cannot merge them away before they reach disk. */
+const FILLER_VALUE_CHARS = 64 * 1024;
+/**
+ * Chromium writes localStorage to disk in batches a few seconds apart, merging what changed
+ * in between (a write followed by a delete reaches the disk as the delete alone): the filler must
+ * stay until it was written before it is removed.
+ */
+export const FILLER_HOLD_MS = 8_000;
 
 /** Random letters: incompressible enough that the browser's compressed log really grows. */
 function randomText(length: number): string {
@@ -73,27 +81,43 @@ function randomText(length: number): string {
 
 /**
  * Removes what older versions left in `localStorage` so that it is gone from the disk, not just
- * from the key list: each value is first overwritten with random text of the same length, then
- * deleted, then `fillerBytes` of random text are written and deleted, which makes the browser's
- * on-disk log roll over and compact away the old versions (best effort, as with IndexedDB; the
- * profile scan in tests/e2e/profile-scan.spec.ts checks it). Answers how many keys it removed.
+ * from the key list: each value is deleted, then `fillerBytes` of random text are written under
+ * fresh keys and removed `holdMs` later, once the browser has written them: that pushes its
+ * on-disk log past its size so it is rolled over and compacted, taking the old values with it
+ * (best effort, as with IndexedDB; tests/e2e/monitor-protection.spec.ts scans the profile).
+ * Answers how many keys it removed; `done` settles when the filler is gone.
  */
-export function scrubLegacyLocalStorage(local: LocalArea, fillerBytes = 3 * 1024 * 1024): number {
+export function scrubLegacyLocalStorage(
+  local: LocalArea,
+  fillerBytes = 2 * 1024 * 1024,
+  holdMs = FILLER_HOLD_MS,
+): { removed: number; done: Promise<void> } {
   const keys: string[] = [];
   for (let i = 0; i < local.length; i++) {
     const k = local.key(i);
-    if (k?.startsWith(LEGACY_LOCAL_PREFIX)) keys.push(k);
+    if (k?.startsWith(LEGACY_LOCAL_PREFIX) || k?.startsWith(FILLER_PREFIX)) keys.push(k);
   }
-  if (keys.length === 0) return 0;
-  for (const k of keys) local.setItem(k, randomText((local.getItem(k) ?? '').length));
+  const legacy = keys.filter((k) => k.startsWith(LEGACY_LOCAL_PREFIX));
+  if (legacy.length === 0) return { removed: 0, done: Promise.resolve() };
+  for (const k of legacy) local.setItem(k, randomText((local.getItem(k) ?? '').length));
   for (const k of keys) local.removeItem(k);
+  const filler: string[] = [];
+  // UTF-16: two bytes a character.
+  const count = Math.max(1, Math.ceil(fillerBytes / 2 / FILLER_VALUE_CHARS));
   try {
-    // Two rounds: each replaces the whole filler, pushing the log past its flush size.
-    for (let round = 0; round < 2; round++) local.setItem(FILLER_KEY, randomText(fillerBytes / 2));
+    for (let i = 0; i < count; i++) {
+      const key = `${FILLER_PREFIX}${i}`;
+      local.setItem(key, randomText(FILLER_VALUE_CHARS));
+      filler.push(key);
+    }
   } catch {
-    /* over quota: what was written still pushed the log */
-  } finally {
-    local.removeItem(FILLER_KEY);
+    /* over quota: what was written still pushes the log */
   }
-  return keys.length;
+  const done = new Promise<void>((resolve) =>
+    setTimeout(() => {
+      for (const k of filler) local.removeItem(k);
+      resolve();
+    }, holdMs),
+  );
+  return { removed: legacy.length, done };
 }
