@@ -1,6 +1,9 @@
 import type { Collected, PageMetrics } from '../messaging/content-protocol';
 import { extractRecord } from './extract-record';
 import { serializeSnapshot } from './snapshot';
+import { markViewer, viewerRegions } from './viewer-marks';
+import { platformOfUrl } from '../platforms/platform-of-url';
+import { findViewerIdentity } from '../platforms/viewer-identity';
 
 /** Reads the page's current scroll and size (no writes). */
 export function pageMetrics(win: Window): PageMetrics {
@@ -41,8 +44,21 @@ export async function collectPage(win: Window, session: string, nonce: string): 
   const capturedAt = new Date().toISOString();
   let html = '';
   let resources: string[] = [];
+  // The monitor's own name, avatar, "logged in as": found now, redacted in working copies later.
+  let viewer: ReturnType<typeof findViewerIdentity> = [];
   try {
-    const snapshot = serializeSnapshot(doc, { url, capturedAt, nonce });
+    viewer = findViewerIdentity(doc, platformOfUrl(new URL(url)));
+  } catch (error) {
+    warnings.push(`viewer identity: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const regions = viewerRegions(win, viewer);
+  try {
+    const snapshot = serializeSnapshot(doc, {
+      url,
+      capturedAt,
+      nonce,
+      ...markViewer(viewer, nonce, regions),
+    });
     html = snapshot.html;
     resources = snapshot.resources;
     omissions.push(...snapshot.omissions);
@@ -71,6 +87,7 @@ export async function collectPage(win: Window, session: string, nonce: string): 
     metrics,
     html,
     resources,
+    viewer: regions,
     record,
     media,
     omissions,

@@ -22,6 +22,25 @@ export const manifestFileSchema = z
   .strict();
 export type ManifestFile = z.infer<typeof manifestFileSchema>;
 
+/**
+ * A file of the evidence that the package deliberately does not carry: its hash and size are
+ * listed (and signed), so the original can be produced later — under a court's order — and
+ * checked against this entry; the verifier reports it as "withheld", never as missing.
+ */
+export const withheldFileSchema = z
+  .object({
+    path: z.string(),
+    sha256: hashSchema,
+    size: z.number().int().nonnegative(),
+    mediaType: z.string(),
+    /** Why: `viewer_identity` (it shows the monitor's own account; a redacted copy is included). */
+    reason: z.enum(['viewer_identity']),
+    /** The redacted copy standing in for it, when there is one. */
+    redactedCopy: z.string().nullable(),
+  })
+  .strict();
+export type WithheldFile = z.infer<typeof withheldFileSchema>;
+
 const itemSchema = z.object({ id: z.string(), path: z.string() }).strict();
 
 export const SCOPE_KINDS = ['case', 'person', 'selection', 'all'] as const;
@@ -52,6 +71,8 @@ export const manifestSchema = z
             .extend({ url: z.string(), sealedAt: z.iso.datetime(), seal: hashSchema })
             .strict(),
         ),
+        /** Redacted working copies (records/redactions/<id>.json); absent when there are none. */
+        redactions: z.array(itemSchema).optional(),
       })
       .strict(),
     custody: z
@@ -63,6 +84,8 @@ export const manifestSchema = z
       })
       .strict(),
     files: z.array(manifestFileSchema),
+    /** Files of the evidence left out on purpose, hash listed (absent when none are). */
+    withheld: z.array(withheldFileSchema).optional(),
   })
   .strict();
 export type Manifest = z.infer<typeof manifestSchema>;
@@ -95,4 +118,5 @@ export const paths = {
   case: (id: string) => `records/cases/${id}.json`,
   person: (id: string) => `records/persons/${id}.json`,
   link: (id: string) => `records/links/${id}.json`,
+  redaction: (id: string) => `records/redactions/${id}.json`,
 };

@@ -11,6 +11,8 @@ import type { Checkpoint } from './custody';
 import { custodyProofSchema, extendsEarlier, verifyCustodyProof } from './custody-disclosure';
 import { paths, type Manifest } from './manifest';
 import { captureSeal } from './seal';
+import { redactionSchema } from '../model/redaction';
+import { redactionSeal } from './redaction-seal';
 import type { CheckList } from './verify-report';
 
 type Kept = ReadonlyMap<string, Uint8Array>;
@@ -22,13 +24,25 @@ export async function verifyRecords(
   earlier: readonly Checkpoint[],
 ): Promise<void> {
   const files = new Map(manifest.files.map((f) => [f.path, f]));
+  const withheld = new Map((manifest.withheld ?? []).map((w) => [w.path, w]));
   let captures = 0;
+  const read: Capture[] = [];
   for (const item of manifest.contents.captures) {
     const capture = record(kept, item.path, captureSchema, checks);
     if (!capture) continue;
-    const ok = await checkCapture(capture, item, files, checks);
+    read.push(capture);
+    const ok = await checkCapture(capture, item, files, withheld, checks);
     if (ok) captures++;
   }
+  for (const w of withheld.values()) {
+    if (files.has(w.path)) checks.fail(w.path, 'listed as withheld and as included');
+    else
+      checks.pass(
+        w.path,
+        `withheld: hash listed (${w.sha256}, ${w.size} bytes), bytes not included (${w.reason}${w.redactedCopy ? `; redacted copy ${w.redactedCopy}` : ''})`,
+      );
+  }
+  await checkRedactions(manifest, kept, files, read, checks);
   checks.expect(
     captures === manifest.contents.captures.length,
     null,
@@ -70,6 +84,7 @@ async function checkCapture(
   capture: Capture,
   item: Manifest['contents']['captures'][number],
   files: ReadonlyMap<string, { sha256: string; size: number }>,
+  withheld: ReadonlyMap<string, { sha256: string; size: number }>,
   checks: CheckList,
 ): Promise<boolean> {
   let ok = true;
@@ -88,7 +103,7 @@ async function checkCapture(
   }
   for (const a of capture.artifacts) {
     const path = paths.artifact(capture.id, a.name);
-    const file = files.get(path);
+    const file = files.get(path) ?? withheld.get(path);
     if (!file) {
       checks.fail(path, 'artifact of the capture is not in the package');
       ok = false;
@@ -98,6 +113,41 @@ async function checkCapture(
     }
   }
   return ok;
+}
+
+/** Each redacted copy: a sound record, of an artifact of an included capture, its bytes present. */
+async function checkRedactions(
+  manifest: Manifest,
+  kept: Kept,
+  files: ReadonlyMap<string, { sha256: string; size: number }>,
+  captures: readonly Capture[],
+  checks: CheckList,
+): Promise<void> {
+  for (const item of manifest.contents.redactions ?? []) {
+    const r = record(kept, item.path, redactionSchema, checks);
+    if (!r) continue;
+    const problems: string[] = [];
+    if (r.id !== item.id) problems.push(`record id ${r.id} is not ${item.id}`);
+    if ((await redactionSeal(r)) !== r.seal) problems.push('seal does not match the record');
+    const capture = captures.find((c) => c.id === r.captureId);
+    if (!capture) problems.push(`capture ${r.captureId} is not in the package`);
+    else if (
+      !capture.artifacts.some((a) => a.sha256 === r.original.sha256 && a.name === r.original.name)
+    )
+      problems.push(
+        `${r.original.name} (${r.original.sha256}) is not an artifact of capture ${r.captureId}`,
+      );
+    const path = paths.artifact(r.captureId, r.derived.name);
+    const file = files.get(path);
+    if (!file || file.sha256 !== r.derived.sha256 || file.size !== r.derived.size)
+      problems.push(`the redacted copy ${path} is missing or differs from the record`);
+    if (problems.length) for (const p of problems) checks.fail(item.path, p);
+    else
+      checks.pass(
+        item.path,
+        `redacted copy of ${r.original.name} (original ${r.original.sha256}): ${r.regions.length} region(s) covered`,
+      );
+  }
 }
 
 async function checkCustody(

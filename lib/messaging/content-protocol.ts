@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { viewerRegionSchema } from '../capture/redaction';
 import { extractedRecordSchema } from '../platforms/record';
 
 /**
@@ -63,6 +64,8 @@ export const collectedSchema = z
     /** Self-contained HTML; resource `i` is referenced as `dalel-<nonce>-<i>` and inlined later. */
     html: z.string(),
     resources: z.array(z.string()),
+    /** Where the viewer's own identity is on the page (viewport CSS px), marked in `html`. */
+    viewer: z.array(viewerRegionSchema),
     record: extractedRecordSchema,
     media: z.array(z.object({ url: z.string(), type: z.enum(['image', 'video']) }).strict()),
     omissions: z.array(z.string()),

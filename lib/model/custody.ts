@@ -5,6 +5,7 @@ export const CUSTODY_EVENT_TYPES = [
   'key_created',
   'key_rotated',
   'captured',
+  'redacted',
   'tagged',
   'untagged',
   'note_added',

@@ -13,6 +13,7 @@ import type {
   SettingRow,
 } from './rows';
 import type { VaultRecord } from '../vault/record';
+import type { Redaction } from '../model/redaction';
 
 export const DEFAULT_DB_NAME = 'dalel';
 
@@ -32,6 +33,7 @@ export class DalelDb extends Dexie {
   settings!: EntityTable<SettingRow, 'key'>;
   vault!: EntityTable<VaultRecord, 'id'>;
   listings!: EntityTable<ListingRow, 'id'>;
+  redactions!: EntityTable<Redaction, 'id'>;
 
   /** The tables a custody append writes: every transaction that appends must include both. */
   get custodyLog() {

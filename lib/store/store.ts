@@ -7,6 +7,7 @@ import { KeysRepo } from './repositories/keys-repo';
 import { LinksRepo } from './repositories/links-repo';
 import { ListingsRepo } from './repositories/listings-repo';
 import { PersonsRepo } from './repositories/persons-repo';
+import { RedactionsRepo } from './repositories/redactions-repo';
 import { SettingsRepo } from './repositories/settings-repo';
 
 /** The repositories over one database: the only way the rest of the code reaches IndexedDB. */
@@ -20,6 +21,7 @@ export class Store {
   readonly custody: CustodyRepo;
   readonly keys: KeysRepo;
   readonly settings: SettingsRepo;
+  readonly redactions: RedactionsRepo;
 
   constructor(readonly ctx: StoreContext) {
     this.persons = new PersonsRepo(ctx);
@@ -31,5 +33,6 @@ export class Store {
     this.custody = new CustodyRepo(ctx);
     this.keys = new KeysRepo(ctx);
     this.settings = new SettingsRepo(ctx);
+    this.redactions = new RedactionsRepo(ctx);
   }
 }

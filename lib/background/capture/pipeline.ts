@@ -12,6 +12,9 @@ import { newId } from '../../model/ids';
 import type { ArtifactBytes } from '../../store/repositories/captures-repo';
 import type { Store } from '../../store/store';
 import { MediaFetcher, type Fetched } from './fetch-media';
+import { redactDetected } from './redactions';
+import { VIEWER_REGIONS_NAME, type ViewerRegions } from '../../capture/redaction';
+import { logEvent } from '../../log';
 import { saveMhtml } from './mhtml';
 import { captureVisible, stitchFullPage } from './screenshots';
 import { CaptureAbort, NO_GESTURE, TabSession } from './tab-session';
@@ -87,6 +90,7 @@ export async function runCapture(tabId: number, ctx: CaptureContext): Promise<Ca
       bytes: viewport,
     },
   ];
+  let tiles: number[] = [page.metrics.scrollY];
   try {
     const full = await stitchFullPage({
       windowId,
@@ -97,6 +101,7 @@ export async function runCapture(tabId: number, ctx: CaptureContext): Promise<Ca
       caps,
     });
     if (full.warning) warnings.push(full.warning);
+    tiles = full.tiles;
     pending.push({
       ref: {
         name: ARTIFACT_NAMES.full,
@@ -155,6 +160,23 @@ export async function runCapture(tabId: number, ctx: CaptureContext): Promise<Ca
       bytes: new TextEncoder().encode(inlined.html),
     });
   }
+  // Where the monitor's own identity showed (no names, only places): the redactions' source.
+  const viewer: ViewerRegions = {
+    nonce: id,
+    scrollX: page.metrics.scrollX,
+    scrollY: page.metrics.scrollY,
+    regions: page.viewer,
+  };
+  if (page.viewer.length)
+    pending.push({
+      ref: {
+        name: VIEWER_REGIONS_NAME,
+        role: 'metadata',
+        mediaType: 'application/json',
+        sourceUrl: null,
+      },
+      bytes: new TextEncoder().encode(canonicalize(viewer)),
+    });
   pending.push({
     ref: {
       name: ARTIFACT_NAMES.record,
@@ -222,6 +244,12 @@ export async function runCapture(tabId: number, ctx: CaptureContext): Promise<Ca
     warnings: [...warnings, ...addressWarnings(metadata)],
   });
   const stored = await ctx.store.captures.seal(capture, bytes);
+  // Derived, after the seal: redacted working copies where the viewer's identity showed. A
+  // failure here loses nothing sealed; the monitor can redact from the dashboard.
+  if (page.viewer.length)
+    await redactDetected(ctx.store, stored, viewer, page.metrics.innerWidth, tiles).catch(() =>
+      logEvent('capture.redaction_failed'),
+    );
   ctx.onProgress('done', STAGES.length, STAGES.length);
   return stored;
 }

@@ -108,6 +108,28 @@ seedFor[4] = {
 
 // v5 only indexes `listings` by `sealedAt`: v4's rows, unchanged.
 seedFor[5] = seedFor[4];
+// v6 adds `redactions` (derived copies of a capture's artifacts): v5's rows and one redaction.
+seedFor[6] = {
+  ...seedFor[5]!,
+  redactions: [
+    {
+      id: 'red_0123456789abcdef01234567',
+      captureId: 'cap_1',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      original: { name: 'screenshot-viewport.png', sha256: `sha256:${'a'.repeat(64)}` },
+      derived: {
+        name: 'redacted/screenshot-viewport.png',
+        sha256: `sha256:${'d'.repeat(64)}`,
+        size: 3,
+        mediaType: 'image/png',
+      },
+      method: 'opaque boxes',
+      regions: [],
+      supersedes: null,
+      seal: `sha256:${'e'.repeat(64)}`,
+    },
+  ],
+};
 
 describe('schema migrations', () => {
   it('lists versions in increasing order', () => {
