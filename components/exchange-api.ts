@@ -28,6 +28,9 @@ export interface ExportSummary {
   cases: number;
   links: number;
   files: number;
+  /** Originals left out (hash listed), with redacted copies in their place. */
+  withheld: number;
+  redactions: number;
   fingerprint: string;
   /** An object URL (or extension URL) the package can be saved from. */
   downloadUrl: string;
@@ -82,6 +85,7 @@ async function runImport(file: File, pinnedKey?: string): Promise<ImportSummary>
 async function runExport(
   scope: ExportScope,
   onProgress: (p: Progress) => void,
+  withholdRedactedOriginals = true,
 ): Promise<ExportSummary> {
   const listener = (message: unknown) => {
     const event = exportProgressSchema.safeParse(message);
@@ -94,7 +98,10 @@ async function runExport(
   };
   browser.runtime.onMessage.addListener(listener);
   try {
-    const result = await request('export.run', { scope: { kind: scope.kind, ids: idsOf(scope) } });
+    const result = await request('export.run', {
+      scope: { kind: scope.kind, ids: idsOf(scope) },
+      withholdRedactedOriginals,
+    });
     // The package was streamed into this origin's private file system; a blob URL of the
     // disk-backed File lets the browser save it without reading it into memory.
     const file = await openExportFile(result.file);

@@ -12,6 +12,7 @@ import { ArtifactTable } from './artifact-table';
 import { CaptureTags } from './capture-tags';
 import { CustodyTrail } from './custody-trail';
 import { RecordFields } from './record-fields';
+import { RedactionReview } from './redaction-review';
 import { SnapshotFrame } from './snapshot-frame';
 
 function Environment({ capture }: { capture: Capture }) {
@@ -102,6 +103,7 @@ export function CaptureDetail({ id }: { id: string }) {
           ))}
         </div>
       </section>
+      <RedactionReview capture={capture} />
       <section aria-labelledby="fields-heading">
         <h2 id="fields-heading">{t('extractedFields')}</h2>
         <RecordFields record={capture.record} />

@@ -89,6 +89,20 @@ export const HOSTILE_PAGES = [
   },
 ] satisfies SitePage[];
 
+/** Hand-made pages seen while logged in: the viewer's own account shows in the navigation. */
+export const LOGGED_IN_PAGES = [
+  {
+    label: 'Instagram post, logged in (viewer avatar in the navigation)',
+    url: 'https://www.instagram.com/p/DalelLoggedIn/',
+    handmade: 'site/logged-in/instagram-post.html',
+  },
+  {
+    label: 'X post, logged in (account switcher)',
+    url: 'https://x.com/kairat_example/status/1900000000000000001',
+    handmade: 'site/logged-in/x-post.html',
+  },
+] satisfies SitePage[];
+
 /** An SVG "image" that runs script and beacons when opened on its own. */
 export const ACTIVE_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40" onload="window.__ranInSnapshot=1">
 <script>window.__ranInSnapshot = 1; fetch('https://evil.example/svg-script');</script>
@@ -169,6 +183,7 @@ export const SITE_PAGES: SitePage[] = [
   },
   ...CAPTURE_PAGES,
   ...HOSTILE_PAGES,
+  ...LOGGED_IN_PAGES,
 ];
 
 function key(url: string): string {
