@@ -53,6 +53,15 @@ function human(report: VerifyReport, path: string, io: Io): void {
         ? `Signed by the pinned key ${report.fingerprint}.`
         : `Signed by key ${report.fingerprint} (NOT PINNED: compare this fingerprint with the sender's, or pass --key).`,
     );
+    // Originals left out on purpose (they show the monitor's own account): listed, not missing.
+    const withheld = report.manifest?.withheld ?? [];
+    if (withheld.length) {
+      io.out(`Withheld: ${withheld.length} file(s), hash listed, bytes not included:`);
+      for (const w of withheld)
+        io.out(
+          `  - ${w.path} ${w.sha256} (${w.size} bytes; ${w.reason}${w.redactedCopy ? `, redacted copy ${w.redactedCopy}` : ''})`,
+        );
+    }
     return;
   }
   io.out(`${report.verdict.toUpperCase()}: ${path}${id}`);

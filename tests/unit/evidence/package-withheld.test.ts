@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { main } from '../../../cli/main';
 import { buildDemoInput } from '../../../lib/demo/demo-input';
 import { paths } from '../../../lib/evidence/manifest';
 import type { PackageInput } from '../../../lib/evidence/package-input';
@@ -88,6 +92,19 @@ describe('packages that withhold originals showing the monitor', () => {
     // The report shows the redacted copy and names the withheld original.
     const html = new TextDecoder().decode(entries.find((e) => e.name === 'report.html')!.data);
     expect(html).toContain('withheld: hash listed, bytes not included');
+  });
+
+  it('`dalel verify` names what was withheld, with its hash', async () => {
+    const { zip, capture, shot } = await redactedPackage(true);
+    const dir = mkdtempSync(join(tmpdir(), 'dalel-withheld-'));
+    const file = join(dir, 'p.zip');
+    writeFileSync(file, zip);
+    let out = '';
+    const io = { out: (t: string) => void (out += `${t}\n`), err: () => {} };
+    expect(await main(['verify', file], io)).toBe(0);
+    expect(out).toMatch(/Withheld: \d+ file\(s\), hash listed, bytes not included:/);
+    expect(out).toContain(`${paths.artifact(capture.id, shot.name)} ${shot.sha256}`);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('keep the originals when not asked to withhold them', async () => {
