@@ -6,7 +6,7 @@ import { HOST_PERMISSIONS } from './lib/platforms/hosts';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
@@ -17,6 +17,7 @@ export default defineConfig({
       'unlimitedStorage',
       'contextMenus',
       'alarms',
+      'notifications',
       ...(browser === 'firefox' ? [] : ['pageCapture']),
     ],
     host_permissions: [...HOST_PERMISSIONS],
@@ -24,7 +25,9 @@ export default defineConfig({
     // for the panic wipe (Security screen); never at install.
     optional_permissions: ['history'],
     commands: {
-      _execute_action: {
+      // The popup's command has a different name per manifest version: MV2 (Firefox) maps only
+      // `_execute_browser_action`; `_execute_action` there would be an ordinary command nobody runs.
+      [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {
         suggested_key: { default: 'Alt+Shift+D' },
         description: '__MSG_commandOpenPopup__',
       },

@@ -3,6 +3,7 @@ import { chromiumExportBench } from './chromium-export.bench';
 import { chromiumHashBench } from './chromium-hash.bench';
 import { chromiumScaleBench } from './chromium-scale.bench';
 import { exportBench } from './export.bench';
+import { firefoxCaptureBench } from './firefox-capture.bench';
 import { kdfBench } from './kdf.bench';
 import { scaleBench } from './scale.bench';
 import { sha256Bench } from './sha256.bench';
@@ -22,4 +23,5 @@ export const benchmarks: Benchmark[] = [
   chromiumHashBench,
   chromiumExportBench,
   chromiumScaleBench,
+  firefoxCaptureBench,
 ];

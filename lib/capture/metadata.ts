@@ -1,3 +1,4 @@
+import { captureConditions } from './conditions';
 import {
   captureMetadataSchema,
   type CaptureMetadata,
@@ -17,6 +18,8 @@ export interface PageEnvironment {
   language: string;
   timeZone: string;
   viewport: { width: number; height: number; devicePixelRatio: number };
+  /** The page's `screen` size, when it could be read. */
+  screen?: { width: number; height: number } | null;
 }
 
 export interface MetadataInput {
@@ -30,6 +33,8 @@ export interface MetadataInput {
   extensionVersion: string;
   extractor: { name: string; version: string };
   omissions: readonly string[];
+  /** Measured by Dalel itself, to record what the page was told (lib/capture/conditions.ts). */
+  measured?: { screenshotWidth: number | null; deviceTimeZone: string };
 }
 
 /** Who reports each field of the metadata (recorded in every capture). */
@@ -72,6 +77,15 @@ export function browserFromUserAgent(userAgent: string): string {
 /** The capture's metadata, validated: a wrong field fails here, before anything is stored. */
 export function buildMetadata(input: MetadataInput): CaptureMetadata {
   const { page } = input;
+  const measured = input.measured
+    ? captureConditions({
+        pageViewport: page.viewport,
+        pageScreen: page.screen ?? null,
+        pageTimeZone: page.timeZone || 'UTC',
+        deviceTimeZone: input.measured.deviceTimeZone,
+        screenshotWidth: input.measured.screenshotWidth,
+      })
+    : null;
   if (input.endedAt < input.startedAt) throw new Error('metadata: capture ended before it started');
   return captureMetadataSchema.parse({
     requestedUrl: page.navigationUrl ?? (input.tabUrl || page.url),
@@ -87,10 +101,11 @@ export function buildMetadata(input: MetadataInput): CaptureMetadata {
     browser: browserFromUserAgent(page.userAgent),
     extensionVersion: input.extensionVersion,
     extractor: input.extractor,
-    viewport: page.viewport,
+    viewport: measured?.viewport ?? page.viewport,
     language: page.language,
     omissions: [...input.omissions],
     sources: { ...METADATA_FIELD_SOURCES },
+    ...(measured ? { conditions: measured.conditions } : {}),
   });
 }
 

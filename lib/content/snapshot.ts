@@ -24,7 +24,12 @@ export interface SnapshotOptions {
   mark?: (live: Element[], copy: Element[]) => string | null;
   /** Comments the marks wrote, spared by the check. */
   keepComment?: (data: string) => boolean;
+  /** The post the monitor chose ("Capture this post"): its copy is marked `data-dalel-target`. */
+  target?: Element | null;
 }
+
+/** The attribute that marks the chosen post in the snapshot (on the copy, never on the page). */
+export const TARGET_ATTRIBUTE = 'data-dalel-target';
 
 export interface Snapshot {
   html: string;
@@ -185,6 +190,10 @@ export function serializeSnapshot(
   const live = Array.from(doc.documentElement.querySelectorAll('*'));
   const copy = Array.from(root.querySelectorAll('*'));
   freezeFormState(live, copy);
+  // Only Dalel marks the chosen post: a page's own `data-dalel-target` would point elsewhere.
+  for (const c of copy) c.removeAttribute(TARGET_ATTRIBUTE);
+  const chosen = options.target ? live.indexOf(options.target) : -1;
+  if (chosen >= 0) copy[chosen]?.setAttribute(TARGET_ATTRIBUTE, 'post');
   rewriteMedia(live, copy, resources, base);
   if (doc.querySelector('canvas'))
     omissions.push('canvas drawings are not in the HTML snapshot (see the screenshots)');
@@ -192,8 +201,11 @@ export function serializeSnapshot(
     omissions.push('shadow DOM content is not in the HTML snapshot (see the screenshots)');
 
   cleanTree(root, resources, base, options.nonce);
-  const marks = options.mark?.(live, copy) ?? null;
-  const header = `<!-- Dalel snapshot of ${escapeComment(options.url)} captured ${escapeComment(options.capturedAt)}. Scripts removed; resources inlined.${marks ? ` ${marks}` : ''} -->`;
+  const marks = [
+    chosen >= 0 ? `The post the monitor chose carries ${TARGET_ATTRIBUTE}="post".` : null,
+    options.mark?.(live, copy) ?? null,
+  ].filter((m): m is string => m !== null);
+  const header = `<!-- Dalel snapshot of ${escapeComment(options.url)} captured ${escapeComment(options.capturedAt)}. Scripts removed; resources inlined.${marks.map((m) => ` ${m}`).join('')} -->`;
   let html = snapshotHtml({ root, header, styles });
   if (parse) {
     const problems = snapshotProblems(html, options.nonce, parse, options.keepComment);

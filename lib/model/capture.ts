@@ -70,6 +70,11 @@ export const captureMetadataSchema = z
     omissions: z.array(z.string()),
     /** Who reported each field (see METADATA_SOURCES); absent in captures made before it. */
     sources: z.record(z.string(), metadataSourceSchema).optional(),
+    /**
+     * What the browser changed about what the page saw (fingerprinting protection: spoofed pixel
+     * ratio, letterboxed window, time zone); lib/capture/conditions.ts. Absent in older captures.
+     */
+    conditions: z.array(z.string()).optional(),
   })
   .strict();
 export type CaptureMetadata = z.infer<typeof captureMetadataSchema>;

@@ -8,3 +8,19 @@ import { mediaHostPermissions } from './media-hosts';
  * fetches anything from a site where the monitor is logged in.
  */
 export const HOST_PERMISSIONS: readonly string[] = mediaHostPermissions();
+
+/**
+ * The platform pages (not their media CDNs) that show posts in feeds: where "Capture this post"
+ * is offered and where the pointer listener runs (a content script, not a host permission: the
+ * background never fetches from these sites). https only, as the platforms are.
+ */
+export const POST_PAGE_MATCHES = [
+  'https://*.instagram.com/*',
+  'https://*.facebook.com/*',
+  'https://x.com/*',
+  'https://*.x.com/*',
+  'https://*.twitter.com/*',
+  'https://t.me/*',
+  'https://*.vk.com/*',
+  'https://vk.com/*',
+] as const;

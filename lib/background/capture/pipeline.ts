@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { accountKeyOf } from '../../capture/account-key';
 import { DEFAULT_CAPS, type CaptureCaps } from '../../capture/caps';
+import { pngWidth } from '../../capture/conditions';
 import { addressWarnings, buildMetadata } from '../../capture/metadata';
 import { ARTIFACT_NAMES, isActiveMediaType, mediaArtifactName } from '../../capture/naming';
 import { sealCapture } from '../../capture/seal';
@@ -16,6 +17,8 @@ import { redactDetected } from './redactions';
 import { VIEWER_REGIONS_NAME, type ViewerRegions } from '../../capture/redaction';
 import { logEvent } from '../../log';
 import { saveMhtml } from './mhtml';
+import type { CaptureOptions } from './capture-options';
+import { capturePostCrop } from './post-crop';
 import { captureVisible, stitchFullPage } from './screenshots';
 import { CaptureAbort, NO_GESTURE, TabSession } from './tab-session';
 
@@ -47,7 +50,11 @@ const reasonOf = (error: unknown) => (error instanceof Error ? error.message : S
  * with its custody event in one transaction. Throws (and stores nothing) when the tab is closed,
  * navigates or cannot be read, or storage is full.
  */
-export async function runCapture(tabId: number, ctx: CaptureContext): Promise<Capture> {
+export async function runCapture(
+  tabId: number,
+  ctx: CaptureContext,
+  options: CaptureOptions = {},
+): Promise<Capture> {
   const caps = ctx.caps ?? DEFAULT_CAPS;
   const startedAt = new Date();
   let stage = 0;
@@ -65,7 +72,10 @@ export async function runCapture(tabId: number, ctx: CaptureContext): Promise<Ca
   await tab.inject();
   if (!before.active) await browser.tabs.update(tabId, { active: true });
   const id = nonce();
-  const page = await tab.collect(id);
+  const page = await tab.collect(
+    id,
+    options.scope === 'pointer' ? { targetElementId: options.targetElementId } : undefined,
+  );
   const omissions = [...page.omissions];
   const warnings = [...page.warnings, ...page.record.warnings.map((w) => `extractor: ${w}`)];
   next();
@@ -114,6 +124,33 @@ export async function runCapture(tabId: number, ctx: CaptureContext): Promise<Ca
   } catch (error) {
     if ((error as Error).name === 'CaptureAbort') throw error;
     omissions.push(`full-page screenshot: ${reasonOf(error)}`);
+  }
+  if (page.target) {
+    // "Capture this post": a tight screenshot of the chosen post besides the viewport.
+    try {
+      const crop = await capturePostCrop({
+        windowId,
+        metrics: page.metrics,
+        viewport,
+        rect: page.target.rect,
+        scrollTo: (x, y) => tab.scrollTo(x, y),
+        assertSameTab: () => tab.assertSame(),
+        caps,
+      });
+      if (crop.warning) warnings.push(crop.warning);
+      pending.push({
+        ref: {
+          name: ARTIFACT_NAMES.post,
+          role: 'screenshot',
+          mediaType: 'image/png',
+          sourceUrl: null,
+        },
+        bytes: crop.png,
+      });
+    } catch (error) {
+      if ((error as Error).name === 'CaptureAbort') throw error;
+      omissions.push(`post screenshot: ${reasonOf(error)}`);
+    }
   }
   next();
 
@@ -229,6 +266,10 @@ export async function runCapture(tabId: number, ctx: CaptureContext): Promise<Ca
     extensionVersion: ctx.extensionVersion,
     extractor: page.record.extractor,
     omissions,
+    measured: {
+      screenshotWidth: pngWidth(viewport),
+      deviceTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC',
+    },
   });
   const capture = await sealCapture({
     id: newId('cap'),
