@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../cli/main';
 import { buildDemoInput } from '../../../lib/demo/demo-input';
-import { paths } from '../../../lib/evidence/manifest';
+import { paths, type Manifest } from '../../../lib/evidence/manifest';
 import type { PackageInput } from '../../../lib/evidence/package-input';
 import { redactionSeal } from '../../../lib/evidence/redaction-seal';
 import { sha256RefOf } from '../../../lib/evidence/sha256';
@@ -94,17 +94,72 @@ describe('packages that withhold originals showing the monitor', () => {
     expect(html).toContain('withheld: hash listed, bytes not included');
   });
 
-  it('`dalel verify` names what was withheld, with its hash', async () => {
-    const { zip, capture, shot } = await redactedPackage(true);
+  it('`dalel verify` names what was withheld, with its hash, only when the signature holds', async () => {
+    const { zip, key, capture, shot, redaction } = await redactedPackage(true);
     const dir = mkdtempSync(join(tmpdir(), 'dalel-withheld-'));
-    const file = join(dir, 'p.zip');
-    writeFileSync(file, zip);
-    let out = '';
-    const io = { out: (t: string) => void (out += `${t}\n`), err: () => {} };
-    expect(await main(['verify', file], io)).toBe(0);
-    expect(out).toMatch(/Withheld: \d+ file\(s\), hash listed, bytes not included:/);
-    expect(out).toContain(`${paths.artifact(capture.id, shot.name)} ${shot.sha256}`);
+    const run = async (name: string, bytes: Uint8Array, ...args: string[]) => {
+      const file = join(dir, name);
+      writeFileSync(file, bytes);
+      let out = '';
+      const io = { out: (t: string) => void (out += `${t}\n`), err: () => {} };
+      return { code: await main(['verify', file, ...args], io), out };
+    };
+    const line = `${paths.artifact(capture.id, shot.name)} ${shot.sha256}`;
+    // Confirmed signer: VALID (exit 0), the withheld files listed.
+    const pinned = await run('p.zip', zip, '--key', key.fingerprint);
+    expect(pinned.code).toBe(0);
+    expect(pinned.out).toMatch(/Withheld: \d+ file\(s\), hash listed, bytes not included:/);
+    expect(pinned.out).toContain(line);
+    // Signature intact, signer not confirmed: NOT CONFIRMED (exit 3), still listed.
+    const unpinned = await run('p.zip', zip);
+    expect(unpinned.code).toBe(3);
+    expect(unpinned.out).toContain(line);
+    // A redacted copy swapped after signing: INVALID (exit 1), and no list that would vouch.
+    const path = paths.artifact(capture.id, redaction.derived.name);
+    const swapped = (await unpack(zip)).map((e) =>
+      e.name === path ? { name: e.name, data: new TextEncoder().encode('x') } : e,
+    );
+    const invalid = await run('q.zip', await repack(swapped), '--key', key.fingerprint);
+    expect(invalid.code).toBe(1);
+    expect(invalid.out).not.toContain('Withheld:');
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('are invalid when a file is listed as withheld and included too', async () => {
+    const { zip, key, capture, shot } = await redactedPackage(true);
+    const shotPath = paths.artifact(capture.id, shot.name);
+    const original = (await unpack(await redactedPackage(false).then((p) => p.zip))).find((e) =>
+      e.name.endsWith(`/${shot.name}`),
+    );
+    expect(original).toBeDefined();
+    const entries = [{ name: shotPath, data: original!.data }, ...(await unpack(zip))];
+    const listed = (m: Manifest) =>
+      void m.files.unshift({
+        path: shotPath,
+        sha256: shot.sha256,
+        size: shot.size,
+        mediaType: 'image/png',
+      });
+    const report = await verifyBytes(await repack(await resign(entries, key, listed)), {
+      pinnedKey: key.fingerprint,
+    });
+    expect(report.verdict).toBe('invalid');
+    expect(report.failures.map((f) => f.code)).toContain('withheld_included');
+  });
+
+  it('are invalid when a redaction record is altered after sealing', async () => {
+    const { zip, key, redaction } = await redactedPackage(true);
+    const entries = (await unpack(zip)).map((e) => {
+      if (e.name !== paths.redaction(redaction.id)) return e;
+      const r = JSON.parse(new TextDecoder().decode(e.data)) as Redaction;
+      r.regions = [];
+      return { name: e.name, data: new TextEncoder().encode(JSON.stringify(r)) };
+    });
+    const report = await verifyBytes(await repack(await resign(entries, key)), {
+      pinnedKey: key.fingerprint,
+    });
+    expect(report.verdict).toBe('invalid');
+    expect(report.failures.map((f) => f.code)).toContain('redaction_seal_bad');
   });
 
   it('keep the originals when not asked to withhold them', async () => {
