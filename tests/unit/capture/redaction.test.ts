@@ -30,6 +30,46 @@ describe('viewer identity on logged-in pages', () => {
     expect(found[1]!.element.textContent).toContain('@monitor_viewer');
   });
 
+  it.each([
+    [
+      'facebook-post-ru.html',
+      'facebook',
+      ['account menu'],
+      (el: Element) => el.querySelector('img')?.getAttribute('alt'),
+      'Монитор Зритель',
+    ],
+    [
+      'vk-post-kk.html',
+      'vk',
+      ['account menu', 'my profile (menu)'],
+      (el: Element) => el.textContent?.trim(),
+      'Монитор',
+    ],
+    [
+      'youtube-video.html',
+      'youtube',
+      ['account avatar'],
+      (el: Element) => el.getAttribute('id'),
+      'avatar-btn',
+    ],
+    [
+      'tiktok-video.html',
+      'tiktok',
+      ['account avatar', 'profile link (navigation)'],
+      (el: Element) => el.getAttribute('href'),
+      '/@monitor.viewer',
+    ],
+  ] as const)(
+    "%s: the viewer's own account is found, never the author's",
+    (file, platform, labels, read, first) => {
+      const found = findViewerIdentity(fixture(file), platform);
+      expect(found.map((f) => f.label)).toEqual(labels);
+      expect(read(found[0]!.element)).toBe(first);
+      for (const f of found)
+        expect(f.element.textContent ?? '').not.toMatch(/Example|Мысал|Пример/);
+    },
+  );
+
   it('finds nothing on a page without a logged-in header', () => {
     const doc = parse(
       '<html><body><article><img alt="x\'s profile picture"></article></body></html>',
