@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import captureScript from '../../entrypoints/capture.content';
+import pointerScript from '../../entrypoints/pointer.content';
+import { POST_PAGE_MATCHES } from '../../lib/platforms/hosts';
 import config from '../../wxt.config';
 
 type ManifestFn = (env: {
@@ -62,6 +65,24 @@ describe('manifest permissions', () => {
         );
       }
     }
+  });
+
+  it('declares one content script, the pointer listener, on the feed pages only, over https', () => {
+    // Chrome counts a declared content script as access to its sites: pinned like a permission.
+    expect(pointerScript.matches).toEqual([...POST_PAGE_MATCHES]);
+    expect([...POST_PAGE_MATCHES]).toEqual([
+      'https://*.instagram.com/*',
+      'https://*.facebook.com/*',
+      'https://x.com/*',
+      'https://*.x.com/*',
+      'https://*.twitter.com/*',
+      'https://t.me/*',
+      'https://*.vk.com/*',
+      'https://vk.com/*',
+    ]);
+    // The capture script is injected through activeTab only: no sites of its own.
+    expect(captureScript.registration).toBe('runtime');
+    expect(captureScript.matches ?? []).toEqual([]);
   });
 
   it('asks for history only as an optional permission, at the moment it is used', () => {
