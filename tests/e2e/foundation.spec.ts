@@ -3,6 +3,7 @@ import { openForCapture, openTab } from './support/capture';
 import { expect, sendFrom, test } from './support/fixtures';
 import { launchWithExtension } from './support/launch';
 import { pageBody, SITE_PAGES } from './support/site';
+import { POST_PAGE_MATCHES } from '../../lib/platforms/hosts';
 
 const SCREENS = 'test-results/screens';
 mkdirSync(SCREENS, { recursive: true });
@@ -18,7 +19,14 @@ test('the extension loads with its service worker and least-privilege manifest',
   expect(manifest.manifest_version).toBe(3);
   expect(manifest.permissions).toContain('activeTab');
   expect(manifest.host_permissions).not.toContain('<all_urls>');
-  expect(manifest.content_scripts ?? []).toEqual([]);
+  // One declared content script: the pointer listener for "Capture this post", on the platforms'
+  // feed pages over https only (the capture script is injected through activeTab).
+  expect(
+    (manifest.content_scripts ?? []).map((c: { js: string[]; matches: string[] }) => ({
+      js: c.js,
+      matches: [...c.matches].sort(),
+    })),
+  ).toEqual([{ js: ['content-scripts/pointer.js'], matches: [...POST_PAGE_MATCHES].sort() }]);
   const pong = await send({ type: 'ping' });
   expect(pong).toEqual({ ok: true, data: { pong: true, version: manifest.version } });
 });
