@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { PLATFORM_HOST_PERMISSIONS } from './lib/platforms/hosts';
+import { HOST_PERMISSIONS } from './lib/platforms/hosts';
 
 /** Hosts the monitor may configure (a TSA; the locker of issue 18), granted one at a time. */
 const USER_ORIGINS = ['http://*/*', 'https://*/*'] as const;
@@ -26,13 +26,15 @@ export default defineConfig({
       'notifications',
       ...(browser === 'firefox' ? [] : ['pageCapture']),
     ],
-    host_permissions: [...PLATFORM_HOST_PERMISSIONS],
+    host_permissions: [...HOST_PERMISSIONS],
     // A time-stamping authority the monitor adds in Settings: its one host is requested then
-    // (lib/permissions/origin-permission.ts), never at install. MV2 Firefox lists hosts among
-    // optional_permissions; WXT drops optional_host_permissions from MV2 manifests.
+    // (lib/permissions/origin-permission.ts), never at install. `history` is asked for only when
+    // the monitor chooses "remove captured pages from this browser's history" for the panic wipe
+    // (Security screen). MV2 Firefox lists hosts among optional_permissions; WXT drops
+    // optional_host_permissions from MV2 manifests.
     ...(browser === 'firefox'
-      ? { optional_permissions: [...USER_ORIGINS] }
-      : { optional_host_permissions: [...USER_ORIGINS] }),
+      ? { optional_permissions: ['history', ...USER_ORIGINS] }
+      : { optional_permissions: ['history'], optional_host_permissions: [...USER_ORIGINS] }),
     commands: {
       // The popup's command has a different name per manifest version: MV2 (Firefox) maps only
       // `_execute_browser_action`; `_execute_action` there would be an ordinary command nobody runs.

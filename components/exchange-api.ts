@@ -30,6 +30,9 @@ export interface ExportSummary {
   cases: number;
   links: number;
   files: number;
+  /** Originals left out (hash listed), with redacted copies in their place. */
+  withheld: number;
+  redactions: number;
   fingerprint: string;
   /** What each configured TSA did (empty: none configured, not time-stamped). */
   timestamps: StampSummary[];
@@ -99,6 +102,7 @@ async function runImport(
 async function runExport(
   scope: ExportScope,
   onProgress: (p: Progress) => void,
+  withholdRedactedOriginals = true,
 ): Promise<ExportSummary> {
   const listener = (message: unknown) => {
     const event = exportProgressSchema.safeParse(message);
@@ -111,7 +115,10 @@ async function runExport(
   };
   browser.runtime.onMessage.addListener(listener);
   try {
-    const result = await request('export.run', { scope: { kind: scope.kind, ids: idsOf(scope) } });
+    const result = await request('export.run', {
+      scope: { kind: scope.kind, ids: idsOf(scope) },
+      withholdRedactedOriginals,
+    });
     // The package was streamed into this origin's private file system; a blob URL of the
     // disk-backed File lets the browser save it without reading it into memory.
     const file = await openExportFile(result.file);

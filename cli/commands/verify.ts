@@ -133,6 +133,9 @@ function human(report: VerifyReport, path: string, io: Io): void {
     io.out(`${report.verdict.toUpperCase()}: ${path}${id}`);
     for (const line of formatFailures(report)) io.out(`  - ${line}`);
   }
+  // Originals left out on purpose (they show the monitor's own account): listed, not missing.
+  // Only for a manifest whose signature held: an invalid package's list says nothing.
+  if (report.verdict === 'valid' || report.verdict === 'unconfirmed') withheldLines(report, io);
   for (const note of report.notes)
     if (note.code !== 'signer_unconfirmed' && note.code !== 'timestamp_not_trusted')
       io.out(`Note: ${note.file ? `${note.file}: ` : ''}${note.message}`);
@@ -224,3 +227,13 @@ export const verifyCommand: Command = {
     }
   },
 };
+
+function withheldLines(report: VerifyReport, io: Io): void {
+  const withheld = report.manifest?.withheld ?? [];
+  if (!withheld.length) return;
+  io.out(`Withheld: ${withheld.length} file(s), hash listed, bytes not included:`);
+  for (const w of withheld)
+    io.out(
+      `  - ${w.path} ${w.sha256} (${w.size} bytes; ${w.reason}${w.redactedCopy ? `, redacted copy ${w.redactedCopy}` : ''})`,
+    );
+}

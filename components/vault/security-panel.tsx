@@ -3,6 +3,7 @@ import { IntegritySection } from './integrity-section';
 import { LockSettings } from './lock-settings';
 import { useVault } from './vault-context';
 import { WipeButton } from './wipe-button';
+import { WipeHistoryOption } from './wipe-history-option';
 
 /** The dashboard's Security screen (`#security`): the lock, the integrity check, the wipe. */
 export function SecurityPanel(_props: { id: string | null }) {
@@ -16,6 +17,7 @@ export function SecurityPanel(_props: { id: string | null }) {
       <section class="panel danger-zone">
         <h2>{t('wipeTitle')}</h2>
         <WipeButton />
+        <WipeHistoryOption />
       </section>
     </section>
   );

@@ -19,6 +19,10 @@ export interface OpenerPorts {
   onWiped?: () => void;
   /** The panic wipe deletes the custody log's witness too (it lives outside IndexedDB). */
   forgetWitness?: () => Promise<void>;
+  clearDrafts?: () => Promise<void>;
+  removeFromHistory?: (urls: readonly string[] | null) => Promise<number>;
+  /** The list the passphrase strength check refuses. */
+  commonPasswords?: () => Promise<ReadonlySet<string>>;
   /**
    * Opens the database (IndexedDB by default; the mirror over `storage.local` in permanent
    * private browsing, see store-backend.ts). `onBroken`: the memoised store must be dropped.

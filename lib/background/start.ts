@@ -5,7 +5,16 @@ import { reportTriggerFailure, STORAGE_UNAVAILABLE } from '../capture/trigger-fa
 import { createRouter, ProtocolError, type Sender } from '../messaging/router';
 import { checkIntegrity } from '../store/integrity';
 import { ALLOWED_WHILE_LOCKED } from '../messaging/messages/vault';
-import { alarmPort, onAutoLockAlarm, sessionPort, storageInfo, witnessPort } from './browser-ports';
+import {
+  alarmPort,
+  clearDrafts,
+  commonPasswords,
+  onAutoLockAlarm,
+  removeFromHistory,
+  sessionPort,
+  storageInfo,
+  witnessPort,
+} from './browser-ports';
 import { browserFailurePorts } from './capture/failure-report';
 import { createCaptureRunner } from './capture/runner';
 import { registerCaptureTriggers } from './capture/triggers';
@@ -54,6 +63,9 @@ export function startBackground(): void {
     alarm: alarmPort,
     removeFiles: removeExportFiles,
     forgetWitness: () => witnessPort.clear(),
+    commonPasswords,
+    clearDrafts,
+    removeFromHistory,
     onWiped: () => {
       // A check still waiting would open the wiped database's successor only to report on it.
       clearTimeout(startupTimer);

@@ -3,6 +3,7 @@ import type { CustodyEvent } from '../model/custody';
 import type { LegalCase } from '../model/legal-case';
 import type { Link } from '../model/link';
 import type { Person } from '../model/person';
+import type { Redaction } from '../model/redaction';
 import type { Checkpoint } from './custody';
 import type { CustodyProof } from './custody-disclosure';
 import type { Primitives } from './primitives';
@@ -25,6 +26,13 @@ export interface PackageInput {
   persons: Person[];
   links: Link[];
   captures: Capture[];
+  /** Redacted working copies in force for the included captures (their bytes via openArtifact). */
+  redactions?: Redaction[];
+  /**
+   * Capturer protection: leave out every original that has a redacted copy (and the MHTML of a
+   * capture that has any: it cannot be redacted), listing their hashes as withheld.
+   */
+  withholdRedactedOriginals?: boolean;
   custody: {
     /** Full events about the included items, in log order. */
     events: CustodyEvent[];

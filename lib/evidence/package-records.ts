@@ -57,5 +57,21 @@ export const captureShape = object(
   'loose',
 );
 
+/**
+ * A redacted working copy's record (lib/model/redaction.ts): whole, since its seal covers it;
+ * the regions only in the fields the verifier does not judge one by one.
+ */
+export const redactionShape = object({
+  id: string({ pattern: /^red_[0-9a-f]{24}$/, name: 'redaction id' }),
+  captureId: string(),
+  createdAt: datetime,
+  original: object({ name: string(), sha256: sha256Ref }),
+  derived: object({ name: string(), sha256: sha256Ref, size: count, mediaType: string() }),
+  method: string(),
+  regions: array(object({}, 'loose')),
+  supersedes: nullable(string()),
+  seal: sha256Ref,
+});
+
 /** Persons and cases: the verifier needs their id only. */
 export const recordIdShape = object({ id: string() }, 'loose');

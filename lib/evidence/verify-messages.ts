@@ -263,7 +263,7 @@ export const CHECK_MESSAGES_EN = {
       ? `${p.path}: hash algorithm not allowed: only sha256:<64 lower-case hex>`
       : `${p.path}: not a valid ${p.format}`) as P<{
     path: string;
-    format: 'sha256' | 'datetime' | 'fingerprint' | 'package id' | 'base64';
+    format: 'sha256' | 'datetime' | 'fingerprint' | 'package id' | 'base64' | 'redaction id';
   }>,
   shape_value: ((p) => `${p.path}: must be ${p.allowed}`) as P<{ path: string; allowed: string }>,
   at_line: ((p) => `line ${p.line}`) as P<{ line: number }>,
@@ -433,6 +433,32 @@ export const CHECK_MESSAGES_EN = {
     sha256: string;
   }>,
   captures_ok: ((p) => `${p.count} captures: seals and capture-time hashes match`) as P<Count>,
+
+  // --- capturer protection: originals withheld, redacted working copies ---
+  withheld_listed: ((p) =>
+    `withheld: hash listed (${p.sha256}, ${p.size} bytes), bytes not included (${p.reason}${p.copy ? `; redacted copy ${p.copy}` : ''})`) as P<{
+    sha256: string;
+    size: number;
+    reason: string;
+    copy: string | null;
+  }>,
+  withheld_included: () => 'listed as withheld and as included',
+  redaction_ok: ((p) =>
+    `redacted copy of ${p.original} (original ${p.sha256}): ${p.count} region(s) covered`) as P<{
+    original: string;
+    sha256: string;
+    count: number;
+  }>,
+  redaction_seal_bad: () => 'seal does not match the redaction record',
+  redaction_capture_absent: ((p) => `capture ${p.id} is not in the package`) as P<{ id: string }>,
+  redaction_original_unknown: ((p) =>
+    `${p.name} (${p.sha256}) is not an artifact of capture ${p.id}`) as P<{
+    name: string;
+    sha256: string;
+    id: string;
+  }>,
+  redaction_copy_differs: ((p) =>
+    `the redacted copy ${p.path} is missing or differs from the record`) as P<{ path: string }>,
   captures_failed: ((p) => `${p.count} captures failed their record checks`) as P<Count>,
   capture_no_entry_event: ((p) => `no "captured" or "imported" event for capture ${p.id}`) as P<{
     id: string;

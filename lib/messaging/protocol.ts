@@ -54,6 +54,8 @@ export type ErrorCode =
   /** The passphrase lock is closed: unlock first (only `UNLOCKED_NOT_REQUIRED` types pass). */
   | 'locked'
   | 'wrong_passphrase'
+  /** A new passphrase failed the strength check (lib/vault/strength.ts). */
+  | 'weak_passphrase'
   | 'failed';
 
 export type Response<T = unknown> =

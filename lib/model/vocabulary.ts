@@ -5,6 +5,8 @@ export const CUSTODY_EVENT_TYPES = [
   'key_created',
   'key_rotated',
   'captured',
+  /** A redacted working copy of a capture's artifacts was sealed (lib/evidence/redaction). */
+  'redacted',
   'tagged',
   'untagged',
   'note_added',

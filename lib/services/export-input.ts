@@ -45,6 +45,8 @@ export async function buildPackageInput(
     tool: { name: string; version: string };
     now: Date;
     onProgress?: (progress: ExportProgress) => void;
+    /** Carry redacted copies instead of originals that show the monitor's own account. */
+    withholdRedactedOriginals?: boolean;
   },
 ): Promise<PackageInput> {
   if (scope.kind !== 'all' && scope.ids.length === 0)
@@ -96,6 +98,11 @@ export async function buildPackageInput(
     ...keyIds,
   ]);
 
+  const redactions = (
+    await Promise.all(
+      captures.map(async (c) => [...(await store.redactions.current(c.id)).values()]),
+    )
+  ).flat();
   return {
     scope: { kind: scope.kind, ids: scope.kind === 'all' ? [] : [...scope.ids] },
     captureTimestamps: captureTokens(captures, custody.events),
@@ -103,6 +110,8 @@ export async function buildPackageInput(
     persons,
     links,
     captures,
+    redactions,
+    withholdRedactedOriginals: context.withholdRedactedOriginals ?? false,
     custody,
     openArtifact: (sha256) => store.artifacts.blob(sha256),
     signer: context.signer,

@@ -152,6 +152,11 @@ export async function importPackage(
     throw new ImportRejectedError(report);
   const confirmedBy = await confirmation(store, report, options.acceptSigner);
   const manifest: Manifest = report.manifest;
+  // Without the originals the archive could not hold the sealed captures whole.
+  if (manifest.withheld?.length)
+    throw new ImportConflictError(
+      `this package withholds ${manifest.withheld.length} original file(s) to protect the monitor (their hashes are listed): it can be verified, but not imported; ask the sender for a package with the originals`,
+    );
   const listed = new Map(manifest.files.map((f) => [f.path, f]));
   const archive = await openZip(source, DEFAULT_LIMITS);
   const entries = new Map(archive.entries.map((e) => [e.name, e]));

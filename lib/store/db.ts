@@ -14,6 +14,7 @@ import type {
   StampJobRow,
 } from './rows';
 import type { VaultRecord } from '../vault/record';
+import type { Redaction } from '../model/redaction';
 
 export const DEFAULT_DB_NAME = 'dalel';
 
@@ -34,6 +35,7 @@ export class DalelDb extends Dexie {
   vault!: EntityTable<VaultRecord, 'id'>;
   listings!: EntityTable<ListingRow, 'id'>;
   stampQueue!: EntityTable<StampJobRow, 'id'>;
+  redactions!: EntityTable<Redaction, 'id'>;
 
   /** The tables a custody append writes: every transaction that appends must include both. */
   get custodyLog() {

@@ -7,6 +7,7 @@ import { KeysRepo } from './repositories/keys-repo';
 import { LinksRepo } from './repositories/links-repo';
 import { ListingsRepo } from './repositories/listings-repo';
 import { PersonsRepo } from './repositories/persons-repo';
+import { RedactionsRepo } from './repositories/redactions-repo';
 import { SettingsRepo } from './repositories/settings-repo';
 import { StampQueueRepo } from './repositories/stamp-queue-repo';
 
@@ -22,6 +23,7 @@ export class Store {
   readonly keys: KeysRepo;
   readonly settings: SettingsRepo;
   readonly stampQueue: StampQueueRepo;
+  readonly redactions: RedactionsRepo;
 
   constructor(readonly ctx: StoreContext) {
     this.persons = new PersonsRepo(ctx);
@@ -34,5 +36,6 @@ export class Store {
     this.keys = new KeysRepo(ctx);
     this.settings = new SettingsRepo(ctx);
     this.stampQueue = new StampQueueRepo(ctx);
+    this.redactions = new RedactionsRepo(ctx);
   }
 }

@@ -25,6 +25,13 @@ export const samples = {
   'capture.list': { type: 'capture.list' },
   'capture.timeline': { type: 'capture.timeline', accountKey: 'instagram#1' },
   'artifact.get': { type: 'artifact.get', sha256: `sha256:${'a'.repeat(64)}` },
+  'redaction.list': { type: 'redaction.list', captureId: 'cap_1' },
+  'redaction.apply': {
+    type: 'redaction.apply',
+    captureId: 'cap_1',
+    original: `sha256:${'a'.repeat(64)}`,
+    regions: [{ x: 1, y: 2, width: 3, height: 4, label: 'me', source: 'monitor', element: null }],
+  },
   'export.run': { type: 'export.run', scope: { kind: 'case', ids: ['case_1'] } },
   'key.info': { type: 'key.info' },
   'key.revocation': { type: 'key.revocation' },

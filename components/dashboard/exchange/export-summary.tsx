@@ -11,6 +11,7 @@ export function ExportSummaryView({ summary }: { summary: ExportSummary }) {
     [t('exportCases'), formatNumber(summary.cases)],
     [t('exportFiles'), formatNumber(summary.files)],
     [t('exportTags'), formatNumber(summary.links)],
+    [t('exportWithheldCount'), formatNumber(summary.withheld)],
     [t('exportSize'), formatBytes(summary.bytes)],
     [t('keyFingerprint'), summary.fingerprint],
     [t('exportPackageId'), summary.packageId],

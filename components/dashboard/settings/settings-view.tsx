@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n-context';
 import { ErrorBanner } from '../../ui/error-banner';
 import { SelectField } from '../../ui/select-field';
 import { errorText, useLoad } from '../../ui/use-request';
+import { CaptureSection } from './capture-section';
 import { KeySection } from './key-section';
 import { LANGUAGE_NAMES } from './language-names';
 import { StorageSection } from './storage-section';
@@ -41,6 +42,7 @@ export function SettingsView(_props: { id: string | null }) {
           />
         )}
       </section>
+      <CaptureSection />
       <KeySection />
       <TrustedTimeSection />
       <StorageSection />

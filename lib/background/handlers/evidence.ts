@@ -34,7 +34,7 @@ async function activeSigner(store: Store) {
 /** Export of signed packages, and the signing key's public half. */
 export function evidenceHandlers(store: Store, ports: EvidencePorts) {
   return {
-    'export.run': async ({ scope }) => {
+    'export.run': async ({ scope, withholdRedactedOriginals }) => {
       const signer = await activeSigner(store);
       const now = store.ctx.now();
       const input = await buildPackageInput(store, scope, {
@@ -42,6 +42,7 @@ export function evidenceHandlers(store: Store, ports: EvidencePorts) {
         tool: ports.tool,
         now,
         onProgress: (p) => ports.broadcast({ type: 'export.progress', ...p }),
+        withholdRedactedOriginals,
       });
       const { timestampAuthorities } = await store.settings.all();
       if (timestampAuthorities.length)
@@ -69,6 +70,8 @@ export function evidenceHandlers(store: Store, ports: EvidencePorts) {
             cases: input.cases.length,
             links: input.links.length,
             files: result.manifest.files.length,
+            withheld: result.manifest.withheld?.length ?? 0,
+            redactions: input.redactions?.length ?? 0,
           },
         };
       } catch (error) {

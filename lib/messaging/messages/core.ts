@@ -34,6 +34,8 @@ export const coreMessages = [
         timestampAuthorities: z.array(timestampAuthoritySchema).max(MAX_TSAS).optional(),
         stampCaptures: z.boolean().optional(),
         autoLockMinutes: z.number().int().min(1).max(1440).optional(),
+        mediaWithSession: z.boolean().optional(),
+        passphraseOfferDone: z.boolean().optional(),
       })
       .strict(),
   }),

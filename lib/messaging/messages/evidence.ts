@@ -9,6 +9,8 @@ import { idField, message, type Access } from './define';
 export const evidenceMessages = [
   message('export.run', {
     scope: z.object({ kind: z.enum(SCOPE_KINDS), ids: z.array(idField).max(100_000) }).strict(),
+    /** Capturer protection: redacted copies in, originals that show the monitor's account out. */
+    withholdRedactedOriginals: z.boolean().optional(),
   }),
   message('key.info', {}),
   /** A code, signed by the key, that revokes it: printed and kept off the device (revocation.ts). */

@@ -19,6 +19,13 @@ export const settingsSchema = z
     stampCaptures: z.boolean().default(false),
     /** Minutes without a request after which the passphrase lock closes again. */
     autoLockMinutes: z.number().int().min(1).max(1440).default(15),
+    /**
+     * "Fetch with my session": media are fetched with the monitor's cookies (for a private
+     * account whose media servers answer only a logged-in viewer). Off: no cookies are sent.
+     */
+    mediaWithSession: z.boolean().default(false),
+    /** The first-run passphrase offer was answered (a passphrase set, or skipped after the warning). */
+    passphraseOfferDone: z.boolean().default(false),
   })
   .strict();
 export type Settings = z.infer<typeof settingsSchema>;

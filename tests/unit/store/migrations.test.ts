@@ -124,6 +124,28 @@ seedFor[6] = {
     },
   ],
 };
+// v7 adds `redactions` (derived copies of a capture's artifacts): v6's rows and one redaction.
+seedFor[7] = {
+  ...seedFor[6]!,
+  redactions: [
+    {
+      id: 'red_0123456789abcdef01234567',
+      captureId: 'cap_1',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      original: { name: 'screenshot-viewport.png', sha256: `sha256:${'a'.repeat(64)}` },
+      derived: {
+        name: 'redacted/screenshot-viewport.png',
+        sha256: `sha256:${'d'.repeat(64)}`,
+        size: 3,
+        mediaType: 'image/png',
+      },
+      method: 'opaque boxes',
+      regions: [],
+      supersedes: null,
+      seal: `sha256:${'e'.repeat(64)}`,
+    },
+  ],
+};
 
 describe('schema migrations', () => {
   it('lists versions in increasing order', () => {
