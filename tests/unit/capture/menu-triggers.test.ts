@@ -61,7 +61,7 @@ describe('the context-menu triggers', () => {
       triggers.CONTEXT_MENU_ID,
       triggers.POST_MENU_ID,
     ]);
-    expect(firefox.created[1]!.documentUrlPatterns).toContain('*://vk.com/*');
+    expect(firefox.created[1]!.documentUrlPatterns).toContain('https://vk.com/*');
     firefox.listeners[0]!({ menuItemId: triggers.POST_MENU_ID, targetElementId: 5301 }, { id: 7 });
     firefox.listeners[0]!(
       { menuItemId: triggers.CONTEXT_MENU_ID, targetElementId: 5302 },
