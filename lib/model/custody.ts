@@ -17,6 +17,8 @@ export const CUSTODY_EVENT_TYPES = [
   'deleted',
   'integrity_checked',
   'loss_acknowledged',
+  /** A package confirmed stored in the team locker (bucket, key, version id, retain-until). */
+  'deposited',
 ] as const;
 export const custodyEventTypeSchema = z.enum(CUSTODY_EVENT_TYPES);
 export type CustodyEventType = z.infer<typeof custodyEventTypeSchema>;

@@ -10,9 +10,12 @@ import type {
   LinkRow,
   ListingRow,
   PersonRow,
+  LockerRow,
+  SecretRow,
   SettingRow,
 } from './rows';
 import type { VaultRecord } from '../vault/record';
+import type { QueueItem } from '../locker/queue-item';
 
 export const DEFAULT_DB_NAME = 'dalel';
 
@@ -32,6 +35,9 @@ export class DalelDb extends Dexie {
   settings!: EntityTable<SettingRow, 'key'>;
   vault!: EntityTable<VaultRecord, 'id'>;
   listings!: EntityTable<ListingRow, 'id'>;
+  locker!: EntityTable<LockerRow, 'id'>;
+  lockerQueue!: EntityTable<QueueItem, 'id'>;
+  secrets!: EntityTable<SecretRow, 'id'>;
 
   /** The tables a custody append writes: every transaction that appends must include both. */
   get custodyLog() {

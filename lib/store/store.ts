@@ -6,6 +6,7 @@ import { CustodyRepo } from './repositories/custody-repo';
 import { KeysRepo } from './repositories/keys-repo';
 import { LinksRepo } from './repositories/links-repo';
 import { ListingsRepo } from './repositories/listings-repo';
+import { LockerRepo } from './repositories/locker-repo';
 import { PersonsRepo } from './repositories/persons-repo';
 import { SettingsRepo } from './repositories/settings-repo';
 
@@ -20,6 +21,7 @@ export class Store {
   readonly custody: CustodyRepo;
   readonly keys: KeysRepo;
   readonly settings: SettingsRepo;
+  readonly locker: LockerRepo;
 
   constructor(readonly ctx: StoreContext) {
     this.persons = new PersonsRepo(ctx);
@@ -31,5 +33,6 @@ export class Store {
     this.custody = new CustodyRepo(ctx);
     this.keys = new KeysRepo(ctx);
     this.settings = new SettingsRepo(ctx);
+    this.locker = new LockerRepo(ctx);
   }
 }

@@ -109,6 +109,13 @@ seedFor[4] = {
 // v5 only indexes `listings` by `sealedAt`: v4's rows, unchanged.
 seedFor[5] = seedFor[4];
 
+// v6 adds the team locker's tables (settings, queue, sealed-only secrets): v5's rows and a
+// locker setting row.
+seedFor[6] = {
+  ...seedFor[5]!,
+  locker: [{ id: 'cursor', value: 3 }],
+};
+
 describe('schema migrations', () => {
   it('lists versions in increasing order', () => {
     const versions = migrations.map((m) => m.version);
