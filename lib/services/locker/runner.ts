@@ -100,9 +100,10 @@ export class LockerRunner {
         digest: prepared.digest,
         metadata: metadataHeaders(prepared.facts),
         mode: config.mode,
-        // A multipart upload keeps the date it was created with; a new attempt asks from now.
+        // A multipart upload keeps the date it was created with, and so does a PUT whose outcome
+        // is unknown (the copy that may have arrived has that date); otherwise from now.
         retainUntil:
-          item.multipart && item.retainUntil
+          (item.multipart || item.committing) && item.retainUntil
             ? item.retainUntil
             : retainUntil(this.ports.now(), config.retentionDays),
       };
