@@ -1,6 +1,9 @@
 import { defineConfig } from 'wxt';
 import { PLATFORM_HOST_PERMISSIONS } from './lib/platforms/hosts';
 
+/** Origins a user may grant one at a time, at run time (never at install). */
+const OPTIONAL_ORIGINS = ['https://*/*', 'http://*/*'];
+
 // The manifest is least privilege by design; every permission is justified in ARCHITECTURE.md
 // ("Permissions"). tests/meta/manifest.test.ts pins the list so a new one cannot slip in.
 export default defineConfig({
@@ -20,6 +23,12 @@ export default defineConfig({
       ...(browser === 'firefox' ? [] : ['pageCapture']),
     ],
     host_permissions: [...PLATFORM_HOST_PERMISSIONS],
+    // Nothing at install: the one origin of a team locker (its S3 endpoint, and the
+    // organisation's presigning service) is asked for when the monitor sets it up in Settings.
+    // Manifest V2 (Firefox) lists optional origins among optional_permissions.
+    ...(browser === 'firefox'
+      ? { optional_permissions: [...OPTIONAL_ORIGINS] }
+      : { optional_host_permissions: [...OPTIONAL_ORIGINS] }),
     commands: {
       _execute_action: {
         suggested_key: { default: 'Alt+Shift+D' },

@@ -19,6 +19,8 @@ export interface OpenerPorts {
   onWiped?: () => void;
   /** The panic wipe deletes the custody log's witness too (it lives outside IndexedDB). */
   forgetWitness?: () => Promise<void>;
+  /** After the store becomes usable (no lock, or unlocked): work that waited may start. */
+  onUnlocked?: () => void;
 }
 
 /**
@@ -54,6 +56,7 @@ export function createStoreOpener(ports: OpenerPorts, dbName?: string) {
         ...ports,
         onUnlocked: async () => {
           actor = (await ensureKey()).fingerprint;
+          ports.onUnlocked?.();
         },
         onWiped: () => {
           opening = undefined;

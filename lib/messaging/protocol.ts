@@ -4,6 +4,7 @@ import { coreAccess, coreMessages } from './messages/core';
 import { dashboardAccess, dashboardMessages } from './messages/dashboard';
 import { evidenceAccess, evidenceMessages } from './messages/evidence';
 import type { Access } from './messages/define';
+import { lockerAccess, lockerMessages } from './messages/locker';
 import { vaultAccess, vaultMessages } from './messages/vault';
 
 /**
@@ -19,6 +20,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   ...captureMessages,
   ...evidenceMessages,
   ...vaultMessages,
+  ...lockerMessages,
 ]);
 
 export type Request = z.infer<typeof requestSchema>;
@@ -41,6 +43,7 @@ export const ACCESS: Record<RequestType, Access> = {
   ...captureAccess,
   ...evidenceAccess,
   ...vaultAccess,
+  ...lockerAccess,
 };
 
 export type ErrorCode =

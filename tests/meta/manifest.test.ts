@@ -49,6 +49,12 @@ describe('manifest permissions', () => {
     }
   });
 
+  it('asks for other sites only at run time, one origin at a time (the team locker)', () => {
+    expect(manifest('chrome').optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
+    // Manifest V2 lists optional origins among optional_permissions.
+    expect(manifest('firefox').optional_permissions).toEqual(['https://*/*', 'http://*/*']);
+  });
+
   it('gives Firefox an id and declares that no data is collected', () => {
     const gecko = (
       manifest('firefox').browser_specific_settings as { gecko: Record<string, unknown> }

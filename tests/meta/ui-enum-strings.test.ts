@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { LOCKER_ERROR_CODES } from '../../lib/locker/errors';
 import { CUSTODY_EVENT_TYPES } from '../../lib/model/custody';
 import { CASE_STATUSES, OFFICIAL_ROLES } from '../../lib/model/legal-case';
 import { LINK_CATEGORIES } from '../../lib/model/link';
@@ -35,6 +36,7 @@ const DYNAMIC: Record<string, readonly string[]> = {
   exportPhase_: ['artifacts', 'records', 'report', 'signing', 'done'],
   verdict_: ['valid', 'invalid', 'unreadable'],
   pinned_: ['match', 'mismatch', 'unpinned'],
+  lockerError_: LOCKER_ERROR_CODES,
 };
 
 const english = JSON.parse(

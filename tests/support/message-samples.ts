@@ -40,6 +40,22 @@ export const samples = {
   'recent.list': { type: 'recent.list' },
   'integrity.check': { type: 'integrity.check', full: true },
   'integrity.acknowledgeLoss': { type: 'integrity.acknowledgeLoss' },
+  'locker.get': { type: 'locker.get' },
+  'locker.configure': {
+    type: 'locker.configure',
+    config: {
+      endpoint: 'https://s3.example.org',
+      bucket: 'evidence-locker',
+      auth: { kind: 'presigned', serviceUrl: 'https://sign.example.org/presign' },
+    },
+  },
+  'locker.remove': { type: 'locker.remove' },
+  'locker.test': { type: 'locker.test' },
+  'locker.status': { type: 'locker.status' },
+  'locker.retry': { type: 'locker.retry' },
+  'locker.pushAll': { type: 'locker.pushAll' },
+  'locker.wipePreview': { type: 'locker.wipePreview' },
+  'locker.wipeDeposited': { type: 'locker.wipeDeposited', confirm: 'WIPE' },
 } as const;
 
 export type SampleType = keyof typeof samples;

@@ -6,6 +6,7 @@ import { SelectField } from '../../ui/select-field';
 import { errorText, useLoad } from '../../ui/use-request';
 import { KeySection } from './key-section';
 import { LANGUAGE_NAMES } from './language-names';
+import { LockerSection } from './locker-section';
 import { StorageSection } from './storage-section';
 
 /** Settings and keys: language, the signing key, storage. */
@@ -41,6 +42,7 @@ export function SettingsView(_props: { id: string | null }) {
         )}
       </section>
       <KeySection />
+      <LockerSection />
       <StorageSection />
     </section>
   );

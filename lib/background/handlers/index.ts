@@ -6,6 +6,7 @@ import { captureHandlers, type CapturePorts } from './capture';
 import { coreHandlers, type BrowserPorts as CorePorts } from './core';
 import { dashboardHandlers } from './dashboard';
 import { evidenceHandlers, type EvidencePorts } from './evidence';
+import { lockerHandlers, type LockerHandlerPorts } from './locker';
 import { vaultHandlers, type StorageInfo } from './vault';
 
 export interface BrowserPorts extends CorePorts, CapturePorts, EvidencePorts {
@@ -18,6 +19,7 @@ export function createHandlers(
   ports: BrowserPorts,
   vault: VaultController,
   witness: WitnessKeeper,
+  locker: LockerHandlerPorts,
 ) {
   const core = coreHandlers(store, ports);
   return {
@@ -26,6 +28,7 @@ export function createHandlers(
     ...captureHandlers(store, ports),
     ...evidenceHandlers(store, ports),
     ...vaultHandlers(store, vault, ports.storageInfo, witness),
+    ...lockerHandlers(store, locker),
     // A new idle timeout applies at once, not at the next unlock.
     'settings.set': async (request) => {
       const settings = await core['settings.set'](request);
