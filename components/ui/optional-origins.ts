@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { originPattern } from '../../lib/locker/config';
 
 /**
  * Optional host permissions for origins the monitor configured (the team locker's endpoint and
@@ -7,7 +8,7 @@ import { browser } from 'wxt/browser';
  * `request` must be the first thing a click handler does: Firefox honours a permission request
  * only while the user's gesture is still being handled, i.e. before the first `await`.
  */
-const patterns = (origins: string[]) => origins.map((origin) => `${new URL(origin).origin}/*`);
+const patterns = (origins: string[]) => [...new Set(origins.map(originPattern))];
 
 export function requestOrigins(origins: string[]): Promise<boolean> {
   if (origins.length === 0) return Promise.resolve(true);

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { originPattern } from '../locker/config';
 import type { LockerPorts } from '../services/locker/ports';
 import { opfsLockerFiles } from './locker-files';
 

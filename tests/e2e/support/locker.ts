@@ -8,6 +8,7 @@ import {
 import { bindRgw } from '../../support/rgw/admin';
 import { launchWithExtension, type Launched } from './launch';
 import { sendFrom } from './fixtures';
+import { originPattern } from '../../../lib/locker/config';
 
 /** Loopback servers of the test (the S3 engine, the presigning service, a proxy) are real. */
 const loopback = (url: URL) => url.hostname === '127.0.0.1';
@@ -60,22 +61,40 @@ export const test = base.extend<LockerFixtures, LockerWorkerFixtures>({
 });
 
 /**
- * Allows the extension to reach `origin`, as a user does in the browser's permission prompt (or
- * in chrome://extensions → Site access): Playwright cannot click the browser's own prompt, so the
- * test grants it through the extensions page's API. `permissions.request` for it then resolves
- * true without a prompt, exactly as after the user allowed it.
+ * Allows the extension to reach `origin`, as a user does in the browser's permission prompt:
+ * Playwright cannot click the browser's own prompt, so the test first allows the site through the
+ * extensions page's API (chrome://extensions → Site access), then — like Settings' Save button —
+ * a click on an extension page calls `permissions.request`, which now resolves true without a
+ * prompt and records the grant.
  */
 export async function grantOrigin(
   context: BrowserContext,
   extensionId: string,
   origin: string,
 ): Promise<void> {
-  const page = await context.newPage();
-  await page.goto('chrome://extensions');
-  await page.evaluate(
-    ([id, pattern]) => (globalThis as any).chrome.developerPrivate.addHostPermission(id, pattern),
-    [extensionId, `${new URL(origin).protocol}//${new URL(origin).hostname}/*`] as const,
+  const pattern = originPattern(origin);
+  const settingsPage = await context.newPage();
+  await settingsPage.goto('chrome://extensions');
+  await settingsPage.evaluate(
+    ([id, p]) => (globalThis as any).chrome.developerPrivate.addHostPermission(id, p),
+    [extensionId, pattern] as const,
   );
+  await settingsPage.close();
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/dashboard.html`);
+  await page.evaluate((p) => {
+    const button = document.createElement('button');
+    button.id = 'grant-for-test';
+    button.textContent = 'allow';
+    button.addEventListener('click', () => {
+      (globalThis as any).__granted = (globalThis as any).chrome.permissions.request({
+        origins: [p],
+      });
+    });
+    document.body.append(button);
+  }, pattern);
+  await page.click('#grant-for-test');
+  expect(await page.evaluate(() => (globalThis as any).__granted)).toBe(true);
   await page.close();
 }
 
