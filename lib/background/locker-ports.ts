@@ -26,7 +26,7 @@ export function browserLockerPorts(tool: { name: string; version: string }): Loc
     tool,
     broadcast: (event) => void browser.runtime.sendMessage(event).catch(() => undefined),
     hasOrigins: (origins) =>
-      browser.permissions.contains({ origins: origins.map((o) => `${o}/*`) }),
+      browser.permissions.contains({ origins: [...new Set(origins.map(originPattern))] }),
     schedule,
     // Any extension API call resets the worker's idle timer (Chrome 110+): a long upload is work.
     keepAlive: async () => void (await browser.runtime.getPlatformInfo()),

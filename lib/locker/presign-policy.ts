@@ -116,8 +116,19 @@ function checkHeaders(
       if (request.op === 'create-multipart' && probe)
         throw new PolicyRefusal(400, 'a connection test is one small PUT');
       allowed(
-        (n) => n === 'content-md5' || n === 'content-type' || LOCK_HEADERS.includes(n) || isMeta(n),
+        (n) =>
+          n === 'content-md5' ||
+          n === 'content-type' ||
+          n === 'x-amz-acl' ||
+          LOCK_HEADERS.includes(n) ||
+          isMeta(n),
       );
+      // The one ACL allowed is the one giving the organisation its monitors' packages.
+      if (
+        request.headers['x-amz-acl'] !== undefined &&
+        request.headers['x-amz-acl'] !== 'bucket-owner-full-control'
+      )
+        throw new PolicyRefusal(403, 'the only ACL allowed is bucket-owner-full-control');
       if (request.op === 'put') need('content-md5');
       LOCK_HEADERS.forEach(need);
       if (request.headers['x-amz-object-lock-mode'] !== 'COMPLIANCE')

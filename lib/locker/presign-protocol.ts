@@ -79,7 +79,9 @@ export async function signPresignRequest(
     key: op.key,
     ...('uploadId' in op ? { uploadId: op.uploadId } : {}),
     ...('partNumber' in op ? { partNumber: op.partNumber } : {}),
-    ...('versionId' in op ? { versionId: op.versionId, body: op.body } : {}),
+    ...('body' in op
+      ? { ...(op.versionId ? { versionId: op.versionId } : {}), body: op.body }
+      : {}),
     headers: Object.fromEntries(Object.entries(op.headers).map(([k, v]) => [k.toLowerCase(), v])),
     at: at.toISOString(),
     publicKey: toBase64(signer.publicKeyRaw),

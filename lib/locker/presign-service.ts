@@ -33,7 +33,7 @@ export async function handlePresign(
       key: request.key,
       uploadId: request.uploadId ?? '',
       partNumber: request.partNumber ?? 1,
-      versionId: request.versionId ?? '',
+      versionId: request.versionId ?? null,
       body: request.body ?? '',
       headers: request.headers,
     } as S3Op;
@@ -57,7 +57,10 @@ export async function handlePresign(
         method: target.method as PresignAnswer['method'],
         url: signed.url.toString(),
         headers: Object.fromEntries(signed.headers.entries()),
-        expiresAt: new Date(now.getTime() + config.policy.expiresSeconds * 1000).toISOString(),
+        // X-Amz-Date has whole seconds: the link lives from that second, not from `now`.
+        expiresAt: new Date(
+          Math.floor(now.getTime() / 1000) * 1000 + config.policy.expiresSeconds * 1000,
+        ).toISOString(),
       },
     };
   } catch (error) {

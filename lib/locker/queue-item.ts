@@ -28,7 +28,7 @@ export const packageFactsSchema = z
 export const receiptSchema = z
   .object({
     key: z.string(),
-    versionId: z.string(),
+    versionId: z.string().nullable(),
     etag: z.string(),
     mode: z.literal('COMPLIANCE'),
     retainUntil: z.string(),

@@ -20,7 +20,11 @@ export function parseRetentionXml(xml: string): { mode: string; until: string } 
   return mode && until && !Number.isNaN(Date.parse(until)) ? { mode, until } : null;
 }
 
-export async function putRetentionOp(key: string, versionId: string, until: string): Promise<S3Op> {
+export async function putRetentionOp(
+  key: string,
+  versionId: string | null,
+  until: string,
+): Promise<S3Op> {
   const body = retentionXml(until);
   const bytes = new TextEncoder().encode(body);
   return {
@@ -45,7 +49,7 @@ export async function putRetentionOp(key: string, versionId: string, until: stri
  */
 export async function ensureLocked(
   key: string,
-  versionId: string,
+  versionId: string | null,
   until: string,
   signer: RequestSigner,
   ctx: Context,

@@ -22,7 +22,8 @@ export type S3Op =
   | {
       op: 'put-retention';
       key: string;
-      versionId: string;
+      /** Null: the newest version (when its id is unknown, e.g. an answer was lost). */
+      versionId: string | null;
       body: string;
       headers: Record<string, string>;
     }
@@ -83,7 +84,10 @@ export function opTarget(
     case 'put-retention':
       return {
         method: 'PUT',
-        url: `${base}/${encodeKey(op.key)}?retention&versionId=${encodeURIComponent(op.versionId)}`,
+        url:
+          op.versionId === null
+            ? `${base}/${encodeKey(op.key)}?retention`
+            : `${base}/${encodeKey(op.key)}?retention&versionId=${encodeURIComponent(op.versionId)}`,
       };
     case 'get':
       return { method: 'GET', url: `${base}/${encodeKey(op.key)}` };

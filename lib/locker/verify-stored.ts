@@ -6,7 +6,8 @@ import { bareEtag } from './send';
 /** What the locker confirmed about one stored package: the custody event records exactly this. */
 export interface Receipt {
   key: string;
-  versionId: string;
+  /** Null only when a completion's answer was lost and these credentials may not read it back. */
+  versionId: string | null;
   etag: string;
   mode: 'COMPLIANCE';
   retainUntil: string;
@@ -81,7 +82,7 @@ export async function headObject(
   }
 }
 
-function headProblems(
+export function headProblems(
   head: Headers,
   job: UploadJob,
   created: { etag: string; versionId: string | null },
@@ -104,35 +105,4 @@ function headProblems(
       `retained until ${head.get('x-amz-object-lock-retain-until-date') ?? 'never'}, not ${job.retainUntil}`,
     );
   return problems;
-}
-
-/**
- * After a restart in the middle of the request that creates the object: is the package already
- * there (same SHA-256 metadata)? Then its receipt comes from HEAD and nothing is sent again.
- * Null when it is not there, or when the credentials cannot tell.
- */
-export async function alreadyStored(
-  job: UploadJob,
-  signer: RequestSigner,
-  ctx: Context,
-): Promise<Receipt | null> {
-  const head = await headObject(job.key, signer, ctx);
-  if (head === 'absent' || head === 'forbidden') return null;
-  if (head.get('x-amz-meta-dalel-sha256') !== job.digest.sha256) return null;
-  const created = {
-    etag: bareEtag(head.get('etag')) ?? '',
-    versionId: head.get('x-amz-version-id'),
-  };
-  const problems = headProblems(head, job, created);
-  if (problems.length || !created.versionId) return null;
-  return {
-    key: job.key,
-    versionId: created.versionId,
-    etag: created.etag,
-    mode: job.mode,
-    retainUntil: head.get('x-amz-object-lock-retain-until-date') ?? job.retainUntil,
-    size: job.digest.size,
-    sha256: job.digest.sha256,
-    verified: 'head',
-  };
 }

@@ -6,10 +6,12 @@ import { lockerStatus } from '../../lib/services/locker/status';
 import { LockerRunner } from '../../lib/services/locker/runner';
 import { createVaultStore } from '../unit/store/vault-store';
 import {
+  allowWriteOnly,
   bucketName,
   createBucket,
   createUser,
   rgw,
+  s3,
   setDiskFull,
   setUserQuota,
   versions,
@@ -142,11 +144,12 @@ describe.skipIf(!rgw)(
     it('an expired presigned link: "link_expired"; the next attempt asks for a fresh one', async () => {
       const slow: typeof fetch = async (input, init) => {
         // Every S3 request waits longer than the links live (the service's own requests do not).
-        if (String(input).startsWith(rgw!.endpoint)) await new Promise((r) => setTimeout(r, 2_500));
+        if (String(input).startsWith(rgw!.endpoint)) await new Promise((r) => setTimeout(r, 3_500));
         return fetch(input, init);
       };
       const m = await monitor({ ports: { fetch: slow } });
-      const service = await presignService(bucket, [m.key.fingerprint], { expiresSeconds: 1 });
+      // Links live 2 s from their whole second (X-Amz-Date): at least 1 s, at most 2 s.
+      const service = await presignService(bucket, [m.key.fingerprint], { expiresSeconds: 2 });
       const ids = await withCaptures(m, presignedConfig(bucket, service.url));
       await m.runner.kick();
       await expectWaiting(m, ids.length, 'link_expired');
@@ -167,28 +170,71 @@ describe.skipIf(!rgw)(
       );
     });
 
-    it('the worker stops after the locker stored a package but before it heard: no second copy', async () => {
+    /** Dies right after the completion request reached the locker, before its answer is read. */
+    const dyingAfterCompletion = () => {
       let cut = 0;
       const dying: typeof fetch = async (input, init) => {
         const response = await fetch(input, init);
-        // The PUT reached the server and was stored; the worker dies before reading the answer.
-        if (init?.method === 'PUT' && String(input).includes('/dalel/') && cut++ === 0)
+        if (init?.method === 'POST' && /[?&]uploadId=/.test(String(input)) && cut++ === 0)
           throw new TypeError('worker stopped');
         return response;
       };
-      const m = await monitor({ ports: { fetch: dying } });
+      return dying;
+    };
+
+    it('the worker stops after the locker stored a package but before it heard: no second copy', async () => {
+      const m = await monitor({ ports: { fetch: dyingAfterCompletion() } });
       const service = await presignService(bucket, [m.key.fingerprint]);
       const ids = await withCaptures(m, presignedConfig(bucket, service.url));
       await m.runner.kick();
-      // One package's outcome was unknown; it is retried later, not counted as stored.
+      // One package's outcome was unknown; it is not counted as stored.
       const first = await lockerStatus(m.store, null);
       expect(first.pending).toBe(1);
+      expect(first.lastError?.code).toBe('unreachable');
       const restarted = new LockerRunner(m.store, { ...m.ports, fetch });
       await restarted.retryNow();
       expect((await lockerStatus(m.store, null)).pending).toBe(0);
       const stored = await versions(bucket, `dalel/${m.key.fingerprint}/`);
       expect(stored).toHaveLength(ids.length);
       expect(new Set(stored.map((v) => v.key)).size).toBe(ids.length);
+    });
+
+    it('with a write-only key (the README policy) packages arrive locked, once, even when an answer is lost', async () => {
+      const own = bucketName('writeonly');
+      await createBucket(own);
+      const writer = createUser(`monitor-${process.pid}-${Date.now().toString(36)}`);
+      await allowWriteOnly(own, writer);
+      const vault = createVaultStore();
+      await ensureSigningKey(vault.store.keys, vault.store.ctx.now);
+      await vault.vault.enable('a long enough passphrase');
+      const m = await monitor({ store: vault.store, ports: { fetch: dyingAfterCompletion() } });
+      const ids = await withCaptures(m, keyConfig(own, writer.accessKeyId), writer.secretAccessKey);
+      await m.runner.kick();
+      expect((await lockerStatus(m.store, null)).pending).toBe(1);
+      const restarted = new LockerRunner(m.store, { ...m.ports, fetch });
+      await restarted.retryNow();
+      expect((await lockerStatus(m.store, null)).pending).toBe(0);
+      const stored = await versions(own, `dalel/${m.key.fingerprint}/`);
+      expect(stored).toHaveLength(ids.length);
+      expect(new Set(stored.map((v) => v.key)).size).toBe(ids.length);
+      for (const v of stored) {
+        const at = `/${own}/${v.key}?versionId=${encodeURIComponent(v.versionId)}`;
+        // Locked: not even the bucket's owner can remove the version.
+        expect((await s3('DELETE', at)).status).toBe(403);
+        expect((await s3('HEAD', at)).headers.get('x-amz-object-lock-mode')).toBe('COMPLIANCE');
+        // The monitor's key may not even look at it.
+        expect((await s3('HEAD', at, { user: writer })).status).toBe(403);
+        // And the coordinator (the bucket's owner) can read what the monitor wrote.
+        expect(
+          (await verifyStoredPackage(own, v.key, m.key.fingerprint, v.versionId)).verdict,
+        ).toBe('valid');
+      }
+      const deposits = await m.store.custody.ofType('deposited');
+      expect(deposits).toHaveLength(ids.length);
+      // With no read, the proof is each upload's own answers (part MD5s, multipart ETag, version).
+      expect(new Set(deposits.map((d) => d.data.verified))).toEqual(new Set(['etag']));
+      // The package whose answer was lost has no version id on record (the key may not ask).
+      expect(deposits.filter((d) => d.data.versionId === null)).toHaveLength(1);
     });
   },
 );

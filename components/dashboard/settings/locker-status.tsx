@@ -55,7 +55,7 @@ export function LockerStatus({ status }: { status: LockerStatusData }) {
           </div>
           <div class="field-row">
             <dt>{t('lockerVersion')}</dt>
-            <dd class="mono small">{status.lastDeposit.versionId}</dd>
+            <dd class="mono small">{status.lastDeposit.versionId ?? '—'}</dd>
           </div>
           <div class="field-row">
             <dt>{t('lockerLockedUntil')}</dt>

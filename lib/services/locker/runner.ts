@@ -5,7 +5,7 @@ import { metadataHeaders } from '../../locker/metadata';
 import { backoffSeconds, type QueueItem } from '../../locker/queue-item';
 import type { RequestSigner } from '../../locker/s3-op';
 import { context, uploadPackage, type UploadJob } from '../../locker/upload';
-import { alreadyStored } from '../../locker/verify-stored';
+import { alreadyStored } from '../../locker/already-stored';
 import type { Store } from '../../store/store';
 import type { LockerPorts } from './ports';
 import { preparePackage } from './prepare';
@@ -108,13 +108,15 @@ export class LockerRunner {
             : retainUntil(this.ports.now(), config.retentionDays),
       };
       const options = this.uploadOptions(signer);
-      const found = item.committing ? await alreadyStored(job, signer, context(options)) : null;
+      const looked = item.committing ? await alreadyStored(job, signer, context(options)) : null;
+      const found = typeof looked === 'object' ? looked : null;
       this.current = { itemId: item.id, sent: 0, total: prepared.digest.size };
       const receipt =
         found ??
         (await uploadPackage(job, {
           ...options,
           state: item.multipart,
+          committed: item.committing,
           saveState: async (state) =>
             void (await this.store.locker.update(item.id, {
               multipart: state,

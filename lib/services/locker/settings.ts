@@ -33,8 +33,14 @@ export async function configureLocker(
     await store.locker.enqueue([], head ? head.seq : -1);
   }
   const now = store.ctx.now().toISOString();
+  // Another bucket: uploads begun in the old one cannot be continued there.
+  const moved =
+    previous && (previous.endpoint !== config.endpoint || previous.bucket !== config.bucket);
   for (const item of await store.locker.pending())
-    await store.locker.update(item.id, { nextAttemptAt: now });
+    await store.locker.update(item.id, {
+      nextAttemptAt: now,
+      ...(moved ? { multipart: null, committing: false, retainUntil: null } : {}),
+    });
   return { config, origins: lockerOrigins(config) };
 }
 

@@ -29,7 +29,7 @@ export interface LockerStatus {
   /** The newest error of a waiting package, if any. */
   lastError: (NonNullable<QueueItem['lastError']> & { itemId: string }) | null;
   nextAttemptAt: string | null;
-  lastDeposit: { at: string; key: string; versionId: string; retainUntil: string } | null;
+  lastDeposit: { at: string; key: string; versionId: string | null; retainUntil: string } | null;
   /** The 20 newest items. */
   items: LockerItemSummary[];
 }

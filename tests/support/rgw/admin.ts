@@ -208,3 +208,39 @@ export function createUser(uid: string): S3User {
   ]);
   return user;
 }
+
+/**
+ * The README's write-only key for a monitor: a bucket policy letting `user` write objects under
+ * `dalel/` (which covers multipart uploads) and set their retention, and explicitly denying it
+ * any read or delete (on Ceph RGW an object's writer is its owner and could otherwise read it
+ * back through the object's ACL).
+ */
+export async function allowWriteOnly(bucket: string, user: S3User): Promise<void> {
+  const principal = { AWS: [`arn:aws:iam:::user/${user.uid}`] };
+  const policy = JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: principal,
+        Action: ['s3:PutObject', 's3:PutObjectRetention', 's3:AbortMultipartUpload'],
+        Resource: [`arn:aws:s3:::${bucket}/dalel/*`],
+      },
+      {
+        Effect: 'Deny',
+        Principal: principal,
+        Action: [
+          's3:GetObject',
+          's3:GetObjectVersion',
+          's3:GetObjectRetention',
+          's3:DeleteObject',
+          's3:DeleteObjectVersion',
+        ],
+        Resource: [`arn:aws:s3:::${bucket}/*`],
+      },
+    ],
+  });
+  const response = await s3('PUT', `/${bucket}?policy`, { body: policy });
+  if (response.status >= 300)
+    throw new Error(`bucket policy: ${response.status} ${await response.text()}`);
+}
