@@ -6,8 +6,18 @@ import { I18nContext, type I18n } from './i18n-context';
 import { VaultGate } from './vault/vault-gate';
 import { createFormatters } from './ui/formatters';
 
-/** Loads the chosen language, then renders the page; shows why if the background is unreachable. */
-export function AppRoot({ children }: { children: ComponentChildren }) {
+/**
+ * Loads the chosen language, then renders the page; shows why if the background is unreachable.
+ * `beforeGate` shows above the passphrase lock's gate, so also while locked (the popup's last
+ * failed capture: most often "Dalel is locked").
+ */
+export function AppRoot({
+  children,
+  beforeGate,
+}: {
+  children: ComponentChildren;
+  beforeGate?: ComponentChildren;
+}) {
   const [i18n, setI18n] = useState<I18n | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -29,6 +39,7 @@ export function AppRoot({ children }: { children: ComponentChildren }) {
   if (!i18n) return <p class="muted">…</p>;
   return (
     <I18nContext.Provider value={i18n}>
+      {beforeGate}
       <VaultGate>{children}</VaultGate>
     </I18nContext.Provider>
   );

@@ -21,6 +21,11 @@ export interface OpenerPorts {
   forgetWitness?: () => Promise<void>;
   /** After the store becomes usable (no lock, or unlocked): work that waited may start. */
   onUnlocked?: () => void;
+  /**
+   * Opens the database (IndexedDB by default; the mirror over `storage.local` in permanent
+   * private browsing, see store-backend.ts). `onBroken`: the memoised store must be dropped.
+   */
+  openDb?: (onBroken: () => void) => Promise<{ db: DalelDb; extractableKeys: boolean }>;
 }
 
 /**
@@ -34,7 +39,13 @@ export function createStoreOpener(ports: OpenerPorts, dbName?: string) {
   return function openStore(): Promise<OpenedStore> {
     opening ??= (async () => {
       let actor = 'locked';
-      const db = new DalelDb(dbName);
+      const forget = () => {
+        opening = undefined;
+        ports.onWiped?.();
+      };
+      const { db, extractableKeys } = ports.openDb
+        ? await ports.openDb(forget)
+        : { db: new DalelDb(dbName), extractableKeys: false };
       const cipher = attachCipher(db);
       const store = new Store({
         db,
@@ -42,6 +53,7 @@ export function createStoreOpener(ports: OpenerPorts, dbName?: string) {
         actor: () => actor,
         hashEvent: eventHashSync,
         cipher,
+        keysExtractable: extractableKeys,
       });
       const repo = new VaultRepo(store.ctx, (extractable) =>
         createKeyRow(store.ctx.now(), extractable),
@@ -50,7 +62,7 @@ export function createStoreOpener(ports: OpenerPorts, dbName?: string) {
       const ensureKey = async () => {
         if (cipher.mode === 'sealed')
           return (await store.keys.active()) ?? repo.installWrappedKey();
-        return ensureSigningKey(store.keys, store.ctx.now);
+        return ensureSigningKey(store.keys, store.ctx.now, extractableKeys);
       };
       const vault = new VaultController(store, repo, {
         ...ports,
@@ -58,10 +70,7 @@ export function createStoreOpener(ports: OpenerPorts, dbName?: string) {
           actor = (await ensureKey()).fingerprint;
           ports.onUnlocked?.();
         },
-        onWiped: () => {
-          opening = undefined;
-          ports.onWiped?.();
-        },
+        onWiped: forget,
       });
       await vault.restore();
       return { store, vault };

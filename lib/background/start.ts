@@ -1,10 +1,12 @@
 import { browser } from 'wxt/browser';
 import { logEvent } from '../log';
 import type { Response } from '../messaging/protocol';
-import { createRouter, type Sender } from '../messaging/router';
+import { reportTriggerFailure, STORAGE_UNAVAILABLE } from '../capture/trigger-failure';
+import { createRouter, ProtocolError, type Sender } from '../messaging/router';
 import { checkIntegrity } from '../store/integrity';
 import { ALLOWED_WHILE_LOCKED } from '../messaging/messages/vault';
 import { alarmPort, onAutoLockAlarm, sessionPort, storageInfo, witnessPort } from './browser-ports';
+import { browserFailurePorts } from './capture/failure-report';
 import { createCaptureRunner } from './capture/runner';
 import { registerCaptureTriggers } from './capture/triggers';
 import { createHandlers } from './handlers/index';
@@ -15,9 +17,14 @@ import { browserLockerPorts, onLockerAlarm } from './locker-ports';
 import { LockerRunner } from '../services/locker/runner';
 import { enqueueExport } from '../services/locker/enqueue-export';
 import { probeTab } from './probe-tab';
+import { chooseStoreBackend, openDbOn } from './store-backend';
 import { WitnessKeeper } from './witness-keeper';
 
 type Route = ReturnType<typeof createRouter>;
+
+function storageUnavailable(error: unknown): string {
+  return `${STORAGE_UNAVAILABLE}: ${error instanceof Error ? error.message : String(error)}`;
+}
 
 /** The cheap startup check waits this long so it does not compete with the first answer. */
 const STARTUP_CHECK_DELAY_MS = 1_000;
@@ -48,7 +55,10 @@ async function startupCheck({ store, vault }: OpenedStore, witness: WitnessKeepe
 export function startBackground(): void {
   let routing: Promise<Routing> | undefined;
   let startupTimer: ReturnType<typeof setTimeout> | undefined;
+  // Chosen once per start (lib/background/store-backend.ts); storage.info reports it.
+  const backend = chooseStoreBackend();
   const openStore = createStoreOpener({
+    openDb: async (onBroken) => openDbOn(await backend, onBroken),
     session: sessionPort,
     alarm: alarmPort,
     removeFiles: removePlainFiles,
@@ -66,21 +76,27 @@ export function startBackground(): void {
   const version = browser.runtime.getManifest().version;
   const capture = createCaptureRunner(() => openStore().then((o) => o.store), version);
   // A sealed capture may be due for the locker: the queue looks at the custody log's new events.
-  const runCapture = async (tabId: number) => {
-    const sealed = await capture(tabId);
+  const runCapture = async (tabId: number, options?: Parameters<typeof capture>[1]) => {
+    const sealed = await capture(tabId, options);
     kickLocker();
     return sealed;
   };
   const lockerPorts = browserLockerPorts({ name: 'dalel', version });
   // The context menu and keyboard command bypass the router: check the lock here too.
-  registerCaptureTriggers(async (tabId) => {
-    await (await openStore()).vault.guard('capture.run');
-    return runCapture(tabId);
-  });
+  registerCaptureTriggers(
+    async (tabId, options) => {
+      const opened = await openStore().catch((error: unknown) => {
+        throw new ProtocolError('failed', storageUnavailable(error));
+      });
+      await opened.vault.guard('capture.run');
+      return runCapture(tabId, options);
+    },
+    (tabId, via, error) => reportTriggerFailure(browserFailurePorts, tabId, via, error),
+  );
   const ports = {
     extensionVersion: version,
     probeTab,
-    storageInfo,
+    storageInfo: async () => ({ ...(await storageInfo()), backend: await backend }),
     runCapture,
     tool: { name: 'dalel', version },
     createExportFile,
@@ -145,11 +161,7 @@ export function startBackground(): void {
         routed = await getRoute();
       } catch (error) {
         routing = undefined;
-        const reason = error instanceof Error ? error.message : String(error);
-        return {
-          ok: false,
-          error: { code: 'failed', message: `Dalel could not open its storage: ${reason}` },
-        };
+        return { ok: false, error: { code: 'failed', message: storageUnavailable(error) } };
       }
       const response = await routed.route(message, sender);
       // Anything answered while unlocked may have appended to the log: move its witness on.

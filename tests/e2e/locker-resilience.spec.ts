@@ -121,6 +121,7 @@ test('worker stopped mid-upload, browser restarted mid-queue: every package arri
       const report = await verifyPackage(bytesSource(bytes), { pinnedKey: fingerprint });
       expect(report.verdict, JSON.stringify(report.failures)).toBe('valid');
       expect(report.pinned).toBe('match');
+      expect(report.container).toBe('dalel');
       inside.push(...report.manifest!.contents.captures.map((c) => c.id));
     }
     expect(inside.sort()).toEqual([...captured].sort());

@@ -88,8 +88,10 @@ test('Settings → Team locker; a capture is in the locked bucket within seconds
       await (await s3('GET', `/${bucket}/${version!.key}`)).arrayBuffer(),
     );
     const report = await verifyPackage(bytesSource(bytes), { pinnedKey: fingerprint });
-    expect(report.verdict).toBe('valid');
+    expect(report.verdict, JSON.stringify(report.failures)).toBe('valid');
     expect(report.pinned).toBe('match');
+    // Dalel's own strict ZIP form, not merely a ZIP the verifier could read.
+    expect(report.container).toBe('dalel');
     expect(report.manifest!.contents.captures.map((c) => c.id)).toEqual([run.data.id]);
 
     // The custody log records where it is and until when.

@@ -1,10 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ensureSigningKey } from '../../lib/background/signing-key';
 import { seedDemoStore } from '../../lib/demo/seed-store';
 import { configureLocker } from '../../lib/services/locker/settings';
 import { lockerStatus } from '../../lib/services/locker/status';
 import { LockerRunner } from '../../lib/services/locker/runner';
-import { createVaultStore } from '../unit/store/vault-store';
 import {
   allowWriteOnly,
   bucketName,
@@ -76,10 +74,7 @@ describe.skipIf(!rgw)(
     beforeAll(() => createBucket(bucket));
 
     it('a wrong secret key: "wrong_key"; with the right one everything arrives', async () => {
-      const vault = createVaultStore();
-      await ensureSigningKey(vault.store.keys, vault.store.ctx.now);
-      await vault.vault.enable('a long enough passphrase');
-      const m = await monitor({ store: vault.store });
+      const m = await monitor({ passphrase: 'a long enough passphrase' });
       const ids = await withCaptures(
         m,
         keyConfig(bucket, rgw!.admin.accessKeyId),
@@ -204,10 +199,10 @@ describe.skipIf(!rgw)(
       await createBucket(own);
       const writer = createUser(`monitor-${process.pid}-${Date.now().toString(36)}`);
       await allowWriteOnly(own, writer);
-      const vault = createVaultStore();
-      await ensureSigningKey(vault.store.keys, vault.store.ctx.now);
-      await vault.vault.enable('a long enough passphrase');
-      const m = await monitor({ store: vault.store, ports: { fetch: dyingAfterCompletion() } });
+      const m = await monitor({
+        passphrase: 'a long enough passphrase',
+        ports: { fetch: dyingAfterCompletion() },
+      });
       const ids = await withCaptures(m, keyConfig(own, writer.accessKeyId), writer.secretAccessKey);
       await m.runner.kick();
       expect((await lockerStatus(m.store, null)).pending).toBe(1);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { FAILURE_REASONS, TRIGGERS } from '../../lib/capture/trigger-failure';
 import { LOCKER_ERROR_CODES } from '../../lib/locker/errors';
 import { CUSTODY_EVENT_TYPES } from '../../lib/model/custody';
 import { CASE_STATUSES, OFFICIAL_ROLES } from '../../lib/model/legal-case';
@@ -34,9 +35,12 @@ const DYNAMIC: Record<string, readonly string[]> = {
   stage_: ['page', 'screenshot', 'full_page', 'mhtml', 'media', 'seal', 'done', 'failed'],
   exportKind_: ['case', 'person', 'selection'],
   exportPhase_: ['artifacts', 'records', 'report', 'signing', 'done'],
-  verdict_: ['valid', 'invalid', 'unreadable'],
-  pinned_: ['match', 'mismatch', 'unpinned'],
+  verdict_: ['valid', 'unconfirmed', 'invalid', 'unreadable'],
+  pinned_: ['match', 'rotated', 'mismatch', 'unpinned'],
   lockerError_: LOCKER_ERROR_CODES,
+  // The last failed shortcut / context-menu capture (components/popup/last-failure.tsx).
+  failureReason_: FAILURE_REASONS,
+  lastFailureVia_: TRIGGERS,
 };
 
 const english = JSON.parse(
