@@ -9,14 +9,22 @@ import { factsFromHeaders } from '../../lib/locker/metadata';
 import { KEY_ROOT, monitorPrefix } from '../../lib/locker/object-key';
 import type { S3Op } from '../../lib/locker/s3-op';
 import { context } from '../../lib/locker/upload';
+import { DEFAULT_POLICY } from '../../lib/locker/presign-service';
+import { startPresignServer } from '../node/presign-server';
 import { EXIT, UsageError, type Command, type Io } from '../command';
 import { parseArgs } from '../parse-args';
 
-const usage = `Usage: dalel locker list --endpoint <url> --bucket <name> [--region <r>] [--monitor <fingerprint>]
+const usage = `Usage: dalel locker serve --endpoint <url> --bucket <name> --monitors <fingerprint>[,<fingerprint>…]
+                          [--region <r>] [--port <n>] [--host <addr>] [--retention-days <n>]
+       dalel locker list --endpoint <url> --bucket <name> [--region <r>] [--monitor <fingerprint>]
        dalel locker pull --endpoint <url> --bucket <name> --out <dir> --pin <fingerprint>[,<fingerprint>…]
                          [--region <r>] [--monitor <fingerprint>] [--case <text>]
 
-The coordinator's and lawyer's side of the team locker (an S3 bucket with Object Lock).
+The organisation's side of the team locker (an S3 bucket with Object Lock).
+  serve the presigning service monitors' devices ask for short-lived upload links: it holds the
+        S3 key, and signs only writes under each listed monitor's own prefix, locked in
+        COMPLIANCE mode for at least --retention-days (default 3650), with Content-MD5. Put it
+        behind HTTPS (a reverse proxy) and give monitors its address. Runs until Ctrl-C.
   list  every Dalel package in the bucket: monitor fingerprint, day, package id, size, and the
         cases and capture count its monitor's device wrote in the object's metadata.
   pull  downloads the listed packages (only those of --monitor, or whose case title contains
@@ -26,7 +34,8 @@ The coordinator's and lawyer's side of the team locker (an S3 bucket with Object
         named with its reason and not written.
 
 Credentials come from the environment, never from the command line (shell history):
-  DALEL_S3_ACCESS_KEY_ID, DALEL_S3_SECRET_ACCESS_KEY — a key that may list and read the bucket.
+  DALEL_S3_ACCESS_KEY_ID, DALEL_S3_SECRET_ACCESS_KEY — for serve a key that may write the bucket
+  (PutObject, PutObjectRetention, AbortMultipartUpload); for list and pull one that may list and read.
 
 Exit status: 0 fine; 1 a pulled package failed verification or was not signed by a pinned key;
 2 usage, credentials or the bucket could not be reached.`;
@@ -158,13 +167,62 @@ async function pull(args: string[], io: Io): Promise<number> {
   return failed ? EXIT.failed : EXIT.ok;
 }
 
+async function serve(args: string[], io: Io): Promise<number> {
+  const { positional, options } = parseArgs(args, {
+    endpoint: 'string',
+    bucket: 'string',
+    region: 'string',
+    monitors: 'string',
+    port: 'number',
+    host: 'string',
+    'retention-days': 'number',
+  });
+  if (positional.length) throw new UsageError('no positional arguments expected');
+  if (typeof options.monitors !== 'string')
+    throw new UsageError("--monitors is required: the fingerprints of the monitors' keys");
+  const monitors = options.monitors.split(',').map((m) => m.trim().toLowerCase());
+  for (const m of monitors) monitorPrefix(m); // throws on anything but a fingerprint
+  const service = await startPresignServer(
+    {
+      bucket: bucketOf(options),
+      credentials: credentials(),
+      policy: {
+        ...DEFAULT_POLICY,
+        monitors,
+        ...(typeof options['retention-days'] === 'number'
+          ? { minRetentionDays: options['retention-days'] }
+          : {}),
+      },
+    },
+    {
+      port: typeof options.port === 'number' ? options.port : 0,
+      host: typeof options.host === 'string' ? options.host : '127.0.0.1',
+      onRequest: (entry) => io.out(`${new Date().toISOString()} ${entry}`),
+    },
+  );
+  io.out(`presigning service for ${monitors.length} monitor(s) at ${service.url}`);
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  await service.close();
+  io.out('stopped');
+  return EXIT.ok;
+}
+
 export const lockerCommand: Command = {
   name: 'locker',
-  summary: "list and pull (download + verify) packages from the team's Object Lock bucket",
+  summary: "the team's Object Lock bucket: presigning service, list, pull (download + verify)",
   usage,
   async run(args, io) {
     const [sub, ...rest] = args;
     try {
+      if (sub === 'serve') return await serve(rest, io);
       if (sub === 'list') return await list(rest, io);
       if (sub === 'pull') return await pull(rest, io);
     } catch (error) {
@@ -174,6 +232,6 @@ export const lockerCommand: Command = {
       }
       throw error;
     }
-    throw new UsageError('expected "list" or "pull"');
+    throw new UsageError('expected "serve", "list" or "pull"');
   },
 };

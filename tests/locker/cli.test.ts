@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,7 +13,7 @@ import { toBase64 } from '../../lib/evidence/hex';
 import { configureLocker } from '../../lib/services/locker/settings';
 import { lockerStatus } from '../../lib/services/locker/status';
 import { monitor, presignedConfig, presignService } from './support/monitor';
-import { bucketName, createBucket, rgw, s3 } from './support/rgw';
+import { bucketName, createBucket, rgw, s3, versions } from './support/rgw';
 
 async function run(args: string[]) {
   const out: string[] = [];
@@ -141,5 +143,47 @@ describe.skipIf(!rgw)('dalel locker list | pull: the coordinator side (real Ceph
     } finally {
       process.env.DALEL_S3_SECRET_ACCESS_KEY = saved;
     }
+  });
+
+  it("serve: the real `dalel locker serve` process presigns a monitor's uploads, and stops on SIGTERM", async () => {
+    const own = bucketName('serve');
+    await createBucket(own);
+    const m = await monitor();
+    const child = spawn(
+      process.execPath,
+      [
+        'bin/dalel.mjs',
+        'locker',
+        'serve',
+        ...['--endpoint', rgw!.endpoint, '--bucket', own, '--region', rgw!.region],
+        ...['--monitors', m.key.fingerprint],
+      ],
+      { env: process.env, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => void (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => void (output += chunk.toString()));
+    try {
+      const deadline = Date.now() + 60_000;
+      while (!/at (http:\/\/\S+)/.test(output) && Date.now() < deadline && child.exitCode === null)
+        await new Promise((r) => setTimeout(r, 100));
+      const url = /at (http:\/\/\S+)/.exec(output)?.[1];
+      expect(url, output).toBeDefined();
+      await configureLocker(m.store, presignedConfig(own, url!), undefined);
+      await seedDemoStore(m.store);
+      await m.runner.kick();
+      expect((await lockerStatus(m.store, null)).lastError).toBeNull();
+      const ids = await m.store.captures.ids();
+      expect(await versions(own, `dalel/${m.key.fingerprint}/`)).toHaveLength(ids.length);
+      // The service's log names each decision (status, operation, key), never a secret.
+      expect(output).toMatch(/200 create-multipart dalel\//);
+      expect(output).not.toContain(rgw!.admin.secretAccessKey);
+    } finally {
+      const exited = once(child, 'exit');
+      child.kill('SIGTERM');
+      const [code] = await exited;
+      expect(code).toBe(0);
+    }
+    expect(output).toContain('stopped');
   });
 });
