@@ -3,6 +3,7 @@
 // Test counts come from the runners' JSON reports; a failed non-test step counts as one failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { stripVTControlCharacters } from 'node:util';
 
 const REPORTS = '.tmp/reports';
 rmSync(REPORTS, { recursive: true, force: true });
@@ -80,7 +81,7 @@ function playwrightFailures(report) {
   return out;
 }
 
-const stripAnsi = (text) => text.replace(/\u001b\[[0-9;]*m/g, '');
+const stripAnsi = (text) => stripVTControlCharacters(text);
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const results = [];
