@@ -1,7 +1,10 @@
 import { defineConfig } from 'wxt';
 import { HOST_PERMISSIONS } from './lib/platforms/hosts';
 
-/** Hosts the monitor may configure (a TSA; the locker of issue 18), granted one at a time. */
+/**
+ * Hosts the monitor may configure (a time-stamping authority, the team locker's S3 endpoint and
+ * presigning service), each origin granted one at a time at run time, never at install.
+ */
 const USER_ORIGINS = ['http://*/*', 'https://*/*'] as const;
 
 // The manifest is least privilege by design; every permission is justified in ARCHITECTURE.md

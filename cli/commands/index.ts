@@ -2,6 +2,7 @@ import type { Command } from '../command';
 import { benchCommand } from './bench';
 import { demoPackageCommand } from './demo-package';
 import { extractCommand } from './extract';
+import { lockerCommand } from './locker';
 import { verifierCommand } from './verifier';
 import { stampCommand } from './stamp';
 import { verifyCommand } from './verify';
@@ -13,5 +14,6 @@ export const commands: Command[] = [
   verifierCommand,
   demoPackageCommand,
   stampCommand,
+  lockerCommand,
   benchCommand,
 ];

@@ -5,6 +5,7 @@ import { dashboardAccess, dashboardMessages } from './messages/dashboard';
 import { evidenceAccess, evidenceMessages } from './messages/evidence';
 import type { Access } from './messages/define';
 import { timestampAccess, timestampMessages } from './messages/timestamps';
+import { lockerAccess, lockerMessages } from './messages/locker';
 import { vaultAccess, vaultMessages } from './messages/vault';
 
 /**
@@ -21,6 +22,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   ...evidenceMessages,
   ...timestampMessages,
   ...vaultMessages,
+  ...lockerMessages,
 ]);
 
 export type Request = z.infer<typeof requestSchema>;
@@ -44,6 +46,7 @@ export const ACCESS: Record<RequestType, Access> = {
   ...evidenceAccess,
   ...timestampAccess,
   ...vaultAccess,
+  ...lockerAccess,
 };
 
 export type ErrorCode =

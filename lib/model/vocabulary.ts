@@ -23,6 +23,8 @@ export const CUSTODY_EVENT_TYPES = [
   'signer_accepted',
   /** A trusted time-stamp token over a capture's seal (RFC 3161), taken after it was sealed. */
   'timestamped',
+  /** A package confirmed stored in the team locker (bucket, key, version id, retain-until). */
+  'deposited',
 ] as const;
 
 export const CUSTODY_SUBJECT_KINDS = [

@@ -10,11 +10,14 @@ import type {
   LinkRow,
   ListingRow,
   PersonRow,
+  LockerRow,
+  SecretRow,
   SettingRow,
   StampJobRow,
 } from './rows';
 import type { VaultRecord } from '../vault/record';
 import type { Redaction } from '../model/redaction';
+import type { QueueItem } from '../locker/queue-item';
 
 export const DEFAULT_DB_NAME = 'dalel';
 
@@ -36,6 +39,9 @@ export class DalelDb extends Dexie {
   listings!: EntityTable<ListingRow, 'id'>;
   stampQueue!: EntityTable<StampJobRow, 'id'>;
   redactions!: EntityTable<Redaction, 'id'>;
+  locker!: EntityTable<LockerRow, 'id'>;
+  lockerQueue!: EntityTable<QueueItem, 'id'>;
+  secrets!: EntityTable<SecretRow, 'id'>;
 
   /** The tables a custody append writes: every transaction that appends must include both. */
   get custodyLog() {

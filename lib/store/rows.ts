@@ -50,6 +50,18 @@ export interface SettingRow {
   value: unknown;
 }
 
+/** One named value of the team locker (table `locker`, v6): its settings, the queue's cursor. */
+export interface LockerRow {
+  id: string;
+  value: unknown;
+}
+
+/** A credential kept only under the passphrase lock (table `secrets`, v6). */
+export interface SecretRow {
+  id: string;
+  value: string;
+}
+
 export type { ArtifactRef };
 
 /** A capture-time time-stamp request waiting for its TSA (schema v6). */

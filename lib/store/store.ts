@@ -6,6 +6,7 @@ import { CustodyRepo } from './repositories/custody-repo';
 import { KeysRepo } from './repositories/keys-repo';
 import { LinksRepo } from './repositories/links-repo';
 import { ListingsRepo } from './repositories/listings-repo';
+import { LockerRepo } from './repositories/locker-repo';
 import { PersonsRepo } from './repositories/persons-repo';
 import { RedactionsRepo } from './repositories/redactions-repo';
 import { SettingsRepo } from './repositories/settings-repo';
@@ -24,6 +25,7 @@ export class Store {
   readonly settings: SettingsRepo;
   readonly stampQueue: StampQueueRepo;
   readonly redactions: RedactionsRepo;
+  readonly locker: LockerRepo;
 
   constructor(readonly ctx: StoreContext) {
     this.persons = new PersonsRepo(ctx);
@@ -37,5 +39,6 @@ export class Store {
     this.settings = new SettingsRepo(ctx);
     this.stampQueue = new StampQueueRepo(ctx);
     this.redactions = new RedactionsRepo(ctx);
+    this.locker = new LockerRepo(ctx);
   }
 }

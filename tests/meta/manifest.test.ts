@@ -123,7 +123,7 @@ describe('manifest permissions', () => {
     }
   });
 
-  it("asks for a configured TSA's host only when it is added: optional, never at install", () => {
+  it("asks for a configured TSA's or team locker's host only when it is added: optional, never at install", () => {
     const chrome = manifest('chrome');
     expect(chrome.optional_host_permissions).toEqual(['http://*/*', 'https://*/*']);
     expect(chrome.optional_permissions).toEqual(['history']);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FAILURE_REASONS, TRIGGERS } from '../../lib/capture/trigger-failure';
+import { LOCKER_ERROR_CODES } from '../../lib/locker/errors';
 import { CUSTODY_EVENT_TYPES } from '../../lib/model/custody';
 import { CASE_STATUSES, OFFICIAL_ROLES } from '../../lib/model/legal-case';
 import { LINK_CATEGORIES } from '../../lib/model/link';
@@ -36,6 +37,7 @@ const DYNAMIC: Record<string, readonly string[]> = {
   exportPhase_: ['artifacts', 'records', 'report', 'signing', 'timestamping', 'done'],
   verdict_: ['valid', 'unconfirmed', 'invalid', 'unreadable'],
   pinned_: ['match', 'rotated', 'mismatch', 'unpinned'],
+  lockerError_: LOCKER_ERROR_CODES,
   // The last failed shortcut / context-menu capture (components/popup/last-failure.tsx).
   failureReason_: FAILURE_REASONS,
   lastFailureVia_: TRIGGERS,

@@ -53,6 +53,22 @@ export const samples = {
   'tsa.test': { type: 'tsa.test', url: 'http://tsa.example/', caPem: KNOWN_TSAS[0]!.roots[0]! },
   'tsa.queue': { type: 'tsa.queue' },
   'tsa.retry': { type: 'tsa.retry' },
+  'locker.get': { type: 'locker.get' },
+  'locker.configure': {
+    type: 'locker.configure',
+    config: {
+      endpoint: 'https://s3.example.org',
+      bucket: 'evidence-locker',
+      auth: { kind: 'presigned', serviceUrl: 'https://sign.example.org/presign' },
+    },
+  },
+  'locker.remove': { type: 'locker.remove' },
+  'locker.test': { type: 'locker.test' },
+  'locker.status': { type: 'locker.status' },
+  'locker.retry': { type: 'locker.retry' },
+  'locker.pushAll': { type: 'locker.pushAll' },
+  'locker.wipePreview': { type: 'locker.wipePreview' },
+  'locker.wipeDeposited': { type: 'locker.wipeDeposited', confirm: 'WIPE' },
 } as const;
 
 export type SampleType = keyof typeof samples;

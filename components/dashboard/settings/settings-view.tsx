@@ -7,6 +7,7 @@ import { errorText, useLoad } from '../../ui/use-request';
 import { CaptureSection } from './capture-section';
 import { KeySection } from './key-section';
 import { LANGUAGE_NAMES } from './language-names';
+import { LockerSection } from './locker-section';
 import { StorageSection } from './storage-section';
 import { TrustedTimeSection } from './trusted-time-section';
 
@@ -45,6 +46,7 @@ export function SettingsView(_props: { id: string | null }) {
       <CaptureSection />
       <KeySection />
       <TrustedTimeSection />
+      <LockerSection />
       <StorageSection />
     </section>
   );

@@ -1,10 +1,12 @@
-import { exportedEvent, writePackage } from '../../evidence/package-writer';
+import { exportedEvent, writePackage, type PackageResult } from '../../evidence/package-writer';
+import type { PackageInput } from '../../evidence/package-input';
+import { logEvent } from '../../log';
 import { publicKeyPem } from '../../evidence/signing';
 import { toBase64 } from '../../evidence/hex';
 import type { ExportProgressEvent } from '../../messaging/messages/evidence';
 import type { Handlers } from '../../messaging/router';
 import { ProtocolError } from '../../messaging/router';
-import { buildPackageInput } from '../../services/export-input';
+import { buildPackageInput, type ExportScope } from '../../services/export-input';
 import { importPackage } from '../../services/import-package';
 import { backupStatus } from '../../services/backup-status';
 import { blobSource } from '../../evidence/zip/source';
@@ -23,6 +25,19 @@ export interface EvidencePorts {
   broadcast(event: ExportProgressEvent): void;
   /** The package file a page placed for import, and how to remove it afterwards. */
   openImportFile(name: string): Promise<{ file: File; remove: () => Promise<void> }>;
+  /**
+   * After a package is written and its `exported` event recorded: the team locker queues it
+   * (when set up to). A failure there never fails the export.
+   */
+  afterExport?(exported: ExportedPackage): Promise<void>;
+}
+
+export interface ExportedPackage {
+  file: string;
+  scope: ExportScope;
+  result: PackageResult;
+  input: PackageInput;
+  signer: string;
 }
 
 async function activeSigner(store: Store) {
@@ -52,6 +67,9 @@ export function evidenceHandlers(store: Store, ports: EvidencePorts) {
       try {
         const result = await writePackage(input, file.target);
         await store.custody.record(exportedEvent(result, signer.fingerprint, store.ctx.now()));
+        await ports
+          .afterExport?.({ file: file.name, scope, result, input, signer: signer.fingerprint })
+          .catch(() => logEvent('locker.enqueue_failed'));
         ports.broadcast({
           type: 'export.progress',
           phase: 'done',

@@ -281,9 +281,15 @@ export function createSite(extra: SitePage[] = []): (url: string) => Promise<Sit
 }
 
 /** Answers every http(s) request of the context from the fixture site. */
-export async function installSite(context: BrowserContext, extra: SitePage[] = []): Promise<void> {
+export async function installSite(
+  context: BrowserContext,
+  extra: SitePage[] = [],
+  passThrough?: (url: URL) => boolean,
+): Promise<void> {
   const site = createSite(extra);
   await context.route(/^https?:\/\//, async (route: Route) => {
+    // A test's own loopback servers (an S3 engine, a presigning service) are reached for real.
+    if (passThrough?.(new URL(route.request().url()))) return route.continue();
     const answer = await site(route.request().url());
     await route
       .fulfill({

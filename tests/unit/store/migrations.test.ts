@@ -147,6 +147,13 @@ seedFor[7] = {
   ],
 };
 
+// v6 adds the team locker's tables (settings, queue, sealed-only secrets): v5's rows and a
+// locker setting row.
+seedFor[6] = {
+  ...seedFor[5]!,
+  locker: [{ id: 'cursor', value: 3 }],
+};
+
 describe('schema migrations', () => {
   it('lists versions in increasing order', () => {
     const versions = migrations.map((m) => m.version);
