@@ -45,7 +45,7 @@ interface Listed extends ListedPackage {
   captures: number | null;
 }
 
-function bucketOf(options: Record<string, string | number | boolean>): Bucket {
+function bucketOf(options: Record<string, string | string[] | number | boolean>): Bucket {
   for (const name of ['endpoint', 'bucket'])
     if (typeof options[name] !== 'string') throw new UsageError(`--${name} is required`);
   return {
@@ -67,7 +67,7 @@ function credentials() {
 
 async function listed(
   bucket: Bucket,
-  options: Record<string, string | number | boolean>,
+  options: Record<string, string | string[] | number | boolean>,
 ): Promise<{ packages: Listed[]; get: (key: string) => Promise<Uint8Array> }> {
   const signer = keySigner(bucket, credentials());
   const send = { signer, fetch, now: () => Date.now() };

@@ -147,10 +147,10 @@ seedFor[7] = {
   ],
 };
 
-// v6 adds the team locker's tables (settings, queue, sealed-only secrets): v5's rows and a
+// v8 adds the team locker's tables (settings, queue, sealed-only secrets): v7's rows and a
 // locker setting row.
-seedFor[6] = {
-  ...seedFor[5]!,
+seedFor[8] = {
+  ...seedFor[7]!,
   locker: [{ id: 'cursor', value: 3 }],
 };
 
