@@ -3,18 +3,22 @@ import { request } from '../../lib/messaging/client';
 import { useI18n } from '../i18n-context';
 import { ErrorBanner } from '../ui/error-banner';
 import { errorText } from './error-text';
+import { HoldButton } from './hold-button';
 
-const WORD = 'WIPE';
+/** The protocol's fixed confirmation token; the monitor confirms by holding the button. */
+const CONFIRM = 'WIPE';
 
 /**
  * "Wipe only what is already in the team locker": deletes from this device the captures a
  * confirmed upload holds, keeps everything not yet there. Offered beside the full panic wipe
  * once a locker is set up; the monitor chooses it, nothing is deleted because an upload worked.
+ * Confirmed like the panic wipe, by holding the button: no word to type, so any keyboard layout
+ * works.
  */
 export function WipeDeposited() {
   const { t, formatNumber } = useI18n();
   const [preview, setPreview] = useState<{ deletable: number; staying: number } | null>(null);
-  const [typed, setTyped] = useState('');
+  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<{ captures: number; staying: number } | null>(null);
 
@@ -26,14 +30,15 @@ export function WipeDeposited() {
       setError(errorText(t, e));
     }
   };
-  const wipe = async (event: Event) => {
-    event.preventDefault();
+  const wipe = async () => {
+    setBusy(true);
     try {
-      setDone(await request('locker.wipeDeposited', { confirm: WORD }));
+      setDone(await request('locker.wipeDeposited', { confirm: CONFIRM }));
       setPreview(null);
-      setTyped('');
     } catch (e) {
       setError(errorText(t, e));
+    } finally {
+      setBusy(false);
     }
   };
 
@@ -49,29 +54,26 @@ export function WipeDeposited() {
           {t('wipeDepositedStart')}
         </button>
       ) : (
-        <form class="panel danger-zone" onSubmit={wipe}>
-          <p>
+        <div class="panel danger-zone">
+          <p id="wipe-deposited-explain">
             {t(
               'wipeDepositedExplain',
               formatNumber(preview.deletable),
               formatNumber(preview.staying),
             )}
           </p>
-          <label class="field">
-            <span class="field-label">{t('wipeTypeWord', WORD)}</span>
-            <input
-              value={typed}
-              autoComplete="off"
-              onInput={(e) => setTyped((e.currentTarget as HTMLInputElement).value.toUpperCase())}
-            />
-          </label>
-          <button type="submit" class="danger" disabled={typed !== WORD || preview.deletable === 0}>
+          <HoldButton
+            onHeld={() => void wipe()}
+            describedBy="wipe-deposited-explain"
+            disabled={busy || preview.deletable === 0}
+          >
             {t('wipeDepositedConfirm')}
-          </button>{' '}
+          </HoldButton>{' '}
           <button type="button" class="secondary" onClick={() => setPreview(null)}>
             {t('cancel')}
           </button>
-        </form>
+          <p class="muted">{t('wipeHoldHint')}</p>
+        </div>
       )}
       <ErrorBanner error={error} />
     </div>
