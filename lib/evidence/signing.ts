@@ -102,7 +102,9 @@ const SMALL_ORDER = [
 
 /** True when a 32-byte point encoding is a small-order point (sign bit ignored). */
 export function hasSmallOrder(point: Uint8Array): boolean {
-  const masked = point.slice();
+  // A copy, whatever the caller passed: a Node Buffer's `slice()` is a view, and masking through
+  // it would flip a bit of the caller's signature (and of the archive it was read from).
+  const masked = new Uint8Array(point);
   masked[31]! &= 0x7f;
   const hex = toHex(masked);
   return SMALL_ORDER.includes(hex);

@@ -15,8 +15,10 @@ export function blobSource(blob: Blob): ZipSource {
 
 /** A ZipSource over bytes already in memory (tests, small packages). */
 export function bytesSource(bytes: Uint8Array): ZipSource {
+  // Plain Uint8Array views even over a Node Buffer, whose methods differ (`slice()` is a view).
+  const plain = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   return {
-    size: bytes.length,
-    read: async (offset, length) => bytes.subarray(offset, Math.min(bytes.length, offset + length)),
+    size: plain.length,
+    read: async (offset, length) => plain.subarray(offset, Math.min(plain.length, offset + length)),
   };
 }
