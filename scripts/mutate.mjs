@@ -95,7 +95,9 @@ for (const target of targets) {
   if (s.adjusted < MIN_SCORE) ok = false;
   if (s.unexplained.length > 0) {
     ok = false;
-    console.log(`  ${s.unexplained.length} survivors neither killed nor explained in ${SURVIVORS_DOC}:`);
+    console.log(
+      `  ${s.unexplained.length} survivors neither killed nor explained in ${SURVIVORS_DOC}:`,
+    );
     for (const line of s.unexplained) console.log(`    ${line}`);
   }
 }
