@@ -1,0 +1,91 @@
+// `npm test` counts a Playwright test that failed and passed on retry as flaky, names it, and
+// (unless DALEL_ALLOW_FLAKY) counts it as failed, so a retry cannot turn a race into a pass.
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error plain ESM script without types
+import { countPlaywright, countVitest, flakyTests } from '../../../scripts/test-report.mjs';
+
+/** The shape of Playwright's JSON reporter output (suites = files → describes → specs → tests). */
+const report = {
+  stats: { expected: 5, unexpected: 1, flaky: 2, skipped: 1 },
+  suites: [
+    {
+      title: 'capture.spec.ts',
+      file: 'capture.spec.ts',
+      specs: [
+        {
+          title: 'captures a post',
+          file: 'capture.spec.ts',
+          line: 12,
+          tests: [
+            {
+              status: 'flaky',
+              projectName: '',
+              results: [{ status: 'failed' }, { status: 'passed' }],
+            },
+          ],
+        },
+        {
+          title: 'steady',
+          file: 'capture.spec.ts',
+          line: 40,
+          tests: [{ status: 'expected', projectName: '', results: [{ status: 'passed' }] }],
+        },
+      ],
+      suites: [
+        {
+          title: 'under the lock',
+          file: 'capture.spec.ts',
+          specs: [
+            {
+              title: 'seals',
+              file: 'capture.spec.ts',
+              line: 77,
+              tests: [
+                {
+                  status: 'flaky',
+                  projectName: 'chromium',
+                  results: [{ status: 'timedOut' }, { status: 'passed' }],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  ],
+};
+
+describe('test report counting', () => {
+  it('names every flaky test with its place and its tries', () => {
+    expect(flakyTests(report)).toEqual([
+      'capture.spec.ts:12 › captures a post (failed → passed)',
+      'capture.spec.ts:77 › under the lock › seals [chromium] (timedOut → passed)',
+    ]);
+  });
+
+  it('counts flaky tests as failed by default', () => {
+    expect(countPlaywright(report)).toEqual({
+      passed: 5,
+      failed: 3,
+      skipped: 1,
+      flaky: flakyTests(report),
+    });
+  });
+
+  it('counts them as passed only when allowed, still naming them', () => {
+    const counts = countPlaywright(report, { allowFlaky: true });
+    expect(counts).toMatchObject({ passed: 7, failed: 1, skipped: 1 });
+    expect(counts.flaky).toHaveLength(2);
+  });
+
+  it('a report without flaky tests has none to name', () => {
+    const clean = { stats: { expected: 3, unexpected: 0, flaky: 0, skipped: 0 }, suites: [] };
+    expect(countPlaywright(clean)).toEqual({ passed: 3, failed: 0, skipped: 0, flaky: [] });
+  });
+
+  it('reads vitest counts, todo tests as skipped', () => {
+    expect(
+      countVitest({ numPassedTests: 9, numFailedTests: 1, numPendingTests: 2, numTodoTests: 1 }),
+    ).toEqual({ passed: 9, failed: 1, skipped: 3, flaky: [] });
+  });
+});
