@@ -43,8 +43,11 @@ function resolve(from: string, specifier: string): string {
   return rel(base);
 }
 
-/** Import specifiers that survive compilation (type-only imports and exports are erased). */
-function runtimeSpecifiers(file: string, text: string): string[] {
+/**
+ * Import specifiers of a module: those that survive compilation (type-only imports and exports
+ * are erased), or with `withTypes` all of them; also `require(…)` and `require.resolve(…)`.
+ */
+export function importSpecifiers(file: string, text: string, withTypes = false): string[] {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false);
   const out: string[] = [];
   const literal = (node: ts.Node | undefined) =>
@@ -61,7 +64,7 @@ function runtimeSpecifiers(file: string, text: string): string[] {
             clause.namedBindings.elements.length > 0 &&
             clause.namedBindings.elements.every((e) => e.isTypeOnly)));
       const spec = literal(node.moduleSpecifier);
-      if (spec && !typeOnly) out.push(spec);
+      if (spec && (withTypes || !typeOnly)) out.push(spec);
     } else if (ts.isExportDeclaration(node)) {
       const spec = literal(node.moduleSpecifier);
       const typeOnly =
@@ -80,6 +83,20 @@ function runtimeSpecifiers(file: string, text: string): string[] {
   return out;
 }
 
+/** `import(…)`, `require(…)`, `require.resolve(…)`, `createRequire(…).resolve(…)`. */
+function isImportCall(callee: ts.Expression): boolean {
+  if (callee.kind === ts.SyntaxKind.ImportKeyword) return true;
+  if (ts.isIdentifier(callee)) return callee.text === 'require';
+  return (
+    ts.isPropertyAccessExpression(callee) &&
+    callee.name.text === 'resolve' &&
+    ((ts.isIdentifier(callee.expression) && callee.expression.text === 'require') ||
+      (ts.isCallExpression(callee.expression) &&
+        ts.isIdentifier(callee.expression.expression) &&
+        callee.expression.expression.text === 'createRequire'))
+  );
+}
+
 let cache: Map<string, SourceFile> | null = null;
 
 /** Every source file under SOURCE_DIRS, by repo-relative path. */
@@ -93,7 +110,7 @@ export function sourceGraph(): Map<string, SourceFile> {
       cache.set(file, {
         file,
         text,
-        imports: runtimeSpecifiers(file, text).map((s) => resolve(file, s)),
+        imports: importSpecifiers(file, text).map((s) => resolve(file, s)),
       });
     }
   return cache;
