@@ -21,6 +21,12 @@ const steps = [
     report: `${REPORTS}/vitest.json`,
     count: countVitest,
   },
+  {
+    name: 'store on Chromium IndexedDB (vitest browser mode)',
+    cmd: `npx vitest run -c vitest.browser.config.ts --reporter=default --reporter=json --outputFile.json=${REPORTS}/vitest-browser.json`,
+    report: `${REPORTS}/vitest-browser.json`,
+    count: countVitest,
+  },
   { name: 'build chrome-mv3', cmd: 'npm run -s build' },
   { name: 'build firefox-mv2', cmd: 'npm run -s build:firefox' },
   { name: 'web-ext lint (firefox)', cmd: 'npm run -s lint:firefox' },
