@@ -5,6 +5,16 @@ import { crc32 } from 'node:zlib';
 
 /** Where the bytes of a stored (uncompressed) entry lie in a ZIP held in memory. */
 export function storedEntryRange(zip: Uint8Array, name: string): { start: number; size: number } {
+  const { start, size, method } = entryRange(zip, name);
+  if (method !== 0) throw new Error(`${name} is compressed`);
+  return { start, size };
+}
+
+/** Where the (possibly compressed) bytes of an entry lie in a ZIP held in memory. */
+export function entryRange(
+  zip: Uint8Array,
+  name: string,
+): { start: number; size: number; method: number } {
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
   const dec = new TextDecoder();
   let eocd = zip.length - 22;
@@ -15,18 +25,17 @@ export function storedEntryRange(zip: Uint8Array, name: string): { start: number
   for (let i = 0; i < count; i++) {
     if (view.getUint32(at, true) !== 0x02014b50) throw new Error('bad central directory');
     const method = view.getUint16(at + 10, true);
-    const size = view.getUint32(at + 24, true);
+    const size = view.getUint32(at + 20, true); // compressed size
     const nameLen = view.getUint16(at + 28, true);
     const extraLen = view.getUint16(at + 30, true);
     const commentLen = view.getUint16(at + 32, true);
     const local = view.getUint32(at + 42, true);
     const entryName = dec.decode(zip.subarray(at + 46, at + 46 + nameLen));
     if (entryName === name) {
-      if (method !== 0) throw new Error(`${name} is compressed`);
       if (size === 0xffffffff || local === 0xffffffff) throw new Error(`${name} is ZIP64`);
       const start =
         local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
-      return { start, size };
+      return { start, size, method };
     }
     at += 46 + nameLen + extraLen + commentLen;
   }
