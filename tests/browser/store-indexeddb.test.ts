@@ -25,10 +25,7 @@ async function packageOf(store: Store): Promise<Uint8Array> {
   );
   const chunks: Uint8Array[] = [];
   await writePackage(input, async (c) => void chunks.push(c.slice()));
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) (out.set(c, at), (at += c.length));
-  return out;
+  return new Uint8Array(await new Blob(chunks as Uint8Array<ArrayBuffer>[]).arrayBuffer());
 }
 
 const bytesOf = async (blob: Blob) => new Uint8Array(await blob.arrayBuffer());
