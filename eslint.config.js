@@ -12,6 +12,8 @@ export default tseslint.config(
       'test-results',
       'playwright-report',
       '.tmp',
+      '.stryker-tmp',
+      'reports',
     ],
   },
   js.configs.recommended,

@@ -73,7 +73,7 @@ export function importSpecifiers(file: string, text: string, withTypes = false):
           ts.isNamedExports(node.exportClause) &&
           node.exportClause.elements.every((e) => e.isTypeOnly));
       if (spec && !typeOnly) out.push(spec);
-    } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
+    } else if (ts.isCallExpression(node) && isImportCall(node.expression)) {
       const spec = literal(node.arguments[0]);
       if (spec) out.push(spec);
     }

@@ -1,6 +1,7 @@
 // What an import records, counted exactly, and the checks it makes between reading the
 // artifacts and writing the records (lib/services/import-package.ts): each case changes one
 // thing and expects one answer, so a changed count or a dropped check is noticed.
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { seedDemoStore } from '../../../lib/demo/seed-store';
 import { LAYOUT } from '../../../lib/evidence/manifest';
@@ -32,8 +33,8 @@ async function demo() {
   return { signer, source, pkg: await packageOf(source, signer) };
 }
 
-const sha256Hex = async (bytes: Uint8Array) =>
-  `sha256:${Buffer.from(await crypto.subtle.digest('SHA-256', bytes)).toString('hex')}`;
+const sha256Hex = (bytes: Uint8Array) =>
+  `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
 
 /** Where an entry's (compressed) bytes are, found through the central directory. */
 function entryAt(pkg: Uint8Array, name: string) {
@@ -95,7 +96,7 @@ describe('what an import counts and records', () => {
 
     // The package's own custody trail is kept byte for byte, as an artifact.
     const trailBytes = await contentOf(pkg, LAYOUT.events);
-    const trail = await sha256Hex(trailBytes);
+    const trail = sha256Hex(trailBytes);
     const last = events.at(-1)!;
     expect(last).toMatchObject({
       type: 'imported',
