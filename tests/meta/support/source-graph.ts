@@ -43,12 +43,23 @@ function resolve(from: string, specifier: string): string {
   return rel(base);
 }
 
+const parsedCache = new Map<string, ts.SourceFile>();
+
+/** The syntax tree of a file (with parent links), parsed once per test run. */
+export function parsed(file: string, text: string): ts.SourceFile {
+  const hit = parsedCache.get(file);
+  if (hit && hit.text === text) return hit;
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+  parsedCache.set(file, source);
+  return source;
+}
+
 /**
  * Import specifiers of a module: those that survive compilation (type-only imports and exports
  * are erased), or with `withTypes` all of them; also `require(…)` and `require.resolve(…)`.
  */
 export function importSpecifiers(file: string, text: string, withTypes = false): string[] {
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false);
+  const source = parsed(file, text);
   const out: string[] = [];
   const literal = (node: ts.Node | undefined) =>
     node && ts.isStringLiteral(node) ? node.text : null;
