@@ -5,7 +5,13 @@
 // is named in the summary and fails the run, unless DALEL_ALLOW_FLAKY=1 (then it is still named).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { countPlaywright, countVitest } from './test-report.mjs';
+import { stripVTControlCharacters } from 'node:util';
+import {
+  countPlaywright,
+  countVitest,
+  playwrightFailures,
+  vitestFailures,
+} from './test-report.mjs';
 
 const allowFlaky = process.env.DALEL_ALLOW_FLAKY === '1';
 
@@ -20,12 +26,14 @@ const steps = [
     cmd: `npx vitest run --reporter=default --reporter=json --outputFile.json=${REPORTS}/vitest.json`,
     report: `${REPORTS}/vitest.json`,
     count: countVitest,
+    failures: vitestFailures,
   },
   {
     name: 'store on Chromium IndexedDB (vitest browser mode)',
     cmd: `npx vitest run -c vitest.browser.config.ts --reporter=default --reporter=json --outputFile.json=${REPORTS}/vitest-browser.json`,
     report: `${REPORTS}/vitest-browser.json`,
     count: countVitest,
+    failures: vitestFailures,
   },
   { name: 'build chrome-mv3', cmd: 'npm run -s build' },
   { name: 'build firefox-mv2', cmd: 'npm run -s build:firefox' },
@@ -36,6 +44,7 @@ const steps = [
     env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${REPORTS}/playwright.json` },
     report: `${REPORTS}/playwright.json`,
     count: (r) => countPlaywright(r, { allowFlaky }),
+    failures: playwrightFailures,
   },
   {
     name: 'end-to-end (Firefox ESR over WebDriver BiDi)',
@@ -43,6 +52,7 @@ const steps = [
     env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${REPORTS}/playwright-firefox.json` },
     report: `${REPORTS}/playwright-firefox.json`,
     count: (r) => countPlaywright(r, { allowFlaky }),
+    failures: playwrightFailures,
   },
 ];
 
@@ -66,7 +76,11 @@ for (const step of steps) {
     if (counts.flaky.length > 0 && !allowFlaky) ok = false;
   }
   if (!ok && (!counts || counts.failed === 0)) totals.failed += 1;
-  results.push({ name: step.name, ok, seconds, counts });
+  const failures =
+    step.report && existsSync(step.report) && step.failures
+      ? step.failures(JSON.parse(readFileSync(step.report, 'utf8')))
+      : [];
+  results.push({ name: step.name, ok, seconds, counts, failures });
 }
 
 console.log('\n━━ summary');
@@ -77,6 +91,15 @@ for (const r of results) {
       ')'
     : '';
   console.log(`${r.ok ? 'PASS' : 'FAIL'}  ${r.name}${c}  ${r.seconds}s`);
+  for (const f of r.failures) {
+    console.log(`      ✘ ${f.title}`);
+    for (const line of stripVTControlCharacters(f.message)
+      .split('\n')
+      .filter(Boolean)
+      .slice(0, 6)) {
+      console.log(`          ${line.slice(0, 200)}`);
+    }
+  }
 }
 const flaky = results.flatMap((r) => (r.counts?.flaky ?? []).map((t) => `${r.name}: ${t}`));
 if (flaky.length > 0) {

@@ -44,3 +44,39 @@ export function flakyTests(r) {
   for (const suite of r.suites ?? []) walk(suite, []);
   return out;
 }
+
+// The summary names every failed test with the first lines of its error, because CI shows only
+// the tail of the output.
+
+/** `{title, message}` of every failed test in a vitest JSON report. */
+export function vitestFailures(r, cwd = process.cwd()) {
+  return (r.testResults ?? []).flatMap((file) =>
+    (file.assertionResults ?? [])
+      .filter((a) => a.status === 'failed')
+      .map((a) => ({
+        title: `${file.name.replace(cwd + '/', '')} › ${a.fullName}`,
+        message: a.failureMessages?.[0] ?? '',
+      })),
+  );
+}
+
+/** `{title, message}` of every failed test in a Playwright JSON report (its last try's error). */
+export function playwrightFailures(report) {
+  const out = [];
+  const walk = (suite, path) => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        if (test.status !== 'unexpected') continue;
+        const last = test.results?.[test.results.length - 1];
+        out.push({
+          title: `${spec.file}:${spec.line} › ${[...path, spec.title].join(' › ')}`,
+          message: last?.error?.message ?? last?.errors?.[0]?.message ?? '',
+        });
+      }
+    }
+    for (const child of suite.suites ?? [])
+      walk(child, child.title ? [...path, child.title] : path);
+  };
+  for (const suite of report.suites ?? []) walk(suite, []);
+  return out;
+}

@@ -64,12 +64,12 @@ export function startBackground(): void {
   const runCapture = createCaptureRunner(() => openStore().then((o) => o.store), version);
   // The context menu and keyboard command bypass the router: check the lock here too.
   registerCaptureTriggers(
-    async (tabId) => {
+    async (tabId, options) => {
       const opened = await openStore().catch((error: unknown) => {
         throw new ProtocolError('failed', storageUnavailable(error));
       });
       await opened.vault.guard('capture.run');
-      return runCapture(tabId);
+      return runCapture(tabId, options);
     },
     (tabId, via, error) => reportTriggerFailure(browserFailurePorts, tabId, via, error),
   );

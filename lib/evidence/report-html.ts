@@ -51,12 +51,13 @@ export async function* reportHtml(ctx: ReportContext): AsyncGenerator<string> {
 <title>Evidence package ${esc(meta.packageId)}</title><style>${reportCss}</style></head><body>
 <h1>Evidence package</h1><table class="kv">
 ${row('Package id', meta.packageId)}${row('Created (UTC)', meta.created)}${row('Tool', `${meta.tool.name} ${meta.tool.version}`)}
-${row('Signer fingerprint', meta.fingerprint)}${row('Custody checkpoint', `${meta.checkpoint.size} events, head ${meta.checkpoint.head}, Merkle root ${meta.checkpoint.root}`)}
+${row('Signed by key (says the package; confirm it with the monitor)', meta.fingerprint)}${row('Custody checkpoint', `${meta.checkpoint.size} events, head ${meta.checkpoint.head}, Merkle root ${meta.checkpoint.root}`)}
 ${row('Scope', `${input.scope.kind}${input.scope.ids.length ? `: ${input.scope.ids.join(', ')}` : ''}`)}
 </table>
 <section class="verify"><h2>How to verify this package</h2><ol>
-<li>Open <b>verify.html</b> from this package in any browser (no internet needed) and choose the .zip file. It checks every file's SHA-256, the Ed25519 signature and the custody log.</li>
-<li>Compare the signer fingerprint above with the one the sender gave you over another channel.</li>
+<li>Get the signer's key fingerprint from the monitor over a second channel (in person, by phone). The fingerprint printed above is what the package claims; whoever altered it would print their own.</li>
+<li>Use a verifier you did not get from this package: the released <b>verify.html</b> whose SHA-256 matches the published one (open it in any browser, no internet needed, enter the fingerprint, choose the .zip), or <code>dalel verify package.zip --key &lt;fingerprint&gt;</code>. The verify.html inside this package is a copy that whoever altered the package could have altered too; <code>dalel verify</code> says whether it is the official build.</li>
+<li>Only "VALID" against that fingerprint means the package is unchanged and from that key; without a fingerprint the result is "signature intact, signer not confirmed".</li>
 <li>Manual steps with sha256sum and openssl are in <b>README.txt</b>.</li></ol>
 <p>This report is a convenience view; the evidence is the files and their hashes listed in manifest.json.</p></section>\n`;
   yield casesHtml(input);

@@ -8,7 +8,17 @@ import { extractedRecordSchema } from '../platforms/record';
 export const contentRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('cs.detect') }).strict(),
   /** Everything read from the page in one pass: environment, snapshot, record, media. */
-  z.object({ type: z.literal('cs.collect'), nonce: z.string().regex(/^[a-z0-9]{8,32}$/) }).strict(),
+  z
+    .object({
+      type: z.literal('cs.collect'),
+      nonce: z.string().regex(/^[a-z0-9]{8,32}$/),
+      /**
+       * "Capture this post": read the post under the pointer (the element last right-clicked, or
+       * Firefox's `menus` target element), not the whole page.
+       */
+      target: z.object({ targetElementId: z.number().int().optional() }).strict().optional(),
+    })
+    .strict(),
   z.object({ type: z.literal('cs.metrics') }).strict(),
   /** Scrolls (for stitching) and answers where the page really is after the next frames. */
   z.object({ type: z.literal('cs.scroll'), x: z.number(), y: z.number() }).strict(),
@@ -66,8 +76,20 @@ export const collectedSchema = z
     resources: z.array(z.string()),
     record: extractedRecordSchema,
     media: z.array(z.object({ url: z.string(), type: z.enum(['image', 'video']) }).strict()),
+    /** The chosen post's box in document coordinates (CSS pixels), for its cropped screenshot. */
+    target: z
+      .object({
+        rect: z
+          .object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() })
+          .strict(),
+        path: z.string(),
+      })
+      .strict()
+      .nullable()
+      .optional(),
     omissions: z.array(z.string()),
     warnings: z.array(z.string()),
   })
   .strict();
 export type Collected = z.infer<typeof collectedSchema>;
+export type CollectTarget = NonNullable<Extract<ContentRequest, { type: 'cs.collect' }>['target']>;

@@ -35,7 +35,11 @@ const BROWSER_OR_STORAGE_PACKAGES = [
 ];
 /** The pages: popup and dashboard, and the components they are made of. */
 const PAGES = ['components/', 'entrypoints/popup/', 'entrypoints/dashboard/'];
-const CONTENT_SCRIPT = 'entrypoints/capture.content.ts';
+/** Every content script: the capture script and the declared pointer script, and any added later. */
+const contentScripts = () =>
+  [...sourceGraph().keys()].filter((f) => /^entrypoints\/[^/]+\.content\.tsx?$/.test(f));
+/** The declared content script that runs on every platform page: it may not talk at all. */
+const POINTER_SCRIPT = 'entrypoints/pointer.content.ts';
 /** Tools that run outside the extension and may open databases of their own. */
 const TOOLS = ['bench/', 'scripts/', 'cli/'];
 
@@ -203,16 +207,33 @@ describe('boundaries of the store', () => {
 });
 
 describe('contexts', () => {
-  it('the content script never reaches the store, Dexie, IndexedDB or the background', () => {
+  it('the content scripts never reach the store, Dexie, IndexedDB or the background', () => {
+    expect(contentScripts()).toEqual(
+      expect.arrayContaining(['entrypoints/capture.content.ts', POINTER_SCRIPT]),
+    );
     expect(
       reaches(
-        [CONTENT_SCRIPT],
+        contentScripts(),
         (m) =>
           isStore(m) ||
           m.startsWith('lib/background/') ||
           isPackage(m, ['dexie', 'fake-indexeddb']),
       ),
     ).toEqual([]);
+  });
+
+  it('the pointer script sends and answers nothing: no messaging, no runtime, no port', () => {
+    expect(reaches([POINTER_SCRIPT], (m) => m.startsWith('lib/messaging/'))).toEqual([]);
+    const found = occurrences(TOOLS, (source) =>
+      nodes(
+        source,
+        (n) =>
+          ts.isPropertyAccessExpression(n) &&
+          ['runtime', 'sendMessage', 'connect', 'postMessage'].includes(n.name.text),
+      ),
+    );
+    const reached = new Set(reachable(POINTER_SCRIPT).keys());
+    expect([...found].filter(([file]) => reached.has(file)).flatMap(([, l]) => l)).toEqual([]);
   });
 
   it('pages reach the store only through messages: they never import it, nor Dexie', () => {

@@ -18,8 +18,8 @@ import { repoRoot } from '../support/shared-fixtures';
 // Values that exist only as TypeScript unions are listed here, and the `satisfies` + `Exact`
 // checks below make tsc fail if the union and the list ever differ.
 type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
-const VERDICTS = ['valid', 'invalid', 'unreadable'] as const;
-const PINNED = ['match', 'mismatch', 'unpinned'] as const;
+const VERDICTS = ['valid', 'unconfirmed', 'invalid', 'unreadable'] as const;
+const PINNED = ['match', 'rotated', 'mismatch', 'unpinned'] as const;
 const verdictsExact: Exact<(typeof VERDICTS)[number], VerifyReport['verdict']> = true;
 const pinnedExact: Exact<(typeof PINNED)[number], VerifyReport['pinned']> = true;
 const DYNAMIC: Record<string, readonly string[]> = {

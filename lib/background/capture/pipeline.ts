@@ -14,6 +14,8 @@ import type { ArtifactBytes } from '../../store/repositories/captures-repo';
 import type { Store } from '../../store/store';
 import { fetchMedia, inlineResources, type Fetched } from './fetch-media';
 import { saveMhtml } from './mhtml';
+import type { CaptureOptions } from './capture-options';
+import { capturePostCrop } from './post-crop';
 import { captureVisible, stitchFullPage } from './screenshots';
 import { CaptureAbort, TabSession } from './tab-session';
 
@@ -48,7 +50,11 @@ const reasonOf = (error: unknown) => (error instanceof Error ? error.message : S
  * with its custody event in one transaction. Throws (and stores nothing) when the tab is closed,
  * navigates or cannot be read, or storage is full.
  */
-export async function runCapture(tabId: number, ctx: CaptureContext): Promise<Capture> {
+export async function runCapture(
+  tabId: number,
+  ctx: CaptureContext,
+  options: CaptureOptions = {},
+): Promise<Capture> {
   const caps = ctx.caps ?? DEFAULT_CAPS;
   const startedAt = new Date();
   let stage = 0;
@@ -65,7 +71,10 @@ export async function runCapture(tabId: number, ctx: CaptureContext): Promise<Ca
   await tab.inject();
   if (!before.active) await browser.tabs.update(tabId, { active: true });
   const id = nonce();
-  const page = await tab.collect(id);
+  const page = await tab.collect(
+    id,
+    options.scope === 'pointer' ? { targetElementId: options.targetElementId } : undefined,
+  );
   const omissions = [...page.omissions];
   const warnings = [...page.warnings, ...page.record.warnings.map((w) => `extractor: ${w}`)];
   next();
@@ -112,6 +121,33 @@ export async function runCapture(tabId: number, ctx: CaptureContext): Promise<Ca
   } catch (error) {
     if ((error as Error).name === 'CaptureAbort') throw error;
     omissions.push(`full-page screenshot: ${reasonOf(error)}`);
+  }
+  if (page.target) {
+    // "Capture this post": a tight screenshot of the chosen post besides the viewport.
+    try {
+      const crop = await capturePostCrop({
+        windowId,
+        metrics: page.metrics,
+        viewport,
+        rect: page.target.rect,
+        scrollTo: (x, y) => tab.scrollTo(x, y),
+        assertSameTab: () => tab.assertSame(),
+        caps,
+      });
+      if (crop.warning) warnings.push(crop.warning);
+      pending.push({
+        ref: {
+          name: ARTIFACT_NAMES.post,
+          role: 'screenshot',
+          mediaType: 'image/png',
+          sourceUrl: null,
+        },
+        bytes: crop.png,
+      });
+    } catch (error) {
+      if ((error as Error).name === 'CaptureAbort') throw error;
+      omissions.push(`post screenshot: ${reasonOf(error)}`);
+    }
   }
   next();
 

@@ -4,6 +4,7 @@ import type { CaptureProgress, CaptureStage } from '../../messaging/messages/cap
 import type { Capture } from '../../model/capture';
 import type { Store } from '../../store/store';
 import { badge } from './badge';
+import type { CaptureOptions } from './capture-options';
 import { forgetLastFailure } from './failure-report';
 import { runCapture } from './pipeline';
 
@@ -19,7 +20,7 @@ function broadcast(tabId: number, stage: CaptureStage, done: number, total: numb
  */
 export function createCaptureRunner(openStore: () => Promise<Store>, extensionVersion: string) {
   const running = new Set<number>();
-  return async function run(tabId: number): Promise<Capture> {
+  return async function run(tabId: number, options: CaptureOptions = {}): Promise<Capture> {
     if (running.has(tabId))
       throw new ProtocolError(
         'failed',
@@ -29,11 +30,15 @@ export function createCaptureRunner(openStore: () => Promise<Store>, extensionVe
     await badge(tabId, '…', '#666666');
     try {
       const store = await openStore();
-      const capture = await runCapture(tabId, {
-        store,
-        extensionVersion,
-        onProgress: (stage, done, total) => broadcast(tabId, stage, done, total),
-      });
+      const capture = await runCapture(
+        tabId,
+        {
+          store,
+          extensionVersion,
+          onProgress: (stage, done, total) => broadcast(tabId, stage, done, total),
+        },
+        options,
+      );
       await badge(tabId, '✓', '#1a7f37', `Dalel: captured ${capture.url}`);
       await forgetLastFailure();
       return capture;

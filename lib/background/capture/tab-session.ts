@@ -4,6 +4,7 @@ import {
   metricsSchema,
   pageCheckSchema,
   type Collected,
+  type CollectTarget,
   type PageMetrics,
 } from '../../messaging/content-protocol';
 import { CAPTURE_SCRIPT } from '../probe-tab';
@@ -64,8 +65,10 @@ export class TabSession {
     return answer;
   }
 
-  async collect(nonce: string): Promise<Collected> {
-    const collected = collectedSchema.parse(await this.ask({ type: 'cs.collect', nonce }));
+  async collect(nonce: string, target?: CollectTarget): Promise<Collected> {
+    const collected = collectedSchema.parse(
+      await this.ask({ type: 'cs.collect', nonce, ...(target ? { target } : {}) }),
+    );
     this.session = collected.session;
     this.url = collected.environment.url;
     return collected;

@@ -1,7 +1,11 @@
 import { browser } from 'wxt/browser';
 import type { Trigger } from '../../capture/trigger-failure';
+import { POST_PAGE_MATCHES } from '../../platforms/hosts';
+import type { CaptureOptions } from './capture-options';
 
 export const CONTEXT_MENU_ID = 'dalel-capture-page';
+/** "Capture this post": offered on the platforms' pages, where a right-click can name a post. */
+export const POST_MENU_ID = 'dalel-capture-post';
 export const CAPTURE_COMMAND = 'capture-page';
 
 /**
@@ -11,12 +15,14 @@ export const CAPTURE_COMMAND = 'capture-page';
  * which makes it visible; none is swallowed.
  */
 export function registerCaptureTriggers(
-  run: (tabId: number) => Promise<unknown>,
+  run: (tabId: number, options?: CaptureOptions) => Promise<unknown>,
   onFailure: (tabId: number, via: Trigger, error: unknown) => Promise<unknown>,
 ): void {
-  const start = (tabId: number | undefined, via: Trigger) => {
+  const start = (tabId: number | undefined, via: Trigger, options?: CaptureOptions) => {
     if (tabId === undefined || tabId < 0) return;
-    run(tabId).catch((error: unknown) => onFailure(tabId, via, error).catch(() => undefined));
+    run(tabId, options).catch((error: unknown) =>
+      onFailure(tabId, via, error).catch(() => undefined),
+    );
   };
   const createMenu = () =>
     browser.contextMenus
@@ -27,6 +33,12 @@ export function registerCaptureTriggers(
           title: browser.i18n.getMessage('menuCapturePage') || 'Capture this page',
           contexts: ['page', 'image', 'video', 'link', 'selection'],
         });
+        browser.contextMenus.create({
+          id: POST_MENU_ID,
+          title: browser.i18n.getMessage('menuCapturePost') || 'Capture this post',
+          contexts: ['page', 'image', 'video', 'link', 'selection'],
+          documentUrlPatterns: [...POST_PAGE_MATCHES],
+        });
       })
       .catch(() => undefined);
   browser.runtime.onInstalled.addListener(createMenu);
@@ -35,6 +47,11 @@ export function registerCaptureTriggers(
   void createMenu();
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === CONTEXT_MENU_ID) start(tab?.id, 'menu');
+    if (info.menuItemId === POST_MENU_ID) {
+      // Firefox names the element the menu was opened on; Chrome does not (the pointer listener does).
+      const targetElementId = (info as { targetElementId?: number }).targetElementId;
+      start(tab?.id, 'menu', { scope: 'pointer', targetElementId });
+    }
   });
   browser.commands.onCommand.addListener(async (command, tab) => {
     if (command !== CAPTURE_COMMAND) return;

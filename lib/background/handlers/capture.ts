@@ -1,3 +1,4 @@
+import type { CaptureOptions } from '../capture/capture-options';
 import { accountTimeline } from '../../capture/timeline';
 import { ARTIFACT_GET_MAX } from '../../messaging/messages/capture';
 import { ProtocolError, type Handlers } from '../../messaging/router';
@@ -7,14 +8,14 @@ import { base64Of } from '../capture/bytes';
 
 /** Runs one capture of a tab to the end (sealed and stored) or throws; see capture/runner.ts. */
 export interface CapturePorts {
-  runCapture(tabId: number): Promise<Capture>;
+  runCapture(tabId: number, options?: CaptureOptions): Promise<Capture>;
 }
 
 /** Handlers of the capture messages (take, read back, timeline, artifact bytes). */
 export function captureHandlers(store: Store, ports: CapturePorts) {
   return {
-    'capture.run': async ({ tabId }) => {
-      const capture = await ports.runCapture(tabId);
+    'capture.run': async ({ tabId, scope }) => {
+      const capture = await ports.runCapture(tabId, scope ? { scope } : undefined);
       return { id: capture.id, seal: capture.seal };
     },
     'capture.get': async ({ id }) => {

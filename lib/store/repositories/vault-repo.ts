@@ -1,3 +1,6 @@
+import { fromBase64 } from '../../evidence/hex';
+import { signRotation, type SignedRotation } from '../../evidence/key-rotation';
+import { signingKeyFromPair } from '../../evidence/signing';
 import { createDataKey, unwrapDataKey, wrapDataKey } from '../../vault/data-key';
 import { VaultLockedError } from '../../vault/errors';
 import { vaultRecordSchema, type VaultRecord, type VaultState } from '../../vault/record';
@@ -157,8 +160,27 @@ export class VaultRepo {
     session.privateKeys.set(key.id, privateKey);
     session.publicKeys.set(key.id, key.publicKey);
     const row = { ...key, privateKey };
-    await this.keysRepo.install(row);
+    await this.keysRepo.install(row, await this.handover(row));
     return row;
+  }
+
+  /**
+   * The key being replaced signs that it hands over to the new one (before its private half is
+   * dropped), so a lawyer who pinned the old fingerprint can confirm what the new key signs.
+   * Null when there is no earlier key, or its private half is already gone.
+   */
+  private async handover(next: KeyRow): Promise<SignedRotation | null> {
+    const previous = await this.keysRepo.active();
+    if (!previous?.privateKey || previous.id === next.id) return null;
+    const signer = await signingKeyFromPair({
+      privateKey: previous.privateKey,
+      publicKey: previous.publicKey,
+    });
+    return signRotation(
+      signer,
+      { publicKeyRaw: fromBase64(next.publicKeyRaw), fingerprint: next.fingerprint },
+      this.ctx.now(),
+    );
   }
 
   /** Physically drops old row versions from the browser's files; off in Node tests (no LevelDB). */

@@ -14,7 +14,7 @@ export interface SitePage {
   url: string;
   /** A real saved page, relative to shared/fixtures/real. */
   real?: string;
-  /** A hand-made page, relative to tests/fixtures. */
+  /** A page kept in the repo (hand-made, or real and found), relative to tests/fixtures. */
   handmade?: string;
   /** Inline HTML, for pages made up by a test. */
   html?: string;
@@ -62,6 +62,43 @@ export const CAPTURE_PAGES = [
     label: 'Page that navigates away',
     url: 'https://www.instagram.com/p/DalelLeaving/',
     handmade: 'site/instagram-navigates-away.html',
+  },
+] satisfies SitePage[];
+
+/**
+ * Feeds and timelines with several posts, for "Capture this post": hand-made pages for each
+ * platform and one real news feed found in a public test suite (tests/fixtures/found).
+ */
+export const FEED_PAGES = [
+  {
+    label: 'Facebook news feed (hand-made)',
+    url: 'https://www.facebook.com/',
+    handmade: 'handmade/facebook/feed-comet-ru.html',
+  },
+  {
+    label: 'Instagram home feed (hand-made)',
+    url: 'https://www.instagram.com/',
+    handmade: 'handmade/instagram/feed-home-kk.html',
+  },
+  {
+    label: 'X home timeline (hand-made)',
+    url: 'https://x.com/home',
+    handmade: 'handmade/x/feed-home-en.html',
+  },
+  {
+    label: 'VK news feed (hand-made)',
+    url: 'https://vk.com/feed',
+    handmade: 'handmade/vk/feed-desktop-ru.html',
+  },
+  {
+    label: 'Telegram channel feed (hand-made)',
+    url: 'https://t.me/s/monitor_example',
+    handmade: 'handmade/telegram/feed-channel-ru.html',
+  },
+  {
+    label: 'Facebook news feed, 2017 (real, found)',
+    url: 'https://www.facebook.com/?sk=h_chr',
+    handmade: 'found/facebook/feed/propublica_wwwfb_newsfeed_2017-08_sponsored.html',
   },
 ] satisfies SitePage[];
 
@@ -125,6 +162,7 @@ export const SITE_PAGES: SitePage[] = [
     real: 'instagram/profile/metascraper_2024_pluto__travel_profile.html',
   },
   ...CAPTURE_PAGES,
+  ...FEED_PAGES,
 ];
 
 function key(url: string): string {

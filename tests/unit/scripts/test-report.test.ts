@@ -2,7 +2,9 @@
 // (unless DALEL_ALLOW_FLAKY) counts it as failed, so a retry cannot turn a race into a pass.
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM script without types
-import { countPlaywright, countVitest, flakyTests } from '../../../scripts/test-report.mjs';
+import * as testReport from '../../../scripts/test-report.mjs';
+
+const { countPlaywright, countVitest, flakyTests, playwrightFailures, vitestFailures } = testReport;
 
 /** The shape of Playwright's JSON reporter output (suites = files → describes → specs → tests). */
 const report = {
@@ -87,5 +89,53 @@ describe('test report counting', () => {
     expect(
       countVitest({ numPassedTests: 9, numFailedTests: 1, numPendingTests: 2, numTodoTests: 1 }),
     ).toEqual({ passed: 9, failed: 1, skipped: 3, flaky: [] });
+  });
+
+  it('names each failed test with its last error, never a flaky or passed one', () => {
+    const failed = {
+      suites: [
+        {
+          title: 'export.spec.ts',
+          specs: [
+            {
+              title: 'exports',
+              file: 'export.spec.ts',
+              line: 9,
+              tests: [
+                {
+                  status: 'unexpected',
+                  results: [
+                    { error: { message: 'first try' } },
+                    { errors: [{ message: 'Timeout 5000ms exceeded' }] },
+                  ],
+                },
+              ],
+            },
+          ],
+          suites: [{ title: 'nested', specs: report.suites[0]!.specs }],
+        },
+      ],
+    };
+    expect(playwrightFailures(failed)).toEqual([
+      { title: 'export.spec.ts:9 › exports', message: 'Timeout 5000ms exceeded' },
+    ]);
+    expect(playwrightFailures(report)).toEqual([]);
+  });
+
+  it('names each failed vitest test by its file relative to the checkout', () => {
+    const r = {
+      testResults: [
+        {
+          name: '/repo/tests/unit/a.test.ts',
+          assertionResults: [
+            { status: 'passed', fullName: 'a works' },
+            { status: 'failed', fullName: 'a › breaks', failureMessages: ['expected 1 to be 2'] },
+          ],
+        },
+      ],
+    };
+    expect(vitestFailures(r, '/repo')).toEqual([
+      { title: 'tests/unit/a.test.ts › a › breaks', message: 'expected 1 to be 2' },
+    ]);
   });
 });

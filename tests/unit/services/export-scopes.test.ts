@@ -134,7 +134,9 @@ describe('export scopes', () => {
     expect(input.now).toBe(a.ctx.now);
     expect(input.onProgress).toBe(onProgress);
     const ref = input.captures[0]!.artifacts[0]!;
-    expect((await input.openArtifact(ref.sha256)).size).toBe(ref.size);
+    // A Blob or a stream (the writer accepts both): its bytes, whichever it is.
+    const bytes = await new Response(await input.openArtifact(ref.sha256)).arrayBuffer();
+    expect(bytes.byteLength).toBe(ref.size);
   });
 });
 
