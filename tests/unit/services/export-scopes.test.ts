@@ -16,7 +16,9 @@ import { sampleCapture } from '../store/sample-capture';
 import { createTestStore } from '../store/test-store';
 
 async function archive() {
-  const { store } = createTestStore();
+  const signer = await generateSigningKey();
+  // The signer's own events: a package's captures and tags must be by its signer (issue 12).
+  const { store } = createTestStore(undefined, signer.fingerprint);
   await ensureSigningKey(store.keys, store.ctx.now);
   // Sealed out of order; two at the same instant (ordered by id then).
   const times = {
@@ -43,7 +45,6 @@ async function archive() {
   const l2 = await link('cap_b1', aigerim.id, null);
   const l3 = await link('cap_b2', daniyar.id, caseB.id);
   const l4 = await link('cap_c', null, caseA.id);
-  const signer = await generateSigningKey();
   const ctx = {
     signer,
     tool: { name: 'dalel', version: 't' },

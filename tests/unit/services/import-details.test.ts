@@ -28,7 +28,8 @@ async function packageOf(store: Store, signer: SigningKey): Promise<Uint8Array> 
 
 async function demo() {
   const signer = await generateSigningKey();
-  const { store: source } = createTestStore();
+  // The signer's own events: a package's captures and tags must be by its signer (issue 12).
+  const { store: source } = createTestStore(undefined, signer.fingerprint);
   await seedDemoStore(source);
   return { signer, source, pkg: await packageOf(source, signer) };
 }
@@ -66,7 +67,7 @@ describe('what an import counts and records', () => {
     expect(first.duplicates).toEqual({ captures: 0, persons: 0, cases: 0, links: 0, artifacts: 0 });
     expect(first.fingerprint).toBe(signer.fingerprint);
 
-    const second = await importPackage(store, bytesSource(pkg));
+    const second = await importPackage(store, bytesSource(pkg), { pinnedKey: signer.fingerprint });
     expect(second.imported).toEqual({ captures: 0, persons: 0, cases: 0, links: 0, artifacts: 0 });
     expect(second.duplicates).toEqual(counts);
     expect(second.packageId).toBe(first.packageId);
@@ -80,19 +81,33 @@ describe('what an import counts and records', () => {
     const events = (await store.custody.all()).slice(before);
     const actor = `import:${signer.fingerprint}`;
     const captures = await source.captures.list();
-    expect(events.filter((e) => e.subject.kind === 'capture')).toEqual(
+    const importedCaptures = events.filter(
+      (e) => e.type === 'imported' && e.subject.kind === 'capture',
+    );
+    expect(importedCaptures).toHaveLength(captures.length);
+    expect(importedCaptures).toEqual(
       expect.arrayContaining(
         captures.map((c) =>
           expect.objectContaining({
             type: 'imported',
             actor,
             subject: { kind: 'capture', id: c.id },
-            data: { seal: c.seal, packageId: result.packageId },
+            data: { seal: c.seal, url: c.url, packageId: result.packageId },
           }),
         ),
       ),
     );
-    expect(events).toHaveLength(captures.length + 1);
+    // Besides: each person, case and tag enters custody as the signer's, and the package once.
+    const { persons, cases, links } = result.imported;
+    expect(events.map((e) => e.type).sort()).toEqual(
+      [
+        ...Array<string>(captures.length + 1).fill('imported'),
+        ...Array<string>(persons).fill('person_created'),
+        ...Array<string>(cases).fill('case_created'),
+        ...Array<string>(links).fill('tagged'),
+      ].sort(),
+    );
+    expect(events.every((e) => e.actor === actor)).toBe(true);
 
     // The package's own custody trail is kept byte for byte, as an artifact.
     const trailBytes = await contentOf(pkg, LAYOUT.events);
@@ -119,9 +134,9 @@ describe('what an import counts and records', () => {
   });
 
   it('keeps the media type of each imported artifact, on its row and its Blob', async () => {
-    const { source, pkg } = await demo();
+    const { signer, source, pkg } = await demo();
     const { store } = createTestStore();
-    await importPackage(store, bytesSource(pkg));
+    await importPackage(store, bytesSource(pkg), { pinnedKey: signer.fingerprint });
     for (const capture of await source.captures.list())
       for (const ref of capture.artifacts) {
         expect((await store.artifacts.get(ref.sha256))?.mediaType, ref.name).toBe(ref.mediaType);
@@ -132,7 +147,7 @@ describe('what an import counts and records', () => {
 
 describe('checks between reading the artifacts and writing the records', () => {
   it('an artifact that leaves the store before the records are written stops the import', async () => {
-    const { source, pkg } = await demo();
+    const { signer, source, pkg } = await demo();
     const victim = (await source.captures.list())[0]!.artifacts[0]!.sha256;
     const { store, db } = createTestStore();
     // The custody trail is read after every artifact is stored and before the records'
@@ -151,7 +166,7 @@ describe('checks between reading the artifacts and writing the records', () => {
         return pkg.slice(offset, offset + length);
       },
     };
-    const attempt = importPackage(store, source_);
+    const attempt = importPackage(store, source_, { pinnedKey: signer.fingerprint });
     await expect(attempt).rejects.toBeInstanceOf(ImportConflictError);
     await expect(attempt).rejects.toThrow(/its bytes left the store during the import/);
     expect(removed).toBe(true);
@@ -159,7 +174,7 @@ describe('checks between reading the artifacts and writing the records', () => {
   });
 
   it('an entry that disappears from the archive after verification stops the import', async () => {
-    const { source, pkg } = await demo();
+    const { signer, source, pkg } = await demo();
     const capture = (await source.captures.list())[0]!;
     const name = `captures/${capture.id}/${capture.artifacts[0]!.name}`;
     // The same archive with that entry renamed (same length: every offset stays right).
@@ -177,9 +192,9 @@ describe('checks between reading the artifacts and writing the records', () => {
       },
     };
     const { store, db } = createTestStore();
-    await expect(importPackage(store, switching)).rejects.toThrow(
-      `${name}: missing from the package`,
-    );
+    await expect(
+      importPackage(store, switching, { pinnedKey: signer.fingerprint }),
+    ).rejects.toThrow(`${name}: missing from the package`);
     for (const table of db.tables) expect(await table.count(), table.name).toBe(0);
   });
 });

@@ -14,7 +14,8 @@ import { flipKeepingCrc, storedEntryRange } from '../../support/zip-tamper';
 
 async function demoPackage() {
   const signer = await generateSigningKey();
-  const { store } = createTestStore();
+  // The signer's own events: a package's captures must be by its signer (issue 12).
+  const { store } = createTestStore(undefined, signer.fingerprint);
   await seedDemoStore(store);
   const input = await buildPackageInput(
     store,
@@ -23,7 +24,7 @@ async function demoPackage() {
   );
   const chunks: Uint8Array[] = [];
   await writePackage(input, async (c) => void chunks.push(c.slice()));
-  return new Uint8Array(Buffer.concat(chunks));
+  return { pkg: new Uint8Array(Buffer.concat(chunks)), pin: { pinnedKey: signer.fingerprint } };
 }
 
 /** Serves `first` until the whole archive has been opened once, then `second` (same length). */
@@ -46,7 +47,7 @@ function switchingSource(
 
 describe('import re-hashes what it reads', () => {
   it('an artifact changed after verification with its CRC-32 kept stops the import, writing nothing', async () => {
-    const pkg = await demoPackage();
+    const { pkg, pin } = await demoPackage();
     const name = [
       ...new TextDecoder('latin1')
         .decode(pkg)
@@ -58,7 +59,7 @@ describe('import re-hashes what it reads', () => {
     forged.set(flipKeepingCrc(data, size - 40, size - 30), start);
 
     // The forged copy passes every ZIP check: only a hash over the bytes tells them apart.
-    const report = await verifyPackage(bytesSource(forged));
+    const report = await verifyPackage(bytesSource(forged), pin);
     const named = report.failures.filter((f) => f.file !== null);
     expect(named).toEqual([
       expect.objectContaining({ file: name, message: expect.stringMatching(/^SHA-256 /) }),
@@ -66,7 +67,7 @@ describe('import re-hashes what it reads', () => {
 
     const source = switchingSource(pkg, forged);
     const { store, db } = createTestStore();
-    const attempt = importPackage(store, source);
+    const attempt = importPackage(store, source, pin);
     await expect(attempt).rejects.toBeInstanceOf(ImportConflictError);
     await expect(attempt).rejects.toThrow(
       `${name}: changed since it was verified; nothing was imported`,
@@ -76,10 +77,10 @@ describe('import re-hashes what it reads', () => {
   });
 
   it('the unchanged package imports through the same two-phase source', async () => {
-    const pkg = await demoPackage();
+    const { pkg, pin } = await demoPackage();
     const source = switchingSource(pkg, pkg.slice());
     const { store } = createTestStore();
-    const result = await importPackage(store, source);
+    const result = await importPackage(store, source, pin);
     expect(result.imported.captures).toBeGreaterThan(0);
   });
 });
