@@ -164,7 +164,7 @@ export class VaultController {
     this.saved = null;
     await this.ports.session.clear();
     await this.ports.alarm?.clear();
-    await this.store.ctx.db.delete();
+    await this.vault.deleteDatabase();
     await this.ports.forgetWitness?.();
     await this.ports.removeFiles?.();
     // The shredded rows may survive in the browser's on-disk log until compaction: force it.

@@ -143,11 +143,7 @@ describe('boundaries of the store', () => {
           /^(r|rw|readonly|readwrite)[!?]?$/.test(n.arguments[0].text),
       ),
     );
-    expectOnly(found, {
-      // TODO(issue-19): import writes records and custody in its own transaction; phase 2 moves
-      // it into a repository (ImportRepo.commit) so the store owns every transaction.
-      'lib/services/import-package.ts': 'opens its own rw transaction over six tables',
-    });
+    expectOnly(found, {});
   });
 
   it('only lib/store touches the Dexie database (ctx.db) directly', () => {
@@ -161,12 +157,7 @@ describe('boundaries of the store', () => {
           n.expression.name.text === 'ctx',
       ),
     );
-    expectOnly(found, {
-      // TODO(issue-19): artifacts are added and removed table by table (phase 2: a repository).
-      'lib/services/import-package.ts': 'reads captures and writes artifacts through ctx.db',
-      // TODO(issue-19): the panic wipe deletes the database itself (phase 2: store.wipe()).
-      'lib/background/vault-controller.ts': 'the panic wipe deletes the whole database',
-    });
+    expectOnly(found, {});
   });
 
   it('only lib/store (and tools) use the global indexedDB', () => {
