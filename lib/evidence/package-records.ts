@@ -15,7 +15,9 @@ import {
   sha256Ref,
   string,
   unknown,
+  type Infer,
 } from './shape';
+import { outcome } from './verify-messages';
 
 export const custodyEventShape = object({
   seq: count,
@@ -28,7 +30,7 @@ export const custodyEventShape = object({
   hash: sha256Ref,
 });
 
-export const linkShape = object({
+const linkFields = object({
   id: string(),
   captureId: string(),
   personId: nullable(string()),
@@ -37,6 +39,16 @@ export const linkShape = object({
   note: string(),
   createdAt: datetime,
 });
+
+/** A link's fields, and as in the store's `linkSchema`: it names a person or a case (or both). */
+export const linkShape = ((value, path, issues) => {
+  if (!linkFields(value, path, issues)) return false;
+  const link = value as Infer<typeof linkFields>;
+  if (link.personId !== null || link.caseId !== null) return true;
+  const at = path ? `${path}.personId` : 'personId';
+  issues.push(outcome('shape_value', { path: at, allowed: 'set when caseId is null' }));
+  return false;
+}) as typeof linkFields;
 
 export const captureShape = object(
   {
