@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { seedDemoStore } from '../../lib/demo/seed-store';
 import { verifyChain } from '../../lib/evidence/custody';
 import { writePackage } from '../../lib/evidence/package-writer';
-import { generateSigningKey } from '../../lib/evidence/signing';
+import { generateSigningKey, type SigningKey } from '../../lib/evidence/signing';
 import { bytesSource } from '../../lib/evidence/zip/source';
 import { buildPackageInput } from '../../lib/services/export-input';
 import { importPackage } from '../../lib/services/import-package';
@@ -16,8 +16,7 @@ import { createVaultStore, rawDump } from '../unit/store/vault-store';
 
 const PASS = 'ақ қар 2026';
 
-async function packageOf(store: Store): Promise<Uint8Array> {
-  const signer = await generateSigningKey();
+async function packageOf(store: Store, signer: SigningKey): Promise<Uint8Array> {
   const input = await buildPackageInput(
     store,
     { kind: 'all', ids: [] },
@@ -116,11 +115,17 @@ describe('the store on Chromium IndexedDB', () => {
   });
 
   it('imports a package with all its artifacts as Blobs in IndexedDB, and exports it again', async () => {
-    const { store: source } = createTestStore(`browser-export-${crypto.randomUUID()}`);
+    // Each store acts as its signer: a package's events must be its signer's own (issue 12).
+    const first = await generateSigningKey();
+    const second = await generateSigningKey();
+    const { store: source } = createTestStore(
+      `browser-export-${crypto.randomUUID()}`,
+      first.fingerprint,
+    );
     await seedDemoStore(source);
-    const pkg = await packageOf(source);
-    const { store } = createTestStore(`browser-import-${crypto.randomUUID()}`);
-    const result = await importPackage(store, bytesSource(pkg));
+    const pkg = await packageOf(source, first);
+    const { store } = createTestStore(`browser-import-${crypto.randomUUID()}`, second.fingerprint);
+    const result = await importPackage(store, bytesSource(pkg), { pinnedKey: first.fingerprint });
     expect(result.imported.captures).toBe((await source.captures.list()).length);
     for (const capture of await source.captures.list())
       for (const ref of capture.artifacts)
@@ -129,7 +134,8 @@ describe('the store on Chromium IndexedDB', () => {
         );
     const again = await importPackage(
       createTestStore(`browser-again-${crypto.randomUUID()}`).store,
-      bytesSource(await packageOf(store)),
+      bytesSource(await packageOf(store, second)),
+      { pinnedKey: second.fingerprint },
     );
     expect(again.imported.captures).toBe(result.imported.captures);
   });
