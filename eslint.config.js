@@ -61,6 +61,7 @@ export default tseslint.config(
       'lib/vault/**',
       'lib/integrity/**',
       'lib/capture/**',
+      'lib/locker/**',
     ],
     rules: {
       'no-restricted-imports': [

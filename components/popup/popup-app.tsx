@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Detection } from '../../lib/messaging/content-protocol';
+import { draftKeys } from '../../lib/drafts/draft-store';
 import { request } from '../../lib/messaging/client';
 import { useI18n } from '../i18n-context';
 import { TagForm } from '../tagging/tag-form';
@@ -69,7 +70,7 @@ export function PopupApp() {
           <TagForm
             key={`${state.id}-${tagged}`}
             captureId={state.id}
-            draftKey={`dalel.popup.tags.${state.id}`}
+            draftKey={draftKeys.tags(state.id)}
             autoFocus
             onSaved={(links) => setTagged((n) => n + links.length)}
           />

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { summarizeCapture, type CaptureSummary } from '../../lib/search/capture-summary';
+import { draftKeys } from '../../lib/drafts/draft-store';
 import { captureApi, onCaptureProgress } from '../capture-api';
+import { drafts } from '../drafts';
 import { errorText } from '../ui/use-request';
 
 export type CaptureState =
@@ -14,11 +16,11 @@ interface Remembered {
   id: string;
   seal: string;
 }
-const memoryKey = (tabId: number) => `dalel.popup.capture.${tabId}`;
 
 /**
  * Captures the tab and follows the background's progress events. The sealed capture is
- * remembered per tab and URL, so reopening the popup returns to tagging it instead of losing it.
+ * remembered per tab and URL (in session storage, see lib/drafts), so reopening the popup returns
+ * to tagging it instead of losing it.
  */
 export function useCapture(tabId: number | undefined, url: string | undefined) {
   const [state, setState] = useState<CaptureState>({ status: 'idle' });
@@ -35,14 +37,12 @@ export function useCapture(tabId: number | undefined, url: string | undefined) {
 
   useEffect(() => {
     if (tabId === undefined || url === undefined) return;
-    try {
-      const saved = JSON.parse(
-        localStorage.getItem(memoryKey(tabId)) ?? 'null',
-      ) as Remembered | null;
-      if (saved && saved.url === url) void sealed(saved.id, saved.seal);
-    } catch {
-      localStorage.removeItem(memoryKey(tabId));
-    }
+    drafts
+      .load<Remembered>(draftKeys.capture(tabId))
+      .then((saved) => {
+        if (saved && saved.url === url) void sealed(saved.id, saved.seal);
+      })
+      .catch(() => undefined);
   }, [tabId, url]);
 
   const run = async () => {
@@ -56,7 +56,7 @@ export function useCapture(tabId: number | undefined, url: string | undefined) {
     });
     try {
       const { id, seal } = await captureApi.run(tabId);
-      localStorage.setItem(memoryKey(tabId), JSON.stringify({ url, id, seal }));
+      await drafts.save(draftKeys.capture(tabId), { url, id, seal }).catch(() => undefined);
       await sealed(id, seal);
     } catch (e) {
       setState({ status: 'failed', error: errorText(e) });
@@ -66,7 +66,7 @@ export function useCapture(tabId: number | undefined, url: string | undefined) {
   };
 
   const forget = () => {
-    if (tabId !== undefined) localStorage.removeItem(memoryKey(tabId));
+    if (tabId !== undefined) void drafts.remove(draftKeys.capture(tabId)).catch(() => undefined);
     setState({ status: 'idle' });
   };
 

@@ -6,6 +6,7 @@ export function errorText(t: Translate, error: unknown): string {
   if (error instanceof RequestError) {
     if (error.code === 'wrong_passphrase') return t('vaultWrongPassphrase');
     if (error.code === 'locked') return t('vaultLockedMessage');
+    if (error.code === 'weak_passphrase') return t('vaultWeakPassphrase');
   }
   return error instanceof Error ? error.message : String(error);
 }

@@ -15,9 +15,8 @@ import {
   sha256Ref,
   string,
   unknown,
-  type Infer,
+  where,
 } from './shape';
-import { outcome } from './verify-messages';
 
 export const custodyEventShape = object({
   seq: count,
@@ -30,25 +29,20 @@ export const custodyEventShape = object({
   hash: sha256Ref,
 });
 
-const linkFields = object({
-  id: string(),
-  captureId: string(),
-  personId: nullable(string()),
-  caseId: nullable(string()),
-  category: oneOf(LINK_CATEGORIES),
-  note: string(),
-  createdAt: datetime,
-});
-
-/** A link's fields, and as in the store's `linkSchema`: it names a person or a case (or both). */
-export const linkShape = ((value, path, issues) => {
-  if (!linkFields(value, path, issues)) return false;
-  const link = value as Infer<typeof linkFields>;
-  if (link.personId !== null || link.caseId !== null) return true;
-  const at = path ? `${path}.personId` : 'personId';
-  issues.push(outcome('shape_value', { path: at, allowed: 'set when caseId is null' }));
-  return false;
-}) as typeof linkFields;
+// As lib/model/link.ts: a link names a person, a case or both, never neither.
+export const linkShape = where(
+  object({
+    id: string(),
+    captureId: string(),
+    personId: nullable(string()),
+    caseId: nullable(string()),
+    category: oneOf(LINK_CATEGORIES),
+    note: string(),
+    createdAt: datetime,
+  }),
+  (l) => l.personId !== null || l.caseId !== null,
+  { path: 'caseId', allowed: 'a case id when personId is null (a link names a person or a case)' },
+);
 
 export const captureShape = object(
   {
@@ -62,6 +56,22 @@ export const captureShape = object(
   },
   'loose',
 );
+
+/**
+ * A redacted working copy's record (lib/model/redaction.ts): whole, since its seal covers it;
+ * the regions only in the fields the verifier does not judge one by one.
+ */
+export const redactionShape = object({
+  id: string({ pattern: /^red_[0-9a-f]{24}$/, name: 'redaction id' }),
+  captureId: string(),
+  createdAt: datetime,
+  original: object({ name: string(), sha256: sha256Ref }),
+  derived: object({ name: string(), sha256: sha256Ref, size: count, mediaType: string() }),
+  method: string(),
+  regions: array(object({}, 'loose')),
+  supersedes: nullable(string()),
+  seal: sha256Ref,
+});
 
 /** Persons and cases: the verifier needs their id only. */
 export const recordIdShape = object({ id: string() }, 'loose');

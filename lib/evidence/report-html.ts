@@ -3,7 +3,7 @@
 // packages never hold the whole report or all screenshots in memory.
 import type { Capture } from '../model/capture';
 import { toBase64 } from './hex';
-import type { ManifestFile } from './manifest';
+import type { ManifestFile, WithheldFile } from './manifest';
 import { paths } from './manifest';
 import type { PackageInput, PackageOptions } from './package-input';
 import type { PackageMeta } from './readme-txt';
@@ -14,6 +14,8 @@ export interface ReportContext {
   meta: PackageMeta;
   files: ManifestFile[];
   options: PackageOptions;
+  /** Originals left out (their redacted copies are shown instead), by package path. */
+  withheld?: ReadonlyMap<string, WithheldFile>;
 }
 
 const ESCAPES: Record<string, string> = {
@@ -122,21 +124,49 @@ async function captureHtml(
     .map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`)
     .join('');
   const fileRows = capture.artifacts
+    .map((a) => {
+      const path = paths.artifact(capture.id, a.name);
+      const note = ctx.withheld?.has(path)
+        ? " <b>(withheld: hash listed, bytes not included; shows the monitor's own account)</b>"
+        : '';
+      return `<tr><td>${esc(path)}${note}</td><td>${esc(a.mediaType)}</td><td>${a.size}</td><td class="hash">${esc(a.sha256)}</td></tr>`;
+    })
+    .join('');
+  const redactionRows = (input.redactions ?? [])
+    .filter((r) => r.captureId === capture.id)
     .map(
-      (a) =>
-        `<tr><td>${esc(paths.artifact(capture.id, a.name))}</td><td>${esc(a.mediaType)}</td><td>${a.size}</td><td class="hash">${esc(a.sha256)}</td></tr>`,
+      (r) =>
+        `<tr><td>${esc(paths.artifact(capture.id, r.derived.name))} (redacted copy of ${esc(r.original.name)}, ${r.regions.length} region(s))</td><td>${esc(r.derived.mediaType)}</td><td>${r.derived.size}</td><td class="hash">${esc(r.derived.sha256)}</td></tr>`,
     )
     .join('');
   const html = `<article class="capture" id="${esc(capture.id)}"><h3>${esc(m.title || capture.url)}</h3>
-<table class="kv">${row('Source URL', capture.url)}${row('Final URL', m.finalUrl)}${row('Captured (UTC)', `${m.startedAt} – ${m.endedAt}`)}
-${row('Sealed (UTC)', capture.sealedAt)}${row('Device time zone', m.timeZone)}${row('Server date (HTTP)', m.serverDate)}
+<table class="kv">${row('Source URL', capture.url)}${addressRows(capture)}${row('Captured (UTC, device clock)', `${m.startedAt} – ${m.endedAt}`)}
+${row('Sealed (UTC)', capture.sealedAt)}${row('Device time zone', m.timeZone)}${row(
+    m.serverDateFrom
+      ? `Server date (HTTP Date as reported by ${m.serverDateFrom})`
+      : 'Server date (HTTP Date as reported by the server)',
+    m.serverDate,
+  )}
 ${row('Platform / kind', `${capture.platform} / ${capture.kind}`)}${row('Browser', m.browser)}${row('Extension', m.extensionVersion)}
 ${row('Extractor', `${m.extractor.name} ${m.extractor.version}`)}${row('Seal', capture.seal)}${row('Record id', capture.id)}
 ${row('Omissions', m.omissions.join('; '))}${row('Warnings', capture.warnings.join('; '))}</table>
 ${tags ? `<h4>Tags</h4><ul>${tags}</ul>` : ''}${shot}
 <h4>Extracted fields</h4><table class="fields">${fields}</table>
-<h4>Files</h4><table class="files"><tr><th>Path</th><th>Type</th><th>Bytes</th><th>SHA-256</th></tr>${fileRows}</table></article>\n`;
+<h4>Files</h4><table class="files"><tr><th>Path</th><th>Type</th><th>Bytes</th><th>SHA-256</th></tr>${fileRows}${redactionRows}</table></article>\n`;
   return { html, used };
+}
+
+/** The addresses, each with who reported it: a page can rewrite its own (history API). */
+function addressRows(capture: Capture): string {
+  const m = capture.metadata;
+  if (!m.sources)
+    return `${row('Tab address when the capture began', m.requestedUrl)}${row('Address reported by the page', m.finalUrl)}`;
+  return (
+    row('Address the browser loaded the page from', m.requestedUrl) +
+    row('Tab address shown by the browser', m.tabUrl) +
+    row('Address as reported by the page (the page can change it)', m.finalUrl) +
+    row('Title as reported by the page', m.title)
+  );
 }
 
 async function screenshotHtml(
@@ -145,7 +175,22 @@ async function screenshotHtml(
   budget: number,
 ): Promise<{ html: string; used: number }> {
   // Viewport screenshots only: full-page ones are often tens of MB and would bloat the report.
-  const shot = capture.artifacts.find((a) => a.role === 'screenshot');
+  const original = capture.artifacts.find((a) => a.role === 'screenshot');
+  // A withheld original is shown through its redacted copy.
+  const copy =
+    original && ctx.withheld?.has(paths.artifact(capture.id, original.name))
+      ? ctx.input.redactions?.find(
+          (r) => r.captureId === capture.id && r.original.sha256 === original.sha256,
+        )
+      : undefined;
+  const shot = copy
+    ? {
+        ...original!,
+        name: copy.derived.name,
+        sha256: copy.derived.sha256,
+        size: copy.derived.size,
+      }
+    : original;
   const full = capture.artifacts.find((a) => a.role === 'screenshot_full');
   if (!shot) {
     const path = full ? paths.artifact(capture.id, full.name) : null;

@@ -4,6 +4,8 @@ import { coreAccess, coreMessages } from './messages/core';
 import { dashboardAccess, dashboardMessages } from './messages/dashboard';
 import { evidenceAccess, evidenceMessages } from './messages/evidence';
 import type { Access } from './messages/define';
+import { timestampAccess, timestampMessages } from './messages/timestamps';
+import { lockerAccess, lockerMessages } from './messages/locker';
 import { vaultAccess, vaultMessages } from './messages/vault';
 
 /**
@@ -18,7 +20,9 @@ export const requestSchema = z.discriminatedUnion('type', [
   ...dashboardMessages,
   ...captureMessages,
   ...evidenceMessages,
+  ...timestampMessages,
   ...vaultMessages,
+  ...lockerMessages,
 ]);
 
 export type Request = z.infer<typeof requestSchema>;
@@ -40,7 +44,9 @@ export const ACCESS: Record<RequestType, Access> = {
   ...dashboardAccess,
   ...captureAccess,
   ...evidenceAccess,
+  ...timestampAccess,
   ...vaultAccess,
+  ...lockerAccess,
 };
 
 export type ErrorCode =
@@ -51,6 +57,8 @@ export type ErrorCode =
   /** The passphrase lock is closed: unlock first (only `UNLOCKED_NOT_REQUIRED` types pass). */
   | 'locked'
   | 'wrong_passphrase'
+  /** A new passphrase failed the strength check (lib/vault/strength.ts). */
+  | 'weak_passphrase'
   | 'failed';
 
 export type Response<T = unknown> =

@@ -16,7 +16,14 @@ import {
   type ZipEntry,
 } from '../evidence/zip/reader';
 import type { ZipSource } from '../evidence/zip/source';
-import { ImportConflictError, type ImportedBytes } from '../store/repositories/imports-repo';
+import type { TrustedTime } from '../evidence/timestamp/check-package';
+import { shippedAnchors } from '../evidence/timestamp/known-tsas';
+import { parseCertificate, pemCertificates } from '../evidence/timestamp/x509';
+import {
+  ImportConflictError,
+  type ImportedBytes,
+  type ImportedToken,
+} from '../store/repositories/imports-repo';
 import type { Store } from '../store/store';
 
 export { ImportConflictError };
@@ -69,6 +76,8 @@ export interface ImportResult {
     links: number;
     artifacts: number;
   };
+  /** The package's earliest trusted time (a TSA token over its signature), if any. */
+  trustedTime: TrustedTime | null;
 }
 
 type Loaded = ImportedBytes;
@@ -132,11 +141,26 @@ export async function importPackage(
   options: ImportOptions = {},
 ): Promise<ImportResult> {
   const primitives = options.primitives ?? jsPrimitives;
-  const report = await verifyPackage(source, { pinnedKey: options.pinnedKey, primitives });
+  // Time-stamp tokens are trusted under the shipped roots and the monitor's own TSAs' CAs.
+  const { timestampAuthorities } = await store.settings.all();
+  const tsaAnchors = [
+    ...shippedAnchors(),
+    ...timestampAuthorities.flatMap((t) => pemCertificates(t.caPem).map(parseCertificate)),
+  ];
+  const report = await verifyPackage(source, {
+    pinnedKey: options.pinnedKey,
+    primitives,
+    tsaAnchors,
+  });
   if ((report.verdict !== 'valid' && report.verdict !== 'unconfirmed') || !report.manifest)
     throw new ImportRejectedError(report);
   const confirmedBy = await confirmation(store, report, options.acceptSigner);
   const manifest: Manifest = report.manifest;
+  // Without the originals the archive could not hold the sealed captures whole.
+  if (manifest.withheld?.length)
+    throw new ImportConflictError(
+      `this package withholds ${manifest.withheld.length} original file(s) to protect the monitor (their hashes are listed): it can be verified, but not imported; ask the sender for a package with the originals`,
+    );
   const listed = new Map(manifest.files.map((f) => [f.path, f]));
   const archive = await openZip(source, DEFAULT_LIMITS);
   const entries = new Map(archive.entries.map((e) => [e.name, e]));
@@ -175,7 +199,19 @@ export async function importPackage(
     confirmedBy,
     imported: { captures: 0, persons: 0, cases: 0, links: 0, artifacts: 0 },
     duplicates: { captures: 0, persons: 0, cases: 0, links: 0, artifacts: 0 },
+    trustedTime: report.timestamps?.earliest ?? null,
   };
+  // Capture-time tokens that are genuine for their capture (whether or not their CA is trusted
+  // here) come along as `timestamped` events, so a re-export still carries them.
+  const captureTokens = new Map<string, ImportedToken[]>();
+  for (const t of report.timestamps?.tokens ?? []) {
+    if (!t.captureId || t.status === 'invalid') continue;
+    const token = new Uint8Array(await (await read(t.file)).bytes.arrayBuffer());
+    captureTokens.set(t.captureId, [
+      ...(captureTokens.get(t.captureId) ?? []),
+      { token, time: t.time, tsa: t.tsa },
+    ]);
+  }
   const added: string[] = [];
   try {
     // One artifact at a time: read and re-hash (the bytes stored are the bytes just hashed),
@@ -214,9 +250,11 @@ export async function importPackage(
         confirmedBy,
         checkpoint: manifest.custody.checkpoint,
         custodyTrail: trail.sha256,
+        ...(result.trustedTime ? { trustedTime: result.trustedTime } : {}),
       },
       imported: result.imported,
       duplicates: result.duplicates,
+      captureTokens,
     });
     return result;
   } catch (error) {

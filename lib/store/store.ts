@@ -7,8 +7,11 @@ import { ImportsRepo } from './repositories/imports-repo';
 import { KeysRepo } from './repositories/keys-repo';
 import { LinksRepo } from './repositories/links-repo';
 import { ListingsRepo } from './repositories/listings-repo';
+import { LockerRepo } from './repositories/locker-repo';
 import { PersonsRepo } from './repositories/persons-repo';
+import { RedactionsRepo } from './repositories/redactions-repo';
 import { SettingsRepo } from './repositories/settings-repo';
+import { StampQueueRepo } from './repositories/stamp-queue-repo';
 
 /** The repositories over one database: the only way the rest of the code reaches IndexedDB. */
 export class Store {
@@ -22,6 +25,9 @@ export class Store {
   readonly imports: ImportsRepo;
   readonly keys: KeysRepo;
   readonly settings: SettingsRepo;
+  readonly stampQueue: StampQueueRepo;
+  readonly redactions: RedactionsRepo;
+  readonly locker: LockerRepo;
 
   constructor(readonly ctx: StoreContext) {
     this.persons = new PersonsRepo(ctx);
@@ -34,5 +40,8 @@ export class Store {
     this.imports = new ImportsRepo(ctx);
     this.keys = new KeysRepo(ctx);
     this.settings = new SettingsRepo(ctx);
+    this.stampQueue = new StampQueueRepo(ctx);
+    this.redactions = new RedactionsRepo(ctx);
+    this.locker = new LockerRepo(ctx);
   }
 }

@@ -25,6 +25,7 @@ const PURE = [
   'lib/vault/',
   'lib/integrity/',
   'lib/capture/',
+  'lib/locker/',
 ];
 const BROWSER_OR_STORAGE_PACKAGES = [
   'dexie',

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FAILURE_REASONS, TRIGGERS } from '../../lib/capture/trigger-failure';
 import { SCOPE_KINDS } from '../../lib/evidence/manifest';
+import { LOCKER_ERROR_CODES } from '../../lib/locker/errors';
 import type { VerifyReport } from '../../lib/evidence/verify-report';
 import { CAPTURE_STAGES } from '../../lib/messaging/messages/capture';
 import { exportProgressSchema } from '../../lib/messaging/messages/evidence';
@@ -37,6 +38,7 @@ const DYNAMIC: Record<string, readonly string[]> = {
   exportPhase_: exportProgressSchema.shape.phase.options,
   verdict_: VERDICTS,
   pinned_: PINNED,
+  lockerError_: LOCKER_ERROR_CODES,
   // The last failed shortcut / context-menu capture (components/popup/last-failure.tsx).
   failureReason_: FAILURE_REASONS,
   lastFailureVia_: TRIGGERS,

@@ -1,5 +1,6 @@
 import type { ExportSummary } from '../../exchange-api';
 import { useI18n } from '../../i18n-context';
+import { ExportTimestamps } from './export-timestamps';
 
 /** What went into the package, and where to save it. */
 export function ExportSummaryView({ summary }: { summary: ExportSummary }) {
@@ -10,6 +11,7 @@ export function ExportSummaryView({ summary }: { summary: ExportSummary }) {
     [t('exportCases'), formatNumber(summary.cases)],
     [t('exportFiles'), formatNumber(summary.files)],
     [t('exportTags'), formatNumber(summary.links)],
+    [t('exportWithheldCount'), formatNumber(summary.withheld)],
     [t('exportSize'), formatBytes(summary.bytes)],
     [t('keyFingerprint'), summary.fingerprint],
     [t('exportPackageId'), summary.packageId],
@@ -35,6 +37,7 @@ export function ExportSummaryView({ summary }: { summary: ExportSummary }) {
           </div>
         ))}
       </dl>
+      <ExportTimestamps summary={summary} />
       <a class="button" href={summary.downloadUrl} download={summary.fileName}>
         {t('exportSave', summary.fileName)}
       </a>

@@ -34,6 +34,8 @@ export function ExportView({ id }: { id: string | null }) {
   const [progress, setProgress] = useState<Progress | null>(null);
   const [summary, setSummary] = useState<ExportSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Capturer protection, on by default: the monitor's own account stays out of the package.
+  const [protect, setProtect] = useState(true);
   const search = useCaptureSearch({ text });
   const backup = useLoad(() => request('backup.status'));
 
@@ -51,7 +53,7 @@ export function ExportView({ id }: { id: string | null }) {
     setError(null);
     setProgress({ done: 0, total: 0 });
     try {
-      setSummary(await exchangeApi.export(scope, setProgress));
+      setSummary(await exchangeApi.export(scope, setProgress, protect));
       if (scope.kind === 'all') backup.reload();
     } catch (e) {
       setError(errorText(e));
@@ -116,6 +118,15 @@ export function ExportView({ id }: { id: string | null }) {
           </>
         )}
         {kind === 'all' && backup.data && <BackupLine status={backup.data} />}
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={protect}
+            onChange={(e) => setProtect((e.currentTarget as HTMLInputElement).checked)}
+          />{' '}
+          {t('exportWithhold')}
+        </label>
+        <p class="muted">{t('exportWithholdExplain')}</p>
         <button type="button" onClick={() => void run()} disabled={!scope || progress !== null}>
           {t('exportRun')}
         </button>

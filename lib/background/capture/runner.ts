@@ -18,7 +18,12 @@ function broadcast(tabId: number, stage: CaptureStage, done: number, total: numb
  * One capture per tab at a time, with progress broadcast and the toolbar badge (… ✓ !); used by
  * `capture.run`, the context menu and the keyboard command alike.
  */
-export function createCaptureRunner(openStore: () => Promise<Store>, extensionVersion: string) {
+export function createCaptureRunner(
+  openStore: () => Promise<Store>,
+  extensionVersion: string,
+  /** Told of every sealed capture after it is stored (capture-time time stamps). */
+  onSealed: (capture: Capture) => void = () => {},
+) {
   const running = new Set<number>();
   return async function run(tabId: number, options: CaptureOptions = {}): Promise<Capture> {
     if (running.has(tabId))
@@ -39,6 +44,7 @@ export function createCaptureRunner(openStore: () => Promise<Store>, extensionVe
         },
         options,
       );
+      onSealed(capture);
       await badge(tabId, '✓', '#1a7f37', `Dalel: captured ${capture.url}`);
       await forgetLastFailure();
       return capture;

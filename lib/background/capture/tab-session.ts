@@ -17,6 +17,10 @@ export class CaptureAbort extends Error {
   }
 }
 
+/** Without the monitor's press on this tab there is no activeTab grant: no reading, no screenshot. */
+export const NO_GESTURE =
+  'Dalel can read a page and take its screenshot only after you press its button, its shortcut or "Capture this page" on that tab. Press it and try again; nothing was saved.';
+
 const CLOSED = 'The tab was closed before the capture finished; nothing was saved.';
 const NAVIGATED =
   'The page changed (navigated or reloaded) during the capture; nothing was saved. Wait until it has loaded and capture again.';
@@ -44,6 +48,9 @@ export class TabSession {
       });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
+      // Dalel holds no standing access to any site: the page is readable only after a press.
+      if (/permission to access|Cannot access contents/i.test(reason))
+        throw new CaptureAbort(NO_GESTURE);
       throw new CaptureAbort(
         `Dalel cannot read this page (${reason}). Browser pages, error pages and the web store cannot be captured.`,
       );

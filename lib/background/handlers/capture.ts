@@ -5,6 +5,7 @@ import { ProtocolError, type Handlers } from '../../messaging/router';
 import type { Capture } from '../../model/capture';
 import type { Store } from '../../store/store';
 import { base64Of } from '../capture/bytes';
+import { redactArtifact } from '../capture/redactions';
 
 /** Runs one capture of a tab to the end (sealed and stored) or throws; see capture/runner.ts. */
 export interface CapturePorts {
@@ -30,6 +31,19 @@ export function captureHandlers(store: Store, ports: CapturePorts) {
     'capture.list': async () => store.captures.list(),
     'capture.timeline': async ({ accountKey }) =>
       accountTimeline(await store.captures.byAccount(accountKey)),
+    'redaction.list': async ({ captureId }) => {
+      const all = await store.redactions.forCapture(captureId);
+      const current = [...(await store.redactions.current(captureId)).values()].map((r) => r.id);
+      return { redactions: all, current };
+    },
+    'redaction.apply': async ({ captureId, original, regions }) => {
+      const capture = await store.captures.get(captureId);
+      if (!capture) throw new ProtocolError('not_found', `capture ${captureId} not found`);
+      const ref = capture.artifacts.find((a) => a.sha256 === original);
+      if (!ref) throw new ProtocolError('not_found', `capture ${captureId} has no ${original}`);
+      const previous = (await store.redactions.current(captureId)).get(original) ?? null;
+      return redactArtifact(store, capture, ref, regions, previous?.id ?? null);
+    },
     'artifact.get': async ({ sha256 }) => {
       const row = await store.artifacts.get(sha256);
       if (!row) throw new ProtocolError('not_found', `artifact ${sha256} not found`);

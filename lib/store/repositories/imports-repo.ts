@@ -1,3 +1,4 @@
+import { toBase64 } from '../../evidence/hex';
 import type { Capture } from '../../model/capture';
 import type { LegalCase } from '../../model/legal-case';
 import type { Link } from '../../model/link';
@@ -26,6 +27,14 @@ export interface ImportedBytes {
   size: number;
 }
 
+/** A capture-time token of the package, genuine for its capture (its CA may be unknown here). */
+export interface ImportedToken {
+  /** The RFC 3161 token's DER bytes. */
+  token: Uint8Array;
+  time: string | null;
+  tsa: string | null;
+}
+
 /** What one import commits: the package's records and who they come from. */
 export interface ImportCommit {
   captures: readonly Capture[];
@@ -42,6 +51,11 @@ export interface ImportCommit {
   /** Counts so far (the artifacts); the commit adds the records'. */
   imported: ImportCounts;
   duplicates: ImportCounts;
+  /**
+   * Capture id → its tokens in the package: each becomes a `timestamped` event of the imported
+   * capture, so a re-export still carries it.
+   */
+  captureTokens?: ReadonlyMap<string, readonly ImportedToken[]>;
 }
 
 /**
@@ -153,6 +167,20 @@ export class ImportsRepo {
               actor,
               data: { seal: capture.seal, url: capture.url, packageId },
             });
+            for (const t of input.captureTokens?.get(capture.id) ?? [])
+              await this.custody.append({
+                type: 'timestamped',
+                subject: { kind: 'capture', id: capture.id },
+                actor,
+                data: {
+                  seal: capture.seal,
+                  tsa: null,
+                  tsaName: t.tsa,
+                  time: t.time,
+                  token: toBase64(t.token),
+                  packageId,
+                },
+              });
             imported.captures++;
           }
         }

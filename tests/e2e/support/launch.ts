@@ -15,6 +15,8 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number } | null;
   /** Another unpacked build to load instead of the shipped one (a test-only variant). */
   extensionDir?: string;
+  /** Requests to let through to the real (loopback) network instead of the fixture site. */
+  passThrough?: (url: URL) => boolean;
 }
 
 export interface Launched {
@@ -51,7 +53,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
     ],
   });
-  await installSite(context, options.extraPages);
+  await installSite(context, options.extraPages, options.passThrough);
   const serviceWorker =
     context.serviceWorkers()[0] ??
     (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
