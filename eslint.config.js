@@ -12,6 +12,8 @@ export default tseslint.config(
       'test-results',
       'playwright-report',
       '.tmp',
+      '.stryker-tmp',
+      'reports',
     ],
   },
   js.configs.recommended,
@@ -46,19 +48,60 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off', 'no-empty-pattern': 'off' },
   },
   {
-    // The evidence core and the extractors run in Node and in every extension context.
-    files: ['lib/evidence/**', 'lib/platforms/**', 'lib/locker/**'],
+    // The pure core runs unchanged in Node and in every extension context (ARCHITECTURE.md,
+    // "Layers and boundaries"). Lint names a direct import at once; tests/meta/invariants.test.ts
+    // also follows imports transitively.
+    files: [
+      'lib/model/**',
+      'lib/platforms/**',
+      'lib/evidence/**',
+      'lib/i18n/translator.ts',
+      'lib/search/**',
+      'lib/bulletin/**',
+      'lib/vault/**',
+      'lib/integrity/**',
+      'lib/capture/**',
+      'lib/locker/**',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              group: ['dexie', 'wxt', 'wxt/*', '#imports', 'webextension-polyfill'],
-              message: 'lib/evidence, lib/platforms and lib/locker stay pure.',
+              group: [
+                'dexie',
+                'fake-indexeddb',
+                'fake-indexeddb/*',
+                'wxt',
+                'wxt/*',
+                '#imports',
+                'webextension-polyfill',
+              ],
+              message: 'The pure core imports no browser or storage API.',
+            },
+            {
+              group: ['node:*'],
+              message: 'The pure core runs in the browser too: no Node modules.',
+            },
+            {
+              group: ['**/store', '**/store/*', '**/background/*', '**/messaging/client'],
+              message: 'The pure core takes data in and gives data out: no store, no background.',
             },
           ],
         },
+      ],
+    },
+  },
+  {
+    // The store is the only code that holds the database (ARCHITECTURE.md, Invariants).
+    files: ['lib/**', 'components/**', 'entrypoints/**'],
+    ignores: ['lib/store/**'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        { name: 'indexedDB', message: 'Only lib/store opens IndexedDB.' },
+        { name: 'IDBFactory', message: 'Only lib/store opens IndexedDB.' },
       ],
     },
   },

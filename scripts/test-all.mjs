@@ -1,9 +1,18 @@
 #!/usr/bin/env node
 // `npm test`: every check, in the order a failure is cheapest to find, then one summary line.
 // Test counts come from the runners' JSON reports; a failed non-test step counts as one failure.
+// The browser suites retry a failed test once; a test that passed only on its retry is flaky: it
+// does not fail the run, and the summary names it loudly (scripts/test-report.mjs).
 import { spawnSync } from 'node:child_process';
-import { stripVTControlCharacters } from 'node:util';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { stripVTControlCharacters } from 'node:util';
+import {
+  countPlaywright,
+  countVitest,
+  playwrightFailures,
+  summaryLines,
+  vitestFailures,
+} from './test-report.mjs';
 
 const REPORTS = '.tmp/reports';
 rmSync(REPORTS, { recursive: true, force: true });
@@ -15,20 +24,15 @@ const steps = [
     name: 'unit tests (vitest)',
     cmd: `npx vitest run --reporter=default --reporter=json --outputFile.json=${REPORTS}/vitest.json`,
     report: `${REPORTS}/vitest.json`,
-    count: (r) => ({
-      passed: r.numPassedTests,
-      failed: r.numFailedTests,
-      skipped: r.numPendingTests + r.numTodoTests,
-    }),
-    failures: (r) =>
-      r.testResults.flatMap((file) =>
-        file.assertionResults
-          .filter((a) => a.status === 'failed')
-          .map((a) => ({
-            title: `${file.name.replace(process.cwd() + '/', '')} › ${a.fullName}`,
-            message: a.failureMessages?.[0] ?? '',
-          })),
-      ),
+    count: countVitest,
+    failures: vitestFailures,
+  },
+  {
+    name: 'store on Chromium IndexedDB (vitest browser mode)',
+    cmd: `npx vitest run -c vitest.browser.config.ts --retry=1 --reporter=default --reporter=json --outputFile.json=${REPORTS}/vitest-browser.json`,
+    report: `${REPORTS}/vitest-browser.json`,
+    count: countVitest,
+    failures: vitestFailures,
   },
   { name: 'build chrome-mv3', cmd: 'npm run -s build' },
   { name: 'build firefox-mv2', cmd: 'npm run -s build:firefox' },
@@ -38,11 +42,7 @@ const steps = [
     cmd: 'npx playwright test --retries=1 --reporter=list,json',
     env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${REPORTS}/playwright.json` },
     report: `${REPORTS}/playwright.json`,
-    count: (r) => ({
-      passed: r.stats.expected + r.stats.flaky,
-      failed: r.stats.unexpected,
-      skipped: r.stats.skipped,
-    }),
+    count: countPlaywright,
     failures: playwrightFailures,
   },
   {
@@ -50,38 +50,10 @@ const steps = [
     cmd: 'npx playwright test -c playwright.firefox.config.ts --retries=1 --reporter=list,json',
     env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${REPORTS}/playwright-firefox.json` },
     report: `${REPORTS}/playwright-firefox.json`,
-    count: (r) => ({
-      passed: r.stats.expected + r.stats.flaky,
-      failed: r.stats.unexpected,
-      skipped: r.stats.skipped,
-    }),
+    count: countPlaywright,
     failures: playwrightFailures,
   },
 ];
-
-// The summary names every failed test with the first lines of its error, because CI shows only
-// the tail of the output. Browser tests get one retry on a loaded two-core machine; a test that
-// needed it is named as flaky in the summary, so flakiness stays visible instead of hidden.
-function playwrightFailures(report) {
-  const out = [];
-  const walk = (suite, path) => {
-    for (const spec of suite.specs ?? []) {
-      for (const test of spec.tests ?? []) {
-        if (test.status !== 'unexpected' && test.status !== 'flaky') continue;
-        const last = test.results?.find((r) => r.status !== 'passed');
-        out.push({
-          flaky: test.status === 'flaky',
-          title: `${spec.file}:${spec.line} › ${[...path, spec.title].join(' › ')}`,
-          message: last?.error?.message ?? last?.errors?.[0]?.message ?? '',
-        });
-      }
-    }
-    for (const child of suite.suites ?? [])
-      walk(child, child.title ? [...path, child.title] : path);
-  };
-  for (const suite of report.suites ?? []) walk(suite, []);
-  return out;
-}
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const results = [];
@@ -112,22 +84,5 @@ for (const step of steps) {
 }
 
 console.log('\n━━ summary');
-for (const r of results) {
-  const c = r.counts
-    ? ` (${r.counts.passed} passed, ${r.counts.failed} failed, ${r.counts.skipped} skipped)`
-    : '';
-  console.log(`${r.ok ? 'PASS' : 'FAIL'}  ${r.name}${c}  ${r.seconds}s`);
-  for (const f of r.failures) {
-    console.log(
-      `      ${f.flaky ? '~ flaky (failed, then passed on its retry):' : '✘'} ${f.title}`,
-    );
-    for (const line of stripVTControlCharacters(f.message)
-      .split('\n')
-      .filter(Boolean)
-      .slice(0, 6)) {
-      console.log(`          ${line.slice(0, 200)}`);
-    }
-  }
-}
-console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+for (const line of summaryLines(results, totals, stripVTControlCharacters)) console.log(line);
 process.exit(results.every((r) => r.ok) ? 0 : 1);

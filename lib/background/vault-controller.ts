@@ -194,7 +194,7 @@ export class VaultController {
     await this.ports.session.clear();
     await this.ports.clearDrafts?.().catch(() => undefined);
     await this.ports.alarm?.clear();
-    await this.store.ctx.db.delete();
+    await this.vault.deleteDatabase();
     await this.ports.forgetWitness?.();
     await this.ports.removeFiles?.();
     const historyRemoved = options.history

@@ -1,7 +1,6 @@
+import { GENESIS_HASH } from '../evidence/custody';
 import type { CustodyEvent } from '../model/custody';
 import type { Damage } from './report';
-
-export const GENESIS = `sha256:${'0'.repeat(64)}`;
 
 /**
  * Verifies a run of custody events (sorted by `seq`) that starts at `from`: sequence numbers are
@@ -13,7 +12,7 @@ export function verifyCustodyRun(
   events: readonly CustodyEvent[],
   hashEvent: (event: Omit<CustodyEvent, 'hash'>) => string,
   from = 0,
-  prevHashOfFirst: string | null = from === 0 ? GENESIS : null,
+  prevHashOfFirst: string | null = from === 0 ? GENESIS_HASH : null,
 ): Damage[] {
   const damage: Damage[] = [];
   let expectedSeq = from;

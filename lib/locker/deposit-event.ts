@@ -1,4 +1,4 @@
-import type { CustodyDraft } from '../store/repositories/custody-repo';
+import type { CustodyEventDraft } from '../model/custody';
 import type { PackageFacts } from './metadata';
 import type { Receipt } from './verify-stored';
 
@@ -13,7 +13,7 @@ export function depositedEvent(
   facts: PackageFacts,
   receipt: Receipt,
   captureIds: string[],
-): CustodyDraft {
+): CustodyEventDraft {
   return {
     type: 'deposited',
     subject: { kind: 'package', id: facts.packageId },

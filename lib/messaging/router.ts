@@ -57,7 +57,7 @@ function isQuotaError(error: unknown): boolean {
     const name = (e as { name?: string }).name;
     if (name === 'QuotaExceededError' || name === 'StoreFullError') return true;
     // Chromium reports a full disk as "DataError: Failed to write blobs (IOError)" (seen in
-    // tests/e2e/reliability-disk-full.spec.ts), not as a quota error.
+    // tests/e2e/reliability-quota.spec.ts, on a full tmpfs), not as a quota error.
     if (/\bIOError\b|Failed to write blobs|No space left/i.test((e as Error).message ?? ''))
       return true;
   }

@@ -35,3 +35,16 @@ export const custodyEventSchema = z
   })
   .strict();
 export type CustodyEvent = z.infer<typeof custodyEventSchema>;
+
+/**
+ * A new custody event as the store is asked to append it (`CustodyRepo.append`): the store adds
+ * the sequence number, the time and the hashes. Kept here, not in the store, so pure code (the
+ * team locker's `deposited` event) can build one without importing the store.
+ */
+export interface CustodyEventDraft {
+  type: CustodyEventType;
+  subject: CustodyEvent['subject'];
+  data: Record<string, unknown>;
+  /** Overrides the installation's actor, e.g. `import:<fingerprint>`. */
+  actor?: string;
+}

@@ -26,8 +26,11 @@ async function selectLinks(store: Store, scope: ExportScope): Promise<Link[]> {
   const [id] = scope.ids;
   if (scope.kind === 'case') return store.links.forCase(id!);
   if (scope.kind === 'person') return store.links.forPerson(id!);
+  // A capture chosen twice is one capture: its links must not be listed (and packed) twice.
   if (scope.kind === 'selection')
-    return (await Promise.all(scope.ids.map((c) => store.links.forCapture(c)))).flat();
+    return (
+      await Promise.all([...new Set(scope.ids)].map((c) => store.links.forCapture(c)))
+    ).flat();
   return store.links.all();
 }
 

@@ -16,12 +16,17 @@ import {
   type ZipEntry,
 } from '../evidence/zip/reader';
 import type { ZipSource } from '../evidence/zip/source';
-import { blobForStorage } from '../store/encryption/blobs';
-import type { Store } from '../store/store';
-import { toBase64 } from '../evidence/hex';
 import type { TrustedTime } from '../evidence/timestamp/check-package';
 import { shippedAnchors } from '../evidence/timestamp/known-tsas';
 import { parseCertificate, pemCertificates } from '../evidence/timestamp/x509';
+import {
+  ImportConflictError,
+  type ImportedBytes,
+  type ImportedToken,
+} from '../store/repositories/imports-repo';
+import type { Store } from '../store/store';
+
+export { ImportConflictError };
 
 export class ImportRejectedError extends Error {
   constructor(readonly report: VerifyReport) {
@@ -31,8 +36,6 @@ export class ImportRejectedError extends Error {
     this.name = 'ImportRejectedError';
   }
 }
-
-export class ImportConflictError extends Error {}
 
 /**
  * The package verified, but nobody confirmed whose it is: no pinned fingerprint, not one of this
@@ -77,7 +80,7 @@ export interface ImportResult {
   trustedTime: TrustedTime | null;
 }
 
-type Loaded = { bytes: Blob; sha256: string; size: number };
+type Loaded = ImportedBytes;
 
 /**
  * Reads one entry and re-hashes it: the bytes imported are the bytes just read, so a file that
@@ -122,7 +125,8 @@ async function load(
  * `import:<signer>`: captures (`imported`), tags with their notes (`tagged`, so a colleague's tag
  * on a capture the monitor already holds shows whose it is), persons and cases.
  *
- * Artifacts are then read, re-hashed, encrypted under the lock and stored one at a time, so a
+ * Artifacts are then read, re-hashed, encrypted under the lock and stored one at a time (the
+ * writes are the store's: `ImportsRepo` in lib/store/repositories/imports-repo.ts), so a
  * package of any size needs memory for one artifact, not for all of them (a multi-gigabyte
  * restore must not depend on the browser holding it whole). They are content-addressed and
  * belong to no record until the last step: one transaction writes the records with their
@@ -177,7 +181,7 @@ export async function importPackage(
   const captures: Capture[] = [];
   for (const item of manifest.contents.captures)
     captures.push(captureSchema.parse(await json(paths.capture(item.id))));
-  for (const capture of captures) await existingCapture(store, capture);
+  for (const capture of captures) await store.imports.existingCapture(capture);
   const persons: Person[] = [];
   for (const item of manifest.contents.persons)
     persons.push(personSchema.parse(await json(paths.person(item.id))));
@@ -199,31 +203,24 @@ export async function importPackage(
   };
   // Capture-time tokens that are genuine for their capture (whether or not their CA is trusted
   // here) come along as `timestamped` events, so a re-export still carries them.
-  const captureTokens = new Map<
-    string,
-    { file: string; token: Uint8Array; time: string | null; tsa: string | null }[]
-  >();
+  const captureTokens = new Map<string, ImportedToken[]>();
   for (const t of report.timestamps?.tokens ?? []) {
     if (!t.captureId || t.status === 'invalid') continue;
     const token = new Uint8Array(await (await read(t.file)).bytes.arrayBuffer());
     captureTokens.set(t.captureId, [
       ...(captureTokens.get(t.captureId) ?? []),
-      { file: t.file, token, time: t.time, tsa: t.tsa },
+      { token, time: t.time, tsa: t.tsa },
     ]);
   }
   const added: string[] = [];
-  const now = () => store.ctx.now().toISOString();
   try {
     // One artifact at a time: read and re-hash (the bytes stored are the bytes just hashed),
-    // encrypt under the lock (WebCrypto, outside any transaction), store unless present.
+    // then stored unless present.
     const storeArtifact = async (loaded: Loaded, mediaType: string): Promise<void> => {
-      if (await store.artifacts.get(loaded.sha256)) {
+      if (!(await store.imports.storeArtifact(loaded, mediaType))) {
         result.duplicates.artifacts++;
         return;
       }
-      const blob = await blobForStorage(store.ctx.cipher, loaded.sha256, loaded.bytes);
-      const row = { sha256: loaded.sha256, blob, size: loaded.size, mediaType, storedAt: now() };
-      await store.ctx.db.artifacts.add(row);
       added.push(loaded.sha256);
       result.imported.artifacts++;
     };
@@ -239,21 +236,30 @@ export async function importPackage(
     // The package's own custody trail is kept byte for byte, content-addressed like any artifact.
     const trail = await read(LAYOUT.events, 'application/x-ndjson');
     await storeArtifact(trail, 'application/x-ndjson');
-    await writeRecords(store, {
+    await store.imports.commit({
       captures,
       persons,
       cases,
       links,
-      manifest,
-      trail,
-      result,
-      pinned: report.pinned,
+      packageId: manifest.packageId,
+      fingerprint,
+      signerAccepted: confirmedBy === 'accepted',
+      packageEvent: {
+        signer: fingerprint,
+        pinned: report.pinned,
+        confirmedBy,
+        checkpoint: manifest.custody.checkpoint,
+        custodyTrail: trail.sha256,
+        ...(result.trustedTime ? { trustedTime: result.trustedTime } : {}),
+      },
+      imported: result.imported,
+      duplicates: result.duplicates,
       captureTokens,
     });
     return result;
   } catch (error) {
     // Nothing of a failed import may stay: the artifacts it added belong to no record.
-    if (added.length > 0) await store.ctx.db.artifacts.bulkDelete(added).catch(() => {});
+    await store.imports.discardArtifacts(added);
     throw error;
   }
 }
@@ -271,149 +277,4 @@ async function confirmation(
   if (acceptSigner !== undefined && normalizeFingerprint(acceptSigner) === fingerprint)
     return 'accepted';
   throw new ImportUnconfirmedError(fingerprint);
-}
-
-/**
- * The stored capture of the same id, if any; a different seal is a conflict. Asked before any
- * write, and again inside the records' transaction (a capture may have been sealed meanwhile).
- */
-async function existingCapture(store: Store, capture: Capture): Promise<Capture | undefined> {
-  const existing = await store.ctx.db.captures.get(capture.id);
-  if (existing && existing.seal !== capture.seal)
-    throw new ImportConflictError(
-      `capture ${capture.id} already exists with a different seal; nothing was imported`,
-    );
-  return existing;
-}
-
-/** The records and their custody events, in one transaction (integrity.md L7). */
-async function writeRecords(
-  store: Store,
-  input: {
-    captures: Capture[];
-    persons: Person[];
-    cases: LegalCase[];
-    links: Link[];
-    manifest: Manifest;
-    trail: Loaded;
-    result: ImportResult;
-    pinned: VerifyReport['pinned'];
-    captureTokens: Map<
-      string,
-      { file: string; token: Uint8Array; time: string | null; tsa: string | null }[]
-    >;
-  },
-): Promise<void> {
-  const { captures, persons, cases, links, manifest, trail, result, pinned, captureTokens } = input;
-  const { db } = store.ctx;
-  const actor = `import:${result.fingerprint}`;
-  const packageId = manifest.packageId;
-  await db.transaction(
-    'rw',
-    [db.persons, db.cases, db.captures, db.artifacts, db.links, ...db.custodyLog],
-    async () => {
-      if (result.confirmedBy === 'accepted')
-        await store.custody.append({
-          type: 'signer_accepted',
-          subject: { kind: 'package', id: packageId },
-          data: { fingerprint: result.fingerprint, packageId },
-        });
-      for (const person of persons) {
-        if (await db.persons.get(person.id)) result.duplicates.persons++;
-        else {
-          await store.persons.insertImported(person);
-          await store.custody.append({
-            type: 'person_created',
-            subject: { kind: 'person', id: person.id },
-            actor,
-            data: { name: person.name, packageId },
-          });
-          result.imported.persons++;
-        }
-      }
-      for (const legalCase of cases) {
-        if (await db.cases.get(legalCase.id)) result.duplicates.cases++;
-        else {
-          await db.cases.add(legalCase);
-          await store.custody.append({
-            type: 'case_created',
-            subject: { kind: 'case', id: legalCase.id },
-            actor,
-            data: { title: legalCase.title, packageId },
-          });
-          result.imported.cases++;
-        }
-      }
-      for (const capture of captures) {
-        const existing = await existingCapture(store, capture);
-        for (const ref of capture.artifacts)
-          if (!(await db.artifacts.get(ref.sha256)))
-            throw new ImportConflictError(
-              `${capture.id}/${ref.name}: its bytes left the store during the import; nothing was imported`,
-            );
-        if (existing) result.duplicates.captures++;
-        else {
-          await db.captures.add(capture);
-          await store.custody.append({
-            type: 'imported',
-            subject: { kind: 'capture', id: capture.id },
-            actor,
-            data: { seal: capture.seal, url: capture.url, packageId },
-          });
-          for (const t of captureTokens.get(capture.id) ?? [])
-            await store.custody.append({
-              type: 'timestamped',
-              subject: { kind: 'capture', id: capture.id },
-              actor,
-              data: {
-                seal: capture.seal,
-                tsa: null,
-                tsaName: t.tsa,
-                time: t.time,
-                token: toBase64(t.token),
-                packageId: manifest.packageId,
-              },
-            });
-          result.imported.captures++;
-        }
-      }
-      // A tag (and its note) is the signer's statement about a capture, also about one the
-      // monitor already holds: it enters custody as theirs.
-      for (const link of links) {
-        if (await db.links.get(link.id)) result.duplicates.links++;
-        else {
-          await db.links.add(link);
-          await store.custody.append({
-            type: 'tagged',
-            subject: { kind: 'capture', id: link.captureId },
-            actor,
-            data: {
-              linkId: link.id,
-              personId: link.personId,
-              caseId: link.caseId,
-              category: link.category,
-              note: link.note,
-              packageId,
-            },
-          });
-          result.imported.links++;
-        }
-      }
-      await store.custody.append({
-        type: 'imported',
-        subject: { kind: 'package', id: manifest.packageId },
-        actor,
-        data: {
-          signer: result.fingerprint,
-          pinned,
-          confirmedBy: result.confirmedBy,
-          checkpoint: manifest.custody.checkpoint,
-          custodyTrail: trail.sha256,
-          imported: result.imported,
-          duplicates: result.duplicates,
-          ...(result.trustedTime ? { trustedTime: result.trustedTime } : {}),
-        },
-      });
-    },
-  );
 }

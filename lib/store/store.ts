@@ -3,6 +3,7 @@ import { ArtifactsRepo } from './repositories/artifacts-repo';
 import { CapturesRepo } from './repositories/captures-repo';
 import { CasesRepo } from './repositories/cases-repo';
 import { CustodyRepo } from './repositories/custody-repo';
+import { ImportsRepo } from './repositories/imports-repo';
 import { KeysRepo } from './repositories/keys-repo';
 import { LinksRepo } from './repositories/links-repo';
 import { ListingsRepo } from './repositories/listings-repo';
@@ -21,6 +22,7 @@ export class Store {
   readonly links: LinksRepo;
   readonly listings: ListingsRepo;
   readonly custody: CustodyRepo;
+  readonly imports: ImportsRepo;
   readonly keys: KeysRepo;
   readonly settings: SettingsRepo;
   readonly stampQueue: StampQueueRepo;
@@ -35,6 +37,7 @@ export class Store {
     this.links = new LinksRepo(ctx);
     this.listings = new ListingsRepo(ctx);
     this.custody = new CustodyRepo(ctx);
+    this.imports = new ImportsRepo(ctx);
     this.keys = new KeysRepo(ctx);
     this.settings = new SettingsRepo(ctx);
     this.stampQueue = new StampQueueRepo(ctx);

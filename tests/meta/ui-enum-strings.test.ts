@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FAILURE_REASONS, TRIGGERS } from '../../lib/capture/trigger-failure';
+import { SCOPE_KINDS } from '../../lib/evidence/manifest';
 import { LOCKER_ERROR_CODES } from '../../lib/locker/errors';
+import type { VerifyReport } from '../../lib/evidence/verify-report';
+import { CAPTURE_STAGES } from '../../lib/messaging/messages/capture';
+import { exportProgressSchema } from '../../lib/messaging/messages/evidence';
+import { artifactRefSchema } from '../../lib/model/capture';
 import { CUSTODY_EVENT_TYPES } from '../../lib/model/custody';
 import { CASE_STATUSES, OFFICIAL_ROLES } from '../../lib/model/legal-case';
 import { LINK_CATEGORIES } from '../../lib/model/link';
@@ -11,16 +16,13 @@ import { repoRoot } from '../support/shared-fixtures';
 
 // The UI builds these keys from enum values (`t(\`platform_${p}\`)`), which the literal-key scan
 // in locales.test.ts cannot see: every value of every enum must have its string.
-const ARTIFACT_ROLES = [
-  'screenshot',
-  'screenshot_full',
-  'snapshot_html',
-  'mhtml',
-  'record',
-  'media',
-  'metadata',
-  'other',
-];
+// Values that exist only as TypeScript unions are listed here, and the `satisfies` + `Exact`
+// checks below make tsc fail if the union and the list ever differ.
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const VERDICTS = ['valid', 'unconfirmed', 'invalid', 'unreadable'] as const;
+const PINNED = ['match', 'rotated', 'mismatch', 'unpinned'] as const;
+const verdictsExact: Exact<(typeof VERDICTS)[number], VerifyReport['verdict']> = true;
+const pinnedExact: Exact<(typeof PINNED)[number], VerifyReport['pinned']> = true;
 const DYNAMIC: Record<string, readonly string[]> = {
   platform_: PLATFORMS,
   kind_: RECORD_KINDS,
@@ -29,14 +31,13 @@ const DYNAMIC: Record<string, readonly string[]> = {
   category_: LINK_CATEGORIES,
   status_: CASE_STATUSES,
   role_official_: OFFICIAL_ROLES,
-  role_: ARTIFACT_ROLES,
+  role_: artifactRefSchema.shape.role.options,
   event_: CUSTODY_EVENT_TYPES,
-  // The capture pipeline's progress stages (lib/messaging/messages/capture.ts).
-  stage_: ['page', 'screenshot', 'full_page', 'mhtml', 'media', 'seal', 'done', 'failed'],
-  exportKind_: ['case', 'person', 'selection'],
-  exportPhase_: ['artifacts', 'records', 'report', 'signing', 'timestamping', 'done'],
-  verdict_: ['valid', 'unconfirmed', 'invalid', 'unreadable'],
-  pinned_: ['match', 'rotated', 'mismatch', 'unpinned'],
+  stage_: CAPTURE_STAGES,
+  exportKind_: SCOPE_KINDS,
+  exportPhase_: exportProgressSchema.shape.phase.options,
+  verdict_: VERDICTS,
+  pinned_: PINNED,
   lockerError_: LOCKER_ERROR_CODES,
   // The last failed shortcut / context-menu capture (components/popup/last-failure.tsx).
   failureReason_: FAILURE_REASONS,
@@ -48,6 +49,10 @@ const english = JSON.parse(
 ) as Record<string, unknown>;
 
 describe('strings built from enum values', () => {
+  it('lists the verdicts and pin states the verifier has (also checked by tsc)', () => {
+    expect([verdictsExact, pinnedExact]).toEqual([true, true]);
+  });
+
   for (const [prefix, values] of Object.entries(DYNAMIC))
     it(`has ${prefix}* for every value`, () => {
       expect(values.map((v) => `${prefix}${v}`).filter((k) => !english[k])).toEqual([]);

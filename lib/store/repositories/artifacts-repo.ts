@@ -2,7 +2,10 @@ import type { StoreContext } from '../context';
 import { blobFromStorage } from '../encryption/blobs';
 import type { ArtifactRow } from '../rows';
 
-/** Read-only access to artifact bytes; they are written only by `CapturesRepo.seal`. */
+/**
+ * Read-only access to artifact bytes; they are written only by `CapturesRepo.seal` and an import
+ * (`ImportsRepo.storeArtifact`).
+ */
 export class ArtifactsRepo {
   constructor(private readonly ctx: StoreContext) {}
 

@@ -1,4 +1,4 @@
-import type { CustodyEvent, CustodyEventType } from '../../model/custody';
+import type { CustodyEvent, CustodyEventDraft, CustodyEventType } from '../../model/custody';
 import type { StoreContext } from '../context';
 import { CustodyTreeRepo } from './custody-tree-repo';
 
@@ -13,13 +13,8 @@ import { digestRef } from '../../evidence/custody-tree';
 
 export { GENESIS_HASH };
 
-export interface CustodyDraft {
-  type: CustodyEventType;
-  subject: CustodyEvent['subject'];
-  data: Record<string, unknown>;
-  /** Overrides the installation's actor, e.g. `import:<fingerprint>`. */
-  actor?: string;
-}
+/** A new event as a caller asks for it (sequence, time and hashes are the store's). */
+export type CustodyDraft = CustodyEventDraft;
 
 /** The append-only custody log. There is no update and no delete. */
 export class CustodyRepo {

@@ -254,7 +254,7 @@ export class VaultRepo {
   /**
    * The panic wipe's first, fast step: destroys the wrapped data key, its salt and the wrapped
    * signing keys (one row), and every stored signing key, in one transaction. After it nothing
-   * encrypted can be opened, whatever passphrase is known. The caller then deletes the database.
+   * encrypted can be opened, whatever passphrase is known. The caller then calls `deleteDatabase`.
    */
   async shred(): Promise<void> {
     const { db } = this.ctx;
@@ -263,6 +263,14 @@ export class VaultRepo {
       await db.keys.clear();
     });
     this.ctx.cipher?.close();
+  }
+
+  /**
+   * The panic wipe's last step, after `shred`: the whole database goes (the store owns it; the
+   * background asks, and opens a fresh one afterwards).
+   */
+  deleteDatabase(): Promise<void> {
+    return this.ctx.db.delete();
   }
 
   /** Throws VaultLockedError while the lock is on and the session has no keys. */

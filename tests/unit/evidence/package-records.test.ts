@@ -101,6 +101,27 @@ describe('verifier shapes agree with the store schemas', () => {
   });
 });
 
+describe('a link as the verifier reads it', () => {
+  it('names a person or a case, like the store requires (found by the property above)', () => {
+    const link = {
+      id: 'link_1',
+      captureId: 'cap_1',
+      personId: null,
+      caseId: null,
+      category: 'ground',
+      note: '',
+      createdAt: '2026-05-01T10:00:00.000Z',
+    };
+    const neither = parseShape(linkShape, link);
+    expect(neither.ok).toBe(false);
+    expect(!neither.ok && neither.issues.map((i) => [i.code, i.params])).toEqual([
+      ['shape_value', { path: 'caseId', allowed: expect.stringContaining('personId is null') }],
+    ]);
+    expect(parseShape(linkShape, { ...link, caseId: 'case_1' }).ok).toBe(true);
+    expect(parseShape(linkShape, { ...link, personId: 'per_1' }).ok).toBe(true);
+  });
+});
+
 describe('a link that names neither a person nor a case', () => {
   it('is refused by the verifier, as by the store', () => {
     const link = {
