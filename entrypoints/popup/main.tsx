@@ -4,6 +4,10 @@ import '../../components/styles.css';
 import { AppRoot } from '../../components/app-root';
 import { PopupApp } from '../../components/popup/popup-app';
 
+// Opened as a page (a detached popup, keyboard users, tests) it follows the window's width.
+if (new URLSearchParams(location.search).has('tabId'))
+  document.documentElement.classList.add('popup-page');
+
 render(
   <AppRoot>
     <PopupApp />

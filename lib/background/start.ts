@@ -4,7 +4,15 @@ import type { Response } from '../messaging/protocol';
 import { createRouter, type Sender } from '../messaging/router';
 import { checkIntegrity } from '../store/integrity';
 import { ALLOWED_WHILE_LOCKED } from '../messaging/messages/vault';
-import { alarmPort, onAutoLockAlarm, sessionPort, storageInfo, witnessPort } from './browser-ports';
+import {
+  alarmPort,
+  onAutoLockAlarm,
+  sessionPort,
+  storageInfo,
+  tabCapturesPort,
+  witnessPort,
+} from './browser-ports';
+import { TabCaptures } from './capture/tab-captures';
 import { createCaptureRunner } from './capture/runner';
 import { registerCaptureTriggers } from './capture/triggers';
 import { createHandlers } from './handlers/index';
@@ -37,12 +45,14 @@ async function startupCheck({ store, vault }: OpenedStore, witness: WitnessKeepe
 export function startBackground(): void {
   let routing: Promise<Routing> | undefined;
   let startupTimer: ReturnType<typeof setTimeout> | undefined;
+  const tabCaptures = new TabCaptures(tabCapturesPort);
   const openStore = createStoreOpener({
     session: sessionPort,
     alarm: alarmPort,
     removeFiles: removeExportFiles,
     forgetWitness: () => witnessPort.clear(),
     onWiped: () => {
+      void tabCaptures.forgetAll();
       // A check still waiting would open the wiped database's successor only to report on it.
       clearTimeout(startupTimer);
       routing = undefined;
@@ -51,7 +61,12 @@ export function startBackground(): void {
   // `chrome-extension://<id>` / `moz-extension://<uuid>`, without the trailing slash.
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') };
   const version = browser.runtime.getManifest().version;
-  const runCapture = createCaptureRunner(() => openStore().then((o) => o.store), version);
+  browser.tabs.onRemoved.addListener((tabId) => void tabCaptures.closed(tabId));
+  const runCapture = createCaptureRunner(
+    () => openStore().then((o) => o.store),
+    version,
+    tabCaptures,
+  );
   // The context menu and keyboard command bypass the router: check the lock here too.
   registerCaptureTriggers(async (tabId) => {
     await (await openStore()).vault.guard('capture.run');
@@ -62,6 +77,7 @@ export function startBackground(): void {
     probeTab,
     storageInfo,
     runCapture,
+    tabCaptureStatus: (tabId: number) => tabCaptures.status(tabId),
     tool: { name: 'dalel', version },
     createExportFile,
     openImportFile,

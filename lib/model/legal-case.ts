@@ -57,9 +57,9 @@ export const legalCaseSchema = z
 export type LegalCase = z.infer<typeof legalCaseSchema>;
 export type Official = z.infer<typeof officialSchema>;
 
-export const legalCaseInputSchema = legalCaseSchema
-  .pick({ title: true })
-  .extend({
+export const legalCaseInputSchema = z
+  .object({
+    title: z.string().trim().min(1, 'a title is required'),
     article: z.string().default(''),
     caseNumber: z.string().default(''),
     jurisdiction: z.string().default(''),

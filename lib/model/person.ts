@@ -26,10 +26,16 @@ export const personSchema = z
 export type Person = z.infer<typeof personSchema>;
 export type PersonAccount = z.infer<typeof personAccountSchema>;
 
-export const personInputSchema = personSchema
-  .pick({ name: true })
-  .extend({
-    aliases: z.array(z.string()).default([]),
+/** A name or spelling as typed: surrounding spaces dropped, never blank. */
+const nameInput = z.string().trim().min(1, 'a name is required');
+
+export const personInputSchema = z
+  .object({
+    name: nameInput,
+    aliases: z
+      .array(z.string().trim())
+      .default([])
+      .transform((list) => [...new Set(list.filter(Boolean))]),
     accounts: z.array(personAccountSchema).default([]),
     notes: z.string().default(''),
   })

@@ -75,7 +75,10 @@ test('capture, tag from the popup, find, export and verify', async ({
   expect(await seriousViolations(popup)).toEqual([]);
   await shot(popup, 'popup-tagging-en');
   await popup.keyboard.press('Enter');
-  await expect(popup.getByTestId('tagged')).toContainText('Tags saved: 1');
+  // It says to whom and to what the capture is now tagged, by name.
+  await expect(popup.getByTestId('tagged')).toContainText(
+    'Saved: tagged to Aliya Nurpeisova · Nurpeisova case',
+  );
 
   // Find it in the dashboard by filters.
   const dash = extensionPage;

@@ -16,8 +16,7 @@ import { saveMhtml } from './mhtml';
 import { captureVisible, stitchFullPage } from './screenshots';
 import { CaptureAbort, TabSession } from './tab-session';
 
-const NO_GESTURE =
-  'Dalel can take a screenshot of a page only after you press its button, its shortcut or "Capture this page" on that tab. Press it and try again; nothing was saved.';
+const NO_GESTURE = 'fail_no_gesture';
 
 export interface CaptureContext {
   store: Store;

@@ -1,9 +1,11 @@
 import { browser } from 'wxt/browser';
+import { reasonOf } from '../../i18n/reason';
 import { ProtocolError } from '../../messaging/router';
 import type { CaptureProgress, CaptureStage } from '../../messaging/messages/capture';
 import type { Capture } from '../../model/capture';
 import type { Store } from '../../store/store';
 import { runCapture } from './pipeline';
+import type { TabCaptures } from './tab-captures';
 
 type ActionApi = {
   setBadgeText(details: { tabId?: number; text: string }): Promise<void>;
@@ -37,14 +39,14 @@ function broadcast(tabId: number, stage: CaptureStage, done: number, total: numb
  * One capture per tab at a time, with progress broadcast and the toolbar badge (… ✓ !); used by
  * `capture.run`, the context menu and the keyboard command alike.
  */
-export function createCaptureRunner(openStore: () => Promise<Store>, extensionVersion: string) {
+export function createCaptureRunner(
+  openStore: () => Promise<Store>,
+  extensionVersion: string,
+  tabs?: TabCaptures,
+) {
   const running = new Set<number>();
   return async function run(tabId: number): Promise<Capture> {
-    if (running.has(tabId))
-      throw new ProtocolError(
-        'failed',
-        'A capture of this tab is already running; wait for it to finish.',
-      );
+    if (running.has(tabId)) throw ProtocolError.of('failed', 'fail_already_running');
     running.add(tabId);
     await badge(tabId, '…', '#666666');
     try {
@@ -52,7 +54,16 @@ export function createCaptureRunner(openStore: () => Promise<Store>, extensionVe
       const capture = await runCapture(tabId, {
         store,
         extensionVersion,
-        onProgress: (stage, done, total) => broadcast(tabId, stage, done, total),
+        onProgress: (stage, done, total) => {
+          tabs?.progress(tabId, { stage, done, total });
+          broadcast(tabId, stage, done, total);
+        },
+      });
+      await tabs?.sealed(tabId, {
+        captureId: capture.id,
+        seal: capture.seal,
+        url: capture.url,
+        sealedAt: capture.sealedAt,
       });
       await badge(tabId, '✓', '#1a7f37', `Dalel: captured ${capture.url}`);
       return capture;
@@ -65,13 +76,10 @@ export function createCaptureRunner(openStore: () => Promise<Store>, extensionVe
         (error.name === 'StoreFullError' || error instanceof ProtocolError)
       )
         throw error;
-      throw new ProtocolError(
-        'failed',
-        message.startsWith('The ') || message.startsWith('Dalel')
-          ? message
-          : `The capture failed: ${message}. Nothing was saved.`,
-      );
+      if (reasonOf(error)) throw new ProtocolError('failed', message, reasonOf(error));
+      throw ProtocolError.of('failed', 'fail_unexpected', message);
     } finally {
+      tabs?.finished(tabId);
       running.delete(tabId);
     }
   };

@@ -6,19 +6,22 @@ import {
   type Collected,
   type PageMetrics,
 } from '../../messaging/content-protocol';
+import { ReasonedError } from '../../i18n/reason';
 import { CAPTURE_SCRIPT } from '../probe-tab';
 
-/** A capture failed for a reason the monitor should read; nothing was stored. */
-export class CaptureAbort extends Error {
-  constructor(message: string) {
-    super(message);
+/**
+ * A capture failed for a reason the monitor should read (a key of the locale catalogs, so the
+ * popup says it in their language); nothing was stored.
+ */
+export class CaptureAbort extends ReasonedError {
+  constructor(key: string, ...params: Array<string | number>) {
+    super(key, ...params);
     this.name = 'CaptureAbort';
   }
 }
 
-const CLOSED = 'The tab was closed before the capture finished; nothing was saved.';
-const NAVIGATED =
-  'The page changed (navigated or reloaded) during the capture; nothing was saved. Wait until it has loaded and capture again.';
+const CLOSED = 'fail_tab_closed';
+const NAVIGATED = 'fail_navigated';
 
 /** The capture content script in one tab, and checks that the tab still shows the same document. */
 export class TabSession {
@@ -43,9 +46,7 @@ export class TabSession {
       });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      throw new CaptureAbort(
-        `Dalel cannot read this page (${reason}). Browser pages, error pages and the web store cannot be captured.`,
-      );
+      throw new CaptureAbort('fail_cannot_inject', reason);
     }
   }
 
@@ -58,9 +59,7 @@ export class TabSession {
       throw new CaptureAbort(NAVIGATED);
     }
     if (answer && typeof answer === 'object' && 'error' in answer)
-      throw new CaptureAbort(
-        `The page could not be read: ${String((answer as { error: unknown }).error)}`,
-      );
+      throw new CaptureAbort('fail_page_unreadable', String((answer as { error: unknown }).error));
     return answer;
   }
 
@@ -80,9 +79,6 @@ export class TabSession {
     const tab = await this.tab();
     const check = pageCheckSchema.parse(await this.ask({ type: 'cs.check' }));
     if (check.session !== this.session || check.url !== this.url) throw new CaptureAbort(NAVIGATED);
-    if (!tab.active)
-      throw new CaptureAbort(
-        'The tab was switched away during the capture; nothing was saved. Stay on the tab until it finishes.',
-      );
+    if (!tab.active) throw new CaptureAbort('fail_tab_switched');
   }
 }

@@ -4,10 +4,13 @@ import { ProtocolError, type Handlers } from '../../messaging/router';
 import type { Capture } from '../../model/capture';
 import type { Store } from '../../store/store';
 import { base64Of } from '../capture/bytes';
+import type { TabCaptureStatus } from '../capture/tab-captures';
 
 /** Runs one capture of a tab to the end (sealed and stored) or throws; see capture/runner.ts. */
 export interface CapturePorts {
   runCapture(tabId: number): Promise<Capture>;
+  /** The newest capture sealed in a tab and the one running there (capture/tab-captures.ts). */
+  tabCaptureStatus(tabId: number): Promise<TabCaptureStatus>;
 }
 
 /** Handlers of the capture messages (take, read back, timeline, artifact bytes). */
@@ -27,6 +30,13 @@ export function captureHandlers(store: Store, ports: CapturePorts) {
       return { capture, links, custody };
     },
     'capture.list': async () => store.captures.list(),
+    'capture.ofTab': async ({ tabId }) => {
+      const status = await ports.tabCaptureStatus(tabId);
+      // A capture deleted or lost since (a wipe, an import into a new archive) is not offered.
+      if (status.latest && !(await store.captures.get(status.latest.captureId)))
+        return { ...status, latest: null };
+      return status;
+    },
     'capture.timeline': async ({ accountKey }) =>
       accountTimeline(await store.captures.byAccount(accountKey)),
     'artifact.get': async ({ sha256 }) => {

@@ -10,6 +10,8 @@ import { idField as id, message, tabIdField, type Access } from './define';
  *   ever stored.
  * - `capture.get {id}` → `{ capture, links, custody }`.
  * - `capture.list {}` → `Capture[]`, newest first.
+ * - `capture.ofTab {tabId}` → `{ latest, running }`: the newest capture sealed in that tab
+ *   (whatever started it: popup, shortcut, context menu) and the capture running there now.
  * - `capture.timeline {accountKey}` → `[{ capture, changes: [{field, before, after}] }]`, oldest
  *   first; the changes are against the account as last observed (none for the first entry).
  * - `artifact.get {sha256}` → `{ mediaType, size, base64 }` (refused over `ARTIFACT_GET_MAX` bytes).
@@ -22,6 +24,7 @@ export const captureMessages = [
   message('capture.run', { tabId: tabIdField }),
   message('capture.get', { id }),
   message('capture.list', {}),
+  message('capture.ofTab', { tabId: tabIdField }),
   message('capture.timeline', { accountKey: z.string().min(1).max(300) }),
   message('artifact.get', { sha256: sha256RefSchema }),
 ] as const;
@@ -30,6 +33,7 @@ export const captureAccess = {
   'capture.run': 'extension-page',
   'capture.get': 'extension-page',
   'capture.list': 'extension-page',
+  'capture.ofTab': 'extension-page',
   'capture.timeline': 'extension-page',
   'artifact.get': 'extension-page',
 } as const satisfies Record<(typeof captureMessages)[number]['shape']['type']['value'], Access>;

@@ -150,13 +150,17 @@ export function indexPage(pages: SitePage[]): string {
 <ul>${items}</ul>`;
 }
 
+/** Where `npm run demo` starts: the list of the fixture site's pages. */
+export const DEMO_START = 'https://dalel.test/';
+
 /** Answers every http(s) request of the context from the fixture site. */
 export async function installSite(context: BrowserContext, extra: SitePage[] = []): Promise<void> {
   const pages = [...extra, ...SITE_PAGES];
   const byKey = new Map(pages.map((p) => [key(p.url), p]));
   await context.route(/^https?:\/\//, async (route: Route) => {
     const url = route.request().url();
-    if (key(url) === 'https://dalel.test/') {
+    // The demo's start page (`npm run demo`), with or without its trailing slash.
+    if (key(url) === key(DEMO_START)) {
       return route.fulfill({ contentType: 'text/html; charset=utf-8', body: indexPage(pages) });
     }
     const page = byKey.get(key(url));
