@@ -23,10 +23,11 @@ export function createFormatters(
   const hours = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
   const dayTime = dateFormatter(language, { time: true });
   const has = (key: string) => key in catalogs.messages || key in catalogs.english;
+  const countTranslator = createCountTranslator(language, t, has, (n) => number.format(n));
   return {
     language,
     t,
-    tn: createCountTranslator(language, t, has, (n) => number.format(n)),
+    tn: countTranslator,
     english: catalogs.english,
     // Today's capture by its time alone; an older one with its day.
     formatClock: (iso) => {
@@ -38,7 +39,9 @@ export function createFormatters(
     formatDate: (iso) =>
       /^\d{4}-\d{2}-\d{2}$/.test(iso) ? dateUtc(new Date(`${iso}T00:00:00Z`)) : date(new Date(iso)),
     formatNumber: (n) => number.format(n),
+    // Whole bytes are counted words ("225 bytes", "225 байт"): Intl says "225 byte".
     formatBytes: (n) => {
+      if (n < 1024) return countTranslator('countBytes', n);
       let value = n;
       let unit = 0;
       while (value >= 1024 && unit < UNITS.length - 1) {

@@ -13,6 +13,7 @@ import {
   witnessPort,
 } from './browser-ports';
 import { TabCaptures } from './capture/tab-captures';
+import { Thumbnails } from './thumbnails';
 import { createCaptureRunner } from './capture/runner';
 import { registerCaptureTriggers } from './capture/triggers';
 import { createHandlers } from './handlers/index';
@@ -46,13 +47,19 @@ export function startBackground(): void {
   let routing: Promise<Routing> | undefined;
   let startupTimer: ReturnType<typeof setTimeout> | undefined;
   const tabCaptures = new TabCaptures(tabCapturesPort);
+  let thumbnails: Thumbnails | undefined;
   const openStore = createStoreOpener({
     session: sessionPort,
     alarm: alarmPort,
-    removeFiles: removeExportFiles,
+    // When the lock closes: the plaintext exports and the thumbnails held in memory go too.
+    removeFiles: () => {
+      thumbnails?.clear();
+      return removeExportFiles();
+    },
     forgetWitness: () => witnessPort.clear(),
     onWiped: () => {
       void tabCaptures.forgetAll();
+      thumbnails?.clear();
       // A check still waiting would open the wiped database's successor only to report on it.
       clearTimeout(startupTimer);
       routing = undefined;
@@ -78,6 +85,8 @@ export function startBackground(): void {
     storageInfo,
     runCapture,
     tabCaptureStatus: (tabId: number) => tabCaptures.status(tabId),
+    thumbnail: (sha256: string, open: (ref: string) => Promise<Blob>) =>
+      (thumbnails ??= new Thumbnails(open)).get(sha256),
     tool: { name: 'dalel', version },
     createExportFile,
     openImportFile,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CUSTODY_EVENT_TYPES } from '../../lib/model/custody';
+import { CUSTODY_EVENT_TYPES, custodySubjectSchema } from '../../lib/model/custody';
 import { CASE_STATUSES, OFFICIAL_ROLES } from '../../lib/model/legal-case';
 import { LINK_CATEGORIES } from '../../lib/model/link';
 import { ACCOUNT_STATES, NOTICE_TYPES, PLATFORMS, RECORD_KINDS } from '../../lib/platforms/record';
@@ -29,6 +29,7 @@ const DYNAMIC: Record<string, readonly string[]> = {
   role_official_: OFFICIAL_ROLES,
   role_: ARTIFACT_ROLES,
   event_: CUSTODY_EVENT_TYPES,
+  subject_: custodySubjectSchema.shape.kind.options,
   // The capture pipeline's progress stages (lib/messaging/messages/capture.ts).
   stage_: ['page', 'screenshot', 'full_page', 'mhtml', 'media', 'seal', 'done', 'failed'],
   exportKind_: ['case', 'person', 'selection'],

@@ -22,6 +22,10 @@ export const samples = {
   'capture.get': { type: 'capture.get', id: 'cap_1' },
   'capture.list': { type: 'capture.list' },
   'capture.ofTab': { type: 'capture.ofTab', tabId: 4 },
+  'artifact.thumbnail': {
+    type: 'artifact.thumbnail',
+    sha256: 'sha256:0000000000000000000000000000000000000000000000000000000000000000',
+  },
   'capture.timeline': { type: 'capture.timeline', accountKey: 'instagram#1' },
   'artifact.get': { type: 'artifact.get', sha256: `sha256:${'a'.repeat(64)}` },
   'export.run': { type: 'export.run', scope: { kind: 'case', ids: ['case_1'] } },

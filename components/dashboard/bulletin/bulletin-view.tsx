@@ -15,7 +15,7 @@ const weekAgo = () => new Date(Date.now() - 6 * 86_400_000).toISOString().slice(
 
 /** Monitoring bulletin: for a case or a date range, in a chosen language, as HTML or Markdown. */
 export function BulletinView(_props: { id: string | null }) {
-  const { t, language } = useI18n();
+  const { t, tn, language } = useI18n();
   const cases = useLoad(() => request('case.list'));
   const [scope, setScope] = useState<'range' | 'case'>('range');
   const [caseId, setCaseId] = useState('');
@@ -113,7 +113,13 @@ export function BulletinView(_props: { id: string | null }) {
       <ErrorBanner error={error ?? cases.error} />
       {result && (
         <section aria-labelledby="bulletin-preview" data-testid="bulletin-result">
-          <h2 id="bulletin-preview">{t('bulletinPreview', result.persons, result.captures)}</h2>
+          <h2 id="bulletin-preview">
+            {t(
+              'bulletinPreview',
+              tn('countPersons', result.persons),
+              tn('countCaptures', result.captures),
+            )}
+          </h2>
           {download && (
             <a class="button" href={download} download={fileName}>
               {t('bulletinDownload', fileName)}

@@ -3,7 +3,7 @@ import { useI18n } from '../../i18n-context';
 
 /** Every check of a verification, failures first, each saying which file and why. */
 export function CheckList({ result }: { result: VerifyResult }) {
-  const { t, formatNumber, formatBytes } = useI18n();
+  const { t, tn, formatBytes } = useI18n();
   const ok = result.verdict === 'valid';
   return (
     <section class="panel" aria-labelledby="verdict" data-testid="verify-result">
@@ -12,7 +12,7 @@ export function CheckList({ result }: { result: VerifyResult }) {
         {t(`verdict_${result.verdict}`)}
       </h2>
       <p>
-        {t('verifyFiles', formatNumber(result.files), formatBytes(result.bytes))}
+        {t('verifyFiles', tn('countFiles', result.files), formatBytes(result.bytes))}
         {result.fingerprint && (
           <>
             {' · '}

@@ -2,7 +2,14 @@ import type { ExportSummary } from '../../exchange-api';
 import { useI18n } from '../../i18n-context';
 
 /** What went into the package, and where to save it. */
-export function ExportSummaryView({ summary }: { summary: ExportSummary }) {
+export function ExportSummaryView({
+  summary,
+  scopeLabel,
+}: {
+  summary: ExportSummary;
+  /** What the package holds, by name: "case Kairatkyzy case", "everything". */
+  scopeLabel: string;
+}) {
   const { t, formatNumber, formatBytes } = useI18n();
   const rows: Array<[string, string]> = [
     [t('exportCaptures'), formatNumber(summary.captures)],
@@ -17,7 +24,7 @@ export function ExportSummaryView({ summary }: { summary: ExportSummary }) {
   return (
     <section class="panel" aria-labelledby="export-done" data-testid="export-summary">
       <h2 id="export-done" class="ok">
-        ✓ {t('exportDone')}
+        ✓ {t('exportDoneOf', scopeLabel)}
       </h2>
       <dl class="fields">
         {rows.map(([label, value]) => (
@@ -38,6 +45,7 @@ export function ExportSummaryView({ summary }: { summary: ExportSummary }) {
       <a class="button" href={summary.downloadUrl} download={summary.fileName}>
         {t('exportSave', summary.fileName)}
       </a>
+      <p class="muted">{t('exportNeutralName')}</p>
     </section>
   );
 }

@@ -24,7 +24,7 @@ type Kind = ExportScope['kind'];
  * progress and a summary. `#export/all` opens on the backup.
  */
 export function ExportView({ id }: { id: string | null }) {
-  const { t } = useI18n();
+  const { t, tn } = useI18n();
   const known = useLoad(() => request('recent.list'));
   const [kind, setKind] = useState<Kind>(id === 'all' ? 'all' : 'case');
   const [caseId, setCaseId] = useState('');
@@ -32,7 +32,7 @@ export function ExportView({ id }: { id: string | null }) {
   const [text, setText] = useState('');
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [progress, setProgress] = useState<Progress | null>(null);
-  const [summary, setSummary] = useState<ExportSummary | null>(null);
+  const [summary, setSummary] = useState<{ summary: ExportSummary; label: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const search = useCaptureSearch({ text });
   const backup = useLoad(() => request('backup.status'));
@@ -51,13 +51,26 @@ export function ExportView({ id }: { id: string | null }) {
     setError(null);
     setProgress({ done: 0, total: 0 });
     try {
-      setSummary(await exchangeApi.export(scope, setProgress));
+      const label = scopeLabel(scope);
+      setSummary({ summary: await exchangeApi.export(scope, setProgress), label });
       if (scope.kind === 'all') backup.reload();
     } catch (e) {
       setError(errorText(e));
     } finally {
       setProgress(null);
     }
+  };
+  /** The package named by what it holds, for the summary (the file name itself is neutral). */
+  const scopeLabel = (s: ExportScope): string => {
+    if (s.kind === 'case')
+      return t('exportScopeCase', known.data?.cases.find((c) => c.id === s.caseId)?.title ?? '');
+    if (s.kind === 'person')
+      return t(
+        'exportScopePerson',
+        known.data?.persons.find((p) => p.id === s.personId)?.name ?? '',
+      );
+    if (s.kind === 'selection') return tn('countCaptures', s.captureIds.length);
+    return t('exportScopeAll');
   };
   const toggle = (id: string) => {
     const next = new Set(selected);
@@ -128,7 +141,7 @@ export function ExportView({ id }: { id: string | null }) {
         />
       )}
       <ErrorBanner error={error ?? known.error} />
-      {summary && <ExportSummaryView summary={summary} />}
+      {summary && <ExportSummaryView summary={summary.summary} scopeLabel={summary.label} />}
     </section>
   );
 }

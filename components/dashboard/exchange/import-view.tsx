@@ -14,7 +14,7 @@ import { CheckList } from './check-list';
 
 /** Import/verify: open a package, see every check, then import it (only when it is valid). */
 export function ImportView(_props: { id: string | null }) {
-  const { t, formatNumber } = useI18n();
+  const { t, tn, formatNumber } = useI18n();
   const fileId = useId();
   const [file, setFile] = useState<File | null>(null);
   const [pinned, setPinned] = useState('');
@@ -90,10 +90,12 @@ export function ImportView(_props: { id: string | null }) {
           ✓{' '}
           {t(
             'importDone',
-            formatNumber(imported.imported.captures),
-            formatNumber(imported.imported.persons),
-            formatNumber(imported.imported.cases),
-            formatNumber(imported.imported.links),
+            [
+              tn('countCaptures', imported.imported.captures),
+              tn('countPersons', imported.imported.persons),
+              tn('countCases', imported.imported.cases),
+              tn('countTags', imported.imported.links),
+            ].join(', '),
           )}{' '}
           {t(
             'importDuplicates',

@@ -11,6 +11,8 @@ export interface CapturePorts {
   runCapture(tabId: number): Promise<Capture>;
   /** The newest capture sealed in a tab and the one running there (capture/tab-captures.ts). */
   tabCaptureStatus(tabId: number): Promise<TabCaptureStatus>;
+  /** A small JPEG of an image artifact (background/thumbnails.ts); absent in Node tests. */
+  thumbnail?(sha256: string, open: (sha256: string) => Promise<Blob>): Promise<Uint8Array>;
 }
 
 /** Handlers of the capture messages (take, read back, timeline, artifact bytes). */
@@ -39,6 +41,14 @@ export function captureHandlers(store: Store, ports: CapturePorts) {
     },
     'capture.timeline': async ({ accountKey }) =>
       accountTimeline(await store.captures.byAccount(accountKey)),
+    'artifact.thumbnail': async ({ sha256 }) => {
+      const row = await store.artifacts.get(sha256);
+      if (!row || !row.mediaType.startsWith('image/'))
+        throw new ProtocolError('not_found', `image ${sha256} not found`);
+      if (!ports.thumbnail) throw new ProtocolError('failed', 'no thumbnails here');
+      const bytes = await ports.thumbnail(sha256, (ref) => store.artifacts.blob(ref));
+      return { mediaType: 'image/jpeg' as const, base64: base64Of(bytes) };
+    },
     'artifact.get': async ({ sha256 }) => {
       const row = await store.artifacts.get(sha256);
       if (!row) throw new ProtocolError('not_found', `artifact ${sha256} not found`);

@@ -15,6 +15,8 @@ import { idField as id, message, tabIdField, type Access } from './define';
  * - `capture.timeline {accountKey}` → `[{ capture, changes: [{field, before, after}] }]`, oldest
  *   first; the changes are against the account as last observed (none for the first entry).
  * - `artifact.get {sha256}` → `{ mediaType, size, base64 }` (refused over `ARTIFACT_GET_MAX` bytes).
+ * - `artifact.thumbnail {sha256}` → `{ mediaType: 'image/jpeg', base64 }`: a small view of a
+ *   screenshot for the captures list (derived in memory, never stored).
  *
  * While a capture runs, the background broadcasts progress events (not requests; nobody answers
  * them) with `runtime.sendMessage`: `{ type: 'capture.progress', tabId, stage, done, total }`.
@@ -27,6 +29,7 @@ export const captureMessages = [
   message('capture.ofTab', { tabId: tabIdField }),
   message('capture.timeline', { accountKey: z.string().min(1).max(300) }),
   message('artifact.get', { sha256: sha256RefSchema }),
+  message('artifact.thumbnail', { sha256: sha256RefSchema }),
 ] as const;
 
 export const captureAccess = {
@@ -36,6 +39,7 @@ export const captureAccess = {
   'capture.ofTab': 'extension-page',
   'capture.timeline': 'extension-page',
   'artifact.get': 'extension-page',
+  'artifact.thumbnail': 'extension-page',
 } as const satisfies Record<(typeof captureMessages)[number]['shape']['type']['value'], Access>;
 
 /** Largest artifact `artifact.get` returns (base64 inflates it by a third). */
