@@ -63,6 +63,7 @@ export const EN: BulletinStrings = {
     private: 'private',
     suspended: 'suspended',
     deleted: 'deleted',
+    unavailable: 'unavailable',
     restricted: 'restricted',
     unknown: 'state unknown',
   },

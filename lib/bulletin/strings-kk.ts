@@ -63,6 +63,7 @@ export const KK: BulletinStrings = {
     private: 'жабық',
     suspended: 'бұғатталған',
     deleted: 'жойылған',
+    unavailable: 'қолжетімсіз',
     restricted: 'шектелген',
     unknown: 'күйі белгісіз',
   },

@@ -73,6 +73,7 @@ export const RU: BulletinStrings = {
     private: 'закрыт',
     suspended: 'заблокирован',
     deleted: 'удалён',
+    unavailable: 'недоступен',
     restricted: 'ограничен',
     unknown: 'состояние неизвестно',
   },

@@ -270,7 +270,7 @@ test('captures an Instagram "page isn\'t available" notice', async ({
   );
   expect(offline.text).toContain("Sorry, this page isn't available.");
   expect(capture.kind).toBe('notice');
-  expect(capture.record.notice).toMatchObject({ type: 'not_found', language: 'en' });
+  expect(capture.record.notice).toMatchObject({ type: 'unavailable', language: 'en' });
   expect(capture.record.notice.message).toMatch(/^Sorry, this page isn't available\./);
   // The notice is about the account in the URL: it joins that account's timeline.
   expect(capture.accountKey).toBe('instagram:kairat.deleted');

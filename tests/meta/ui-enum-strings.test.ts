@@ -6,6 +6,7 @@ import { CASE_STATUSES, OFFICIAL_ROLES } from '../../lib/model/legal-case';
 import { LINK_CATEGORIES } from '../../lib/model/link';
 import { ACCOUNT_STATES, NOTICE_TYPES, PLATFORMS, RECORD_KINDS } from '../../lib/platforms/record';
 import { repoRoot } from '../support/shared-fixtures';
+import { CHANGE_FIELDS } from '../../components/dashboard/persons/change-text';
 
 // The UI builds these keys from enum values (`t(\`platform_${p}\`)`), which the literal-key scan
 // in locales.test.ts cannot see: every value of every enum must have its string.
@@ -30,6 +31,8 @@ const DYNAMIC: Record<string, readonly string[]> = {
   role_: ARTIFACT_ROLES,
   event_: CUSTODY_EVENT_TYPES,
   subject_: custodySubjectSchema.shape.kind.options,
+  // The account timeline's compared fields (components/dashboard/persons/change-text.ts).
+  change_: CHANGE_FIELDS.map((f) => f.replace('.', '_')),
   // The capture pipeline's progress stages (lib/messaging/messages/capture.ts).
   stage_: ['page', 'screenshot', 'full_page', 'mhtml', 'media', 'seal', 'done', 'failed'],
   exportKind_: ['case', 'person', 'selection'],
