@@ -1,5 +1,6 @@
 import type { Collected, PageMetrics } from '../messaging/content-protocol';
 import { extractRecord } from './extract-record';
+import { holdDocument, isDocumentPage } from './document-file';
 import { serializeSnapshot } from './snapshot';
 
 const SERVER_DATE_TIMEOUT_MS = 2_500;
@@ -44,6 +45,14 @@ async function serverDate(url: string, omissions: string[]): Promise<string | nu
   }
 }
 
+/** The page's video elements, and those playing a stream no file holds (blob:, MediaSource). */
+function videosOf(doc: Document): { total: number; streamed: number; files: string[] } {
+  const videos = [...doc.querySelectorAll('video')];
+  const sources = videos.map((v) => v.currentSrc || v.src || v.querySelector('source')?.src || '');
+  const files = sources.filter((s) => /^https?:/i.test(s));
+  return { total: videos.length, streamed: videos.length - files.length, files };
+}
+
 /** One pass over the page: environment, metrics, inert snapshot, extracted record, media list. */
 export async function collectPage(win: Window, session: string, nonce: string): Promise<Collected> {
   const doc = win.document;
@@ -54,17 +63,38 @@ export async function collectPage(win: Window, session: string, nonce: string): 
   const capturedAt = new Date().toISOString();
   let html = '';
   let resources: string[] = [];
-  try {
-    const snapshot = serializeSnapshot(doc, { url, capturedAt, nonce });
-    html = snapshot.html;
-    resources = snapshot.resources;
-    omissions.push(...snapshot.omissions);
-  } catch (error) {
-    omissions.push(
-      `HTML snapshot failed: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  }
-  const { record, media } = extractRecord(doc, new URL(url));
+  let documentFile: Collected['document'] = null;
+  if (isDocumentPage(doc)) {
+    // A PDF in the browser's viewer: the evidence is the file, not the viewer's markup.
+    omissions.push('HTML snapshot: the page is a document file; the file itself is kept');
+    try {
+      documentFile = await holdDocument(win, nonce);
+    } catch (error) {
+      omissions.push(
+        `document file: could not be read (${error instanceof Error ? error.message : String(error)})`,
+      );
+    }
+  } else
+    try {
+      const snapshot = serializeSnapshot(doc, { url, capturedAt, nonce });
+      html = snapshot.html;
+      resources = snapshot.resources;
+      omissions.push(...snapshot.omissions);
+    } catch (error) {
+      omissions.push(
+        `HTML snapshot failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  const extraction = extractRecord(doc, new URL(url));
+  const { record } = extraction;
+  const videos = videosOf(doc);
+  // A video file the page plays directly is kept byte-exact like the post's media.
+  const media = [
+    ...extraction.media,
+    ...videos.files
+      .filter((src) => !extraction.media.some((m) => m.url === src))
+      .map((src) => ({ url: src, type: 'video' as const })),
+  ];
   const metrics = pageMetrics(win);
   return {
     session,
@@ -88,6 +118,8 @@ export async function collectPage(win: Window, session: string, nonce: string): 
     media,
     omissions,
     warnings,
+    document: documentFile,
+    videos: { total: videos.total, streamed: videos.streamed },
   };
 }
 

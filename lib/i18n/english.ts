@@ -8,5 +8,8 @@ import { createTranslator, type MessageCatalog } from './translator';
  */
 export const english = createTranslator(catalog as MessageCatalog);
 
+/** The English catalog itself (to read back warnings written from it, lib/i18n/warnings.ts). */
+export const englishCatalog = catalog as MessageCatalog;
+
 /** Whether the English catalog has this key (tests and reasons check their keys with it). */
 export const hasMessage = (key: string): boolean => key in (catalog as MessageCatalog);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CUSTODY_EVENT_TYPES, custodySubjectSchema } from '../../lib/model/custody';
+import { CAPTURE_STAGES } from '../../lib/messaging/messages/capture';
 import { CASE_STATUSES, OFFICIAL_ROLES } from '../../lib/model/legal-case';
 import { LINK_CATEGORIES } from '../../lib/model/link';
 import { ACCOUNT_STATES, NOTICE_TYPES, PLATFORMS, RECORD_KINDS } from '../../lib/platforms/record';
@@ -17,6 +18,7 @@ const ARTIFACT_ROLES = [
   'mhtml',
   'record',
   'media',
+  'document',
   'metadata',
   'other',
 ];
@@ -34,7 +36,7 @@ const DYNAMIC: Record<string, readonly string[]> = {
   // The account timeline's compared fields (components/dashboard/persons/change-text.ts).
   change_: CHANGE_FIELDS.map((f) => f.replace('.', '_')),
   // The capture pipeline's progress stages (lib/messaging/messages/capture.ts).
-  stage_: ['page', 'screenshot', 'full_page', 'mhtml', 'media', 'seal', 'done', 'failed'],
+  stage_: CAPTURE_STAGES,
   exportKind_: ['case', 'person', 'selection'],
   exportPhase_: ['artifacts', 'records', 'report', 'signing', 'done'],
   verdict_: ['valid', 'invalid', 'unreadable'],

@@ -5,6 +5,7 @@ import { TagForm } from '../../tagging/tag-form';
 import { ErrorBanner } from '../../ui/error-banner';
 import { ShortHash } from '../../ui/short-hash';
 import { useLoad } from '../../ui/use-request';
+import { warningText } from '../../ui/warning-text';
 import { captureApi } from '../../capture-api';
 import { href } from '../route';
 import { ArtifactImage } from './artifact-image';
@@ -15,7 +16,7 @@ import { RecordFields } from './record-fields';
 import { SnapshotFrame } from './snapshot-frame';
 
 function Environment({ capture }: { capture: Capture }) {
-  const { t, formatTime } = useI18n();
+  const { t, english, formatTime } = useI18n();
   const m = capture.metadata;
   const rows: Array<[string, string]> = [
     [t('envStarted'), formatTime(m.startedAt)],
@@ -25,7 +26,7 @@ function Environment({ capture }: { capture: Capture }) {
     [t('envExtension'), m.extensionVersion],
     [t('envViewport'), `${m.viewport.width}×${m.viewport.height} @${m.viewport.devicePixelRatio}`],
     [t('envOmissions'), m.omissions.join('; ') || '—'],
-    [t('envWarnings'), capture.warnings.join('; ') || '—'],
+    [t('envWarnings'), capture.warnings.map((w) => warningText(t, english, w)).join('; ') || '—'],
   ];
   return (
     <dl class="fields">

@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
+import { englishCatalog } from '../../i18n/english';
 import { reasonOf } from '../../i18n/reason';
+import { matchWarning } from '../../i18n/warnings';
 import { ProtocolError } from '../../messaging/router';
 import type { CaptureProgress, CaptureStage } from '../../messaging/messages/capture';
 import type { Capture } from '../../model/capture';
@@ -65,7 +67,11 @@ export function createCaptureRunner(
         url: capture.url,
         sealedAt: capture.sealedAt,
       });
-      await badge(tabId, '✓', '#1a7f37', `Dalel: captured ${capture.url}`);
+      // Sealed, but with something the monitor should know (still loading, a video not kept):
+      // an amber mark and the reason in the button's tooltip, not a plain green ✓.
+      const warned = capture.warnings.filter((w) => matchWarning(englishCatalog, w));
+      if (warned.length) await badge(tabId, '✓!', '#a15c00', `Dalel: ${warned.join(' ')}`);
+      else await badge(tabId, '✓', '#1a7f37', `Dalel: captured ${capture.url}`);
       return capture;
     } catch (error) {
       broadcast(tabId, 'failed', 0, 6);

@@ -1,11 +1,14 @@
 import { browser } from 'wxt/browser';
 import {
   collectedSchema,
+  documentChunkSchema,
   metricsSchema,
+  settledSchema,
   pageCheckSchema,
   type Collected,
   type PageMetrics,
 } from '../../messaging/content-protocol';
+import { fromBase64 } from '../../evidence/hex';
 import { ReasonedError } from '../../i18n/reason';
 import { CAPTURE_SCRIPT } from '../probe-tab';
 
@@ -61,6 +64,30 @@ export class TabSession {
     if (answer && typeof answer === 'object' && 'error' in answer)
       throw new CaptureAbort('fail_page_unreadable', String((answer as { error: unknown }).error));
     return answer;
+  }
+
+  /** Waits (at most `maxMs`) for the page to load and stop changing; says whether it did. */
+  async settle(maxMs: number) {
+    return settledSchema.parse(await this.ask({ type: 'cs.settle', maxMs }));
+  }
+
+  /** The document file `collect` held (a PDF tab), read in chunks, at most `max` bytes. */
+  async readDocument(nonce: string, size: number, max: number): Promise<Uint8Array> {
+    if (size > max) throw new Error(`${size} bytes, over the ${max}-byte limit`);
+    const bytes = new Uint8Array(size);
+    let offset = 0;
+    for (;;) {
+      const chunk = documentChunkSchema.parse(
+        await this.ask({ type: 'cs.documentChunk', nonce, offset }),
+      );
+      const part = fromBase64(chunk.base64);
+      if (offset + part.length > size) throw new Error('the file grew while it was read');
+      bytes.set(part, offset);
+      offset += part.length;
+      if (chunk.done) break;
+    }
+    if (offset !== size) throw new Error(`read ${offset} of ${size} bytes`);
+    return bytes;
   }
 
   async collect(nonce: string): Promise<Collected> {

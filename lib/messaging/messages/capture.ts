@@ -46,6 +46,7 @@ export const captureAccess = {
 export const ARTIFACT_GET_MAX = 32 * 1024 * 1024;
 
 export const CAPTURE_STAGES = [
+  'settle',
   'page',
   'screenshot',
   'full_page',
