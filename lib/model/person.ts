@@ -26,6 +26,18 @@ export const personSchema = z
 export type Person = z.infer<typeof personSchema>;
 export type PersonAccount = z.infer<typeof personAccountSchema>;
 
+/**
+ * The keys a person's accounts are found by in captures (`Capture.accountKey`): by handle
+ * (`platform:handle`, case-insensitive) and by stable platform id (`platform#id`).
+ */
+export function personAccountKeys(accounts: readonly PersonAccount[]): string[] {
+  const keys = accounts.flatMap((a) => [
+    `${a.platform}:${a.handle.replace(/^@/, '').toLowerCase()}`,
+    ...(a.platformId ? [`${a.platform}#${a.platformId}`] : []),
+  ]);
+  return [...new Set(keys)];
+}
+
 /** A name or spelling as typed: surrounding spaces dropped, never blank. */
 const nameInput = z.string().trim().min(1, 'a name is required');
 
