@@ -6,6 +6,7 @@ import type { VerifyReport } from '../lib/evidence/verify-report';
 import type { ImportResult } from '../lib/services/import-package';
 import { blobSource } from '../lib/evidence/zip/source';
 import { exportProgressSchema } from '../lib/messaging/messages/evidence';
+import type { Language } from '../lib/i18n/translator';
 
 // Export, key and import go to the background. Verification for display runs right here, in the
 // page, with the pure verifier over the File (read in slices, never whole) — the same code as
@@ -82,6 +83,7 @@ async function runImport(file: File, pinnedKey?: string): Promise<ImportSummary>
 async function runExport(
   scope: ExportScope,
   onProgress: (p: Progress) => void,
+  language: Language = 'en',
 ): Promise<ExportSummary> {
   const listener = (message: unknown) => {
     const event = exportProgressSchema.safeParse(message);
@@ -94,7 +96,10 @@ async function runExport(
   };
   browser.runtime.onMessage.addListener(listener);
   try {
-    const result = await request('export.run', { scope: { kind: scope.kind, ids: idsOf(scope) } });
+    const result = await request('export.run', {
+      scope: { kind: scope.kind, ids: idsOf(scope) },
+      language,
+    });
     // The package was streamed into this origin's private file system; a blob URL of the
     // disk-backed File lets the browser save it without reading it into memory.
     const file = await openExportFile(result.file);

@@ -6,8 +6,7 @@ import {
   type Translate,
 } from '../../lib/i18n/translator';
 import type { I18n } from '../i18n-context';
-
-const UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
+import { formatBytes } from '../../lib/i18n/format';
 
 /** Intl formatters for one UI language, built once per page. */
 export function createFormatters(
@@ -39,21 +38,6 @@ export function createFormatters(
     formatDate: (iso) =>
       /^\d{4}-\d{2}-\d{2}$/.test(iso) ? dateUtc(new Date(`${iso}T00:00:00Z`)) : date(new Date(iso)),
     formatNumber: (n) => number.format(n),
-    // Whole bytes are counted words ("225 bytes", "225 байт"): Intl says "225 byte".
-    formatBytes: (n) => {
-      if (n < 1024) return countTranslator('countBytes', n);
-      let value = n;
-      let unit = 0;
-      while (value >= 1024 && unit < UNITS.length - 1) {
-        value /= 1024;
-        unit += 1;
-      }
-      return new Intl.NumberFormat(locale, {
-        style: 'unit',
-        unit: UNITS[unit],
-        unitDisplay: 'short',
-        maximumFractionDigits: unit === 0 ? 0 : 1,
-      }).format(value);
-    },
+    formatBytes: (n) => formatBytes(locale, countTranslator, n),
   };
 }

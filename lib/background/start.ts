@@ -20,6 +20,7 @@ import { createHandlers } from './handlers/index';
 import { createStoreOpener, type OpenedStore } from './open-store';
 import { createExportFile, openImportFile, removeExportFiles } from './export-file';
 import { probeTab } from './probe-tab';
+import { loadReportFont } from './report-font';
 import { WitnessKeeper } from './witness-keeper';
 
 type Route = ReturnType<typeof createRouter>;
@@ -90,6 +91,7 @@ export function startBackground(): void {
     tool: { name: 'dalel', version },
     createExportFile,
     openImportFile,
+    reportFont: loadReportFont,
     // Pages listen for progress; with no page open there is no receiver, which is fine.
     broadcast: (event: unknown) => void browser.runtime.sendMessage(event).catch(() => undefined),
   };

@@ -1,4 +1,5 @@
 import type { Checkpoint } from './custody';
+import { readmeKazakh } from './readme-kk';
 
 export interface PackageMeta {
   packageId: string;
@@ -11,7 +12,7 @@ export interface PackageMeta {
 const EXTRA =
   '! -name manifest.json ! -name statement.json ! -name statement.sig ! -name signer.pem ! -name SHA256SUMS';
 
-/** README.txt: what the package is and how to verify it by hand (English, then Russian). */
+/** README.txt: what the package is and how to verify it by hand (English, Russian, Kazakh). */
 export function readmeText(meta: PackageMeta): string {
   const id = `Package ${meta.packageId}, created ${meta.created} by ${meta.tool.name} ${meta.tool.version}.`;
   return `DALEL EVIDENCE PACKAGE
@@ -28,6 +29,7 @@ manifest.json and an Ed25519 signature over it. Nothing can be added, removed or
 the checks below failing.
 
   report.html     human-readable report (open in any browser, works offline)
+  report.pdf      the same report as a PDF (for court filings)
   verify.html     automatic verifier: open it in a browser, choose this .zip, read every check
   manifest.json   list of every file with its sha256 hash, size and type
   statement.json  the signed statement (contains the sha256 of manifest.json)
@@ -67,6 +69,7 @@ manifest.json, манифест подписан ключом Ed25519. Любо�
 обнаруживается проверками ниже.
 
   report.html     отчёт для чтения (открывается в любом браузере без интернета)
+  report.pdf      тот же отчёт в формате PDF (для подачи в суд)
   verify.html     автоматическая проверка: откройте в браузере и выберите этот .zip
   manifest.json   список всех файлов с хешем sha256, размером и типом
   statement.json  подписанное заявление (содержит sha256 файла manifest.json)
@@ -97,5 +100,5 @@ manifest.json, манифест подписан ключом Ed25519. Любо�
 об этих материалах; proof.json — доказательство Меркла (RFC 6962), что они стоят в полном журнале
 монитора под подписанным корнем и что журнал продолжает прежние выгрузки. Сохраните контрольную
 точку выше: следующий пакет должен её продолжать (dalel verify new.zip --earlier this.zip).
-`;
+${readmeKazakh(meta, EXTRA)}`;
 }

@@ -4,6 +4,7 @@ import type { SCOPE_KINDS } from '../evidence/manifest';
 import type { ExportProgress, PackageInput } from '../evidence/package-input';
 import type { Signer } from '../evidence/signing';
 import type { Store } from '../store/store';
+import type { Language } from '../i18n/translator';
 
 export interface ExportScope {
   kind: (typeof SCOPE_KINDS)[number];
@@ -43,6 +44,8 @@ export async function buildPackageInput(
     tool: { name: string; version: string };
     now: Date;
     onProgress?: (progress: ExportProgress) => void;
+    /** The reports' language (chosen at export). */
+    language?: Language;
   },
 ): Promise<PackageInput> {
   if (scope.kind !== 'all' && scope.ids.length === 0)
@@ -106,5 +109,6 @@ export async function buildPackageInput(
     tool: context.tool,
     now: context.now,
     onProgress: context.onProgress,
+    language: context.language,
   };
 }

@@ -16,6 +16,8 @@ import { CaptureTable } from '../captures/capture-table';
 import { useCaptureSearch } from '../captures/use-search';
 import { BackupLine } from './backup-line';
 import { ExportSummaryView } from './export-summary';
+import { LANGUAGES, type Language } from '../../../lib/i18n/translator';
+import { LANGUAGE_NAMES } from '../settings/language-names';
 
 type Kind = ExportScope['kind'];
 
@@ -24,7 +26,8 @@ type Kind = ExportScope['kind'];
  * progress and a summary. `#export/all` opens on the backup.
  */
 export function ExportView({ id }: { id: string | null }) {
-  const { t, tn } = useI18n();
+  const { t, tn, language } = useI18n();
+  const [reportLanguage, setReportLanguage] = useState<Language>(language);
   const known = useLoad(() => request('recent.list'));
   const [kind, setKind] = useState<Kind>(id === 'all' ? 'all' : 'case');
   const [caseId, setCaseId] = useState('');
@@ -52,7 +55,10 @@ export function ExportView({ id }: { id: string | null }) {
     setProgress({ done: 0, total: 0 });
     try {
       const label = scopeLabel(scope);
-      setSummary({ summary: await exchangeApi.export(scope, setProgress), label });
+      setSummary({
+        summary: await exchangeApi.export(scope, setProgress, reportLanguage),
+        label,
+      });
       if (scope.kind === 'all') backup.reload();
     } catch (e) {
       setError(errorText(e));
@@ -129,6 +135,13 @@ export function ExportView({ id }: { id: string | null }) {
           </>
         )}
         {kind === 'all' && backup.data && <BackupLine status={backup.data} />}
+        <SelectField
+          label={t('exportReportLanguage')}
+          value={reportLanguage}
+          onChange={setReportLanguage}
+          options={LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))}
+        />
+        <p class="muted">{t('exportReportHint')}</p>
         <button type="button" onClick={() => void run()} disabled={!scope || progress !== null}>
           {t('exportRun')}
         </button>
