@@ -5,6 +5,7 @@
 // Cyrillic and Kazakh text is shown and searchable. Run after changing the letter set:
 //   node scripts/subset-font.mjs [/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf]
 // (Debian: fonts-dejavu-core). The font's licence is public/fonts/LICENSE-DejaVu.txt.
+import { Buffer } from 'node:buffer';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -77,7 +78,6 @@ function readCmap() {
   throw new Error('no format 4 Unicode cmap');
 }
 
-const numGlyphs = u16(t('maxp') + 4);
 const longLoca = i16(t('head') + 50) === 1;
 const loca = (g) => (longLoca ? u32(t('loca') + g * 4) : u16(t('loca') + g * 2) * 2);
 const glyphBytes = (g) => font.subarray(t('glyf') + loca(g), t('glyf') + loca(g + 1));
@@ -86,12 +86,20 @@ const metric = (g) => {
   const i = Math.min(g, numHMetrics - 1);
   return {
     advance: u16(t('hmtx') + i * 4),
-    lsb: g < numHMetrics ? i16(t('hmtx') + g * 4 + 2) : i16(t('hmtx') + numHMetrics * 4 + (g - numHMetrics) * 2),
+    lsb:
+      g < numHMetrics
+        ? i16(t('hmtx') + g * 4 + 2)
+        : i16(t('hmtx') + numHMetrics * 4 + (g - numHMetrics) * 2),
   };
 };
 
 // Composite glyph flags.
-const ARG_WORDS = 0x1, HAVE_SCALE = 0x8, MORE = 0x20, XY_SCALE = 0x40, TWO_BY_TWO = 0x80, INSTR = 0x100;
+const ARG_WORDS = 0x1,
+  HAVE_SCALE = 0x8,
+  MORE = 0x20,
+  XY_SCALE = 0x40,
+  TWO_BY_TWO = 0x80,
+  INSTR = 0x100;
 function components(data) {
   const out = [];
   if (data.length === 0 || data.readInt16BE(0) >= 0) return out;
@@ -103,19 +111,25 @@ function components(data) {
     if (flags & HAVE_SCALE) p += 2;
     else if (flags & XY_SCALE) p += 4;
     else if (flags & TWO_BY_TWO) p += 8;
-    if (!(flags & MORE)) return { list: out, end: p, instructions: Boolean(flags & INSTR), lastFlagsAt: p };
+    if (!(flags & MORE))
+      return { list: out, end: p, instructions: Boolean(flags & INSTR), lastFlagsAt: p };
   }
 }
 
 const cmap = readCmap();
 const wanted = new Map();
-for (const [a, b] of ranges) for (let c = a; c <= b; c++) if (cmap.has(c)) wanted.set(c, cmap.get(c));
+for (const [a, b] of ranges)
+  for (let c = a; c <= b; c++) if (cmap.has(c)) wanted.set(c, cmap.get(c));
 const keep = new Set([0, ...wanted.values()]);
 for (const g of [...keep]) {
   const stack = [g];
   while (stack.length) {
     const c = components(glyphBytes(stack.pop()));
-    for (const { glyph } of c.list ?? []) if (!keep.has(glyph)) keep.add(glyph), stack.push(glyph);
+    for (const { glyph } of c.list ?? []) {
+      if (keep.has(glyph)) continue;
+      keep.add(glyph);
+      stack.push(glyph);
+    }
   }
 }
 const order = [...keep].sort((a, b) => a - b);
@@ -129,12 +143,16 @@ function rewrite(g) {
   if (contours >= 0) {
     const lenAt = 10 + contours * 2;
     const len = data.readUInt16BE(lenAt);
-    const out = Buffer.concat([data.subarray(0, lenAt), Buffer.from([0, 0]), data.subarray(lenAt + 2 + len)]);
+    const out = Buffer.concat([
+      data.subarray(0, lenAt),
+      Buffer.from([0, 0]),
+      data.subarray(lenAt + 2 + len),
+    ]);
     return out;
   }
   // Composite: renumber, drop trailing instructions.
   let p = 10;
-  let lastFlags = 0;
+  let lastFlags;
   for (;;) {
     const flags = data.readUInt16BE(p);
     lastFlags = p;

@@ -82,7 +82,7 @@ export async function reportPdf(ctx: ReportContext, fontBytes: Uint8Array): Prom
 
   doc.pageBreak();
   doc.heading(view.custodyHeading, 2);
-  const [seqCol, timeCol, , subjectCol, actorCol, hashCol] = view.custodyColumns;
+  const [seqCol, , , subjectCol, actorCol, hashCol] = view.custodyColumns;
   for (const [seq, time, event, subject, actor, hash] of view.custodyRows) {
     doc.paragraph(`${seqCol} ${seq} · ${time} · ${event}`, { bold: true, size: 8.5, after: 0 });
     doc.paragraph(`${subjectCol}: ${subject}`, { size: 8.5, indent: 8, after: 0 });
