@@ -19,6 +19,7 @@ import { registerCaptureTriggers } from './capture/triggers';
 import { createHandlers } from './handlers/index';
 import { createStoreOpener, type OpenedStore } from './open-store';
 import { createExportFile, openImportFile, removeExportFiles } from './export-file';
+import { registerFirstRun } from './first-run';
 import { probeTab } from './probe-tab';
 import { loadReportFont } from './report-font';
 import { WitnessKeeper } from './witness-keeper';
@@ -67,6 +68,7 @@ export function startBackground(): void {
     },
   });
   // `chrome-extension://<id>` / `moz-extension://<uuid>`, without the trailing slash.
+  registerFirstRun();
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') };
   const version = browser.runtime.getManifest().version;
   browser.tabs.onRemoved.addListener((tabId) => void tabCaptures.closed(tabId));
