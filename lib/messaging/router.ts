@@ -1,4 +1,4 @@
-import { english } from '../i18n/english';
+import { english, hasMessage } from '../i18n/english';
 import { reasonOf, type Reason } from '../i18n/reason';
 import {
   ACCESS,
@@ -111,6 +111,9 @@ export function createRouter(
     const parsed = requestSchema.safeParse(message);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
+      // A schema whose message is a catalog key ("passphraseTooShort") speaks to the user.
+      if (issue && hasMessage(issue.message))
+        return fail('invalid_message', english(issue.message), { key: issue.message, params: [] });
       const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
       return fail('invalid_message', `${issue?.message ?? 'invalid message'}${where}`);
     }

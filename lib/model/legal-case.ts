@@ -79,7 +79,7 @@ export type Official = z.infer<typeof officialSchema>;
 
 export const legalCaseInputSchema = z
   .object({
-    title: z.string().trim().min(1, 'a title is required'),
+    title: z.string().trim().min(1, 'titleRequired'),
     article: z.string().default(''),
     caseNumber: z.string().default(''),
     jurisdiction: z.string().default(''),

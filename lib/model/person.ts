@@ -39,7 +39,7 @@ export function personAccountKeys(accounts: readonly PersonAccount[]): string[] 
 }
 
 /** A name or spelling as typed: surrounding spaces dropped, never blank. */
-const nameInput = z.string().trim().min(1, 'a name is required');
+const nameInput = z.string().trim().min(1, 'nameRequired');
 
 export const personInputSchema = z
   .object({

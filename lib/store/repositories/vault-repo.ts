@@ -1,3 +1,4 @@
+import { ReasonedError } from '../../i18n/reason';
 import { createDataKey, unwrapDataKey, wrapDataKey } from '../../vault/data-key';
 import { VaultLockedError } from '../../vault/errors';
 import { vaultRecordSchema, type VaultRecord, type VaultState } from '../../vault/record';
@@ -68,7 +69,7 @@ export class VaultRepo {
    * dropped), then every row and blob rewritten encrypted. Returns the data key for the session.
    */
   async enable(passphrase: string, iterations?: number): Promise<Uint8Array> {
-    if (await this.record()) throw new Error('the passphrase lock is already on');
+    if (await this.record()) throw new ReasonedError('fail_lock_already_on');
     const { dataKey, wrapped } = await createDataKey(passphrase, iterations);
     const record: VaultRecord = vaultRecordSchema.parse({
       id: ID,
@@ -86,7 +87,7 @@ export class VaultRepo {
   /** The data key for a passphrase; WrongPassphraseError otherwise. Does not change the session. */
   async dataKeyFor(passphrase: string): Promise<Uint8Array> {
     const record = await this.record();
-    if (!record) throw new Error('the passphrase lock is off');
+    if (!record) throw new ReasonedError('fail_lock_off');
     return unwrapDataKey(record, passphrase);
   }
 
@@ -103,7 +104,7 @@ export class VaultRepo {
     dataKey.fill(0);
     session.open(subkeys);
     const record = await this.prepare();
-    if (!record) throw new Error('the passphrase lock is off');
+    if (!record) throw new ReasonedError('fail_lock_off');
     for (const [id, entry] of Object.entries(record.signingKeys)) {
       session.privateKeys.set(id, await unwrapSigningKey(entry.wrapped, id, subkeys.signing));
       session.publicKeys.set(id, await importPublicKey(entry.publicKeyRaw));
