@@ -8,7 +8,7 @@ const ICONS = Object.fromEntries([16, 32, 48, 96, 128].map((s) => [String(s), `i
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
@@ -24,11 +24,14 @@ export default defineConfig({
       'unlimitedStorage',
       'contextMenus',
       'alarms',
+      'notifications',
       ...(browser === 'firefox' ? [] : ['pageCapture']),
     ],
     host_permissions: [...PLATFORM_HOST_PERMISSIONS],
     commands: {
-      _execute_action: {
+      // The popup's command has a different name per manifest version: MV2 (Firefox) maps only
+      // `_execute_browser_action`; `_execute_action` there would be an ordinary command nobody runs.
+      [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {
         suggested_key: { default: 'Alt+Shift+D' },
         description: '__MSG_commandOpenPopup__',
       },

@@ -60,7 +60,7 @@ async function seed(n: number, dir: string, profileDir: string, log: (s: string)
     const seconds: number[] = [];
     let captures = 0;
     for (const file of written.files) {
-      const imported = await importFile(page, file);
+      const imported = await importFile(page, file, key.fingerprint);
       seconds.push(imported.seconds);
       captures += imported.result.imported.captures;
     }

@@ -3,6 +3,7 @@ import { chromiumExportBench } from './chromium-export.bench';
 import { chromiumHashBench } from './chromium-hash.bench';
 import { chromiumScaleBench } from './chromium-scale.bench';
 import { exportBench } from './export.bench';
+import { firefoxCaptureBench } from './firefox-capture.bench';
 import { scaleBench } from './scale.bench';
 import { sha256Bench } from './sha256.bench';
 import type { Benchmark } from './types';
@@ -20,4 +21,5 @@ export const benchmarks: Benchmark[] = [
   chromiumHashBench,
   chromiumExportBench,
   chromiumScaleBench,
+  firefoxCaptureBench,
 ];

@@ -4,8 +4,11 @@ export interface Io {
   err(text: string): void;
 }
 
-/** Exit codes shared by every command: 0 fine, 1 the input was judged and failed, 2 unusable input or usage. */
-export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+/**
+ * Exit codes shared by every command: 0 fine, 1 the input was judged and failed, 2 unusable input
+ * or usage, 3 (verify) every check passed but the signer is not confirmed by a pinned fingerprint.
+ */
+export const EXIT = { ok: 0, failed: 1, usage: 2, unconfirmed: 3 } as const;
 
 export interface Command {
   name: string;

@@ -15,6 +15,10 @@ export interface Expectation {
   /** Only the fields a person read off the page; absent fields are not judged. */
   expected: Record<string, unknown>;
   note?: string;
+  /** CSS selector of the element a monitor pointed at: the post around it is judged. */
+  target?: string;
+  /** The HTTP Content-Type the page was served with (its charset), when it was saved. */
+  contentType?: string;
 }
 
 export interface EvalCase {
@@ -37,7 +41,11 @@ export async function runEval(fixturesDir: string, expectedDir?: string): Promis
   const expectationFiles = (await walk(root)).filter((f) => f.endsWith(SUFFIX)).sort();
   const cases: EvalCase[] = [];
   for (const file of expectationFiles) {
-    const relative = path.relative(root, file).slice(0, -SUFFIX.length);
+    // `page.html@post2.expected.json` judges one post of `page.html` (several per page).
+    const relative = path
+      .relative(root, file)
+      .slice(0, -SUFFIX.length)
+      .replace(/@[\w.-]+$/, '');
     const fixture = path.join(fixturesDir, relative);
     cases.push(await runCase(fixture, file));
   }
@@ -48,8 +56,12 @@ async function runCase(fixture: string, expectationFile: string): Promise<EvalCa
   let expectation: Expectation;
   try {
     expectation = await readExpectation(expectationFile);
-    const record = await extractFile(fixture, parseUrl(expectation.url, expectationFile));
-    return { fixture, results: compareRecord(expectation.expected, record), error: null };
+    const record = await extractFile(fixture, parseUrl(expectation.url, expectationFile), {
+      target: expectation.target,
+      contentType: expectation.contentType,
+    });
+    const label = expectation.target ? `${fixture} [${expectation.target}]` : fixture;
+    return { fixture: label, results: compareRecord(expectation.expected, record), error: null };
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     return { fixture, results: [], error: error.message };
@@ -61,6 +73,10 @@ export async function readExpectation(file: string): Promise<Expectation> {
   if (typeof parsed.url !== 'string') throw new InputError(`${file}: "url" must be a string`);
   if (!parsed.expected || typeof parsed.expected !== 'object') {
     throw new InputError(`${file}: "expected" must be an object`);
+  }
+  for (const key of ['target', 'contentType'] as const) {
+    if (parsed[key] !== undefined && typeof parsed[key] !== 'string')
+      throw new InputError(`${file}: "${key}" must be a string`);
   }
   return parsed as Expectation;
 }

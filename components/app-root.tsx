@@ -7,8 +7,18 @@ import { VaultGate } from './vault/vault-gate';
 import { createFormatters } from './ui/formatters';
 import { setErrorTranslator } from './ui/describe-error';
 
-/** Loads the chosen language, then renders the page; shows why if the background is unreachable. */
-export function AppRoot({ children }: { children: ComponentChildren }) {
+/**
+ * Loads the chosen language, then renders the page; shows why if the background is unreachable.
+ * `beforeGate` shows above the passphrase lock's gate, so also while locked (the popup's last
+ * failed capture: most often "Dalel is locked").
+ */
+export function AppRoot({
+  children,
+  beforeGate,
+}: {
+  children: ComponentChildren;
+  beforeGate?: ComponentChildren;
+}) {
   const [i18n, setI18n] = useState<I18n | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -31,6 +41,7 @@ export function AppRoot({ children }: { children: ComponentChildren }) {
   if (!i18n) return <p class="muted">…</p>;
   return (
     <I18nContext.Provider value={i18n}>
+      {beforeGate}
       <VaultGate>{children}</VaultGate>
     </I18nContext.Provider>
   );

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { openExportFile } from '../lib/background/export-file';
+import { backgroundMemoryFiles, opfsRoot } from '../lib/background/memory-files';
 import { request } from '../lib/messaging/client';
 import { verifyPackage } from '../lib/evidence/verify';
 import type { VerifyReport } from '../lib/evidence/verify-report';
@@ -68,15 +69,28 @@ const idsOf = (scope: ExportScope): string[] =>
  * Streams the chosen file into this origin's private `imports/` folder under a neutral name (the
  * background reads it from there: packages are too big for a message), then imports it.
  */
-async function runImport(file: File, pinnedKey?: string): Promise<ImportSummary> {
+async function runImport(
+  file: File,
+  signer: { pinnedKey?: string; acceptSigner?: string },
+): Promise<ImportSummary> {
   const name = `import-${Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) =>
     b.toString(16).padStart(2, '0'),
   ).join('')}.zip`;
-  const root = await navigator.storage.getDirectory();
+  const message = {
+    file: name,
+    ...(signer.pinnedKey ? { pinnedKey: signer.pinnedKey } : {}),
+    ...(signer.acceptSigner ? { acceptSigner: signer.acceptSigner } : {}),
+  };
+  const root = await opfsRoot();
+  if (!root) {
+    // No OPFS (permanent private browsing): hand the File itself to the background page.
+    (await backgroundMemoryFiles()).set(name, [file]);
+    return request('import.run', message);
+  }
   const dir = await root.getDirectoryHandle('imports', { create: true });
   const writable = await (await dir.getFileHandle(name, { create: true })).createWritable();
   await file.stream().pipeTo(writable);
-  return request('import.run', { file: name, ...(pinnedKey ? { pinnedKey } : {}) });
+  return request('import.run', message);
 }
 
 /** Runs an export, following its progress events, and makes the package downloadable. */

@@ -1,7 +1,7 @@
 import '../lib/zod-config';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { handleContentRequest } from '../lib/content/handle-request';
+import { handleContentRequest, type MenusApi } from '../lib/content/handle-request';
 import { PLATFORM_HOST_PERMISSIONS } from '../lib/platforms/hosts';
 
 /**
@@ -22,7 +22,8 @@ export default defineContentScript({
     const session = crypto.randomUUID();
     browser.runtime.onMessage.addListener((message: unknown, sender: { id?: string }) => {
       if (sender.id !== browser.runtime.id) return undefined;
-      return handleContentRequest(message, window, session);
+      // Firefox's `menus.getTargetElement` names the element a context menu was opened on.
+      return handleContentRequest(message, window, session, browser as unknown as MenusApi);
     });
   },
 });

@@ -19,6 +19,15 @@ const steps = [
       failed: r.numFailedTests,
       skipped: r.numPendingTests + r.numTodoTests,
     }),
+    failures: (r) =>
+      r.testResults.flatMap((file) =>
+        file.assertionResults
+          .filter((a) => a.status === 'failed')
+          .map((a) => ({
+            title: `${file.name.replace(process.cwd() + '/', '')} › ${a.fullName}`,
+            message: a.failureMessages?.[0] ?? '',
+          })),
+      ),
   },
   { name: 'build chrome-mv3', cmd: 'npm run -s build' },
   { name: 'build firefox-mv2', cmd: 'npm run -s build:firefox' },
@@ -33,8 +42,46 @@ const steps = [
       failed: r.stats.unexpected,
       skipped: r.stats.skipped,
     }),
+    failures: playwrightFailures,
+  },
+  {
+    name: 'end-to-end (Firefox ESR over WebDriver BiDi)',
+    cmd: 'npx playwright test -c playwright.firefox.config.ts --reporter=list,json',
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${REPORTS}/playwright-firefox.json` },
+    report: `${REPORTS}/playwright-firefox.json`,
+    count: (r) => ({
+      passed: r.stats.expected + r.stats.flaky,
+      failed: r.stats.unexpected,
+      skipped: r.stats.skipped,
+    }),
+    failures: playwrightFailures,
   },
 ];
+
+// The summary names every failed test with the first lines of its error, because CI shows only
+// the tail of the output.
+function playwrightFailures(report) {
+  const out = [];
+  const walk = (suite, path) => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        if (test.status !== 'unexpected') continue;
+        const last = test.results?.[test.results.length - 1];
+        out.push({
+          title: `${spec.file}:${spec.line} › ${[...path, spec.title].join(' › ')}`,
+          message: last?.error?.message ?? last?.errors?.[0]?.message ?? '',
+        });
+      }
+    }
+    for (const child of suite.suites ?? [])
+      walk(child, child.title ? [...path, child.title] : path);
+  };
+  for (const suite of report.suites ?? []) walk(suite, []);
+  return out;
+}
+
+// eslint-disable-next-line no-control-regex -- the escape byte of ANSI colour codes is the point
+const stripAnsi = (text) => text.replace(/\u001b\[[0-9;]*m/g, '');
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const results = [];
@@ -54,7 +101,11 @@ for (const step of steps) {
     for (const k of Object.keys(totals)) totals[k] += counts[k];
   }
   if (!ok && (!counts || counts.failed === 0)) totals.failed += 1;
-  results.push({ name: step.name, ok, seconds, counts });
+  const failures =
+    step.report && existsSync(step.report) && step.failures
+      ? step.failures(JSON.parse(readFileSync(step.report, 'utf8')))
+      : [];
+  results.push({ name: step.name, ok, seconds, counts, failures });
 }
 
 console.log('\n━━ summary');
@@ -63,6 +114,12 @@ for (const r of results) {
     ? ` (${r.counts.passed} passed, ${r.counts.failed} failed, ${r.counts.skipped} skipped)`
     : '';
   console.log(`${r.ok ? 'PASS' : 'FAIL'}  ${r.name}${c}  ${r.seconds}s`);
+  for (const f of r.failures) {
+    console.log(`      ✘ ${f.title}`);
+    for (const line of stripAnsi(f.message).split('\n').filter(Boolean).slice(0, 6)) {
+      console.log(`          ${line.slice(0, 200)}`);
+    }
+  }
 }
 console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(results.every((r) => r.ok) ? 0 : 1);

@@ -13,7 +13,7 @@ import { DalelDb } from '../../lib/store/db';
 import { Store } from '../../lib/store/store';
 
 /** Bumped whenever `archiveRows` produces different rows (benchmarks cache seeded profiles). */
-export const ARCHIVE_VERSION = 1;
+export const ARCHIVE_VERSION = 2;
 
 const AT = Date.parse('2026-01-01T00:00:00Z');
 const sha = (s: string | Uint8Array) => `sha256:${createHash('sha256').update(s).digest('hex')}`;
@@ -182,7 +182,11 @@ export async function archiveRows(
     const seal = options.sealed ? await captureSeal(unsealed) : sha(`seal${i}`);
     const capture: Capture = { ...unsealed, seal };
     rows.captures.push(capture);
-    append('captured', { kind: 'capture', id: capture.id }, { seal: capture.seal });
+    append(
+      'captured',
+      { kind: 'capture', id: capture.id },
+      { seal: capture.seal, url: capture.url, artifacts: refs.length },
+    );
     let caseId: string | null = i < 3 ? 'case_0' : `case_${i % cases.length}`;
     if (i >= 3 && caseId === 'case_0') caseId = cases.length > 1 ? 'case_1' : null;
     const link: Link = {
@@ -195,7 +199,17 @@ export async function archiveRows(
       createdAt: sealedAt,
     };
     rows.links.push(link);
-    append('tagged', { kind: 'capture', id: capture.id }, { linkId: link.id });
+    append(
+      'tagged',
+      { kind: 'capture', id: capture.id },
+      {
+        linkId: link.id,
+        personId: link.personId,
+        caseId: link.caseId,
+        category: link.category,
+        note: link.note,
+      },
+    );
   }
   return rows;
 }

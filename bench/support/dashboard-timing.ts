@@ -183,6 +183,7 @@ export async function rawCapturesReadMs(page: Page): Promise<number> {
 export async function importFile(
   page: Page,
   path: string,
+  pinnedKey?: string,
 ): Promise<{ result: ImportResult; seconds: number }> {
   await page.evaluate(() => {
     if (document.getElementById('bench-import')) return;
@@ -203,12 +204,13 @@ export async function importFile(
   });
   const start = performance.now();
   const answer = await page.evaluate(
-    (file) =>
+    ({ file, pinnedKey }) =>
       (globalThis as unknown as ExtensionGlobal).chrome.runtime.sendMessage({
         type: 'import.run',
         file,
+        ...(pinnedKey ? { pinnedKey } : {}),
       }),
-    name,
+    { file: name, pinnedKey },
   );
   const seconds = (performance.now() - start) / 1000;
   if (!answer?.ok) throw new Error(`import.run: ${JSON.stringify(answer?.error)}`);

@@ -5,16 +5,21 @@ import { flattenForDisplay } from '../record-compare';
 import type { ExtractedRecord } from '../../lib/platforms/record';
 
 const USAGE = `Usage:
-  dalel extract <file.html|file.json> --url <original URL> [--json]
+  dalel extract <file.html|file.json> --url <original URL> [--target <css>] [--content-type <v>] [--json]
       Prints the record the extractors read from a saved page or API response.
       Pretty by default; --json prints the record as JSON.
+      --target <css>: the element a monitor pointed at; the record is the post around it
+        (as "Capture this post" does in the browser).
+      --content-type <v>: the HTTP Content-Type the page was served with; its charset wins over
+        the page's <meta charset>. Without it: byte-order mark, then <meta>, then UTF-8.
   dalel extract --eval <fixtures-dir> [--expected <expected-dir>] [--json]
       Runs every fixture that has an expected record and prints field accuracy.
       The expected record for fixture F is F.expected.json, e.g. post.html.expected.json:
       beside F, or at the same relative path under --expected (real saved pages stay
       outside the repo; their expectations live in tests/fixtures/expected).
       An expected file is {"url": "<original URL>", "expected": {<fields read off the page>}};
-      only the fields it lists are judged.
+      only the fields it lists are judged. Optional "target" (CSS selector) judges the post
+      around that element; page.html@label.expected.json names one of several posts of page.html.
 
 Exit codes: 0 ok; 2 unreadable input, a bad URL or bad usage.`;
 
@@ -24,6 +29,8 @@ interface Options {
   json: boolean;
   evalDir?: string;
   expectedDir?: string;
+  target?: string;
+  contentType?: string;
 }
 
 function parseArgs(args: string[]): Options {
@@ -32,6 +39,8 @@ function parseArgs(args: string[]): Options {
     '--url': 'url',
     '--eval': 'evalDir',
     '--expected': 'expectedDir',
+    '--target': 'target',
+    '--content-type': 'contentType',
   };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -54,7 +63,10 @@ async function run(args: string[], io: Io): Promise<number> {
     if (options.evalDir) return await evaluate(options, io);
     if (!options.file) throw new UsageError('missing <file.html|file.json> (or --eval <dir>)');
     if (!options.url) throw new UsageError('missing --url <original URL>');
-    const record = await extractFile(options.file, parseUrl(options.url, '--url'));
+    const record = await extractFile(options.file, parseUrl(options.url, '--url'), {
+      target: options.target,
+      contentType: options.contentType,
+    });
     io.out(options.json ? JSON.stringify(record, null, 2) : pretty(record));
     return EXIT.ok;
   } catch (error) {

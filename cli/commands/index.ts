@@ -2,12 +2,14 @@ import type { Command } from '../command';
 import { benchCommand } from './bench';
 import { demoPackageCommand } from './demo-package';
 import { extractCommand } from './extract';
+import { verifierCommand } from './verifier';
 import { verifyCommand } from './verify';
 
 /** Every command of `dalel`, in the order `--help` lists them. Add one line per command. */
 export const commands: Command[] = [
   extractCommand,
   verifyCommand,
+  verifierCommand,
   demoPackageCommand,
   benchCommand,
 ];

@@ -1,78 +1,155 @@
 import { existsSync, readFileSync } from 'node:fs';
-import type { Checkpoint } from '../../lib/evidence/custody';
-import { normalizeFingerprint } from '../../lib/evidence/signing';
-import { verifyPackage } from '../../lib/evidence/verify';
-import { formatFailures, type VerifyReport } from '../../lib/evidence/verify-report';
+import { LAYOUT } from '../../lib/evidence/manifest';
+import { sha256RefOf } from '../../lib/evidence/sha256';
+import { fingerprintOf, normalizeFingerprint, parsePublicKey } from '../../lib/evidence/signing';
+import { verifyPackage, type EarlierPackage } from '../../lib/evidence/verify';
+import { VERIFY_HTML } from '../../lib/evidence/verifier-page/verify-html.generated';
+import { formatFailures, type Check, type VerifyReport } from '../../lib/evidence/verify-report';
+import { outcome, renderOutcome } from '../../lib/evidence/verify-messages';
 import { EXIT, UsageError, type Command, type Io } from '../command';
-import { nodePrimitives } from '../node/primitives';
+import { ExtractDir } from '../node/extract-dir';
 import { fileSource } from '../node/files';
+import { nodePrimitives } from '../node/primitives';
 import { parseArgs } from '../parse-args';
 
-const usage = `Usage: dalel verify <package.zip> [--key <fingerprint | public key file>] [--earlier <older-package.zip>] [--json]
+const usage = `Usage: dalel verify <package.zip> [--key <fingerprint>] [--earlier <older-package.zip>]
+                    [--extract <new-directory>] [--json]
 
-Checks an evidence package offline: every file's size and SHA-256 against the signed manifest,
-no missing or extra files, safe names, the Ed25519 signature, the custody chain, and (with --key)
-that the signer is the key you expect. With --earlier, the custody log must extend the log of an
-older package from the same monitor (detects a truncated or rewritten log).
-Exit 0 valid, 1 invalid (reasons listed), 2 unreadable or bad usage.`;
+Checks an evidence package offline: that every ZIP tool reads the same files from it, every
+file's size and SHA-256 against the signed manifest, no missing or extra files, safe names, the
+Ed25519 signature, the custody log (each capture sealed as its custody event says, each tag with
+its event), and whom it is from.
 
-async function earlierCheckpoint(path: string | undefined): Promise<Checkpoint[]> {
+  --key       the signer's key fingerprint as the sender told it to you over a second channel
+              (in person, by phone). Without it the signer is NOT confirmed. A public key file is
+              not a pin: the package carries its own signer.pem, and whoever altered the package
+              would give you theirs (a key file can make the check fail, never pass).
+  --earlier   an older package from the same monitor: this package's custody log must extend
+              its log, and be signed by the same key or by a key it handed over to by a
+              statement signed with the old key.
+  --extract   write the package's files, exactly the bytes that were checked, into this new
+              directory (only if the package verifies; nothing is written otherwise).
+
+Exit codes:
+  0  VALID: every check passed and the signer is the key you gave with --key
+     (or a key it handed over to by a statement signed with it)
+  1  INVALID: a check failed; the reasons are listed
+  2  UNREADABLE: not a ZIP, or cut short; also a file that cannot be read, or bad usage
+  3  NOT CONFIRMED: every check passed, but no fingerprint was given to confirm the signer:
+     the signature is intact, whose it is is not known`;
+
+/** SHA-256 of the verify.html this build of dalel ships: a package's copy is compared with it. */
+export const officialVerifierHash = (): Promise<string> =>
+  sha256RefOf(new TextEncoder().encode(VERIFY_HTML));
+
+async function earlierPackage(path: string | undefined): Promise<EarlierPackage[]> {
   if (path === undefined) return [];
   const source = await fileSource(path).catch((error: Error) => {
     throw new UsageError(`--earlier: cannot read ${path}: ${error.message}`);
   });
   try {
     const report = await verifyPackage(source, { primitives: nodePrimitives });
-    if (report.verdict !== 'valid' || !report.manifest) {
+    if (report.verdict === 'invalid' || report.verdict === 'unreadable' || !report.manifest)
       throw new UsageError(
         `--earlier: ${path} is not a valid package (${formatFailures(report)[0] ?? report.verdict})`,
       );
-    }
-    return [report.manifest.custody.checkpoint];
+    return [{ checkpoint: report.manifest.custody.checkpoint, signer: report.fingerprint! }];
   } finally {
     await source.close();
   }
 }
 
-function pinnedKey(value: string | undefined): string | Uint8Array | undefined {
+/** A fingerprint is a pin; a key file only ever names a fingerprint to fail against. */
+async function expectedKey(
+  value: string | undefined,
+): Promise<{ fingerprint: string; fromKeyFile: boolean } | undefined> {
   if (value === undefined) return undefined;
-  if (normalizeFingerprint(value)) return value;
+  if (normalizeFingerprint(value)) return { fingerprint: value, fromKeyFile: false };
   if (!existsSync(value))
     throw new UsageError(`--key: "${value}" is neither a fingerprint nor a file`);
   const bytes = readFileSync(value);
   const text = bytes.toString('utf8');
-  return /^[\s\w+/=-]+$/.test(text) ? text : new Uint8Array(bytes);
+  const typed = normalizeFingerprint(text.trim());
+  if (typed) return { fingerprint: typed, fromKeyFile: false };
+  let raw: Uint8Array;
+  try {
+    raw = parsePublicKey(/^[\s\w+/=-]+$/.test(text) ? text : new Uint8Array(bytes));
+  } catch {
+    throw new UsageError(`--key: ${value} holds neither a fingerprint nor an Ed25519 public key`);
+  }
+  return { fingerprint: await fingerprintOf(raw), fromKeyFile: true };
+}
+
+/**
+ * A key file that matches the signer confirms nothing (it may be the package's own signer.pem):
+ * the verdict stays "not confirmed". One that does not match still fails.
+ */
+function keyFileIsNoPin(report: VerifyReport): VerifyReport {
+  if (report.pinned !== 'match' && report.pinned !== 'rotated') return report;
+  const drop = (c: Check) => c.code !== 'pin_match' && c.code !== 'pin_via_rotation';
+  const note = (code: 'key_file_not_pin' | 'signer_unconfirmed'): Check => {
+    const o =
+      code === 'key_file_not_pin'
+        ? outcome('key_file_not_pin')
+        : outcome('signer_unconfirmed', { fingerprint: report.fingerprint ?? '' });
+    return { ...o, ok: true, file: LAYOUT.publicKey, message: renderOutcome(o) };
+  };
+  return {
+    ...report,
+    verdict: report.verdict === 'valid' ? 'unconfirmed' : report.verdict,
+    pinned: 'unpinned',
+    passed: report.passed.filter(drop),
+    notes: [note('key_file_not_pin'), note('signer_unconfirmed'), ...report.notes],
+  };
 }
 
 function human(report: VerifyReport, path: string, io: Io): void {
   const id = report.manifest ? ` package ${report.manifest.packageId}` : '';
+  const about = `${report.files} files, ${report.bytes} bytes checked`;
   if (report.verdict === 'valid') {
-    io.out(`VALID: ${path}${id}, ${report.files} files, ${report.bytes} bytes checked`);
+    io.out(`VALID: ${path}${id}, ${about}`);
+    const how = report.passed.find((c) => c.code === 'pin_match' || c.code === 'pin_via_rotation');
+    if (how) io.out(`${how.message[0]!.toUpperCase()}${how.message.slice(1)}.`);
+  } else if (report.verdict === 'unconfirmed') {
+    io.out(`NOT CONFIRMED: ${path}${id}, ${about}: signature intact, signer NOT confirmed`);
+    io.out(`  Signer's key fingerprint: ${report.fingerprint}`);
     io.out(
-      report.pinned === 'match'
-        ? `Signed by the pinned key ${report.fingerprint}.`
-        : `Signed by key ${report.fingerprint} (NOT PINNED: compare this fingerprint with the sender's, or pass --key).`,
+      `  Compare it with the fingerprint the sender gave you over a second channel (in person, by phone), then run:\n  dalel verify ${path} --key <the fingerprint they gave you>`,
     );
-    return;
+  } else {
+    io.out(`${report.verdict.toUpperCase()}: ${path}${id}`);
+    for (const line of formatFailures(report)) io.out(`  - ${line}`);
   }
-  io.out(`${report.verdict.toUpperCase()}: ${path}${id}`);
-  for (const line of formatFailures(report)) io.out(`  - ${line}`);
+  for (const note of report.notes)
+    if (note.code !== 'signer_unconfirmed')
+      io.out(`Note: ${note.file ? `${note.file}: ` : ''}${note.message}`);
+  const verifier = report.passed.find((c) => c.code === 'verifier_official');
+  if (verifier) io.out(`${verifier.file}: ${verifier.message}`);
 }
 
 export const verifyCommand: Command = {
   name: 'verify',
-  summary: 'verify an evidence package offline (hashes, signature, custody)',
+  summary: 'verify an evidence package offline (ZIP form, hashes, signature, custody, signer)',
   usage,
   async run(args, io) {
     const { positional, options } = parseArgs(args, {
       key: 'string',
       earlier: 'string',
+      extract: 'string',
       json: 'boolean',
     });
     if (positional.length !== 1) throw new UsageError('expected exactly one package path');
     const path = positional[0]!;
-    const key = pinnedKey(options.key as string | undefined);
-    const earlierCheckpoints = await earlierCheckpoint(options.earlier as string | undefined);
+    const key = await expectedKey(options.key as string | undefined);
+    const earlier = await earlierPackage(options.earlier as string | undefined);
+    let extract: ExtractDir | null = null;
+    if (options.extract !== undefined) {
+      try {
+        extract = new ExtractDir(options.extract as string);
+      } catch (error) {
+        throw new UsageError(`--extract: ${(error as Error).message}`);
+      }
+    }
     let source;
     try {
       source = await fileSource(path);
@@ -81,18 +158,38 @@ export const verifyCommand: Command = {
       return EXIT.usage;
     }
     try {
-      const report = await verifyPackage(source, {
-        pinnedKey: key,
-        earlierCheckpoints,
+      await extract?.begin();
+      let report = await verifyPackage(source, {
+        pinnedKey: key?.fingerprint,
+        earlier,
+        officialVerifier: await officialVerifierHash(),
         primitives: nodePrimitives,
+        ...(extract ? { extract: extract.sink } : {}),
       });
+      if (key?.fromKeyFile) report = keyFileIsNoPin(report);
+      const good = report.verdict === 'valid' || report.verdict === 'unconfirmed';
+      if (extract) await (good ? extract.commit() : extract.discard());
       if (options.json) {
         const { manifest, ...rest } = report;
         io.out(JSON.stringify({ path, packageId: manifest?.packageId ?? null, ...rest }, null, 2));
       } else {
         human(report, path, io);
+        if (extract)
+          io.out(
+            good
+              ? `Extracted the checked files into ${extract.target}.`
+              : `Nothing was extracted: the package did not verify.`,
+          );
       }
-      return { valid: EXIT.ok, invalid: EXIT.failed, unreadable: EXIT.usage }[report.verdict];
+      return {
+        valid: EXIT.ok,
+        unconfirmed: EXIT.unconfirmed,
+        invalid: EXIT.failed,
+        unreadable: EXIT.usage,
+      }[report.verdict];
+    } catch (error) {
+      await extract?.discard();
+      throw error;
     } finally {
       await source.close();
     }

@@ -9,7 +9,7 @@ import {
   type InflateRaw,
 } from 'node:zlib';
 import type { Primitives } from '../../lib/evidence/primitives';
-import type { Chunks } from '../../lib/evidence/zip/codec';
+import { TrailingDataError, type Chunks } from '../../lib/evidence/zip/codec';
 
 const ZLIB_CHUNK = 64 * 1024;
 
@@ -33,6 +33,23 @@ async function* throughZlib(
   }
 }
 
+/**
+ * Raw inflate through zlib, refusing input after the end of the DEFLATE stream: zlib stops there
+ * and Node drops the rest silently, but `bytesWritten` counts only what the engine consumed.
+ */
+async function* inflateStrict(input: Chunks): AsyncGenerator<Uint8Array> {
+  let fed = 0;
+  async function* counted(): AsyncGenerator<Uint8Array> {
+    for await (const chunk of input) {
+      fed += chunk.length;
+      yield chunk;
+    }
+  }
+  const zlib = createInflateRaw({ chunkSize: ZLIB_CHUNK });
+  yield* throughZlib(counted(), zlib);
+  if (zlib.bytesWritten !== fed) throw new TrailingDataError();
+}
+
 /** node:crypto SHA-256, zlib CRC-32 and zlib DEFLATE: native speed for the CLI and benchmarks. */
 export const nodePrimitives: Primitives = {
   sha256: () => {
@@ -46,5 +63,7 @@ export const nodePrimitives: Primitives = {
   native: true,
   deflateRaw: (input, level) =>
     throughZlib(input, createDeflateRaw({ level, chunkSize: ZLIB_CHUNK })),
-  inflateRaw: (input) => throughZlib(input, createInflateRaw({ chunkSize: ZLIB_CHUNK })),
+  inflateRaw: inflateStrict,
+  findBytes: (haystack, needle, from) =>
+    Buffer.from(haystack.buffer, haystack.byteOffset, haystack.byteLength).indexOf(needle, from),
 };

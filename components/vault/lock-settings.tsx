@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import type { KeyChange } from '../../lib/background/vault-controller';
 import { request } from '../../lib/messaging/client';
 import { useI18n } from '../i18n-context';
 import { ErrorBanner } from '../ui/error-banner';
@@ -7,6 +8,20 @@ import { errorText } from './error-text';
 import { SecretField } from './secret-field';
 
 const MINUTES = [5, 15, 30, 60, 240] as const;
+
+/**
+ * Turning the lock on replaces the signing key: what the monitor must tell lawyers who confirmed
+ * the old fingerprint (the new one, over a second channel; the handover signed by the old key
+ * travels in every package, so `dalel verify --key <old>` confirms the new key's packages).
+ */
+function keyChangeText(t: ReturnType<typeof useI18n>['t'], change: KeyChange | null): string {
+  if (!change) return t('lockOnDone');
+  return t(
+    change.handover ? 'lockKeyChanged' : 'lockKeyChangedUnsigned',
+    change.next,
+    change.previous,
+  );
+}
 
 /** Turn the lock on, or (when on) lock now, change the passphrase, set auto-lock, turn it off. */
 export function LockSettings({ enabled, onChange }: { enabled: boolean; onChange: () => void }) {
@@ -17,27 +32,32 @@ export function LockSettings({ enabled, onChange }: { enabled: boolean; onChange
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  // The key-change message is an action for the monitor (send the new fingerprint): amber.
+  const [doneWarn, setDoneWarn] = useState(false);
   const settings = useLoad(
     () => (enabled ? request('settings.get') : Promise.resolve(null)),
     [enabled],
   );
 
-  const act = (run: () => Promise<unknown>, message: string) => async (event?: Event) => {
-    event?.preventDefault();
-    if (next && next !== repeat) return setError(t('passphraseMismatch'));
-    setBusy(true);
-    try {
-      await run();
-      [setCurrent, setNext, setRepeat].forEach((set) => set(''));
-      setError(null);
-      setDone(message);
-      onChange();
-    } catch (e) {
-      setError(errorText(t, e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const act =
+    (run: () => Promise<unknown>, message: string | ((result: unknown) => string)) =>
+    async (event?: Event) => {
+      event?.preventDefault();
+      if (next && next !== repeat) return setError(t('passphraseMismatch'));
+      setBusy(true);
+      try {
+        const result = await run();
+        [setCurrent, setNext, setRepeat].forEach((set) => set(''));
+        setError(null);
+        setDone(typeof message === 'string' ? message : message(result));
+        setDoneWarn(typeof message !== 'string');
+        onChange();
+      } catch (e) {
+        setError(errorText(t, e));
+      } finally {
+        setBusy(false);
+      }
+    };
   const newPassphrase = (
     <>
       <SecretField
@@ -61,7 +81,10 @@ export function LockSettings({ enabled, onChange }: { enabled: boolean; onChange
     return (
       <form
         class="panel"
-        onSubmit={act(() => request('vault.enable', { passphrase: next }), t('lockOnDone'))}
+        onSubmit={act(
+          () => request('vault.enable', { passphrase: next }),
+          (result) => keyChangeText(t, (result as { keyChange: KeyChange | null }).keyChange),
+        )}
       >
         <h2>{t('lockTitle')}</h2>
         <p class="muted">{t('lockExplain')}</p>
@@ -76,7 +99,11 @@ export function LockSettings({ enabled, onChange }: { enabled: boolean; onChange
     <div class="panel">
       <h2>{t('lockTitle')}</h2>
       <p>{t('lockIsOn')}</p>
-      {done && <p class="muted">{done}</p>}
+      {done && (
+        <p class={doneWarn ? 'warn-panel' : 'muted'} data-testid="lock-done" role="status">
+          {done}
+        </p>
+      )}
       <ErrorBanner error={error} />
       <button type="button" onClick={act(() => request('vault.lock'), t('lockLocked'))}>
         {t('lockNow')}

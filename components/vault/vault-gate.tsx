@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { request } from '../../lib/messaging/client';
 import { useI18n } from '../i18n-context';
+import { PrivateStorageNote } from './private-storage-note';
 import { StorageWarning } from './storage-warning';
 import { UnlockScreen } from './unlock-screen';
 import { VaultContext, type VaultStatus } from './vault-context';
@@ -37,6 +38,7 @@ export function VaultGate({ children }: { children: ComponentChildren }) {
   return (
     <VaultContext.Provider value={{ status, refresh }}>
       <StorageWarning />
+      <PrivateStorageNote lockOn={status.enabled} />
       {children}
     </VaultContext.Provider>
   );

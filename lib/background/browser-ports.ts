@@ -40,8 +40,11 @@ export function onAutoLockAlarm(listener: () => void): void {
 
 /** Usage, quota and whether the origin's storage is persistent (never evicted). */
 export async function storageInfo(): Promise<StorageInfo> {
-  const { usage = 0, quota = 0 } = await navigator.storage.estimate();
-  const persisted = (await navigator.storage.persisted?.()) ?? false;
+  // Private browsing may refuse these (the archive is then in storage.local): report zeros.
+  const { usage = 0, quota = 0 } = await navigator.storage
+    .estimate()
+    .catch((): StorageEstimate => ({}));
+  const persisted = (await navigator.storage.persisted?.().catch(() => false)) ?? false;
   const evictionExempt = await browser.permissions.contains({ permissions: ['unlimitedStorage'] });
   return { usage, quota, persisted, evictionExempt };
 }

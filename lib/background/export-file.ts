@@ -1,8 +1,11 @@
 import type { SinkTarget } from '../evidence/zip/sink';
 import { neutralFileName } from '../vault/neutral-name';
+import { backgroundMemoryFiles, localMemoryFiles, opfsRoot } from './memory-files';
 
 /**
- * Exports are streamed into the origin-private file system (OPFS), never held in memory whole;
+ * Exports are streamed into the origin-private file system (OPFS), never held in memory whole
+ * (where the browser refuses OPFS — permanent private browsing — they are kept in memory instead,
+ * see memory-files.ts);
  * the dashboard then hands the file to the browser's download. Names are neutral (no person or
  * case names: the Downloads list leaks them) and older exports are removed first.
  */
@@ -13,7 +16,8 @@ export async function createExportFile(): Promise<{
   target: SinkTarget;
   discard: () => Promise<void>;
 }> {
-  const root = await navigator.storage.getDirectory();
+  const root = await opfsRoot();
+  if (!root) return memoryExportFile();
   const dir = await root.getDirectoryHandle(DIR, { create: true });
   for await (const name of (dir as unknown as { keys(): AsyncIterable<string> }).keys())
     await dir.removeEntry(name).catch(() => undefined);
@@ -28,14 +32,34 @@ export async function createExportFile(): Promise<{
  * passphrase lock closing or a panic wipe.
  */
 export async function removeExportFiles(): Promise<void> {
-  const root = await navigator.storage.getDirectory();
-  await root.removeEntry(DIR, { recursive: true }).catch(() => undefined);
+  for (const name of localMemoryFiles().keys())
+    if (name.startsWith('dalel-')) localMemoryFiles().delete(name);
+  const root = await opfsRoot();
+  await root?.removeEntry(DIR, { recursive: true }).catch(() => undefined);
+}
+
+/** Without OPFS: the package's bytes as Blob parts in the background page's memory. */
+function memoryExportFile() {
+  const files = localMemoryFiles();
+  for (const name of files.keys()) if (name.startsWith('dalel-')) files.delete(name);
+  const name = neutralFileName('zip');
+  const parts: Blob[] = [];
+  files.set(name, parts);
+  const target = async (chunk: Uint8Array) => {
+    parts.push(new Blob([chunk as Uint8Array<ArrayBuffer>]));
+  };
+  return { name, target, discard: async () => void files.delete(name) };
 }
 
 /** Reads a finished export back (from an extension page) as a disk-backed File. */
 export async function openExportFile(name: string): Promise<File> {
   if (!/^dalel-[0-9a-f]{8}\.zip$/.test(name)) throw new Error('not an export file name');
-  const root = await navigator.storage.getDirectory();
+  const root = await opfsRoot();
+  if (!root) {
+    const parts = (await backgroundMemoryFiles()).get(name);
+    if (!parts) throw new Error('the export is no longer in memory: export again');
+    return new File(parts, name, { type: 'application/zip' });
+  }
   const dir = await root.getDirectoryHandle(DIR);
   return (await dir.getFileHandle(name)).getFile();
 }
@@ -47,7 +71,13 @@ export async function openExportFile(name: string): Promise<File> {
 export async function openImportFile(
   name: string,
 ): Promise<{ file: File; remove: () => Promise<void> }> {
-  const root = await navigator.storage.getDirectory();
+  const root = await opfsRoot();
+  if (!root) {
+    const files = localMemoryFiles();
+    const parts = files.get(name);
+    if (!parts) throw new Error(`no package ${name} was handed over for import`);
+    return { file: new File(parts, name), remove: async () => void files.delete(name) };
+  }
   const dir = await root.getDirectoryHandle('imports', { create: true });
   const file = await (await dir.getFileHandle(name)).getFile();
   return { file, remove: () => dir.removeEntry(name).catch(() => undefined) };

@@ -19,6 +19,11 @@ export interface OpenerPorts {
   onWiped?: () => void;
   /** The panic wipe deletes the custody log's witness too (it lives outside IndexedDB). */
   forgetWitness?: () => Promise<void>;
+  /**
+   * Opens the database (IndexedDB by default; the mirror over `storage.local` in permanent
+   * private browsing, see store-backend.ts). `onBroken`: the memoised store must be dropped.
+   */
+  openDb?: (onBroken: () => void) => Promise<{ db: DalelDb; extractableKeys: boolean }>;
 }
 
 /**
@@ -32,7 +37,13 @@ export function createStoreOpener(ports: OpenerPorts, dbName?: string) {
   return function openStore(): Promise<OpenedStore> {
     opening ??= (async () => {
       let actor = 'locked';
-      const db = new DalelDb(dbName);
+      const forget = () => {
+        opening = undefined;
+        ports.onWiped?.();
+      };
+      const { db, extractableKeys } = ports.openDb
+        ? await ports.openDb(forget)
+        : { db: new DalelDb(dbName), extractableKeys: false };
       const cipher = attachCipher(db);
       const store = new Store({
         db,
@@ -40,6 +51,7 @@ export function createStoreOpener(ports: OpenerPorts, dbName?: string) {
         actor: () => actor,
         hashEvent: eventHashSync,
         cipher,
+        keysExtractable: extractableKeys,
       });
       const repo = new VaultRepo(store.ctx, (extractable) =>
         createKeyRow(store.ctx.now(), extractable),
@@ -48,17 +60,14 @@ export function createStoreOpener(ports: OpenerPorts, dbName?: string) {
       const ensureKey = async () => {
         if (cipher.mode === 'sealed')
           return (await store.keys.active()) ?? repo.installWrappedKey();
-        return ensureSigningKey(store.keys, store.ctx.now);
+        return ensureSigningKey(store.keys, store.ctx.now, extractableKeys);
       };
       const vault = new VaultController(store, repo, {
         ...ports,
         onUnlocked: async () => {
           actor = (await ensureKey()).fingerprint;
         },
-        onWiped: () => {
-          opening = undefined;
-          ports.onWiped?.();
-        },
+        onWiped: forget,
       });
       await vault.restore();
       return { store, vault };

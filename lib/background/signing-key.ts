@@ -34,12 +34,17 @@ export function signerOf(row: KeyRow): Promise<SigningKey> {
 
 /**
  * The installation's signing key, created (with its `key_created` custody event, in one
- * transaction) on first run. The private key is a non-extractable CryptoKey.
+ * transaction) on first run. The private key is a non-extractable CryptoKey — except over
+ * `storage.local` (`extractable`), which can hold a key only as bytes (lib/store/mirror/key-codec.ts).
  */
-export async function ensureSigningKey(keys: KeysRepo, now: () => Date): Promise<SigningKey> {
+export async function ensureSigningKey(
+  keys: KeysRepo,
+  now: () => Date,
+  extractable = false,
+): Promise<SigningKey> {
   const existing = await keys.active();
   if (existing) return signerOf(existing);
-  const row = await createKeyRow(now());
+  const row = await createKeyRow(now(), extractable);
   await keys.install(row);
   return signerOf(row);
 }

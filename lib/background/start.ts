@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { logEvent } from '../log';
 import type { Response } from '../messaging/protocol';
-import { createRouter, type Sender } from '../messaging/router';
+import { reportTriggerFailure, STORAGE_UNAVAILABLE } from '../capture/trigger-failure';
+import { createRouter, ProtocolError, type Sender } from '../messaging/router';
 import { checkIntegrity } from '../store/integrity';
 import { ALLOWED_WHILE_LOCKED } from '../messaging/messages/vault';
 import {
@@ -12,6 +13,7 @@ import {
   tabCapturesPort,
   witnessPort,
 } from './browser-ports';
+import { browserFailurePorts } from './capture/failure-report';
 import { TabCaptures } from './capture/tab-captures';
 import { Thumbnails } from './thumbnails';
 import { createCaptureRunner } from './capture/runner';
@@ -22,9 +24,14 @@ import { createExportFile, openImportFile, removeExportFiles } from './export-fi
 import { registerFirstRun } from './first-run';
 import { probeTab } from './probe-tab';
 import { loadReportFont } from './report-font';
+import { chooseStoreBackend, openDbOn } from './store-backend';
 import { WitnessKeeper } from './witness-keeper';
 
 type Route = ReturnType<typeof createRouter>;
+
+function storageUnavailable(error: unknown): string {
+  return `${STORAGE_UNAVAILABLE}: ${error instanceof Error ? error.message : String(error)}`;
+}
 
 /** The cheap startup check waits this long so it does not compete with the first answer. */
 const STARTUP_CHECK_DELAY_MS = 1_000;
@@ -50,7 +57,10 @@ export function startBackground(): void {
   let startupTimer: ReturnType<typeof setTimeout> | undefined;
   const tabCaptures = new TabCaptures(tabCapturesPort);
   let thumbnails: Thumbnails | undefined;
+  // Chosen once per start (lib/background/store-backend.ts); storage.info reports it.
+  const backend = chooseStoreBackend();
   const openStore = createStoreOpener({
+    openDb: async (onBroken) => openDbOn(await backend, onBroken),
     session: sessionPort,
     alarm: alarmPort,
     // When the lock closes: the plaintext exports and the thumbnails held in memory go too.
@@ -78,14 +88,20 @@ export function startBackground(): void {
     tabCaptures,
   );
   // The context menu and keyboard command bypass the router: check the lock here too.
-  registerCaptureTriggers(async (tabId) => {
-    await (await openStore()).vault.guard('capture.run');
-    return runCapture(tabId);
-  });
+  registerCaptureTriggers(
+    async (tabId, options) => {
+      const opened = await openStore().catch((error: unknown) => {
+        throw new ProtocolError('failed', storageUnavailable(error));
+      });
+      await opened.vault.guard('capture.run');
+      return runCapture(tabId, options);
+    },
+    (tabId, via, error) => reportTriggerFailure(browserFailurePorts, tabId, via, error),
+  );
   const ports = {
     extensionVersion: version,
     probeTab,
-    storageInfo,
+    storageInfo: async () => ({ ...(await storageInfo()), backend: await backend }),
     runCapture,
     tabCaptureStatus: (tabId: number) => tabCaptures.status(tabId),
     thumbnail: (sha256: string, open: (ref: string) => Promise<Blob>) =>
@@ -123,11 +139,7 @@ export function startBackground(): void {
         routed = await getRoute();
       } catch (error) {
         routing = undefined;
-        const reason = error instanceof Error ? error.message : String(error);
-        return {
-          ok: false,
-          error: { code: 'failed', message: `Dalel could not open its storage: ${reason}` },
-        };
+        return { ok: false, error: { code: 'failed', message: storageUnavailable(error) } };
       }
       const response = await routed.route(message, sender);
       // Anything answered while unlocked may have appended to the log: move its witness on.

@@ -47,6 +47,13 @@ const TOUCH_EVERY_MS = 30_000;
  * mid-task); it is dropped after `autoLockMinutes` without a request, on `vault.lock`, and when
  * the browser exits.
  */
+/** A replaced signing key: old and new fingerprints, and whether the old key signed the handover. */
+export interface KeyChange {
+  previous: string;
+  next: string;
+  handover: boolean;
+}
+
 export class VaultController {
   private saved: SavedSession | null = null;
   private persistedAt = 0;
@@ -86,11 +93,24 @@ export class VaultController {
     await this.touch();
   }
 
-  async enable(passphrase: string): Promise<VaultStatus> {
+  /**
+   * Turns the lock on. That replaces the signing key (a non-extractable key cannot be wrapped),
+   * so the answer says which key replaced which and whether the old one signed the handover:
+   * the monitor must give lawyers the new fingerprint (issue 12).
+   */
+  async enable(passphrase: string): Promise<VaultStatus & { keyChange: KeyChange | null }> {
+    const before = (await this.store.custody.ofType('key_rotated')).length;
     const dataKey = await this.vault.enable(passphrase);
     await this.remember(dataKey);
     await this.ports.onUnlocked?.();
-    return this.vault.status();
+    const rotated = await this.store.custody.ofType('key_rotated');
+    const event = rotated.length > before ? rotated.at(-1)! : null;
+    const keyChange = event && {
+      previous: String(event.data.previous),
+      next: String(event.data.fingerprint),
+      handover: event.data.rotation !== undefined,
+    };
+    return { ...(await this.vault.status()), keyChange };
   }
 
   async unlock(passphrase: string): Promise<VaultStatus> {

@@ -1,3 +1,4 @@
+import { captureConditions } from './conditions';
 import { captureMetadataSchema, type CaptureMetadata } from '../model/capture';
 
 /** What the content script reports about the page and the device it is shown on. */
@@ -8,6 +9,8 @@ export interface PageEnvironment {
   language: string;
   timeZone: string;
   viewport: { width: number; height: number; devicePixelRatio: number };
+  /** The page's `screen` size, when it could be read. */
+  screen?: { width: number; height: number } | null;
   /** The HTTP `Date` header of the page's origin, or null with the reason in `omissions`. */
   serverDate: string | null;
 }
@@ -20,6 +23,8 @@ export interface MetadataInput {
   extensionVersion: string;
   extractor: { name: string; version: string };
   omissions: readonly string[];
+  /** Measured by Dalel itself, to record what the page was told (lib/capture/conditions.ts). */
+  measured?: { screenshotWidth: number | null; deviceTimeZone: string };
 }
 
 /** `Chrome 156.0.0.0`, `Firefox 140.0`, … from a user agent; the UA itself is kept verbatim too. */
@@ -42,6 +47,15 @@ export function browserFromUserAgent(userAgent: string): string {
 /** The capture's metadata, validated: a wrong field fails here, before anything is stored. */
 export function buildMetadata(input: MetadataInput): CaptureMetadata {
   const { page } = input;
+  const measured = input.measured
+    ? captureConditions({
+        pageViewport: page.viewport,
+        pageScreen: page.screen ?? null,
+        pageTimeZone: page.timeZone || 'UTC',
+        deviceTimeZone: input.measured.deviceTimeZone,
+        screenshotWidth: input.measured.screenshotWidth,
+      })
+    : null;
   if (input.endedAt < input.startedAt) throw new Error('metadata: capture ended before it started');
   return captureMetadataSchema.parse({
     requestedUrl: input.requestedUrl,
@@ -55,8 +69,9 @@ export function buildMetadata(input: MetadataInput): CaptureMetadata {
     browser: browserFromUserAgent(page.userAgent),
     extensionVersion: input.extensionVersion,
     extractor: input.extractor,
-    viewport: page.viewport,
+    viewport: measured?.viewport ?? page.viewport,
     language: page.language,
     omissions: [...input.omissions],
+    ...(measured ? { conditions: measured.conditions } : {}),
   });
 }

@@ -15,6 +15,8 @@ const EXTENSIONS: Record<string, string> = {
 export const ARTIFACT_NAMES = {
   viewport: 'screenshot-viewport.png',
   full: 'screenshot-full.png',
+  /** "Capture this post": the chosen post alone. */
+  post: 'screenshot-post.png',
   html: 'page.html',
   mhtml: 'page.mhtml',
   record: 'record.json',

@@ -1,6 +1,9 @@
-import type { Collected, PageMetrics } from '../messaging/content-protocol';
+import type { Collected, CollectTarget, PageMetrics } from '../messaging/content-protocol';
+import { postContainerAt } from '../platforms/registry';
 import { extractRecord } from './extract-record';
 import { holdDocument, isDocumentPage } from './document-file';
+import type { MenusApi } from './handle-request';
+import { pointerTarget } from './pointer';
 import { serializeSnapshot } from './snapshot';
 
 const SERVER_DATE_TIMEOUT_MS = 2_500;
@@ -45,20 +48,62 @@ async function serverDate(url: string, omissions: string[]): Promise<string | nu
   }
 }
 
-/** The page's video elements, and those playing a stream no file holds (blob:, MediaSource). */
-function videosOf(doc: Document): { total: number; streamed: number; files: string[] } {
-  const videos = [...doc.querySelectorAll('video')];
+/** The video elements under `root`, and those playing a stream no file holds (blob:, MediaSource). */
+function videosOf(root: ParentNode): { total: number; streamed: number; files: string[] } {
+  const videos = [...root.querySelectorAll('video')];
   const sources = videos.map((v) => v.currentSrc || v.src || v.querySelector('source')?.src || '');
   const files = sources.filter((s) => /^https?:/i.test(s));
   return { total: videos.length, streamed: videos.length - files.length, files };
 }
 
-/** One pass over the page: environment, metrics, inert snapshot, extracted record, media list. */
-export async function collectPage(win: Window, session: string, nonce: string): Promise<Collected> {
+/**
+ * The element the monitor right-clicked: Firefox names it (`menus.getTargetElement`); elsewhere
+ * the pointer listener remembered it. Null when neither knows (a tab opened before Dalel was
+ * installed has no listener: reloading it helps).
+ */
+function chosenElement(target: CollectTarget, menus: MenusApi | undefined): Element | null {
+  if (target.targetElementId !== undefined) {
+    try {
+      const element = menus?.menus?.getTargetElement?.(target.targetElementId) ?? null;
+      if (element?.isConnected) return element;
+    } catch {
+      /* not Firefox, or the id expired: fall back to the listener */
+    }
+  }
+  return pointerTarget();
+}
+
+/** The chosen post's box in document coordinates, for the cropped screenshot. */
+function boxOf(
+  win: Window,
+  element: Element,
+): { x: number; y: number; width: number; height: number } {
+  const r = element.getBoundingClientRect();
+  return { x: r.left + win.scrollX, y: r.top + win.scrollY, width: r.width, height: r.height };
+}
+
+/**
+ * One pass over the page: environment, metrics, inert snapshot, extracted record, media list.
+ * With `target` ("Capture this post"), the record is the post under the pointer, the snapshot
+ * marks it, and its box is returned for a cropped screenshot.
+ */
+export async function collectPage(
+  win: Window,
+  session: string,
+  nonce: string,
+  target?: CollectTarget,
+  menus?: MenusApi,
+): Promise<Collected> {
   const doc = win.document;
   const url = win.location.href;
   const omissions: string[] = [];
   const warnings: string[] = [];
+  const chosen = target ? chosenElement(target, menus) : null;
+  const container = chosen ? postContainerAt(new URL(url), chosen) : null;
+  if (target && !chosen)
+    warnings.push(
+      'target: Dalel does not know which post was right-clicked (reload the page, then right-click the post again); the whole page was captured',
+    );
   const dating = serverDate(url, omissions);
   const capturedAt = new Date().toISOString();
   let html = '';
@@ -76,7 +121,7 @@ export async function collectPage(win: Window, session: string, nonce: string): 
     }
   } else
     try {
-      const snapshot = serializeSnapshot(doc, { url, capturedAt, nonce });
+      const snapshot = serializeSnapshot(doc, { url, capturedAt, nonce, target: container });
       html = snapshot.html;
       resources = snapshot.resources;
       omissions.push(...snapshot.omissions);
@@ -85,9 +130,10 @@ export async function collectPage(win: Window, session: string, nonce: string): 
         `HTML snapshot failed: ${error instanceof Error ? error.message : String(error)}`,
       );
     }
-  const extraction = extractRecord(doc, new URL(url));
+  const extraction = extractRecord(doc, new URL(url), chosen);
   const { record } = extraction;
-  const videos = videosOf(doc);
+  // "Capture this post" keeps the videos of that post only.
+  const videos = videosOf(container ?? doc);
   // A video file the page plays directly is kept byte-exact like the post's media.
   const media = [
     ...extraction.media,
@@ -109,6 +155,7 @@ export async function collectPage(win: Window, session: string, nonce: string): 
         height: metrics.innerHeight,
         devicePixelRatio: metrics.devicePixelRatio,
       },
+      screen: win.screen ? { width: win.screen.width, height: win.screen.height } : null,
       serverDate: await dating,
     },
     metrics,
@@ -116,6 +163,7 @@ export async function collectPage(win: Window, session: string, nonce: string): 
     resources,
     record,
     media,
+    target: container ? { rect: boxOf(win, container), path: record.target?.path ?? '' } : null,
     omissions,
     warnings,
     document: documentFile,

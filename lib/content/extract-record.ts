@@ -1,4 +1,4 @@
-import { extractDocument } from '../platforms/registry';
+import { extractDocument, extractElement } from '../platforms/registry';
 import type { ExtractedRecord } from '../platforms/record';
 import { ogMedia } from './og-media';
 
@@ -8,9 +8,12 @@ export interface Extraction {
   media: Array<{ url: string; type: 'image' | 'video' }>;
 }
 
-/** Runs the platform extractor (the registry never throws: a failure is a generic record + warning). */
-export function extractRecord(doc: Document, url: URL): Extraction {
-  const record = extractDocument(doc, url);
+/**
+ * Runs the platform extractor (the registry never throws: a failure is a generic record + warning).
+ * With `chosen` (the element under the pointer), the record is the post around it.
+ */
+export function extractRecord(doc: Document, url: URL, chosen?: Element | null): Extraction {
+  const record = chosen ? extractElement(doc, url, chosen) : extractDocument(doc, url);
   const media = [
     ...(record.post?.media ?? []),
     ...(record.account?.avatarUrl

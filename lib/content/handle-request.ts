@@ -6,13 +6,22 @@ import { waitForSettled } from './settle';
 
 export const CONTENT_SCRIPT_VERSION = '0.2.0';
 
-type Handler = (request: never, win: Window, session: string) => Promise<unknown> | unknown;
+/** Firefox's `menus` API as the content script sees it (it names a context menu's element). */
+export type MenusApi = { menus?: { getTargetElement?(id: number): Element | null } };
+
+type Handler = (
+  request: never,
+  win: Window,
+  session: string,
+  menus?: MenusApi,
+) => Promise<unknown> | unknown;
 
 const HANDLERS: {
   [T in ContentRequest['type']]: (
     r: Extract<ContentRequest, { type: T }>,
     win: Window,
     session: string,
+    menus?: MenusApi,
   ) => Promise<unknown> | unknown;
 } = {
   'cs.detect': (_r, win) => ({
@@ -22,7 +31,7 @@ const HANDLERS: {
     contentScriptVersion: CONTENT_SCRIPT_VERSION,
   }),
   'cs.settle': (r, win) => waitForSettled(win, r.maxMs),
-  'cs.collect': (r, win, session) => collectPage(win, session, r.nonce),
+  'cs.collect': (r, win, session, menus) => collectPage(win, session, r.nonce, r.target, menus),
   'cs.documentChunk': (r) => documentChunk(r.nonce, r.offset),
   'cs.metrics': (_r, win) => pageMetrics(win),
   'cs.scroll': (r, win) => scrollPage(win, r.x, r.y),
@@ -38,12 +47,13 @@ export async function handleContentRequest(
   message: unknown,
   win: Window,
   session: string,
+  menus?: MenusApi,
 ): Promise<unknown> {
   const parsed = contentRequestSchema.safeParse(message);
   if (!parsed.success) return { error: 'unknown request' };
   try {
     const handler = HANDLERS[parsed.data.type] as Handler;
-    return await handler(parsed.data as never, win, session);
+    return await handler(parsed.data as never, win, session, menus);
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
   }

@@ -11,7 +11,12 @@ export interface SnapshotOptions {
   capturedAt: string;
   /** Random per capture, so a page cannot plant tokens of its own. */
   nonce: string;
+  /** The post the monitor chose ("Capture this post"): its copy is marked `data-dalel-target`. */
+  target?: Element | null;
 }
+
+/** The attribute that marks the chosen post in the snapshot (on the copy, never on the page). */
+export const TARGET_ATTRIBUTE = 'data-dalel-target';
 
 export interface Snapshot {
   html: string;
@@ -184,6 +189,8 @@ export function serializeSnapshot(doc: Document, options: SnapshotOptions): Snap
   const live = Array.from(doc.documentElement.querySelectorAll('*'));
   const copy = Array.from(root.querySelectorAll('*'));
   freezeFormState(live, copy);
+  const chosen = options.target ? live.indexOf(options.target) : -1;
+  if (chosen >= 0) copy[chosen]?.setAttribute(TARGET_ATTRIBUTE, 'post');
   rewriteMedia(live, copy, resources, base);
   if (doc.querySelector('canvas'))
     omissions.push('canvas drawings are not in the HTML snapshot (see the screenshots)');
@@ -215,7 +222,9 @@ export function serializeSnapshot(doc: Document, options: SnapshotOptions): Snap
     head.appendChild(style);
   }
 
-  const header = `<!-- Dalel snapshot of ${escapeComment(options.url)} captured ${options.capturedAt}. Scripts removed; resources inlined. -->`;
+  const marked =
+    chosen >= 0 ? ` The post the monitor chose carries ${TARGET_ATTRIBUTE}="post".` : '';
+  const header = `<!-- Dalel snapshot of ${escapeComment(options.url)} captured ${options.capturedAt}. Scripts removed; resources inlined.${marked} -->`;
   return {
     html: `<!DOCTYPE html>\n${header}\n${root.outerHTML}`,
     resources: resources.urls,

@@ -133,7 +133,7 @@ export async function buildDemoStore(actor: string): Promise<DemoStore> {
       actor,
       type: 'captured',
       subject: { kind: 'capture', id: capture.id },
-      data: { seal: capture.seal },
+      data: { seal: capture.seal, url: capture.url, artifacts: capture.artifacts.length },
     });
     const link: Link = {
       id: `lnk_demo000${i + 1}`,
@@ -149,8 +149,14 @@ export async function buildDemoStore(actor: string): Promise<DemoStore> {
       at: link.createdAt,
       actor,
       type: 'tagged',
-      subject: { kind: 'link', id: link.id },
-      data: { captureId: capture.id, personId: link.personId, caseId: link.caseId },
+      subject: { kind: 'capture', id: capture.id },
+      data: {
+        linkId: link.id,
+        personId: link.personId,
+        caseId: link.caseId,
+        category: link.category,
+        note: link.note,
+      },
     });
   }
   return { captures, links, log, blobs };
@@ -218,7 +224,7 @@ export async function demoSelectionInput(
       actor: signer.fingerprint,
       type: 'captured',
       subject: { kind: 'capture', id },
-      data: { seal: capture.seal },
+      data: { seal: capture.seal, url: capture.url, artifacts: capture.artifacts.length },
     };
     log.push(await appendEvent(draft, log[log.length - 1] ?? null));
   }

@@ -2,7 +2,18 @@
 // `undefined`, NaN, Infinity, lone surrogates, BigInt and non-plain objects are errors (plain
 // JSON.stringify would silently drop or rewrite them).
 
-export class CanonicalJsonError extends Error {}
+import { outcome, type Outcome } from './verify-messages';
+
+export class CanonicalJsonError extends Error {
+  /** Set when parsing bytes: why they are not canonical JSON, as a verifier outcome. */
+  outcome?: Outcome;
+}
+
+function parseError(what: string, o: Outcome, text: string): CanonicalJsonError {
+  const error = new CanonicalJsonError(`${what}: ${text}`);
+  error.outcome = o;
+  return error;
+}
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -75,27 +86,31 @@ export function parseCanonical(bytes: Uint8Array, what: string): unknown {
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
-    throw new CanonicalJsonError(`${what}: not valid UTF-8`);
+    throw parseError(what, outcome('json_not_utf8'), 'not valid UTF-8');
   }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new CanonicalJsonError(`${what}: not valid JSON (${(error as Error).message})`);
+    const detail = (error as Error).message;
+    throw parseError(what, outcome('json_invalid', { detail }), `not valid JSON (${detail})`);
   }
   let canonical: string;
   try {
     canonical = canonicalize(value);
   } catch (error) {
-    throw new CanonicalJsonError(`${what}: ${(error as Error).message}`);
+    // JSON.parse gives only plain values; a lone surrogate is what cannot be canonical.
+    throw parseError(what, outcome('json_lone_surrogate'), (error as Error).message);
   }
   if (canonical !== text) {
     const dup = findDuplicateKey(text);
-    throw new CanonicalJsonError(
-      dup
-        ? `${what}: duplicate key "${dup}"`
-        : `${what}: not in canonical form (RFC 8785: sorted keys, no whitespace, exact numbers)`,
-    );
+    throw dup !== null
+      ? parseError(what, outcome('json_duplicate_key', { key: dup }), `duplicate key "${dup}"`)
+      : parseError(
+          what,
+          outcome('json_not_canonical'),
+          'not in canonical form (RFC 8785: sorted keys, no whitespace, exact numbers)',
+        );
   }
   return value;
 }

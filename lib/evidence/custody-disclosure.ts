@@ -3,7 +3,6 @@
 // signed checkpoint — without revealing the other events and without carrying the whole log.
 // Consistency proofs from the checkpoints of earlier exports show this log extends each of them,
 // so a lawyer holding an older package detects a truncated or rewritten log (integrity.md L3/L4).
-import { z } from 'zod';
 import type { CustodyEvent } from '../model/custody';
 import { GENESIS_HASH, contentHash, linkHash, type Checkpoint } from './custody';
 import {
@@ -14,7 +13,9 @@ import {
   refDigest,
   subtreeFromNodes,
 } from './custody-tree';
-import { hashSchema } from './manifest';
+import { hashShape } from './manifest';
+import { array, count, object, type Infer } from './shape';
+import { outcome, renderOutcome, type Outcome } from './verify-messages';
 import {
   consistencyProof,
   multiProof,
@@ -25,23 +26,13 @@ import {
   type SubtreeHash,
 } from './merkle';
 
-export const custodyProofSchema = z
-  .object({
-    /** Multi-proof for the disclosed events and the head leaf, depth-first (see merkle.ts). */
-    nodes: z.array(hashSchema),
-    /** This log's consistency with the checkpoint of each earlier export, by size. */
-    earlier: z.array(
-      z
-        .object({
-          size: z.number().int().positive(),
-          root: hashSchema,
-          proof: z.array(hashSchema),
-        })
-        .strict(),
-    ),
-  })
-  .strict();
-export type CustodyProof = z.infer<typeof custodyProofSchema>;
+export const custodyProofShape = object({
+  /** Multi-proof for the disclosed events and the head leaf, depth-first (see merkle.ts). */
+  nodes: array(hashShape),
+  /** This log's consistency with the checkpoint of each earlier export, by size. */
+  earlier: array(object({ size: count, root: hashShape, proof: array(hashShape) })),
+});
+export type CustodyProof = Infer<typeof custodyProofShape>;
 
 /** SHA-256 of nothing: the RFC 6962 root of an empty log. */
 export const EMPTY_ROOT_REF =
@@ -50,8 +41,15 @@ export const EMPTY_ROOT_REF =
 /** A problem found in disclosed custody data: which event (seq) and why. */
 export interface DisclosureProblem {
   seq: number | null;
+  outcome: Outcome;
   reason: string;
 }
+
+const problem = (seq: number | null, o: Outcome): DisclosureProblem => ({
+  seq,
+  outcome: o,
+  reason: renderOutcome(o),
+});
 
 /** The leaves a package makes known: its events and the head (so the head is in the tree). */
 function knownLeaves(events: readonly CustodyEvent[], size: number): Set<number> {
@@ -121,16 +119,15 @@ export async function verifyCustodyProof(
   const known = new Map<number, Digest>();
   let previous: CustodyEvent | null = null;
   for (const e of events) {
-    const fail = (reason: string) => problems.push({ seq: e.seq, reason });
-    if (previous && e.seq <= previous.seq) fail('events out of order or repeated');
-    else if (e.seq >= size) fail(`event beyond the end of the log of ${size}`);
+    const fail = (o: Outcome) => problems.push(problem(e.seq, o));
+    if (previous && e.seq <= previous.seq) fail(outcome('custody_order'));
+    else if (e.seq >= size) fail(outcome('custody_beyond', { size }));
     else if (e.hash !== (await linkHash(e.prevHash, await contentHash(e))))
-      fail('event content does not match its hash');
-    else if (e.seq === 0 && e.prevHash !== GENESIS_HASH) fail('first event does not start the log');
+      fail(outcome('custody_hash'));
+    else if (e.seq === 0 && e.prevHash !== GENESIS_HASH) fail(outcome('custody_genesis'));
     else if (previous && previous.seq === e.seq - 1 && e.prevHash !== previous.hash)
-      fail('does not follow the event before it');
-    else if (e.seq === size - 1 && e.hash !== checkpoint.head)
-      fail('the last event is not the signed head');
+      fail(outcome('custody_link'));
+    else if (e.seq === size - 1 && e.hash !== checkpoint.head) fail(outcome('custody_head'));
     else known.set(e.seq, eventLeaf(e));
     previous = e;
   }
@@ -144,10 +141,9 @@ export async function verifyCustodyProof(
         : digestRef(rootFromMultiProof(size, known, proof.nodes.map(refDigest)));
   } catch (error) {
     if (!(error instanceof ProofError)) throw error;
-    return [{ seq: null, reason: `custody proof is malformed: ${error.message}` }];
+    return [problem(null, outcome('custody_proof_malformed', { detail: error.message }))];
   }
-  if (root !== checkpoint.root)
-    problems.push({ seq: null, reason: 'the events do not lead to the signed custody root' });
+  if (root !== checkpoint.root) problems.push(problem(null, outcome('custody_root')));
   let lastSize = 0;
   for (const entry of proof.earlier) {
     const valid =
@@ -161,10 +157,7 @@ export async function verifyCustodyProof(
         entry.proof.map(refDigest),
       );
     if (!valid)
-      problems.push({
-        seq: null,
-        reason: `the log does not extend its earlier checkpoint of ${entry.size} events`,
-      });
+      problems.push(problem(null, outcome('custody_not_extending', { size: entry.size })));
     lastSize = Math.max(lastSize, entry.size);
   }
   return problems;

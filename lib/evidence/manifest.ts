@@ -1,71 +1,64 @@
-import { z } from 'zod';
+import {
+  array,
+  count,
+  datetime,
+  fingerprint,
+  literal,
+  object,
+  oneOf,
+  sha256Ref,
+  string,
+  type Infer,
+} from './shape';
 
 /** Only SHA-256 is accepted, whatever a package claims (integrity.md P5). */
-export const hashSchema = z
-  .string()
-  .regex(/^sha256:[0-9a-f]{64}$/, 'hash algorithm not allowed: only sha256:<64 lower-case hex>');
+export const hashShape = sha256Ref;
 
 /** Version 2: custody proven by an RFC 6962 Merkle multi-proof instead of the whole log's hashes. */
 export const PACKAGE_FORMAT = 'dalel-package/2';
 
-export const checkpointSchema = z
-  .object({ size: z.number().int().nonnegative(), head: hashSchema, root: hashSchema })
-  .strict();
+export const checkpointShape = object({ size: count, head: hashShape, root: hashShape });
 
-export const manifestFileSchema = z
-  .object({
-    path: z.string(),
-    sha256: hashSchema,
-    size: z.number().int().nonnegative(),
-    mediaType: z.string(),
-  })
-  .strict();
-export type ManifestFile = z.infer<typeof manifestFileSchema>;
+export const manifestFileShape = object({
+  path: string(),
+  sha256: hashShape,
+  size: count,
+  mediaType: string(),
+});
+export type ManifestFile = Infer<typeof manifestFileShape>;
 
-const itemSchema = z.object({ id: z.string(), path: z.string() }).strict();
+const item = { id: string(), path: string() };
 
 export const SCOPE_KINDS = ['case', 'person', 'selection', 'all'] as const;
 
 /** manifest.json: everything in the package, hashed, and what it is about. */
-export const manifestSchema = z
-  .object({
-    format: z.literal(PACKAGE_FORMAT),
-    packageId: z.string().regex(/^[0-9a-f]{32}$/),
-    created: z.iso.datetime(),
-    tool: z.object({ name: z.string(), version: z.string() }).strict(),
-    algorithms: z
-      .object({
-        hash: z.literal('sha256'),
-        signature: z.literal('Ed25519'),
-        canonicalJson: z.literal('RFC8785'),
-      })
-      .strict(),
-    signer: z.object({ fingerprint: z.string() }).strict(),
-    scope: z.object({ kind: z.enum(SCOPE_KINDS), ids: z.array(z.string()) }).strict(),
-    contents: z
-      .object({
-        cases: z.array(itemSchema),
-        persons: z.array(itemSchema),
-        links: z.array(itemSchema),
-        captures: z.array(
-          itemSchema
-            .extend({ url: z.string(), sealedAt: z.iso.datetime(), seal: hashSchema })
-            .strict(),
-        ),
-      })
-      .strict(),
-    custody: z
-      .object({
-        events: z.string(),
-        proof: z.string(),
-        disclosed: z.number().int().nonnegative(),
-        checkpoint: checkpointSchema,
-      })
-      .strict(),
-    files: z.array(manifestFileSchema),
-  })
-  .strict();
-export type Manifest = z.infer<typeof manifestSchema>;
+export const manifestShape = object({
+  format: literal(PACKAGE_FORMAT),
+  packageId: string({ pattern: /^[0-9a-f]{32}$/, name: 'package id' }),
+  created: datetime,
+  tool: object({ name: string(), version: string() }),
+  algorithms: object({
+    hash: literal('sha256'),
+    signature: literal('Ed25519'),
+    canonicalJson: literal('RFC8785'),
+  }),
+  signer: object({ fingerprint }),
+  scope: object({ kind: oneOf(SCOPE_KINDS), ids: array(string()) }),
+  contents: object({
+    cases: array(object(item)),
+    persons: array(object(item)),
+    links: array(object(item)),
+    captures: array(object({ ...item, url: string(), sealedAt: datetime, seal: hashShape })),
+  }),
+  custody: object({
+    events: string(),
+    proof: string(),
+    disclosed: count,
+    checkpoint: checkpointShape,
+  }),
+  files: array(manifestFileShape),
+});
+export type Manifest = Infer<typeof manifestShape>;
 
 /** Names of the files outside the manifest: the signature over it. */
 export const LAYOUT = {

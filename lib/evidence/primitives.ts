@@ -1,6 +1,7 @@
 import { crc32Js } from './crc32';
 import { JsSha256 } from './sha256-js';
 import type { RawDeflate, RawInflate } from './zip/codec';
+import type { FindBytes } from './zip/descriptor-scan';
 
 /** An incremental SHA-256. */
 export interface Sha256Hasher {
@@ -24,6 +25,8 @@ export interface Primitives {
   deflateRaw?: RawDeflate;
   /** Decompressor of entries; the platform's DecompressionStream, else fflate, when absent. */
   inflateRaw?: RawInflate;
+  /** Byte-string search (Node's Buffer.indexOf); a portable one when absent. */
+  findBytes?: FindBytes;
 }
 
 export const jsPrimitives: Primitives = {

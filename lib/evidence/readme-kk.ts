@@ -1,7 +1,10 @@
-import type { PackageMeta } from './readme-txt';
+import type { STEP } from './readme-txt';
 
-/** README.txt in Kazakh: what the package is and how to verify it by hand. */
-export function readmeKazakh(meta: PackageMeta, extra: string): string {
+/**
+ * README.txt in Kazakh: what the package is and how to verify it by hand, step for step the
+ * English and Russian text (the same commands, so package-docs.test.ts runs them all).
+ */
+export function readmeKazakh(step: typeof STEP): string {
   return `
 === ҚАЗАҚША ===
 
@@ -12,7 +15,7 @@ export function readmeKazakh(meta: PackageMeta, extra: string): string {
 
   report.html     оқуға арналған есеп (кез келген браузерде интернетсіз ашылады)
   report.pdf      сол есеп PDF түрінде (сотқа беру үшін)
-  verify.html     автоматты тексеру: браузерде ашып, осы .zip файлын таңдаңыз
+  verify.html     тексеру бағдарламасының көшірмесі (төменде қараңыз: бұл көшірмеге сенбеңіз)
   manifest.json   барлық файлдың тізімі: sha256 хеші, өлшемі және түрі
   statement.json  қол қойылған мәлімдеме (manifest.json файлының sha256 хеші бар)
   statement.sig   statement.json файлының Ed25519 қолтаңбасы (64 байт)
@@ -21,27 +24,48 @@ export function readmeKazakh(meta: PackageMeta, extra: string): string {
   captures/       сақталған файлдар өзгеріссіз және әр тіркеудің жазбасы
   records/        істер, адамдар және белгілер; custody/ сақтау тізбегінің журналы
 
-ЕҢ ОҢАЙЫ: verify.html файлын Chrome, Firefox немесе Edge браузерінде ашып (интернет қажет емес),
-осы .zip файлын таңдаңыз. Немесе dalel бағдарламасымен: dalel verify package.zip --key ${meta.fingerprint}
+БҰЛ КІМНІҢ ПАКЕТІ
+Қолтаңба пакеттің кілтпен қол қойылғаннан бері өзгермегенін дәлелдейді, бірақ кілттің кімдікі
+екенін дәлелдемейді. Кілттің саусақ ізін құқық қорғаушыдан басқа арнамен (жеке кездесіп,
+телефонмен) алыңыз. Бұл файл оны әдейі басып шығармайды: пакетті өзгерткен адам өз кілтін жазар еді.
 
-ҚОЛМЕН (Linux/macOS терминалы, OpenSSL 3.0 не жаңасы; Windows: Git Bash немесе WSL)
-1. Ашу:         unzip package.zip -d package && cd package
-2. Кілт:        openssl pkey -pubin -in signer.pem -outform DER | tail -c 32 | sha256sum
-   Алғашқы 32 он алтылық цифр жіберуші сізге бөлек арнамен (жеке кездесіп, телефонмен) айтқан
-   саусақ ізімен (сызықшасыз) сәйкес келуі керек. Сәйкес келмесе, пакет одан ЕМЕС.
-3. Қолтаңба:    openssl pkeyutl -verify -pubin -inkey signer.pem -rawin -in statement.json -sigfile statement.sig
+ОСЫ ПАКЕТТЕН АЛЫНБАҒАН БАҒДАРЛАМАМЕН ТЕКСЕРІҢІЗ
+Пакетті өзгерткен адам ішіндегі verify.html файлын да өзгерте алады. Мыналардың бірін қолданыңыз:
+  - жарияланған verify.html: оның SHA-256 хеші жарияланған хешпен сәйкес келетінін тексеріңіз
+    (sha256sum verify.html); Chrome, Firefox немесе Edge браузерінде ашыңыз (интернет қажет
+    емес), саусақ ізін енгізіп, осы .zip файлын таңдаңыз; немесе
+  - dalel бағдарламасы:  dalel verify package.zip --key <құқық қорғаушы берген саусақ ізі>
+    Шығу коды 0 — ЖАРАМДЫ, 1 — ЖАРАМСЫЗ, 2 — оқылмайды, 3 — қолтаңба бүтін, бірақ жіберуші
+    РАСТАЛМАҒАН. dalel verify пакеттегі verify.html ресми нұсқа ма екенін де айтады, ал
+    "--extract checked" тек тексерілген файлдарды жазады.
+
+ҚОЛМЕН (bash, unzip, OpenSSL 3.0 не жаңасы және sha256sum, Debian немесе Ubuntu сияқты;
+Windows: WSL). "$" белгісімен басталатын әр жолды ("$" белгісінсіз) package.zip жатқан қалтада
+орындаңыз.
+1. Жаңа қалтаға ашу:
+   $ ${step.unpack}
+2. Кілт: 32 он алтылық цифр шығарады.
+   $ ${step.fingerprint}
+   Олар жіберуші айтқан саусақ ізімен (сызықшасыз) сәйкес келуі керек. Сәйкес келмесе,
+   пакет одан ЕМЕС.
+3. Қолтаңба (алдымен кез келген қолтаңбаны «растайтын» азғындалған кілт қабылданбайды):
+   $ ${step.signature}
    "Signature Verified Successfully" деп шығуы керек.
-4. Манифест:    sha256sum manifest.json
-   statement.json ішіндегі "manifest" мәнімен ("sha256:" кейін) сәйкес келуі керек.
-5. Файлдар:     sha256sum -c SHA256SUMS
-   Әр жол OK деп аяқталуы керек. Содан кейін: grep -c "$(sha256sum SHA256SUMS | cut -c1-64)" manifest.json
-   1 деп шығуы керек (SHA256SUMS файлының өзі қол қойылған манифестте бар).
-6. Артық файл жоқ:  find . -type f ${extra} | sed 's|^\\./||' | sort | diff - <(cut -c67- SHA256SUMS | sort)
-   Ештеңе шықпауы керек.
-Сақтау журналын (custody/) verify.html мен dalel verify тексереді: events.jsonl — осы материалдар
-туралы оқиғалар; proof.json — олардың мониторингшінің толық журналында қол қойылған түбір астында
-тұрғанын және журнал бұрынғы экспорттарды жалғастыратынын дәлелдейтін Меркл дәлелі (RFC 6962).
-Жоғарыдағы бақылау нүктесін сақтаңыз: келесі пакет оны жалғастыруы керек
+4. Манифест: оның хеші қол қойылған мәлімдемедегі хешпен бірдей.
+   $ ${step.manifest}
+   1 деп шығуы керек.
+5. Файлдар: SHA256SUMS қол қойылған манифесте көрсетілген, әр файл оған сәйкес келеді.
+   $ ${step.sums}
+   1 деп шығуы керек. Содан кейін:
+   $ ${step.files}
+   Әр жол OK деп аяқталуы керек.
+6. Артық файл жоқ: әр файл жоғарыдағы бесеудің бірі немесе SHA256SUMS ішінде бар.
+   $ ${step.extra}
+   Тек "NOTHING EXTRA" деп шығуы керек.
+Сақтау журналын (custody/) dalel verify мен verify.html тексереді: events.jsonl — осы материалдар
+туралы оқиғалар; proof.json — олардың құқық қорғаушының толық журналында қол қойылған түбір
+астында тұрғанын және журнал бұрынғы экспорттарды жалғастыратынын дәлелдейтін Меркл дәлелі
+(RFC 6962). Жоғарыдағы бақылау нүктесін сақтаңыз: келесі пакет оны жалғастыруы керек
 (dalel verify new.zip --earlier this.zip).
 `;
 }

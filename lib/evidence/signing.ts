@@ -125,12 +125,24 @@ export function parsePublicKey(input: string | Uint8Array): Uint8Array {
     try {
       der = fromBase64(pem ? pem[1]! : input.trim());
     } catch {
-      throw new Error('public key: not PEM or base64');
+      throw new PublicKeyError('pem_not_base64', 'public key: not PEM or base64');
     }
   } else {
     der = input;
   }
   if (der.length === 32) return der;
   if (der.length === 44 && bytesEqual(der.subarray(0, 12), SPKI_PREFIX)) return der.slice(12);
-  throw new Error('public key: not an Ed25519 key (expected 32 raw bytes or an Ed25519 SPKI)');
+  throw new PublicKeyError(
+    'pem_not_ed25519',
+    'public key: not an Ed25519 key (expected 32 raw bytes or an Ed25519 SPKI)',
+  );
+}
+
+export class PublicKeyError extends Error {
+  constructor(
+    readonly code: 'pem_not_base64' | 'pem_not_ed25519',
+    message: string,
+  ) {
+    super(message);
+  }
 }

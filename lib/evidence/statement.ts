@@ -1,7 +1,7 @@
-import { z } from 'zod';
 import { canonicalBytes } from './canonical-json';
-import { checkpointSchema, hashSchema, type Manifest } from './manifest';
+import { checkpointShape, hashShape, type Manifest } from './manifest';
 import { sha256RefOf } from './sha256';
+import { assertShape, datetime, fingerprint, literal, object, string, type Infer } from './shape';
 
 export const STATEMENT_TYPE = 'dalel/package-signature/v1';
 
@@ -9,17 +9,15 @@ export const STATEMENT_TYPE = 'dalel/package-signature/v1';
  * What the key signs (as RFC 8785 bytes): the manifest's hash and, so they cannot be changed
  * unsigned, the package id, creation time, key id and custody checkpoint (integrity.md S5).
  */
-export const statementSchema = z
-  .object({
-    type: z.literal(STATEMENT_TYPE),
-    manifest: hashSchema,
-    packageId: z.string(),
-    created: z.iso.datetime(),
-    keyId: z.string(),
-    custodyCheckpoint: checkpointSchema,
-  })
-  .strict();
-export type Statement = z.infer<typeof statementSchema>;
+export const statementShape = object({
+  type: literal(STATEMENT_TYPE),
+  manifest: hashShape,
+  packageId: string(),
+  created: datetime,
+  keyId: fingerprint,
+  custodyCheckpoint: checkpointShape,
+});
+export type Statement = Infer<typeof statementShape>;
 
 /** The statement for exact manifest bytes. */
 export async function buildStatement(
@@ -37,5 +35,5 @@ export async function buildStatement(
 }
 
 export function statementBytes(statement: Statement): Uint8Array {
-  return canonicalBytes(statementSchema.parse(statement));
+  return canonicalBytes(assertShape(statementShape, statement));
 }

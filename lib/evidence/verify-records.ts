@@ -1,73 +1,110 @@
 // Checks of what the files say, once their bytes are known to match the manifest: each capture's
-// seal and capture-time artifact hashes, the records' form, and the custody trail.
-import type { z } from 'zod';
-import { captureSchema, type Capture } from '../model/capture';
-import { custodyEventSchema, type CustodyEvent } from '../model/custody';
-import { legalCaseSchema } from '../model/legal-case';
-import { linkSchema } from '../model/link';
-import { personSchema } from '../model/person';
-import { parseCanonical } from './canonical-json';
+// seal and capture-time artifact hashes, the records' form, and the custody trail — including
+// that what was sealed is what is shown: each capture's seal and URL are those of its `captured`
+// or `imported` event, by the signer's own keys, and every tag has its `tagged` event. Editing a
+// capture and re-sealing it (no key needed) or re-signing the package does not change the events,
+// which sit in the hash-chained log under the signed Merkle root.
+import type { CustodyEvent } from '../model/custody';
+import { CanonicalJsonError, parseCanonical } from './canonical-json';
 import type { Checkpoint } from './custody';
-import { custodyProofSchema, extendsEarlier, verifyCustodyProof } from './custody-disclosure';
+import { custodyProofShape, extendsEarlier, verifyCustodyProof } from './custody-disclosure';
+import { checkRotationEvent, Handovers } from './key-rotation';
 import { paths, type Manifest } from './manifest';
+import { captureShape, custodyEventShape, linkShape, recordIdShape } from './package-records';
 import { captureSeal } from './seal';
+import { FINGERPRINT, parseShape, type Infer, type Shape } from './shape';
 import type { CheckList } from './verify-report';
+import { outcome } from './verify-messages';
 
 type Kept = ReadonlyMap<string, Uint8Array>;
+type PackageCapture = Infer<typeof captureShape>;
+type PackageLink = Infer<typeof linkShape>;
+
+export interface RecordsResult {
+  /** Key handovers signed by the previous key, from the disclosed `key_rotated` events. */
+  handovers: Handovers;
+}
 
 export async function verifyRecords(
   manifest: Manifest,
   kept: Kept,
   checks: CheckList,
-  earlier: readonly Checkpoint[],
-): Promise<void> {
+  context: { signer: string | null; earlier: readonly Checkpoint[] },
+): Promise<RecordsResult> {
   const files = new Map(manifest.files.map((f) => [f.path, f]));
-  let captures = 0;
+  const captures: PackageCapture[] = [];
+  let sound = 0;
   for (const item of manifest.contents.captures) {
-    const capture = record(kept, item.path, captureSchema, checks);
+    const capture = record(kept, item.path, captureShape, checks);
     if (!capture) continue;
-    const ok = await checkCapture(capture, item, files, checks);
-    if (ok) captures++;
+    captures.push(capture);
+    if (await checkCapture(capture, item, files, checks)) sound++;
   }
-  checks.expect(
-    captures === manifest.contents.captures.length,
-    null,
-    `${captures} captures: seals and capture-time hashes match`,
-    `${manifest.contents.captures.length - captures} captures failed their record checks`,
-  );
-  for (const [items, schema] of [
-    [manifest.contents.cases, legalCaseSchema],
-    [manifest.contents.persons, personSchema],
-    [manifest.contents.links, linkSchema],
-  ] as const) {
-    for (const item of items) {
-      const value = record(kept, item.path, schema as z.ZodType<{ id: string }>, checks);
-      if (value && value.id !== item.id)
-        checks.fail(item.path, `record id ${value.id} is not ${item.id}`);
-    }
+  if (sound === manifest.contents.captures.length)
+    checks.pass(null, 'captures_ok', { count: sound });
+  else checks.fail(null, 'captures_failed', { count: manifest.contents.captures.length - sound });
+  for (const item of [...manifest.contents.cases, ...manifest.contents.persons]) {
+    const value = record(kept, item.path, recordIdShape, checks);
+    if (value && value.id !== item.id)
+      checks.fail(item.path, 'record_id_mismatch', { id: value.id, expected: item.id });
   }
-  await checkCustody(manifest, kept, checks, earlier);
+  const links: PackageLink[] = [];
+  for (const item of manifest.contents.links) {
+    const link = record(kept, item.path, linkShape, checks);
+    if (!link) continue;
+    if (link.id !== item.id)
+      checks.fail(item.path, 'record_id_mismatch', { id: link.id, expected: item.id });
+    else if (link.personId === null && link.caseId === null)
+      checks.failWith(item.path, outcome('shape_missing', { path: 'personId' }));
+    else links.push(link);
+  }
+  const handovers = new Handovers();
+  const custody = await checkCustody(manifest, kept, checks, context.earlier);
+  if (custody) {
+    // Events not proven to sit in the signed log can still show what is wrong, never vouch.
+    const result = custody.proven ? checks : checks.failuresOnly();
+    const own = await keyHistory(
+      custody.events,
+      context.signer,
+      custody.proven ? handovers : new Handovers(),
+      result,
+    );
+    checkEntries(captures, custody.events, own, manifest.custody.events, result);
+    checkLinks(links, custody.events, own, manifest.custody.events, result);
+  }
+  return { handovers };
 }
 
-function record<T>(kept: Kept, path: string, schema: z.ZodType<T>, checks: CheckList): T | null {
+function record<T>(kept: Kept, path: string, shape: Shape<T>, checks: CheckList): T | null {
   const bytes = kept.get(path);
   if (!bytes) {
-    checks.fail(path, 'record missing or unreadable');
+    checks.fail(path, 'record_missing');
     return null;
   }
-  try {
-    const parsed = schema.safeParse(parseCanonical(bytes, path));
-    if (parsed.success) return parsed.data;
-    const issue = parsed.error.issues[0]!;
-    checks.fail(path, `${issue.path.join('.') || '(root)'}: ${issue.message}`);
-  } catch (error) {
-    checks.fail(path, (error as Error).message.replace(`${path}: `, ''));
-  }
+  const value = canonical(bytes, path, checks);
+  if (value === undefined) return null;
+  const parsed = parseShape(shape, value);
+  if (parsed.ok) return parsed.value;
+  checks.failWith(path, parsed.issues[0]!);
   return null;
 }
 
+function canonical(bytes: Uint8Array, path: string, checks: CheckList, line?: number): unknown {
+  try {
+    return parseCanonical(bytes, path);
+  } catch (error) {
+    if (!(error instanceof CanonicalJsonError) || !error.outcome) throw error;
+    checks.failWith(
+      path,
+      error.outcome,
+      line === undefined ? undefined : outcome('at_line', { line }),
+    );
+    return undefined;
+  }
+}
+
 async function checkCapture(
-  capture: Capture,
+  capture: PackageCapture,
   item: Manifest['contents']['captures'][number],
   files: ReadonlyMap<string, { sha256: string; size: number }>,
   checks: CheckList,
@@ -79,90 +116,219 @@ async function checkCapture(
     capture.url !== item.url ||
     capture.sealedAt !== item.sealedAt
   ) {
-    checks.fail(item.path, 'record does not match its manifest entry');
+    checks.fail(item.path, 'capture_entry_mismatch');
     ok = false;
   }
-  if ((await captureSeal(capture)) !== capture.seal) {
-    checks.fail(item.path, 'seal does not match the capture record (record altered after capture)');
+  if ((await captureSeal(capture as Parameters<typeof captureSeal>[0])) !== capture.seal) {
+    checks.fail(item.path, 'capture_seal_bad');
     ok = false;
   }
   for (const a of capture.artifacts) {
     const path = paths.artifact(capture.id, a.name);
     const file = files.get(path);
     if (!file) {
-      checks.fail(path, 'artifact of the capture is not in the package');
+      checks.fail(path, 'artifact_absent');
       ok = false;
     } else if (file.sha256 !== a.sha256 || file.size !== a.size) {
-      checks.fail(path, `differs from the hash recorded at capture time (${a.sha256})`);
+      checks.fail(path, 'artifact_differs', { sha256: a.sha256 });
       ok = false;
     }
   }
   return ok;
 }
 
+/** The disclosed events and whether they are proven against the signed checkpoint. */
 async function checkCustody(
   manifest: Manifest,
   kept: Kept,
   checks: CheckList,
   earlier: readonly Checkpoint[],
-): Promise<void> {
+): Promise<{ events: CustodyEvent[]; proven: boolean } | null> {
   const { events: eventsPath, proof: proofPath, checkpoint } = manifest.custody;
   const eventBytes = kept.get(eventsPath);
   const proofBytes = kept.get(proofPath);
   if (!eventBytes || !proofBytes) {
-    checks.fail(eventBytes ? proofPath : eventsPath, 'custody file missing or unreadable');
-    return;
+    checks.fail(eventBytes ? proofPath : eventsPath, 'custody_missing');
+    return null;
   }
   const events: CustodyEvent[] = [];
   const lines = splitLines(eventBytes);
+  let readable = true;
   for (let i = 0; i < lines.length; i++) {
-    try {
-      const parsed = custodyEventSchema.safeParse(parseCanonical(lines[i]!, `line ${i + 1}`));
-      if (parsed.success) events.push(parsed.data);
-      else checks.fail(eventsPath, `line ${i + 1}: ${parsed.error.issues[0]!.message}`);
-    } catch (error) {
-      checks.fail(eventsPath, (error as Error).message);
+    const value = canonical(lines[i]!, eventsPath, checks, i + 1);
+    if (value === undefined) {
+      readable = false;
+      continue;
+    }
+    const parsed = parseShape(custodyEventShape, value);
+    if (parsed.ok) events.push(parsed.value);
+    else {
+      readable = false;
+      checks.failWith(eventsPath, parsed.issues[0]!, outcome('at_line', { line: i + 1 }));
     }
   }
-  const proof = record(kept, proofPath, custodyProofSchema, checks);
-  if (!proof) return;
-  if (events.length !== manifest.custody.disclosed) {
-    checks.fail(eventsPath, `${events.length} events, manifest says ${manifest.custody.disclosed}`);
-  }
+  const proof = record(kept, proofPath, custodyProofShape, checks);
+  if (!proof) return null;
+  if (events.length !== manifest.custody.disclosed)
+    checks.fail(eventsPath, 'custody_count', {
+      count: events.length,
+      listed: manifest.custody.disclosed,
+    });
   const problems = await verifyCustodyProof(events, checkpoint, proof);
   for (const p of problems)
-    checks.fail(
+    checks.failWith(
       p.seq === null ? proofPath : eventsPath,
-      p.seq === null ? p.reason : `event ${p.seq}: ${p.reason}`,
+      p.outcome,
+      p.seq === null ? undefined : outcome('at_event', { seq: p.seq }),
     );
-  // Disclosure is selective by design, but every included capture must show how it entered custody.
-  for (const item of manifest.contents.captures) {
-    const entered = events.some(
+  if (problems.length === 0)
+    checks.pass(eventsPath, 'custody_ok', {
+      count: events.length,
+      size: checkpoint.size,
+      earlier: proof.earlier.length,
+    });
+  for (const c of earlier) {
+    if (problems.length === 0 && extendsEarlier(checkpoint, proof, c))
+      checks.pass(proofPath, 'earlier_ok', { size: c.size });
+    else checks.fail(proofPath, 'earlier_bad', { size: c.size, root: c.root });
+  }
+  return { events, proven: readable && problems.length === 0 };
+}
+
+/**
+ * The signer's own keys: the signer and every key it took over from, as the (signed) log's
+ * `key_rotated` events say. Handovers signed by the previous key are collected for confirming a
+ * pinned fingerprint; a change without one is reported, one with a bad signature fails.
+ */
+async function keyHistory(
+  events: readonly CustodyEvent[],
+  signer: string | null,
+  handovers: Handovers,
+  checks: CheckList,
+): Promise<Set<string>> {
+  for (const e of events.filter((x) => x.type === 'key_rotated')) {
+    const r = await checkRotationEvent(e);
+    const params = { previous: r.previous, next: r.next, seq: e.seq };
+    if (r.kind === 'signed') {
+      handovers.add(r.previous, r.next);
+      checks.pass(null, 'rotation_ok', params);
+    } else if (r.kind === 'unsigned') checks.note(null, 'rotation_unsigned', params);
+    else checks.fail(null, 'rotation_bad', { ...params, reason: r.reason });
+  }
+  const own = new Set(signer ? [signer] : []);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const e of events)
+      if (
+        e.type === 'key_rotated' &&
+        own.has(String(e.data.fingerprint)) &&
+        !own.has(String(e.data.previous))
+      ) {
+        own.add(String(e.data.previous));
+        grew = true;
+      }
+  }
+  return own;
+}
+
+const IMPORT_ACTOR = new RegExp(`^import:${FINGERPRINT.source.slice(1, -1)}$`);
+
+/** Each capture's seal and URL are those of the event it entered custody with, by our keys. */
+function checkEntries(
+  captures: readonly PackageCapture[],
+  events: readonly CustodyEvent[],
+  own: ReadonlySet<string>,
+  eventsPath: string,
+  checks: CheckList,
+): void {
+  let sound = 0;
+  for (const capture of captures) {
+    const entry = events.find(
       (e) =>
         e.subject.kind === 'capture' &&
-        e.subject.id === item.id &&
+        e.subject.id === capture.id &&
         (e.type === 'captured' || e.type === 'imported'),
     );
-    if (!entered)
-      checks.fail(eventsPath, `no "captured" or "imported" event for capture ${item.id}`);
+    if (!entry) {
+      checks.fail(eventsPath, 'capture_no_entry_event', { id: capture.id });
+      continue;
+    }
+    const before = checks.failures.length;
+    const { seal, url } = entry.data;
+    if (seal !== capture.seal)
+      checks.fail(eventsPath, 'capture_event_seal', {
+        id: capture.id,
+        sealed: String(seal),
+        seal: capture.seal,
+        seq: entry.seq,
+      });
+    if ((entry.type === 'captured' || url !== undefined) && url !== capture.url)
+      checks.fail(eventsPath, 'capture_event_url', {
+        id: capture.id,
+        eventUrl: String(url),
+        url: capture.url,
+        seq: entry.seq,
+      });
+    const actorOk =
+      entry.type === 'captured'
+        ? own.has(entry.actor)
+        : IMPORT_ACTOR.test(entry.actor) || own.has(entry.actor);
+    if (!actorOk)
+      checks.fail(eventsPath, 'capture_event_actor', {
+        id: capture.id,
+        actor: entry.actor,
+        seq: entry.seq,
+      });
+    if (checks.failures.length === before) sound++;
   }
-  if (problems.length === 0) {
-    checks.pass(
-      eventsPath,
-      `custody log intact: ${events.length} disclosed events proven in a log of ${checkpoint.size} against the signed Merkle root` +
-        (proof.earlier.length > 0
-          ? `, extending ${proof.earlier.length} earlier export checkpoint(s)`
-          : ''),
+  if (captures.length > 0 && sound === captures.length)
+    checks.pass(eventsPath, 'captures_sealed_ok', { count: sound });
+}
+
+/** Every tag has its `tagged` event (same person, case, category and note) and no later `untagged`. */
+function checkLinks(
+  links: readonly PackageLink[],
+  events: readonly CustodyEvent[],
+  own: ReadonlySet<string>,
+  eventsPath: string,
+  checks: CheckList,
+): void {
+  let sound = 0;
+  for (const link of links) {
+    const tagged = events.find(
+      (e) =>
+        e.type === 'tagged' &&
+        e.subject.kind === 'capture' &&
+        e.subject.id === link.captureId &&
+        e.data.linkId === link.id &&
+        e.data.personId === link.personId &&
+        e.data.caseId === link.caseId &&
+        e.data.category === link.category &&
+        e.data.note === link.note,
     );
-  }
-  for (const c of earlier) {
-    checks.expect(
-      problems.length === 0 && extendsEarlier(checkpoint, proof, c),
-      proofPath,
-      `extends the earlier checkpoint of ${c.size} events`,
-      `does not extend the earlier checkpoint (${c.size} events, root ${c.root}): log truncated or rewritten, or no proof for it`,
+    if (!tagged) {
+      checks.fail(eventsPath, 'link_no_event', { id: link.id });
+      continue;
+    }
+    const removed = events.find(
+      (e) => e.type === 'untagged' && e.data.linkId === link.id && e.seq > tagged.seq,
     );
+    if (removed) {
+      checks.fail(eventsPath, 'link_untagged', { id: link.id, seq: removed.seq });
+      continue;
+    }
+    if (!own.has(tagged.actor) && !IMPORT_ACTOR.test(tagged.actor)) {
+      checks.fail(eventsPath, 'link_event_actor', {
+        id: link.id,
+        actor: tagged.actor,
+        seq: tagged.seq,
+      });
+      continue;
+    }
+    sound++;
   }
+  if (links.length > 0 && sound === links.length)
+    checks.pass(eventsPath, 'links_ok', { count: sound });
 }
 
 function splitLines(bytes: Uint8Array): Uint8Array[] {

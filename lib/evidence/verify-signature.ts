@@ -1,16 +1,20 @@
 // The signature chain: statement.sig over statement.json by signer.pem; the statement names the
-// manifest's hash, package id, time, key and custody checkpoint; the signer against a pinned key.
-import { parseCanonical } from './canonical-json';
+// manifest's hash, package id, time, key and custody checkpoint. Then whom it is from: the signer
+// against the fingerprint the reader expects, directly or through handovers signed by that key.
+import { CanonicalJsonError, parseCanonical } from './canonical-json';
+import type { Handovers } from './key-rotation';
 import { LAYOUT, type Manifest } from './manifest';
 import { sha256RefOf } from './sha256';
+import { parseShape } from './shape';
 import {
   fingerprintOf,
   normalizeFingerprint,
   parsePublicKey,
+  PublicKeyError,
   publicKeyPem,
   verifyEd25519,
 } from './signing';
-import { statementSchema } from './statement';
+import { statementShape } from './statement';
 import type { CheckList, VerifyReport } from './verify-report';
 
 export interface SignatureParts {
@@ -21,10 +25,17 @@ export interface SignatureParts {
   pem: Uint8Array | null;
 }
 
+export interface Signer {
+  fingerprint: string;
+  raw: Uint8Array;
+  /** True when the signature verified. */
+  valid: boolean;
+}
+
 export async function checkSignature(
   parts: SignatureParts,
   checks: CheckList,
-): Promise<{ fingerprint: string; raw: Uint8Array } | null> {
+): Promise<Signer | null> {
   const { manifest, manifestBytes, statementBytes, signature, pem } = parts;
   if (!statementBytes || !signature || !pem) return null;
   let raw: Uint8Array;
@@ -33,44 +44,45 @@ export async function checkSignature(
     raw = parsePublicKey(text);
     // The file is unhashed (it is the key the signature is checked with), so its bytes must be
     // exactly the canonical PEM of that key: no tolerated whitespace or trailing text.
-    if (text !== publicKeyPem(raw)) throw new Error('not in the canonical PEM form Dalel writes');
+    if (text !== publicKeyPem(raw)) {
+      checks.fail(LAYOUT.publicKey, 'pem_not_canonical');
+      return null;
+    }
   } catch (error) {
-    checks.fail(LAYOUT.publicKey, (error as Error).message);
+    if (!(error instanceof PublicKeyError)) throw error;
+    checks.fail(LAYOUT.publicKey, error.code);
     return null;
   }
   const fingerprint = await fingerprintOf(raw);
-  const valid = await verifyEd25519(raw, signature, statementBytes);
-  if (
-    !checks.expect(
-      valid,
-      LAYOUT.signature,
-      `Ed25519 signature valid for key ${fingerprint}`,
-      `signature does not verify with ${LAYOUT.publicKey} (altered statement or wrong key)`,
-    )
-  ) {
-    return { fingerprint, raw };
+  if (!(await verifyEd25519(raw, signature, statementBytes))) {
+    checks.fail(LAYOUT.signature, 'signature_bad');
+    return { fingerprint, raw, valid: false };
   }
-  let statement;
+  checks.pass(LAYOUT.signature, 'signature_ok', { fingerprint });
+  let value: unknown;
   try {
-    statement = statementSchema.parse(parseCanonical(statementBytes, LAYOUT.statement));
+    value = parseCanonical(statementBytes, LAYOUT.statement);
   } catch (error) {
-    checks.fail(LAYOUT.statement, (error as Error).message.replace(`${LAYOUT.statement}: `, ''));
-    return { fingerprint, raw };
+    if (!(error instanceof CanonicalJsonError) || !error.outcome) throw error;
+    checks.failWith(LAYOUT.statement, error.outcome);
+    return { fingerprint, raw, valid: true };
   }
-  checks.expect(
-    statement.keyId === fingerprint,
-    LAYOUT.statement,
-    'key id matches the signing key',
-    `names key ${statement.keyId}, but was signed by ${fingerprint}`,
-  );
+  const parsed = parseShape(statementShape, value);
+  if (!parsed.ok) {
+    for (const issue of parsed.issues) checks.failWith(LAYOUT.statement, issue);
+    return { fingerprint, raw, valid: true };
+  }
+  const statement = parsed.value;
+  if (statement.keyId === fingerprint) checks.pass(LAYOUT.statement, 'statement_key_ok');
+  else
+    checks.fail(LAYOUT.statement, 'statement_key_mismatch', {
+      named: statement.keyId,
+      fingerprint,
+    });
   if (manifestBytes) {
     const hash = await sha256RefOf(manifestBytes);
-    checks.expect(
-      hash === statement.manifest,
-      LAYOUT.manifest,
-      'hash matches the signed statement',
-      `SHA-256 ${hash} is not the signed ${statement.manifest}: manifest altered after signing`,
-    );
+    if (hash === statement.manifest) checks.pass(LAYOUT.manifest, 'manifest_hash_ok');
+    else checks.fail(LAYOUT.manifest, 'manifest_hash_bad', { hash, signed: statement.manifest });
   }
   if (manifest) {
     const same =
@@ -78,39 +90,48 @@ export async function checkSignature(
       manifest.created === statement.created &&
       manifest.signer.fingerprint === statement.keyId &&
       manifest.custody.checkpoint.size === statement.custodyCheckpoint.size &&
-      manifest.custody.checkpoint.head === statement.custodyCheckpoint.head;
-    checks.expect(
-      same,
-      LAYOUT.manifest,
-      'package id, time, signer and custody checkpoint match the signed statement',
-      'package id, time, signer or custody checkpoint differ from the signed statement',
-    );
+      manifest.custody.checkpoint.head === statement.custodyCheckpoint.head &&
+      manifest.custody.checkpoint.root === statement.custodyCheckpoint.root;
+    if (same) checks.pass(LAYOUT.manifest, 'statement_fields_ok');
+    else checks.fail(LAYOUT.manifest, 'statement_fields_bad');
   }
-  return { fingerprint, raw };
+  return { fingerprint, raw, valid: true };
 }
 
-export async function checkPin(
-  signer: { fingerprint: string; raw: Uint8Array } | null,
-  pinnedKey: string | Uint8Array | undefined,
+/**
+ * Whom the package is from. `valid` needs an expected fingerprint (told over a second channel):
+ * the signer itself, or a key it took over from by handovers signed with the expected key.
+ * Without one the signature is intact but the signer is not confirmed.
+ */
+export function confirmSigner(
+  signer: Signer | null,
+  expected: string | undefined,
+  handovers: Handovers,
   checks: CheckList,
-): Promise<VerifyReport['pinned']> {
-  if (pinnedKey === undefined || !signer) return 'unpinned';
-  let expected: string | null =
-    typeof pinnedKey === 'string' ? normalizeFingerprint(pinnedKey) : null;
-  if (!expected) {
-    try {
-      expected = await fingerprintOf(parsePublicKey(pinnedKey));
-    } catch {
-      checks.fail(null, 'the pinned key is neither a fingerprint nor an Ed25519 public key');
-      return 'mismatch';
-    }
+): VerifyReport['pinned'] {
+  if (!signer?.valid) return 'unpinned';
+  if (expected === undefined || expected.trim() === '') {
+    checks.note(LAYOUT.publicKey, 'signer_unconfirmed', { fingerprint: signer.fingerprint });
+    return 'unpinned';
   }
-  const match = expected === signer.fingerprint;
-  checks.expect(
-    match,
-    LAYOUT.publicKey,
-    `signer is the pinned key ${expected}`,
-    `unknown signer: signed by ${signer.fingerprint}, not by the pinned key ${expected}`,
-  );
-  return match ? 'match' : 'mismatch';
+  const pinned = normalizeFingerprint(expected);
+  if (!pinned) {
+    checks.fail(null, 'pin_bad');
+    return 'mismatch';
+  }
+  const steps = handovers.reaches(pinned, signer.fingerprint);
+  if (steps === 0) {
+    checks.pass(LAYOUT.publicKey, 'pin_match', { fingerprint: pinned });
+    return 'match';
+  }
+  if (steps !== null) {
+    checks.pass(LAYOUT.publicKey, 'pin_via_rotation', {
+      fingerprint: signer.fingerprint,
+      pinned,
+      steps,
+    });
+    return 'rotated';
+  }
+  checks.fail(LAYOUT.publicKey, 'pin_mismatch', { fingerprint: signer.fingerprint, pinned });
+  return 'mismatch';
 }

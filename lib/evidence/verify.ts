@@ -1,14 +1,20 @@
 // The one verifier: used by `dalel verify`, verify.html and import. It trusts nothing in the
-// package: the algorithms are fixed here, the manifest must be canonical, every entry must be
-// listed and every listed file present, and the signer is compared with a pinned key if given.
-import { parseCanonical } from './canonical-json';
+// package: the algorithms are fixed here, the ZIP must read the same in every tool, the manifest
+// must be canonical, every entry must be listed (or admitted by the one unsigned-annex rule) and
+// every listed file present, what was sealed must be what the custody log recorded, and the
+// signer is confirmed only against a fingerprint the reader was told over a second channel.
+import { inAnnex, UNSIGNED_ANNEX, type AnnexChecker, type AnnexFile } from './annex';
+import { CanonicalJsonError, parseCanonical } from './canonical-json';
 import type { Checkpoint } from './custody';
+import { LAYOUT, manifestShape, UNLISTED, type Manifest } from './manifest';
+import { shouldCompress } from './media-types';
 import { jsPrimitives, type Primitives } from './primitives';
-import { LAYOUT, manifestSchema, UNLISTED, type Manifest } from './manifest';
 import { sha256, sha256Ref } from './sha256';
+import { parseShape } from './shape';
 import { verifyRecords } from './verify-records';
-import { checkPin, checkSignature } from './verify-signature';
+import { checkSignature, confirmSigner } from './verify-signature';
 import { CheckList, type VerifyReport } from './verify-report';
+import type { FormChange } from './verify-messages';
 import { nameProblems } from './zip/names';
 import {
   DEFAULT_LIMITS,
@@ -19,13 +25,36 @@ import {
   type ZipEntry,
   type ZipLimits,
 } from './zip/reader';
+import { METHOD_DEFLATE } from './zip/format';
 import type { ZipSource } from './zip/source';
 
+/** An earlier package of the same monitor: its log must be extended, its signer continued. */
+export interface EarlierPackage {
+  checkpoint: Checkpoint;
+  /** Fingerprint of the key that signed it. */
+  signer: string;
+}
+
+/** Where `extract` writes one entry's bytes as the verifier reads them. */
+export interface ExtractSink {
+  write(chunk: Uint8Array): Promise<void>;
+  close(): Promise<void>;
+}
+
 export interface VerifyOptions {
-  /** A fingerprint or a public key (PEM, base64 or raw bytes) the signer must match. */
-  pinnedKey?: string | Uint8Array;
-  /** Checkpoints from earlier packages of the same log; this package's log must extend each. */
-  earlierCheckpoints?: Checkpoint[];
+  /**
+   * The signer's fingerprint as the reader was told it over a second channel. A public key taken
+   * from the package is not accepted here: whoever altered the package would supply theirs.
+   */
+  pinnedKey?: string;
+  /** Earlier packages of the same log: this package must extend each and continue its signer. */
+  earlier?: EarlierPackage[];
+  /** SHA-256 (`sha256:…`) of the verify.html this verifier ships; the package's is compared with it. */
+  officialVerifier?: string;
+  /** Checker of the unsigned annex (annex.ts); without one, annex files are refused. */
+  annex?: AnnexChecker;
+  /** Receives every entry's bytes exactly as they are read and checked (`dalel verify --extract`). */
+  extract?: (name: string) => Promise<ExtractSink>;
   primitives?: Primitives;
   limits?: ZipLimits;
   onProgress?: (bytesDone: number, bytesTotal: number) => void;
@@ -35,6 +64,8 @@ export interface VerifyOptions {
 const RECORD_MAX = 64 * 1024 * 1024;
 /** Entries up to this size are hashed by one WebCrypto call unless faster incremental primitives are injected. */
 const ONE_SHOT = 16 * 1024 * 1024;
+/** The signature files in the order our writer puts them last. */
+const SIGNATURE_TAIL = [LAYOUT.manifest, LAYOUT.statement, LAYOUT.signature, LAYOUT.publicKey];
 
 export async function verifyPackage(
   source: ZipSource,
@@ -42,15 +73,14 @@ export async function verifyPackage(
 ): Promise<VerifyReport> {
   const primitives = options.primitives ?? jsPrimitives;
   const checks = new CheckList();
-  const report = (
-    verdict?: VerifyReport['verdict'],
-    extra: Partial<VerifyReport> = {},
-  ): VerifyReport => ({
-    verdict: verdict ?? (checks.failures.length ? 'invalid' : 'valid'),
+  const report = (extra: Partial<VerifyReport> = {}): VerifyReport => ({
+    verdict: 'invalid',
     failures: checks.failures,
     passed: checks.passed,
+    notes: checks.notes,
     fingerprint: null,
     pinned: 'unpinned',
+    container: null,
     manifest: null,
     files: 0,
     bytes: 0,
@@ -62,32 +92,34 @@ export async function verifyPackage(
     archive = await openZip(source, options.limits ?? DEFAULT_LIMITS);
   } catch (error) {
     if (!(error instanceof ZipError)) throw error;
-    checks.fail(error.entry ?? null, error.message.replace(`${error.entry}: `, ''));
-    return report(error.kind === 'unreadable' ? 'unreadable' : 'invalid');
+    checks.failWith(error.entry ?? null, error.outcome);
+    return report({ verdict: error.kind === 'unreadable' ? 'unreadable' : 'invalid' });
   }
-  checks.pass(
-    null,
-    `ZIP structure sound: ${archive.entries.length} entries, no gaps, overlaps or prepended data`,
-  );
+  checks.pass(null, 'zip_sound', { count: archive.entries.length + archive.directories.length });
   const blocked = new Set(archive.problems.map((p) => p.name));
-  for (const p of archive.problems) checks.fail(p.name, p.reason);
+  for (const p of archive.problems) checks.failWith(p.name, p.outcome);
   const byName = new Map<string, ZipEntry>();
   for (const e of archive.entries) if (!byName.has(e.name)) byName.set(e.name, e);
 
+  const sink = async (name: string) => (options.extract ? options.extract(name) : null);
   const small = async (name: string, max: number): Promise<Uint8Array | null> => {
     const entry = byName.get(name);
     if (!entry) {
-      checks.fail(name, name === LAYOUT.manifest ? 'missing' : 'missing (signature stripped?)');
+      checks.fail(name, name === LAYOUT.manifest ? 'file_missing' : 'signature_file_missing');
       return null;
     }
     if (blocked.has(name)) return null;
     try {
-      return await readEntryBytes(source, entry, primitives, max);
+      const bytes = await readEntryBytes(source, entry, primitives, max);
+      const out = await sink(name);
+      if (out) {
+        await out.write(bytes);
+        await out.close();
+      }
+      return bytes;
     } catch (error) {
-      checks.fail(
-        name,
-        error instanceof ZipError ? error.message.replace(`${name}: `, '') : String(error),
-      );
+      if (!(error instanceof ZipError)) throw error;
+      checks.failWith(name, error.outcome);
       return null;
     }
   };
@@ -101,20 +133,22 @@ export async function verifyPackage(
     { manifest, manifestBytes, statementBytes, signature, pem },
     checks,
   );
-  const pinned = await checkPin(signer, options.pinnedKey, checks);
 
   let bytes = 0;
   const kept = new Map<string, Uint8Array>();
+  let pinned: VerifyReport['pinned'] = 'unpinned';
   if (manifest) {
     const listed = new Map(manifest.files.map((f) => [f.path, f]));
     for (const p of nameProblems(manifest.files.map((f) => f.path)))
-      checks.fail(p.name, `in manifest: ${p.reason}`);
+      checks.failWith(p.name, p.outcome);
+    const annex: ZipEntry[] = [];
     for (const e of archive.entries) {
-      if (!listed.has(e.name) && !UNLISTED.includes(e.name))
-        checks.fail(e.name, 'not listed in the manifest (added?)');
+      if (listed.has(e.name) || UNLISTED.includes(e.name)) continue;
+      if (inAnnex(e.name)) annex.push(e);
+      else checks.fail(e.name, 'file_unlisted');
     }
     for (const f of manifest.files)
-      if (!byName.has(f.path)) checks.fail(f.path, 'listed in the manifest but missing');
+      if (!byName.has(f.path)) checks.fail(f.path, 'file_listed_missing');
     const toHash = archive.entries
       .filter((e) => listed.has(e.name) && !blocked.has(e.name) && byName.get(e.name) === e)
       .sort((a, b) => a.localOffset - b.localOffset);
@@ -124,36 +158,70 @@ export async function verifyPackage(
       const expected = listed.get(entry.name)!;
       const keep = entry.size <= RECORD_MAX && /\.(json|jsonl|txt)$/.test(entry.name);
       try {
-        const { hash, data } = await hashEntry(source, entry, primitives, keep);
+        const { hash, data } = await hashEntry(
+          source,
+          entry,
+          primitives,
+          keep,
+          await sink(entry.name),
+        );
         if (data) kept.set(entry.name, data);
         if (entry.size !== expected.size) {
-          checks.fail(entry.name, `size ${entry.size} bytes, manifest says ${expected.size}`);
+          checks.fail(entry.name, 'file_size', { size: entry.size, listed: expected.size });
         } else if (hash !== expected.sha256) {
-          checks.fail(
-            entry.name,
-            `SHA-256 ${hash} does not match the manifest (${expected.sha256}): altered`,
-          );
+          checks.fail(entry.name, 'file_hash', { hash, listed: expected.sha256 });
         } else ok++;
       } catch (error) {
-        checks.fail(
-          entry.name,
-          error instanceof ZipError ? error.message.replace(`${entry.name}: `, '') : String(error),
-        );
+        if (!(error instanceof ZipError)) throw error;
+        checks.failWith(entry.name, error.outcome);
       }
       bytes += entry.size;
       options.onProgress?.(bytes, total);
     }
-    checks.expect(
-      ok === manifest.files.length,
-      null,
-      `all ${ok} listed files present with the right size and SHA-256`,
-      `${manifest.files.length - ok} of ${manifest.files.length} listed files failed`,
-    );
-    await verifyRecords(manifest, kept, checks, options.earlierCheckpoints ?? []);
+    if (ok === manifest.files.length) checks.pass(null, 'files_ok', { count: ok });
+    else
+      checks.fail(null, 'files_failed', {
+        failed: manifest.files.length - ok,
+        count: manifest.files.length,
+      });
+    await checkAnnex(annex, source, primitives, options, sink, checks, {
+      manifest,
+      statement: statementBytes,
+      signature,
+      checks,
+    });
+    const { handovers } = await verifyRecords(manifest, kept, checks, {
+      signer: signer?.valid ? signer.fingerprint : null,
+      earlier: (options.earlier ?? []).map((e) => e.checkpoint),
+    });
+    pinned = confirmSigner(signer, options.pinnedKey, handovers, checks);
+    if (signer?.valid)
+      for (const e of options.earlier ?? []) {
+        const params = { fingerprint: signer.fingerprint, earlier: e.signer };
+        const steps = handovers.reaches(e.signer, signer.fingerprint);
+        if (steps === 0) checks.pass(null, 'continuity_same', params);
+        else if (steps !== null) checks.pass(null, 'continuity_rotated', params);
+        else checks.fail(null, 'continuity_broken', params);
+      }
+    compareVerifier(listed.get(LAYOUT.verifier)?.sha256, options.officialVerifier, checks);
   }
-  return report(undefined, {
+
+  const changes = new Set<FormChange>(archive.changes);
+  if (manifest) for (const c of formChanges(archive.entries, manifest)) changes.add(c);
+  const container = changes.size === 0 ? 'dalel' : 'repacked';
+  if (container === 'dalel') checks.pass(null, 'container_dalel');
+  else checks.note(null, 'container_repacked', { changes: [...changes] });
+
+  const sound = checks.failures.length === 0;
+  return report({
+    verdict: !sound
+      ? 'invalid'
+      : pinned === 'match' || pinned === 'rotated'
+        ? 'valid'
+        : 'unconfirmed',
     fingerprint: signer?.fingerprint ?? null,
     pinned,
+    container,
     manifest,
     files: archive.entries.length,
     bytes,
@@ -161,24 +229,87 @@ export async function verifyPackage(
 }
 
 function parseManifest(bytes: Uint8Array, checks: CheckList): Manifest | null {
+  let value: unknown;
   try {
-    const value = parseCanonical(bytes, LAYOUT.manifest);
-    const parsed = manifestSchema.safeParse(value);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues.slice(0, 20)) {
-        checks.fail(LAYOUT.manifest, `${issue.path.join('.') || '(root)'}: ${issue.message}`);
-      }
-      return null;
-    }
-    checks.pass(
-      LAYOUT.manifest,
-      'canonical JSON (RFC 8785) with the expected fields and algorithms',
-    );
-    return parsed.data;
+    value = parseCanonical(bytes, LAYOUT.manifest);
   } catch (error) {
-    checks.fail(LAYOUT.manifest, (error as Error).message.replace(`${LAYOUT.manifest}: `, ''));
+    if (!(error instanceof CanonicalJsonError) || !error.outcome) throw error;
+    checks.failWith(LAYOUT.manifest, error.outcome);
     return null;
   }
+  const parsed = parseShape(manifestShape, value);
+  if (!parsed.ok) {
+    for (const issue of parsed.issues.slice(0, 20)) checks.failWith(LAYOUT.manifest, issue);
+    return null;
+  }
+  checks.pass(LAYOUT.manifest, 'manifest_ok');
+  return parsed.value;
+}
+
+/** Unsigned annex files go to their checker, if the verifier has one; otherwise they are refused. */
+async function checkAnnex(
+  entries: readonly ZipEntry[],
+  source: ZipSource,
+  primitives: Primitives,
+  options: VerifyOptions,
+  sink: (
+    name: string,
+  ) => Promise<{ write(c: Uint8Array): Promise<void>; close(): Promise<void> } | null>,
+  checks: CheckList,
+  context: Parameters<AnnexChecker>[1],
+): Promise<void> {
+  if (entries.length === 0) return;
+  const { dir, maxFiles, maxSize } = UNSIGNED_ANNEX;
+  if (!options.annex) {
+    for (const e of entries) checks.fail(e.name, 'annex_unchecked', { dir });
+    return;
+  }
+  const files: AnnexFile[] = [];
+  for (const e of entries) {
+    if (!UNSIGNED_ANNEX.name.test(e.name) || e.size > maxSize || entries.length > maxFiles) {
+      checks.fail(e.name, 'annex_entry_bad', { dir, max: maxFiles, maxSize });
+      continue;
+    }
+    try {
+      const bytes = await readEntryBytes(source, e, primitives, maxSize);
+      const out = await sink(e.name);
+      if (out) {
+        await out.write(bytes);
+        await out.close();
+      }
+      files.push({ name: e.name, bytes });
+    } catch (error) {
+      if (!(error instanceof ZipError)) throw error;
+      checks.failWith(e.name, error.outcome);
+    }
+  }
+  checks.note(null, 'annex_present', { count: files.length, dir });
+  await options.annex(files, context);
+}
+
+/** Says whether the package's verify.html is the build this verifier ships (never a failure). */
+function compareVerifier(
+  inPackage: string | undefined,
+  official: string | undefined,
+  checks: CheckList,
+): void {
+  if (!inPackage || !official) return;
+  if (inPackage === official)
+    checks.pass(LAYOUT.verifier, 'verifier_official', { sha256: official });
+  else checks.note(LAYOUT.verifier, 'verifier_other', { sha256: inPackage, official });
+}
+
+/** How the entries differ from what our writer produces: compression per media type, order. */
+function formChanges(entries: readonly ZipEntry[], manifest: Manifest): FormChange[] {
+  const changes: FormChange[] = [];
+  const media = new Map(manifest.files.map((f) => [f.path, f.mediaType]));
+  const deflated = (name: string): boolean =>
+    name === LAYOUT.manifest || (media.has(name) && shouldCompress(media.get(name)!));
+  if (entries.some((e) => (e.method === METHOD_DEFLATE) !== deflated(e.name)))
+    changes.push('compression');
+  const tail = entries.slice(-SIGNATURE_TAIL.length).map((e) => e.name);
+  if (tail.join('\n') !== SIGNATURE_TAIL.join('\n')) changes.push('order');
+  return changes;
 }
 
 async function hashEntry(
@@ -186,12 +317,21 @@ async function hashEntry(
   entry: ZipEntry,
   primitives: Primitives,
   keep: boolean,
+  out: { write(c: Uint8Array): Promise<void>; close(): Promise<void> } | null,
 ): Promise<{ hash: string; data: Uint8Array | null }> {
   if (keep || (!primitives.native && entry.size <= ONE_SHOT)) {
     const data = await readEntryBytes(source, entry, primitives, Math.max(entry.size, 0));
+    if (out) {
+      await out.write(data);
+      await out.close();
+    }
     return { hash: sha256Ref(await sha256(data)), data: keep ? data : null };
   }
   const hasher = primitives.sha256();
-  for await (const chunk of readEntry(source, entry, primitives)) hasher.update(chunk);
+  for await (const chunk of readEntry(source, entry, primitives)) {
+    hasher.update(chunk);
+    if (out) await out.write(chunk);
+  }
+  await out?.close();
   return { hash: sha256Ref(hasher.digest()), data: null };
 }

@@ -8,6 +8,10 @@ export type DamageKind =
   | 'custody_link_broken'
   | 'custody_hash_mismatch'
   | 'custody_tree_mismatch'
+  /** A capture's record no longer hashes to its seal (edited after sealing). */
+  | 'capture_seal_mismatch'
+  /** A capture's seal is not the one its `captured`/`imported` event recorded (edited and re-sealed). */
+  | 'capture_event_mismatch'
   /** The log is shorter than it was last seen: records were lost (storage wiped or damaged). */
   | 'archive_lost'
   /** The log no longer contains the event last seen at its position: it was replaced. */

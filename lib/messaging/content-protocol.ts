@@ -20,7 +20,17 @@ export const contentRequestSchema = z.discriminatedUnion('type', [
     })
     .strict(),
   /** Everything read from the page in one pass: environment, snapshot, record, media. */
-  z.object({ type: z.literal('cs.collect'), nonce: nonceField }).strict(),
+  z
+    .object({
+      type: z.literal('cs.collect'),
+      nonce: nonceField,
+      /**
+       * "Capture this post": read the post under the pointer (the element last right-clicked, or
+       * Firefox's `menus` target element), not the whole page.
+       */
+      target: z.object({ targetElementId: z.number().int().optional() }).strict().optional(),
+    })
+    .strict(),
   z.object({ type: z.literal('cs.metrics') }).strict(),
   /** Scrolls (for stitching) and answers where the page really is after the next frames. */
   z.object({ type: z.literal('cs.scroll'), x: z.number(), y: z.number() }).strict(),
@@ -73,6 +83,8 @@ export const collectedSchema = z
         viewport: z
           .object({ width: z.number(), height: z.number(), devicePixelRatio: z.number() })
           .strict(),
+        /** The page's `screen` size (fingerprinting protection makes it the window's). */
+        screen: z.object({ width: z.number(), height: z.number() }).strict().nullable(),
         serverDate: z.string().nullable(),
       })
       .strict(),
@@ -82,6 +94,17 @@ export const collectedSchema = z
     resources: z.array(z.string()),
     record: extractedRecordSchema,
     media: z.array(z.object({ url: z.string(), type: z.enum(['image', 'video']) }).strict()),
+    /** The chosen post's box in document coordinates (CSS pixels), for its cropped screenshot. */
+    target: z
+      .object({
+        rect: z
+          .object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() })
+          .strict(),
+        path: z.string(),
+      })
+      .strict()
+      .nullable()
+      .optional(),
     omissions: z.array(z.string()),
     warnings: z.array(z.string()),
     /** The page is a document the browser shows in its viewer (a PDF): the file is held. */
@@ -100,3 +123,4 @@ export const collectedSchema = z
   })
   .strict();
 export type Collected = z.infer<typeof collectedSchema>;
+export type CollectTarget = NonNullable<Extract<ContentRequest, { type: 'cs.collect' }>['target']>;

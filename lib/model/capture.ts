@@ -52,6 +52,11 @@ export const captureMetadataSchema = z
     language: z.string(),
     /** What could not be captured, and why. */
     omissions: z.array(z.string()),
+    /**
+     * What the browser changed about what the page saw (fingerprinting protection: spoofed pixel
+     * ratio, letterboxed window, time zone); lib/capture/conditions.ts. Absent in older captures.
+     */
+    conditions: z.array(z.string()).optional(),
   })
   .strict();
 export type CaptureMetadata = z.infer<typeof captureMetadataSchema>;

@@ -1,29 +1,14 @@
 import { z } from 'zod';
 import { sha256RefSchema } from './capture';
+import { CUSTODY_EVENT_TYPES, CUSTODY_SUBJECT_KINDS } from './vocabulary';
 
-export const CUSTODY_EVENT_TYPES = [
-  'key_created',
-  'key_rotated',
-  'captured',
-  'tagged',
-  'untagged',
-  'note_added',
-  'person_created',
-  'person_updated',
-  'case_created',
-  'case_updated',
-  'exported',
-  'imported',
-  'deleted',
-  'integrity_checked',
-  'loss_acknowledged',
-] as const;
+export { CUSTODY_EVENT_TYPES };
 export const custodyEventTypeSchema = z.enum(CUSTODY_EVENT_TYPES);
 export type CustodyEventType = z.infer<typeof custodyEventTypeSchema>;
 
 export const custodySubjectSchema = z
   .object({
-    kind: z.enum(['capture', 'person', 'case', 'link', 'key', 'package', 'store']),
+    kind: z.enum(CUSTODY_SUBJECT_KINDS),
     id: z.string(),
   })
   .strict();

@@ -1,12 +1,7 @@
 import { z } from 'zod';
+import { LINK_CATEGORIES } from './vocabulary';
 
-export const LINK_CATEGORIES = [
-  'ground',
-  'account_state',
-  'hack_evidence',
-  'takedown_notice',
-  'other',
-] as const;
+export { LINK_CATEGORIES };
 export const linkCategorySchema = z.enum(LINK_CATEGORIES);
 export type LinkCategory = z.infer<typeof linkCategorySchema>;
 

@@ -18,4 +18,12 @@ export interface Extractor {
    * describes. Optional; without it the generic extractor reads oEmbed-shaped fields.
    */
   extractJson?(data: unknown, url: URL): ExtractedRecord;
+  /**
+   * The post (feed item, timeline entry, wall post, channel message) around `element`, for
+   * "Capture this post": the outermost post container holding it, or null when the element is in
+   * no post this extractor knows. Optional: without it a platform has no feed-post capture.
+   */
+  postAt?(element: Element): Element | null;
+  /** The record of one post container found by `postAt`, read from that element only. */
+  extractPost?(container: Element, document: Document, url: URL): ExtractedRecord;
 }

@@ -52,7 +52,7 @@ const REACTIONS_LABEL = /^(all reactions|все эмоции|все реакци
  */
 export function countsFromText(root: Element | null): FbCounts | null {
   if (!root) return null;
-  const leaves = Array.from(root.querySelectorAll('span, div'))
+  const leaves = Array.from(root.querySelectorAll('span, div, a'))
     .filter((el) => el.children.length === 0)
     .map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim());
   const read = (re: RegExp) => {

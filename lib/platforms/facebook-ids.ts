@@ -81,8 +81,8 @@ export function handleFromHref(href: string | null | undefined): string | null {
     const url = new URL(href, 'https://www.facebook.com/');
     if (!/facebook\.com$/i.test(url.hostname)) return null;
     const first = url.pathname.split('/').filter(Boolean)[0];
-    if (first === 'profile.php') return null;
-    return first && !RESERVED.has(first) ? first : null;
+    if (!first || /\.php$/.test(first)) return null; // profile.php, permalink.php, story.php
+    return !RESERVED.has(first) ? first : null;
   } catch {
     return null;
   }

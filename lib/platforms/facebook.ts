@@ -2,6 +2,7 @@ import { RecordBuilder } from './builder';
 import { canonicalUrl, cleanText, titleOf, visibleText } from './dom';
 import type { Extractor } from './extractor';
 import { facebookRoute } from './facebook-ids';
+import { extractFacebookFeed, extractFacebookStory, facebookPostAt } from './facebook-feed';
 import { extractFacebookJson } from './facebook-json';
 import { extractFacebookPost } from './facebook-post';
 import { extractFacebookProfile } from './facebook-profile';
@@ -26,6 +27,8 @@ function extract(doc: Document, url: URL): ExtractedRecord {
     login_activity: () => extractLoginActivity(doc, b),
     checkpoint: () => checkpoint(doc, b),
     other: () => {
+      const feed = extractFacebookFeed(doc, b, INFO);
+      if (feed) return feed;
       const notice = classifyDocument(doc);
       if (notice) b.note('notice', 'dom');
       else b.warn('page: not a post, page, profile, checkpoint or login-activity page');
@@ -65,4 +68,6 @@ export const facebookExtractor: Extractor = {
   matches: (url) => /(^|\.)(facebook\.com|fb\.com|fb\.watch)$/i.test(url.hostname),
   extract,
   extractJson: (data, url) => extractFacebookJson(data, url, INFO),
+  postAt: facebookPostAt,
+  extractPost: (container, doc, url) => extractFacebookStory(container, doc, url, INFO),
 };

@@ -24,3 +24,18 @@ export const PLATFORM_HOST_PERMISSIONS = [
   '*://vk.com/*',
   '*://*.userapi.com/*',
 ] as const;
+
+/**
+ * The platform pages (not their media CDNs) that show posts in feeds: where "Capture this post"
+ * is offered and where the pointer listener runs.
+ */
+export const POST_PAGE_MATCHES = [
+  '*://*.instagram.com/*',
+  '*://*.facebook.com/*',
+  '*://x.com/*',
+  '*://*.x.com/*',
+  '*://*.twitter.com/*',
+  '*://t.me/*',
+  '*://*.vk.com/*',
+  '*://vk.com/*',
+] as const;

@@ -60,6 +60,7 @@ export function readPostMeta(doc: Document): IgMetaPost {
   const ogTitle = meta(doc, 'og:title');
   const handle =
     /\(@([\w.]+)\)/.exec(twitterTitle ?? '')?.[1] ??
+    /\(@([\w.]+)\)/.exec(meta(doc, 'title') ?? titleOf(doc) ?? '')?.[1] ??
     /\(@([\w.]+)\)/.exec(description ?? '')?.[1] ??
     /\s[-—–]\s([\w.]+)(?:\s(?:on|в|·)\s|[,:])/.exec(description ?? '')?.[1] ??
     null;
@@ -67,10 +68,15 @@ export function readPostMeta(doc: Document): IgMetaPost {
     /^(.+?)\s\(@[\w.]+\)/.exec(twitterTitle ?? '')?.[1] ??
     /^(.+?)\s(?:on Instagram|в Instagram|Instagram-да)/.exec(ogTitle ?? '')?.[1] ??
     /(?:video|photo|reel) by (.+?) •/i.exec(titleOf(doc) ?? '')?.[1] ??
+    /^(.+?) shared an? (?:post|photo|video|reel) on Instagram/i.exec(description ?? '')?.[1] ??
     null;
   // The raw attribute keeps the caption's line breaks.
   const rawDescription = metaRaw(doc, 'og:description') ?? metaRaw(doc, 'description');
-  const captionMatch = /:\s*["“«]([\s\S]*)["”»]\s*\.?\s*$/.exec(rawDescription ?? '');
+  // The caption is the last quoted part; Instagram may append a sentence of its own after it
+  // ("… Follow their account to see 541 posts.") that is not the caption.
+  const captionMatch = /:\s*["“«]([\s\S]*)["”»]\s*\.?(?:\s+[^"“”«»:]{1,160})?\s*$/.exec(
+    rawDescription ?? '',
+  );
   const caption = cleanMultiline(captionMatch?.[1]);
   const kind = /Instagram (photo|video|reel)/i.exec(twitterTitle ?? '')?.[1]?.toLowerCase();
   return {

@@ -1,4 +1,5 @@
 import type { Extractor } from './extractor';
+import { extractInstagramFeedPost, instagramPostAt } from './instagram-feed';
 import { instagramRoute } from './instagram-ids';
 import { extractInstagramPost, extractInstagramStory } from './instagram-post';
 import { extractInstagramProfile } from './instagram-profile';
@@ -34,4 +35,6 @@ export const instagramExtractor: Extractor = {
   version: INFO.version,
   matches: (url) => /(^|\.)instagram\.com$/i.test(url.hostname),
   extract,
+  postAt: instagramPostAt,
+  extractPost: (article, doc, url) => extractInstagramFeedPost(article, doc, url, INFO),
 };

@@ -18,6 +18,14 @@ export interface PhraseSet {
 /** Highest priority first: when a page shows several phrases, the most specific type wins. */
 export const NOTICE_PHRASES: readonly PhraseSet[] = [
   {
+    // VK's page for an id that was deleted or never existed: it cannot tell which, so it is
+    // `not_found`, ahead of the `removed` set whose "страница удалена" it begins with.
+    type: 'not_found',
+    en: ['this page has either been deleted or not been created yet'],
+    ru: ['страница удалена либо еще не создана', 'страница удалена или еще не создана'],
+    kk: ['бет жойылған немесе әлі жасалмаған', 'бет жойылды немесе әлі жасалмаған'],
+  },
+  {
     type: 'account_compromised',
     en: [
       'your account has been compromised',
@@ -137,6 +145,9 @@ export const NOTICE_PHRASES: readonly PhraseSet[] = [
     type: 'withheld',
     en: [
       'because it violates local laws',
+      'due to a legal restriction',
+      'because of a legal restriction',
+      'in your country due to legal',
       'has been blocked in the territory of',
       'has been withheld in',
       'withheld in',
@@ -152,6 +163,10 @@ export const NOTICE_PHRASES: readonly PhraseSet[] = [
       'на основании местного законодательства',
       'в соответствии с местным законодательством',
       'ограничен в следующих странах',
+      'заблокировано на территории',
+      'заблокирована на территории',
+      'доступ к материалу ограничен',
+      'ограничен по требованию',
     ],
     kk: [
       'жергілікті заңнаманы бұзады',
@@ -203,6 +218,8 @@ export const NOTICE_PHRASES: readonly PhraseSet[] = [
       'we disabled your account',
       'your account has been suspended',
       'we suspended your account',
+      'this community has been blocked',
+      'this profile has been blocked',
     ],
     ru: [
       'связанный с этим видео, был заблокирован',
@@ -216,6 +233,9 @@ export const NOTICE_PHRASES: readonly PhraseSet[] = [
       'ваш аккаунт отключен',
       'мы отключили ваш аккаунт',
       'страница заблокирована',
+      'сообщество заблокировано',
+      'профиль заблокирован',
+      'пользователь заблокирован',
     ],
     kk: [
       'байланысты youtube аккаунты бұғатталды',
@@ -227,6 +247,8 @@ export const NOTICE_PHRASES: readonly PhraseSet[] = [
       'аккаунтыңыз өшірілді',
       'біз аккаунтыңызды өшірдік',
       'бет бұғатталды',
+      'қауымдастық бұғатталды',
+      'профиль бұғатталды',
     ],
   },
   {
@@ -265,6 +287,8 @@ export const NOTICE_PHRASES: readonly PhraseSet[] = [
       'these tweets are protected',
       'this profile is private',
       'private account',
+      'this profile is hidden',
+      'this page is hidden',
     ],
     ru: [
       'это закрытый аккаунт',
@@ -275,6 +299,8 @@ export const NOTICE_PHRASES: readonly PhraseSet[] = [
       'это видео с ограниченным доступом',
       'посты защищены',
       'твиты защищены',
+      'этот профиль скрыт',
+      'страница скрыта',
     ],
     kk: [
       'бұл жабық аккаунт',
@@ -284,6 +310,8 @@ export const NOTICE_PHRASES: readonly PhraseSet[] = [
       'бұл бейне жеке',
       'жеке бейне',
       'жазбалар қорғалған',
+      'бұл профиль жасырылған',
+      'профиль жасырылған',
     ],
   },
   {
@@ -298,6 +326,8 @@ export const NOTICE_PHRASES: readonly PhraseSet[] = [
       'this content has been removed',
       'this page has been deleted',
       'this page was deleted',
+      'this video has been removed by the uploader',
+      'no longer available due to a copyright claim',
     ],
     ru: [
       'удалил свою страницу',
@@ -308,6 +338,7 @@ export const NOTICE_PHRASES: readonly PhraseSet[] = [
       'запись удалена',
       'контент удален',
       'страница удалена',
+      'страница пользователя удалена',
     ],
     kk: [
       'өз бетін жойды',
@@ -379,6 +410,9 @@ export const NOTICE_PHRASES: readonly PhraseSet[] = [
       'the page you requested cannot be displayed right now',
       "this content isn't available",
       'video unavailable',
+      'this video is unavailable',
+      "this video isn't available anymore",
+      'this video is no longer available',
       'this post is unavailable',
       'this tweet is unavailable',
       "this page isn't available right now",
@@ -429,6 +463,8 @@ export const NOTICE_PHRASES: readonly PhraseSet[] = [
       'sign in to continue',
       "don't miss what's happening",
       'you must be logged in',
+      'you have to log in to view this page',
+      'only available to authorized users',
     ],
     ru: [
       'войдите, чтобы',
@@ -438,6 +474,7 @@ export const NOTICE_PHRASES: readonly PhraseSet[] = [
       'чтобы продолжить, войдите',
       'вы должны войти',
       'войдите, чтобы продолжить',
+      'доступна только авторизованным пользователям',
     ],
     kk: [
       'көру үшін кіріңіз',

@@ -1,6 +1,7 @@
 import { countriesIn } from './countries';
 import { meta, titleOf, visibleText } from './dom';
 import { NOTICE_PHRASES } from './notice-phrases';
+import { MORE_PHRASES } from './notice-phrases-more';
 import type { NoticeRecord, NoticeType } from './record';
 import { cleanText, foldForMatch } from './text';
 
@@ -17,12 +18,17 @@ interface CompiledPhrase {
   priority: number;
 }
 
+const merged = new Set<NoticeType>();
 const PHRASES: readonly CompiledPhrase[] = NOTICE_PHRASES.flatMap((set, priority) => {
+  // The other languages join the first set of their type (so a VK-only early set stays lean).
+  const more = merged.has(set.type) ? {} : (MORE_PHRASES[set.type] ?? {});
+  merged.add(set.type);
   const byLanguage: Array<[string, string[]]> = [
     ['en', set.en],
     ['ru', set.ru],
     ['kk', set.kk],
     ...Object.entries(set.other ?? {}),
+    ...Object.entries(more),
   ];
   return byLanguage.flatMap(([language, phrases]) =>
     phrases.map((phrase) => ({ type: set.type, language, phrase: foldForMatch(phrase), priority })),
@@ -81,9 +87,13 @@ function noticeOf(match: CompiledPhrase, message: string): NoticeRecord {
   const notice: NoticeRecord = {
     type: match.type,
     message,
-    // A matched Kazakh phrase settles it: short Kazakh messages may lack the letters Russian lacks
-    // ("Жазба табылмады"), and the script test would call them Russian.
-    language: match.language === 'kk' ? 'kk' : (detectLanguage(message) ?? match.language),
+    // A phrase of any language but English or Russian settles it: short Kazakh messages may lack
+    // the letters Russian lacks ("Жазба табылмады"), Ukrainian and Kyrgyz are Cyrillic too, and
+    // the script test would call them Russian (or Kyrgyz "ө ү ң" Kazakh).
+    language:
+      match.language === 'en' || match.language === 'ru'
+        ? (detectLanguage(message) ?? match.language)
+        : match.language,
   };
   if (match.type === 'withheld' || match.type === 'geo_blocked') {
     const countries = countriesIn(message);

@@ -171,6 +171,20 @@ export const securityEventSchema = z
   })
   .strict();
 
+export const targetSchema = z
+  .object({
+    /** How the post was chosen: the element under the pointer when the menu was opened. */
+    via: z.enum(['pointer']),
+    /**
+     * A CSS path from the document root to the post's container (`html > body > div:nth-child(2)
+     * > …`); in the HTML snapshot the same element carries `data-dalel-target="post"`.
+     */
+    path: z.string(),
+    /** The post's own address when the page links to it, else null. */
+    permalink: z.string().nullable(),
+  })
+  .strict();
+
 export const extractorInfoSchema = z
   .object({
     name: z.string(),
@@ -202,6 +216,11 @@ export const extractedRecordSchema = z
     posts: z.array(postSchema).nullable().optional(),
     /** Readable text of a generic page (capped). */
     text: z.string().nullable().optional(),
+    /**
+     * Set when the monitor chose one post on a page that shows several ("Capture this post"):
+     * where that post is on the page. The record's `post` is that post. Optional (added in 0.2).
+     */
+    target: targetSchema.nullable().optional(),
     warnings: z.array(z.string()),
     sources: provenanceSchema.optional(),
     extractor: extractorInfoSchema,
@@ -213,3 +232,4 @@ export type PostRecord = z.infer<typeof postSchema>;
 export type AccountRecord = z.infer<typeof accountSchema>;
 export type NoticeRecord = z.infer<typeof noticeSchema>;
 export type SecurityEvent = z.infer<typeof securityEventSchema>;
+export type RecordTarget = z.infer<typeof targetSchema>;

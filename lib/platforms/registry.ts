@@ -1,4 +1,6 @@
-import { messageOf } from './builder';
+import { messageOf, RecordBuilder } from './builder';
+import { routeOfUrl, urlFallback } from './url-fallback';
+import { cssPath } from './dom-path';
 import type { Extractor } from './extractor';
 import { genericExtractor } from './generic';
 import { facebookExtractor } from './facebook';
@@ -42,7 +44,8 @@ export function extractDocument(doc: Document, url: URL): ExtractedRecord {
     extractor,
     url,
     (e) => e.extract(doc, url),
-    () => genericExtractor.extract(doc, url),
+    // A broken extractor still leaves the address: a post or profile URL keeps its kind.
+    () => urlRecord(doc, url, extractor) ?? genericExtractor.extract(doc, url),
   );
   if (record.kind !== 'notice' && !record.notice && !hasContent(record)) {
     const notice = safeNotice(doc, record);
@@ -54,6 +57,49 @@ export function extractDocument(doc: Document, url: URL): ExtractedRecord {
       record.warnings.push('page: no content and no known notice found');
     }
   }
+  return record;
+}
+
+/**
+ * The post container around `element` on the page at `url` ("Capture this post"): what the
+ * platform's extractor recognises as one feed item, or null.
+ */
+export function postContainerAt(url: URL, element: Element): Element | null {
+  const extractor = extractorFor(url);
+  try {
+    return extractor.postAt?.(element) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The record of the one post the monitor chose on a page (a feed, a timeline, a channel): read
+ * from that post's container only, with `target` saying where it is. When the platform sees no
+ * post there, the whole page is extracted and a warning says so — never a wrong post.
+ */
+export function extractElement(doc: Document, url: URL, element: Element): ExtractedRecord {
+  const extractor = extractorFor(url);
+  const container = postContainerAt(url, element);
+  const extractPost = extractor.extractPost?.bind(extractor);
+  if (!container || !extractPost) {
+    const record = extractDocument(doc, url);
+    record.warnings.unshift(
+      `target: no ${extractor.platform} post found around the chosen element; the whole page was read`,
+    );
+    return record;
+  }
+  const record = runSafely(
+    extractor,
+    url,
+    () => extractPost(container, doc, url),
+    () => genericExtractor.extract(doc, url),
+  );
+  record.target = {
+    via: 'pointer',
+    path: cssPath(container),
+    permalink: record.target?.permalink ?? null,
+  };
   return record;
 }
 
@@ -88,7 +134,11 @@ function runSafely(
     if (fallback && extractor !== genericExtractor) {
       try {
         const record = fallback();
-        record.warnings.unshift(`${warning}; generic record instead`);
+        const instead =
+          record.platform === 'generic'
+            ? 'generic record instead'
+            : 'record from the address and title instead';
+        record.warnings.unshift(`${warning}; ${instead}`);
         return record;
       } catch (inner) {
         return emptyRecord(url, [warning, `generic extractor failed: ${messageOf(inner)}`]);
@@ -96,6 +146,18 @@ function runSafely(
     }
     return emptyRecord(url, [warning]);
   }
+}
+
+/** The record the URL and title alone give on `extractor`'s platform, or null. */
+function urlRecord(doc: Document, url: URL, extractor: Extractor): ExtractedRecord | null {
+  if (extractor === genericExtractor) return null;
+  const b = new RecordBuilder(
+    extractor.platform,
+    { name: extractor.platform, version: extractor.version },
+    url,
+  );
+  const body = urlFallback(b, doc, routeOfUrl(extractor.platform, url));
+  return body ? b.finish(body) : null;
 }
 
 function safeMatches(extractor: Extractor, url: URL): boolean {

@@ -1,6 +1,7 @@
 import { emptyPost, RecordBuilder } from './builder';
 import { meta, metaRaw, titleOf } from './dom';
 import type { Extractor } from './extractor';
+import { routeOfUrl, urlFallback } from './url-fallback';
 import { classifyDocument, classifyText } from './notices';
 import type { ExtractedRecord, PostRecord } from './record';
 
@@ -13,6 +14,7 @@ import {
   type Route,
 } from './telegram-channel';
 import { parseDataPost, readMessage, TG_MESSAGE } from './telegram-widget';
+import { outermost } from './dom-path';
 
 /**
  * Telegram's public web: the t.me/<name> preview (channel, group or user), the single-post page
@@ -88,6 +90,8 @@ function extract(doc: Document, url: URL): ExtractedRecord {
     b.note('notice', 'dom');
     return b.finish({ ...base, kind: 'notice', notice });
   }
+  const fallback = urlFallback(b, doc, routeOfUrl('telegram', url));
+  if (fallback) return b.finish(fallback);
   b.warn('page: no channel, post or known notice found');
   return b.finish({ ...base, kind: 'page' });
 }
@@ -138,9 +142,33 @@ function readPreviewPost(
   return post;
 }
 
+/** One message of a channel's t.me/s/ feed (or of the web client's preview). */
+function postAt(element: Element): Element | null {
+  return outermost(element, TG_MESSAGE.message);
+}
+
+function extractPost(message: Element, doc: Document, url: URL): ExtractedRecord {
+  const b = new RecordBuilder('telegram', INFO, url);
+  const post = readMessage(b, message);
+  const ref = parseDataPost(message.getAttribute('data-post'));
+  return b.finish({
+    kind: 'post',
+    canonicalUrl: null,
+    title: titleOf(doc),
+    post,
+    target: {
+      via: 'pointer',
+      path: '',
+      permalink: ref ? `https://t.me/${ref.handle}/${ref.id}` : null,
+    },
+  });
+}
+
 export const telegramExtractor: Extractor = {
   platform: 'telegram',
   version: INFO.version,
   matches: (url) => /^(t\.me|telegram\.me|telegram\.dog)$/i.test(url.hostname),
   extract,
+  postAt,
+  extractPost,
 };

@@ -44,7 +44,11 @@ export function stateFromUniversal(data: unknown): TikTokState | null {
   };
 }
 
-export function stateFromSigi(data: unknown): TikTokState | null {
+/**
+ * SIGI_STATE holds every video and user the page shows: on a profile, the profile's videos and
+ * its owner. `handle` (from the URL) picks the owner among the users.
+ */
+export function stateFromSigi(data: unknown, handle: string | null = null): TikTokState | null {
   const root = obj(data);
   if (!root) return null;
   const items = obj(root.ItemModule);
@@ -52,11 +56,16 @@ export function stateFromSigi(data: unknown): TikTokState | null {
   const users = obj(dig(root, 'UserModule', 'users'));
   const stats = obj(dig(root, 'UserModule', 'stats'));
   const page = obj(root.VideoPage) ?? obj(root.UserPage);
-  const user = users ? obj(Object.values(users)[0]) : null;
+  const everyone = users ? Object.values(users).map(obj) : [];
+  const user =
+    everyone.find((u) => handle && asString(u?.uniqueId)?.toLowerCase() === handle.toLowerCase()) ??
+    everyone[0] ??
+    null;
   if (!item && !user && !page) return null;
   return {
     item,
-    user: item ? null : user,
+    // On a video page the users are the video's author and commenters; the video is the page.
+    user: item && !handle ? null : user,
     userStats: stats ? obj(Object.values(stats)[0]) : null,
     userStatsV2: null,
     statusCode: asNumber(page?.statusCode),

@@ -1,5 +1,7 @@
+import { profileCountsIn } from './instagram-meta';
+import { nameFromTitle } from './url-fallback';
 import { emptyAccount, emptyPost, RecordBuilder } from './builder';
-import { asNumber, asString, dig, meta, parseCount, parseDate } from './dom';
+import { asNumber, asString, dig, meta, parseCount, parseDate, titleOf } from './dom';
 import type { AccountRecord, ExtractedRecord, PostRecord } from './record';
 import { htmlFragmentText } from './rich-text';
 import { hashtagsOf, linksOf, mentionsOf } from './text';
@@ -75,14 +77,22 @@ export function accountFromLd(
     ['json-ld', () => asString(dig(person, 'alternateName'))],
     ['url', () => r.handle],
   ]);
-  account.name = b.pick('account.name', [['json-ld', () => asString(dig(person, 'name'))]]);
+  account.name = b.pick('account.name', [
+    ['json-ld', () => asString(dig(person, 'name'))],
+    // Unknown layouts: "Name (@handle) | TikTok".
+    ['meta', () => nameFromTitle(meta(doc, 'og:title') ?? titleOf(doc), r.handle)],
+  ]);
   account.bio = b.pick(
     'account.bio',
     [['json-ld', () => asString(dig(person, 'description'))]],
     true,
   );
   account.avatarUrl = b.pick('account.avatarUrl', [['meta', () => meta(doc, 'og:image')]]);
-  account.followers = b.pick('account.followers', [['json-ld', () => stat(/Follow/)]]);
+  const described = profileCountsIn(meta(doc, 'og:description') ?? meta(doc, 'description'));
+  account.followers = b.pick('account.followers', [
+    ['json-ld', () => stat(/Follow/)],
+    ['meta', () => described.followers],
+  ]);
   account.state = 'unknown';
   return account;
 }

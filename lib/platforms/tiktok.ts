@@ -46,10 +46,10 @@ function route(url: URL): Route {
   return { handle: m?.[1] ?? null, itemId: m?.[2] ?? embed?.[1] ?? null };
 }
 
-function pageState(doc: Document, warnings: string[]): TikTokState | null {
+function pageState(doc: Document, warnings: string[], r: Route): TikTokState | null {
   return (
     stateFromUniversal(scriptJsonById(doc, TIKTOK_SCRIPTS.universal, warnings)) ??
-    stateFromSigi(scriptJsonById(doc, TIKTOK_SCRIPTS.sigi, warnings)) ??
+    stateFromSigi(scriptJsonById(doc, TIKTOK_SCRIPTS.sigi, warnings), r.itemId ? null : r.handle) ??
     stateFromNext(scriptJsonById(doc, TIKTOK_SCRIPTS.next, warnings))
   );
 }
@@ -67,7 +67,7 @@ function staleState(state: TikTokState, r: Route): string | null {
 function extract(doc: Document, url: URL): ExtractedRecord {
   const b = new RecordBuilder('tiktok', INFO, url);
   const r = route(url);
-  let state = pageState(doc, b.warnings);
+  let state = pageState(doc, b.warnings, r);
   // TikTok navigates in-app: the inline state may describe the first page opened in the tab.
   const stale = state ? staleState(state, r) : null;
   if (stale) {
@@ -84,7 +84,10 @@ function extract(doc: Document, url: URL): ExtractedRecord {
   const ld = jsonLd(doc, b.warnings);
   const notice = noticeOf(doc, state);
 
-  if (state?.item) {
+  // The address decides: a profile page lists its videos in the same state, and its newest
+  // video is not the page.
+  const profileUrl = Boolean(r.handle && !r.itemId);
+  if (state?.item && !profileUrl) {
     return b.finish({ ...base, kind: 'post', post: readItem(b, state.item, state.source) });
   }
   if (state?.user && !r.itemId) {
@@ -105,7 +108,7 @@ function extract(doc: Document, url: URL): ExtractedRecord {
     b.note('notice', state?.statusCode ? 'embedded-json' : 'dom');
     return b.finish({ ...base, kind: 'notice', notice });
   }
-  const video = jsonLdOfType(ld, 'VideoObject');
+  const video = profileUrl ? null : jsonLdOfType(ld, 'VideoObject');
   if (video || r.itemId) {
     return b.finish({ ...base, kind: 'post', post: postFromLd(b, doc, video, r) });
   }

@@ -4,7 +4,10 @@ import type { Extractor } from './extractor';
 import { classifyDocument, classifyText } from './notices';
 import type { AccountRecord, ExtractedRecord, NoticeRecord } from './record';
 import { cleanText } from './text';
+import { nameFromTitle, routeOfUrl, urlFallback } from './url-fallback';
+import { profileCountsIn } from './instagram-meta';
 import { VK } from './vk-selectors';
+import { outermost } from './dom-path';
 import { postFromUrl, readMetaPost, readPost, route, type Route } from './vk-post';
 import { readVkJson } from './vk-json';
 
@@ -47,7 +50,11 @@ function extract(doc: Document, url: URL): ExtractedRecord {
       ...(notice ? { notice } : {}),
     });
   }
-  const hasProfile = doc.querySelector(VK.profileName) || meta(doc, 'og:title');
+  const fromUrl = routeOfUrl('vk', url);
+  const hasProfile =
+    doc.querySelector(VK.profileName) ||
+    meta(doc, 'og:title') ||
+    (fromUrl?.kind === 'account' && nameFromTitle(titleOf(doc), fromUrl.handle));
   if (hasProfile) {
     const account = readProfile(b, doc, r);
     if (notice) {
@@ -61,6 +68,8 @@ function extract(doc: Document, url: URL): ExtractedRecord {
     b.note('notice', 'dom');
     return b.finish({ ...base, kind: 'notice', notice });
   }
+  const fallback = urlFallback(b, doc, fromUrl);
+  if (fallback) return b.finish(fallback);
   b.warn('page: no post, page or known notice found');
   return b.finish({ ...base, kind: 'page' });
 }
@@ -101,7 +110,8 @@ function readProfile(b: RecordBuilder, doc: Document, r: Route): AccountRecord {
   account.handle = b.pick('account.handle', [['url', () => r.handle]]);
   account.name = b.pick('account.name', [
     ['dom', () => cleanText(doc.querySelector(VK.profileName)?.textContent)],
-    ['meta', () => meta(doc, 'og:title')],
+    ['meta', () => nameFromTitle(meta(doc, 'og:title'), r.handle)],
+    ['dom', () => nameFromTitle(titleOf(doc), r.handle)],
   ]);
   account.id = b.pick('account.id', [
     ['dom', () => root?.getAttribute('data-owner-id') ?? root?.getAttribute('data-id')],
@@ -116,7 +126,14 @@ function readProfile(b: RecordBuilder, doc: Document, r: Route): AccountRecord {
     ['dom', () => doc.querySelector(VK.avatar)?.getAttribute('src')],
     ['meta', () => meta(doc, 'og:image')],
   ]);
-  account.followers = b.pick('account.followers', [['dom', () => counter(FOLLOWER_WORDS)]]);
+  account.followers = b.pick('account.followers', [
+    ['dom', () => counter(FOLLOWER_WORDS)],
+    // "…. 4 512 подписчиков. …" in the description of community pages.
+    [
+      'meta',
+      () => profileCountsIn(meta(doc, 'description') ?? meta(doc, 'og:description')).followers,
+    ],
+  ]);
   account.following = b.pick('account.following', [['dom', () => counter(FRIEND_WORDS)]], true);
   const name = doc.querySelector(VK.profileName);
   if (name) {
@@ -137,10 +154,30 @@ function extractJson(data: unknown, url: URL): ExtractedRecord {
   return b.finish({ canonicalUrl: null, ...result });
 }
 
+/** A wall post in a feed, on a profile's or community's wall, or in search. */
+function postAt(element: Element): Element | null {
+  return outermost(element, VK.post);
+}
+
+function extractPost(block: Element, doc: Document, url: URL): ExtractedRecord {
+  const b = new RecordBuilder('vk', INFO, url);
+  const ref = block.getAttribute('data-post-id') ?? /post(-?\d+_\d+)/.exec(block.id)?.[1] ?? null;
+  const post = readPost(b, block, { postRef: ref, handle: null, ownerId: null });
+  return b.finish({
+    kind: 'post',
+    canonicalUrl: null,
+    title: titleOf(doc),
+    post,
+    target: { via: 'pointer', path: '', permalink: ref ? `https://vk.com/wall${ref}` : null },
+  });
+}
+
 export const vkExtractor: Extractor = {
   platform: 'vk',
   version: INFO.version,
   matches: (url) => /(^|\.)(vk\.com|vk\.ru|vkontakte\.ru)$/i.test(url.hostname),
   extract,
   extractJson,
+  postAt,
+  extractPost,
 };

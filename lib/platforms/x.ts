@@ -1,6 +1,7 @@
 import { RecordBuilder } from './builder';
 import { canonicalUrl, meta, titleOf, visibleText } from './dom';
 import type { Extractor } from './extractor';
+import { routeOfUrl, urlFallback } from './url-fallback';
 import { classifyDocument, classifyText } from './notices';
 import type { AccountRecord, ExtractedRecord, NoticeRecord } from './record';
 import { cleanText } from './text';
@@ -9,6 +10,7 @@ import { readXJson } from './x-json';
 import { legacyTweet, readLegacyPost, readLegacyProfile, X_LEGACY_PROFILE } from './x-legacy';
 import { readMetaPost, statusIdFromMeta } from './x-meta';
 import { isXHost, xTarget } from './x-shared';
+import { outermost } from './dom-path';
 
 /**
  * X (Twitter): a post (with its quoted post as `repostOf`), a profile, and the states monitors
@@ -82,6 +84,8 @@ function extract(doc: Document, url: URL): ExtractedRecord {
   if (statusIdFromMeta(doc) || (target.statusId && meta(doc, 'og:description'))) {
     return b.finish({ ...base, kind: 'post', post: readMetaPost(b, doc, target) });
   }
+  const fallback = urlFallback(b, doc, routeOfUrl('x', url));
+  if (fallback) return b.finish(fallback);
   b.warn('page: no post, profile or known notice found');
   return b.finish({ ...base, kind: 'page' });
 }
@@ -133,10 +137,34 @@ function extractJson(data: unknown, url: URL): ExtractedRecord {
   });
 }
 
+/** A post in a timeline, search result or thread: its own article (a quote stays inside it). */
+function postAt(element: Element): Element | null {
+  return outermost(element, X_DOM.tweet);
+}
+
+function extractPost(article: Element, doc: Document, url: URL): ExtractedRecord {
+  const b = new RecordBuilder('x', INFO, url);
+  const link = Array.from(article.querySelectorAll('a[href*="/status/"]')).find((a) =>
+    a.querySelector('time'),
+  );
+  const href = link?.getAttribute('href') ?? null;
+  const permalink = href ? new URL(href, 'https://x.com/').href : null;
+  const post = readDomPost(b, article, permalink ? xTarget(new URL(permalink)) : xTarget(url));
+  return b.finish({
+    kind: 'post',
+    canonicalUrl: canonical(doc),
+    title: titleOf(doc),
+    post,
+    target: { via: 'pointer', path: '', permalink },
+  });
+}
+
 export const xExtractor: Extractor = {
   platform: 'x',
   version: INFO.version,
   matches: (url) => isXHost(url.hostname),
   extract,
   extractJson,
+  postAt,
+  extractPost,
 };

@@ -65,6 +65,7 @@ export function commentCountText(data: unknown): string | null {
 const STATUS_TYPES: Record<string, NoticeRecord['type']> = {
   LOGIN_REQUIRED: 'login_required',
   AGE_CHECK_REQUIRED: 'age_restricted',
+  AGE_VERIFICATION_REQUIRED: 'age_restricted',
   CONTENT_CHECK_REQUIRED: 'age_restricted',
   ERROR: 'unavailable',
   UNPLAYABLE: 'unavailable',
@@ -88,9 +89,15 @@ export function playabilityNotice(
     .map(asString)
     .filter((m): m is string => Boolean(m));
   const message = (words.length ? words : fallback).join('\n') || code;
-  const classified = classifyText([...words, ...fallback].join('\n'));
+  // Language-independent markers first: the age gate says what it is in its fields, whatever
+  // language its words are in ("Войдите, чтобы подтвердить возраст" is not a login wall).
+  const marked =
+    ps.desktopLegacyAgeGateReason != null || /^AGE_(CHECK|VERIFICATION)_REQUIRED$/.test(code)
+      ? 'age_restricted'
+      : null;
+  const classified = marked ? null : classifyText([...words, ...fallback].join('\n'));
   return {
-    type: classified?.type ?? STATUS_TYPES[code] ?? 'unavailable',
+    type: marked ?? classified?.type ?? STATUS_TYPES[code] ?? 'unavailable',
     message,
     language: detectLanguage(message) ?? pageLanguage,
   };

@@ -1,6 +1,18 @@
 import { emptyPost, RecordBuilder } from './builder';
-import { asArray, asString, assignedJson, dig, meta, parseCount, parseDate, titleOf } from './dom';
+import {
+  asArray,
+  asString,
+  assignedJson,
+  dig,
+  jsonLd,
+  meta,
+  parseCount,
+  parseDate,
+  titleOf,
+} from './dom';
+import { countsFromLd } from './structured-counts';
 import type { Extractor } from './extractor';
+import { routeOfUrl, urlFallback } from './url-fallback';
 import { classifyDocument, detectLanguage } from './notices';
 import type { ExtractedRecord, NoticeRecord, PostRecord } from './record';
 import { cleanMultiline, cleanText, hashtagsOf, linksOf, mentionsOf } from './text';
@@ -95,7 +107,11 @@ function extract(doc: Document, url: URL): ExtractedRecord {
   }
 
   if (player || videoId) {
-    const notice = playabilityNotice(player?.playabilityStatus, lang);
+    // Without player data (older layouts, pages that failed to load) the words on the page are
+    // all there is: "This video is unavailable." (2019) must not pass for a live video.
+    const notice =
+      playabilityNotice(player?.playabilityStatus, lang) ??
+      (obj(player?.videoDetails) ? null : visibleNotice(doc, lang));
     const details = obj(player?.videoDetails);
     const post = details || !notice ? readVideo(b, doc, player, data, videoId) : null;
     const title = asString(details?.title) ?? meta(doc, 'og:title') ?? titleOf(doc);
@@ -114,8 +130,22 @@ function extract(doc: Document, url: URL): ExtractedRecord {
     b.note('notice', 'dom');
     return b.finish({ kind: 'notice', canonicalUrl: null, title: titleOf(doc), notice });
   }
+  const fallback = urlFallback(b, doc, routeOfUrl('youtube', url));
+  if (fallback) return b.finish(fallback);
   b.warn('page: no video, channel or known notice found');
   return b.finish({ kind: 'page', canonicalUrl: canonicalOf(doc, null), title: titleOf(doc) });
+}
+
+/** A notice on the page itself; an `og:restrictions:age` marker makes a login wall an age gate. */
+function visibleNotice(doc: Document, lang: string | null): NoticeRecord | null {
+  const notice = classifyDocument(doc);
+  const ageMarked = /18/.test(meta(doc, 'og:restrictions:age') ?? '');
+  if (notice && ageMarked && notice.type === 'login_required')
+    return { ...notice, type: 'age_restricted' };
+  if (notice) return notice;
+  return ageMarked
+    ? { type: 'age_restricted', message: 'og:restrictions:age 18+', language: lang }
+    : null;
 }
 
 /** consent.youtube.com ("Before you continue to YouTube"): its heading is the platform's message. */
@@ -215,10 +245,15 @@ function readVideo(
     ['embedded-json', () => parseCount(asString(details?.viewCount) ?? asString(micro?.viewCount))],
     ['meta', () => parseCount(meta(doc, 'interactionCount'))],
   ]);
-  post.counts.likes = b.pick('post.counts.likes', [['embedded-json', () => likeCount(data)]]);
+  const ld = countsFromLd(jsonLd(doc, b.warnings));
+  post.counts.likes = b.pick('post.counts.likes', [
+    ['embedded-json', () => likeCount(data)],
+    ['json-ld', () => ld?.likes],
+  ]);
   const comments = commentCountText(data);
   post.counts.comments = b.pick('post.counts.comments', [
     ['embedded-json', () => parseCount(comments)],
+    ['json-ld', () => ld?.comments],
   ]);
   if (comments && /[^\d\s.,]/.test(comments))
     b.warn(`post.counts.comments: shown rounded ("${comments}")`);

@@ -5,6 +5,7 @@ import { personSchema, type Person } from '../model/person';
 import { jsPrimitives, type Primitives } from '../evidence/primitives';
 import { LAYOUT, paths, type Manifest } from '../evidence/manifest';
 import { ONE_SHOT_LIMIT, sha256Ref, sha256RefOf } from '../evidence/sha256';
+import { normalizeFingerprint } from '../evidence/signing';
 import { verifyPackage } from '../evidence/verify';
 import { formatFailures, type VerifyReport } from '../evidence/verify-report';
 import {
@@ -29,9 +30,37 @@ export class ImportRejectedError extends Error {
 
 export class ImportConflictError extends Error {}
 
+/**
+ * The package verified, but nobody confirmed whose it is: no pinned fingerprint, not one of this
+ * installation's keys, and the monitor did not accept the signer explicitly.
+ */
+export class ImportUnconfirmedError extends Error {
+  constructor(readonly fingerprint: string) {
+    super(
+      `The package is signed by ${fingerprint}, which is not confirmed: enter the fingerprint the sender gave you over a second channel, or accept this signer explicitly. Nothing was imported.`,
+    );
+    this.name = 'ImportUnconfirmedError';
+  }
+}
+
+export interface ImportOptions {
+  /** The signer's fingerprint as the sender told it over a second channel. */
+  pinnedKey?: string;
+  /**
+   * The fingerprint the monitor accepts as this package's signer without a pin (after comparing
+   * it themselves); recorded as a `signer_accepted` custody event with the import.
+   */
+  acceptSigner?: string;
+  primitives?: Primitives;
+}
+
+/** How the signer of an imported package was confirmed. */
+export type SignerConfirmation = 'pinned' | 'own_key' | 'accepted';
+
 export interface ImportResult {
   packageId: string;
   fingerprint: string;
+  confirmedBy: SignerConfirmation;
   imported: { captures: number; persons: number; cases: number; links: number; artifacts: number };
   duplicates: {
     captures: number;
@@ -79,9 +108,13 @@ async function load(
 
 /**
  * Imports a signed package (a backup of one's own, or a colleague's) into the store. It is
- * verified first; if any check fails nothing is written. Records already present (same id and,
- * for captures, the same seal) are recognised as duplicates and skipped; a capture with a known
- * id but a different seal is a conflict and stops the import.
+ * verified first; if any check fails nothing is written. Its signer must be confirmed: a pinned
+ * fingerprint, one of this installation's own keys (a backup), or the monitor's explicit
+ * acceptance, which is recorded. Records already present (same id and, for captures, the same
+ * seal) are recognised as duplicates and skipped; a capture with a known id but a different seal
+ * is a conflict and stops the import. Everything new enters custody as an event by
+ * `import:<signer>`: captures (`imported`), tags with their notes (`tagged`, so a colleague's tag
+ * on a capture the monitor already holds shows whose it is), persons and cases.
  *
  * Artifacts are then read, re-hashed, encrypted under the lock and stored one at a time, so a
  * package of any size needs memory for one artifact, not for all of them (a multi-gigabyte
@@ -95,11 +128,13 @@ async function load(
 export async function importPackage(
   store: Store,
   source: ZipSource,
-  options: { pinnedKey?: string; primitives?: Primitives } = {},
+  options: ImportOptions = {},
 ): Promise<ImportResult> {
   const primitives = options.primitives ?? jsPrimitives;
   const report = await verifyPackage(source, { pinnedKey: options.pinnedKey, primitives });
-  if (report.verdict !== 'valid' || !report.manifest) throw new ImportRejectedError(report);
+  if ((report.verdict !== 'valid' && report.verdict !== 'unconfirmed') || !report.manifest)
+    throw new ImportRejectedError(report);
+  const confirmedBy = await confirmation(store, report, options.acceptSigner);
   const manifest: Manifest = report.manifest;
   const listed = new Map(manifest.files.map((f) => [f.path, f]));
   const archive = await openZip(source, DEFAULT_LIMITS);
@@ -136,6 +171,7 @@ export async function importPackage(
   const result: ImportResult = {
     packageId: manifest.packageId,
     fingerprint,
+    confirmedBy,
     imported: { captures: 0, persons: 0, cases: 0, links: 0, artifacts: 0 },
     duplicates: { captures: 0, persons: 0, cases: 0, links: 0, artifacts: 0 },
   };
@@ -185,6 +221,21 @@ export async function importPackage(
   }
 }
 
+/** Whose package this is, as far as the monitor can tell; throws when nobody confirmed it. */
+async function confirmation(
+  store: Store,
+  report: VerifyReport,
+  acceptSigner: string | undefined,
+): Promise<SignerConfirmation> {
+  if (report.verdict === 'valid') return 'pinned';
+  const fingerprint = report.fingerprint!;
+  const own = (await store.keys.list()).map((k) => k.fingerprint);
+  if (own.includes(fingerprint)) return 'own_key';
+  if (acceptSigner !== undefined && normalizeFingerprint(acceptSigner) === fingerprint)
+    return 'accepted';
+  throw new ImportUnconfirmedError(fingerprint);
+}
+
 /**
  * The stored capture of the same id, if any; a different seal is a conflict. Asked before any
  * write, and again inside the records' transaction (a capture may have been sealed meanwhile).
@@ -215,14 +266,27 @@ async function writeRecords(
   const { captures, persons, cases, links, manifest, trail, result, pinned } = input;
   const { db } = store.ctx;
   const actor = `import:${result.fingerprint}`;
+  const packageId = manifest.packageId;
   await db.transaction(
     'rw',
     [db.persons, db.cases, db.captures, db.artifacts, db.links, ...db.custodyLog],
     async () => {
+      if (result.confirmedBy === 'accepted')
+        await store.custody.append({
+          type: 'signer_accepted',
+          subject: { kind: 'package', id: packageId },
+          data: { fingerprint: result.fingerprint, packageId },
+        });
       for (const person of persons) {
         if (await db.persons.get(person.id)) result.duplicates.persons++;
         else {
           await store.persons.insertImported(person);
+          await store.custody.append({
+            type: 'person_created',
+            subject: { kind: 'person', id: person.id },
+            actor,
+            data: { name: person.name, packageId },
+          });
           result.imported.persons++;
         }
       }
@@ -230,6 +294,12 @@ async function writeRecords(
         if (await db.cases.get(legalCase.id)) result.duplicates.cases++;
         else {
           await db.cases.add(legalCase);
+          await store.custody.append({
+            type: 'case_created',
+            subject: { kind: 'case', id: legalCase.id },
+            actor,
+            data: { title: legalCase.title, packageId },
+          });
           result.imported.cases++;
         }
       }
@@ -247,15 +317,30 @@ async function writeRecords(
             type: 'imported',
             subject: { kind: 'capture', id: capture.id },
             actor,
-            data: { seal: capture.seal, packageId: manifest.packageId },
+            data: { seal: capture.seal, url: capture.url, packageId },
           });
           result.imported.captures++;
         }
       }
+      // A tag (and its note) is the signer's statement about a capture, also about one the
+      // monitor already holds: it enters custody as theirs.
       for (const link of links) {
         if (await db.links.get(link.id)) result.duplicates.links++;
         else {
           await db.links.add(link);
+          await store.custody.append({
+            type: 'tagged',
+            subject: { kind: 'capture', id: link.captureId },
+            actor,
+            data: {
+              linkId: link.id,
+              personId: link.personId,
+              caseId: link.caseId,
+              category: link.category,
+              note: link.note,
+              packageId,
+            },
+          });
           result.imported.links++;
         }
       }
@@ -266,6 +351,7 @@ async function writeRecords(
         data: {
           signer: result.fingerprint,
           pinned,
+          confirmedBy: result.confirmedBy,
           checkpoint: manifest.custody.checkpoint,
           custodyTrail: trail.sha256,
           imported: result.imported,

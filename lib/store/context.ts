@@ -20,4 +20,9 @@ export interface StoreContext {
    * (`attachCipher`). Absent: nothing is encrypted (tests, the CLI).
    */
   cipher?: CipherSession;
+  /**
+   * The database is mirrored to storage.local, which can keep a signing key only as bytes: keys
+   * unwrapped at unlock stay extractable so that turning the lock off can store them.
+   */
+  keysExtractable?: boolean;
 }

@@ -1,6 +1,7 @@
 import type { Capture } from '../model/capture';
 import type { CustodyEvent } from '../model/custody';
 import { allNodes, digestRef, eventLeaf, nodeKey } from '../evidence/custody-tree';
+import { captureSeal } from '../evidence/seal';
 import { sha256OfBlob } from '../evidence/sha256';
 import { verifyCustodyRun } from '../integrity/custody-chain';
 import type { Damage, IntegrityReport } from '../integrity/report';
@@ -40,6 +41,7 @@ export async function checkIntegrity(store: Store, full: boolean): Promise<Integ
           reason: `capture ${capture.id}: ${ref.name} is missing from the store`,
         });
     }
+  if (full) await resealAll(captures, events, damage);
   const rehashed = artifacts ? await rehashAll(store, artifacts, damage) : 0;
   const links = full ? await danglingLinks(store, captures, damage) : 0;
   return {
@@ -101,6 +103,42 @@ async function capturesNamedIn(store: Store, events: CustodyEvent[]): Promise<Ca
     .slice(-CHEAP.recentCaptures);
   const found = await Promise.all(ids.map((id) => store.captures.get(id)));
   return found.filter((c): c is Capture => c !== undefined);
+}
+
+/**
+ * Every capture is sealed again from its record, and the seal compared with the one stored and
+ * with the one its `captured`/`imported` custody event recorded: a record edited after sealing,
+ * even re-sealed (anyone can recompute a seal), no longer matches the log.
+ */
+async function resealAll(
+  captures: readonly Capture[],
+  events: readonly CustodyEvent[],
+  damage: Damage[],
+): Promise<void> {
+  const entered = new Map<string, CustodyEvent>();
+  for (const e of events)
+    if (
+      e.subject.kind === 'capture' &&
+      (e.type === 'captured' || e.type === 'imported') &&
+      !entered.has(e.subject.id)
+    )
+      entered.set(e.subject.id, e);
+  for (const capture of captures) {
+    const seal = await captureSeal(capture);
+    if (seal !== capture.seal)
+      damage.push({
+        kind: 'capture_seal_mismatch',
+        id: capture.id,
+        reason: `the record hashes to ${seal}, its seal says ${capture.seal}`,
+      });
+    const event = entered.get(capture.id);
+    if (event && event.data.seal !== capture.seal)
+      damage.push({
+        kind: 'capture_event_mismatch',
+        id: capture.id,
+        reason: `custody event ${event.seq} recorded the seal ${String(event.data.seal)}, the capture has ${capture.seal}`,
+      });
+  }
 }
 
 async function rehashAll(store: Store, keys: Set<string>, damage: Damage[]): Promise<number> {

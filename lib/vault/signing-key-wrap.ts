@@ -38,6 +38,8 @@ export async function unwrapSigningKey(
   sealed: Sealed,
   keyId: string,
   signingSubkey: Uint8Array,
+  /** Only over storage.local, which can keep a key only as bytes (lib/store/mirror/key-codec.ts). */
+  extractable = false,
 ): Promise<CryptoKey> {
   try {
     return await crypto.subtle.unwrapKey(
@@ -46,7 +48,7 @@ export async function unwrapSigningKey(
       await wrappingKey(signingSubkey, 'unwrapKey'),
       { name: 'AES-GCM', iv: fromBase64(sealed.iv), additionalData: aad(keyId) },
       ED25519,
-      false,
+      extractable,
       ['sign'],
     );
   } catch {

@@ -101,7 +101,7 @@ test('worker stopped mid-export: no package, no exported event; the next export 
   writeFileSync(out, Buffer.from(bytes, 'base64'));
   const verified = spawnSync(
     process.execPath,
-    [path.join(repoRoot, 'bin/dalel.mjs'), 'verify', out],
+    [path.join(repoRoot, 'bin/dalel.mjs'), 'verify', out, '--key', again.data.fingerprint],
     {
       encoding: 'utf8',
     },

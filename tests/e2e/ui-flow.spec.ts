@@ -118,13 +118,16 @@ test('capture, tag from the popup, find, export and verify', async ({
   await summary.getByRole('link').click();
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'dalel-ui-')), 'package.zip');
   await (await download).saveAs(file);
-  const verify = spawnSync(
-    process.execPath,
-    [path.join(repoRoot, 'bin/dalel.mjs'), 'verify', file],
-    {
+  // The lawyer has the monitor's fingerprint from a second channel: only with it is it VALID.
+  const { fingerprint } = (await sendFrom(dash, { type: 'key.info' })).data;
+  const dalel = (...args: string[]) =>
+    spawnSync(process.execPath, [path.join(repoRoot, 'bin/dalel.mjs'), 'verify', file, ...args], {
       encoding: 'utf8',
-    },
-  );
+    });
+  const unpinned = dalel();
+  expect(unpinned.stdout, unpinned.stderr).toMatch(/^NOT CONFIRMED: /);
+  expect(unpinned.status).toBe(3);
+  const verify = dalel('--key', fingerprint);
   expect(verify.stdout, verify.stderr).toMatch(/^VALID: /);
   expect(verify.status).toBe(0);
   // report.html in Russian, and report.pdf made in the extension (listed, so verified above).
@@ -143,13 +146,12 @@ test('capture, tag from the popup, find, export and verify', async ({
 
   // The same package, opened in Import/verify against this installation's own key: every check
   // passes, and importing it adds nothing (everything is recognised as already here).
-  const { fingerprint } = (await sendFrom(dash, { type: 'key.info' })).data;
   await dash.goto(`chrome-extension://${extensionId}/dashboard.html#import`);
   await dash.getByLabel('Package (.zip)').setInputFiles(file);
   await dash.getByLabel('Expected signer (optional)').fill(fingerprint);
   await dash.getByRole('button', { name: 'Verify' }).click();
   const result = dash.getByTestId('verify-result');
-  await expect(result).toContainText('Package is intact and signed');
+  await expect(result).toContainText('Package is intact and signed by the expected key');
   await expect(result).toContainText('matches the expected key');
   await dash.getByRole('button', { name: 'Import into this archive' }).click();
   await expect(dash.getByTestId('import-summary')).toContainText('Imported: 0 captures');

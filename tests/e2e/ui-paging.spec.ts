@@ -18,8 +18,9 @@ test('the captures list shows the newest 100, a count of all, and pages on with 
   test.setTimeout(180_000);
   // 250 fictional captures over three platforms, imported through import.run like a backup.
   const dir = mkdtempSync(path.join(os.tmpdir(), 'dalel-paging-'));
-  const { files } = await writeArchivePackages(N, await generateSigningKey(), dir);
-  for (const file of files) await importFile(page, file);
+  const key = await generateSigningKey();
+  const { files } = await writeArchivePackages(N, key, dir);
+  for (const file of files) await importFile(page, file, key.fingerprint);
 
   await page.goto(`chrome-extension://${extensionId}/dashboard.html#captures`);
   await page.reload(); // the page was already open: only the hash changed

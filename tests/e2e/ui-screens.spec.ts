@@ -164,11 +164,16 @@ for (const lang of LANGS) {
 
     await go('#import');
     // A package made by `dalel demo-package` verifies in the page; bytes that are not a ZIP do not.
+    // Without the sender's fingerprint it is "signature intact, signer not confirmed" (amber),
+    // and it is imported only after the monitor says they compared the fingerprint.
     await page.getByLabel(msg(lang, 'importFile')).setInputFiles(demoPackage);
     await page.getByRole('button', { name: msg(lang, 'importVerify') }).click();
-    await expect(page.getByTestId('verify-result')).toContainText(msg(lang, 'verdict_valid'));
-    await expect(page.getByRole('button', { name: msg(lang, 'importRun') })).toBeVisible();
-    await check(page, `dashboard-import-valid-${lang}`);
+    await expect(page.getByTestId('verify-result')).toContainText(msg(lang, 'verdict_unconfirmed'));
+    await expect(page.getByTestId('import-unconfirmed')).toBeVisible();
+    await expect(page.getByRole('button', { name: msg(lang, 'importRun') })).toBeDisabled();
+    await check(page, `dashboard-import-unconfirmed-${lang}`);
+    await page.getByLabel(msg(lang, 'importAcceptSigner')).check();
+    await expect(page.getByRole('button', { name: msg(lang, 'importRun') })).toBeEnabled();
     await page.getByRole('button', { name: msg(lang, 'importRun') }).click();
     await expect(page.getByTestId('import-summary')).toContainText(
       msg(lang, 'importDuplicates', 0),

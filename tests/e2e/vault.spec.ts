@@ -71,8 +71,20 @@ test('the passphrase lock in real Chromium: encrypted at rest, unlock screen, re
   const page = await first.context.newPage();
   await page.goto(`chrome-extension://${first.extensionId}/dashboard.html`);
   await sendFrom(page, { type: 'person.create', person: { name: 'Daniyar Omarov' } });
+  const before = (await sendFrom(page, { type: 'key.info' })).data.fingerprint;
   const enabled = await sendFrom(page, { type: 'vault.enable', passphrase: PASS });
-  expect(enabled).toEqual({ ok: true, data: { enabled: true, locked: false, state: 'ready' } });
+  // The lock replaces the signing key; the old (non-extractable) key signed the handover.
+  const after = (await sendFrom(page, { type: 'key.info' })).data.fingerprint;
+  expect(after).not.toBe(before);
+  expect(enabled).toEqual({
+    ok: true,
+    data: {
+      enabled: true,
+      locked: false,
+      state: 'ready',
+      keyChange: { previous: before, next: after, handover: true },
+    },
+  });
   await sendFrom(page, { type: 'person.create', person: { name: 'Saule Zhakupova' } });
   const raw = await rawIndexedDb(page);
   expect(raw).toContain('wrappedDataKey'); // the reader does see the stored rows
@@ -110,6 +122,23 @@ test('the passphrase lock in real Chromium: encrypted at rest, unlock screen, re
   expect(names).toEqual(['Daniyar Omarov', 'Saule Zhakupova']);
   expect((await sendFrom(again, { type: 'integrity.check', full: true })).data.ok).toBe(true);
   await second.context.close();
+});
+
+test('turning the lock on from the Security screen names the new fingerprint to send lawyers', async ({
+  extensionPage: page,
+  extensionId,
+}) => {
+  const old = (await sendFrom(page, { type: 'key.info' })).data.fingerprint;
+  await page.goto(`chrome-extension://${extensionId}/dashboard.html#security`);
+  await page.getByLabel('New passphrase (at least 8 characters)').fill(PASS);
+  await page.getByLabel('Repeat the new passphrase').fill(PASS);
+  await page.getByRole('button', { name: 'Encrypt with this passphrase' }).click();
+  const done = page.getByTestId('lock-done');
+  await expect(done).toBeVisible({ timeout: 60_000 });
+  const next = (await sendFrom(page, { type: 'key.info' })).data.fingerprint;
+  await expect(done).toContainText(`New fingerprint: ${next} (the old one was ${old})`);
+  await expect(done).toContainText('Your old key signed a handover to the new one');
+  await page.screenshot({ path: `${SCREENS}/security-key-changed-en.png` });
 });
 
 test('panic wipe from the locked screen, with confirmation (K4)', async ({

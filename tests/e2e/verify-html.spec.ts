@@ -1,31 +1,34 @@
-// verify.html, extracted from a package and opened from file:// in Chromium with no network,
-// shows VALID for a good package and INVALID for a tampered one.
+// verify.html, extracted from a package and opened from file:// in Chromium with no network:
+// VALID (green) only against the expected fingerprint, "signature intact, signer not confirmed"
+// (amber) without one, INVALID for a tampered package — and for every hostile ZIP form the same
+// verdict and reasons as `dalel verify` (the CLI's verifier in Node).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, expect, test, type Browser } from '@playwright/test';
-import { buildDemoInput } from '../../lib/demo/demo-input';
+import { nodePrimitives } from '../../cli/node/primitives';
+import { VERIFY_SCRIPT_SHA256 } from '../../lib/evidence/verifier-page/verify-html.generated';
+import { verifyPackage } from '../../lib/evidence/verify';
 import { jsPrimitives } from '../../lib/evidence/primitives';
-import { writePackage } from '../../lib/evidence/package-writer';
-import { generateSigningKey } from '../../lib/evidence/signing';
 import { openZip, readEntryBytes } from '../../lib/evidence/zip/reader';
 import { bytesSource } from '../../lib/evidence/zip/source';
+import {
+  basePackage,
+  fakeDescriptorPackage,
+  hostileVariants,
+  type Base,
+} from '../unit/evidence/support/hostile-packages';
 
 let dir: string;
 let browser: Browser;
-let fingerprint: string;
+let base: Base;
+const hostile: { file: string; zip: Uint8Array; what: string }[] = [];
 
 test.beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'dalel-verify-html-'));
-  const key = await generateSigningKey();
-  fingerprint = key.fingerprint;
-  const parts: Uint8Array[] = [];
-  await writePackage(
-    await buildDemoInput(key, new Date()),
-    async (c) => void parts.push(c.slice()),
-  );
-  const zip = Buffer.concat(parts);
+  base = await basePackage();
+  const zip = base.zip;
   writeFileSync(join(dir, 'good.zip'), zip);
   const archive = await openZip(bytesSource(zip));
   const page = archive.entries.find((e) => e.name === 'verify.html')!;
@@ -39,6 +42,13 @@ test.beforeAll(async () => {
   bad[png.dataOffset + 200]! ^= 0x01;
   writeFileSync(join(dir, 'tampered.zip'), bad);
   writeFileSync(join(dir, 'not-a-zip.zip'), 'hello');
+  const variants = await hostileVariants(base);
+  variants.push({ what: 'fake descriptor', zip: (await fakeDescriptorPackage()).zip, code: '' });
+  variants.forEach((v, i) => {
+    const file = `hostile-${i}.zip`;
+    writeFileSync(join(dir, file), v.zip);
+    hostile.push({ file, zip: v.zip, what: v.what });
+  });
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu'],
@@ -50,7 +60,10 @@ test.afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function verdictFor(file: string, pin = ''): Promise<{ verdict: string; checks: string }> {
+async function verdictFor(
+  file: string,
+  pin = '',
+): Promise<{ verdict: string; kind: string; failures: string; checks: string; color: string }> {
   const context = await browser.newContext({ offline: true });
   const page = await context.newPage();
   const requests: string[] = [];
@@ -62,25 +75,36 @@ async function verdictFor(file: string, pin = ''): Promise<{ verdict: string; ch
   await expect(verdict).not.toHaveClass('pending', { timeout: 20_000 });
   const result = {
     verdict: (await verdict.textContent()) ?? '',
+    kind: (await verdict.getAttribute('class')) ?? '',
+    failures: (await verdict.getAttribute('data-failures')) ?? '',
     checks: (await page.locator('#checks').textContent()) ?? '',
+    color: await verdict.evaluate((e) => getComputedStyle(e).backgroundColor),
   };
+  if (file === 'good.zip')
+    await page.screenshot({
+      path: `test-results/screens/verify-html-${pin ? 'pinned' : 'unconfirmed'}.png`,
+    });
   expect(requests.filter((u) => !u.startsWith('file:'))).toEqual([]);
   await context.close();
   return result;
 }
 
-test('shows VALID with the signer fingerprint for a good package', async () => {
-  const { verdict, checks } = await verdictFor('good.zip');
-  expect(verdict).toMatch(/^VALID/);
-  expect(verdict).toContain(fingerprint);
+test('without a fingerprint: amber "signature intact, signer not confirmed", never VALID', async () => {
+  const { verdict, kind, checks, color } = await verdictFor('good.zip');
+  expect(kind).toBe('unconfirmed');
+  expect(verdict).toMatch(/^SIGNATURE INTACT — SIGNER NOT CONFIRMED/);
+  expect(verdict).not.toMatch(/^VALID/);
+  expect(verdict).toContain(base.key.fingerprint);
+  expect(color).toBe('rgb(255, 241, 194)'); // amber, not the green of VALID
   expect(checks).toContain('Ed25519 signature valid');
   expect(checks).toContain('custody log intact');
 });
 
-test('shows VALID against the pinned fingerprint and INVALID against another', async () => {
-  expect((await verdictFor('good.zip', fingerprint)).verdict).toContain(
-    'signed by the expected key',
-  );
+test('VALID (green) against the expected fingerprint, INVALID against another', async () => {
+  const good = await verdictFor('good.zip', base.key.fingerprint);
+  expect(good.kind).toBe('valid');
+  expect(good.verdict).toMatch(/^VALID — signed by the expected key/);
+  expect(good.color).toBe('rgb(223, 243, 223)');
   const other = await verdictFor('good.zip', '0000-0000-0000-0000-0000-0000-0000-0000');
   expect(other.verdict).toMatch(/^INVALID/);
   expect(other.checks).toContain('unknown signer');
@@ -98,11 +122,25 @@ test('shows UNREADABLE for a file that is not a package', async () => {
   expect((await verdictFor('not-a-zip.zip')).verdict).toMatch(/^UNREADABLE/);
 });
 
-test('the page is self-contained: no external script, style or network reference', () => {
+test('every hostile ZIP form: the same verdict and failure codes as dalel verify', async () => {
+  for (const h of hostile) {
+    const node = await verifyPackage(bytesSource(h.zip), {
+      pinnedKey: base.key.fingerprint,
+      primitives: nodePrimitives,
+    });
+    const page = await verdictFor(h.file, base.key.fingerprint);
+    expect(page.kind, h.what).toBe(node.verdict);
+    expect(page.kind, h.what).toBe('invalid');
+    expect(page.failures, h.what).toBe(node.failures.map((f) => f.code).join(' '));
+  }
+});
+
+test('the page is self-contained and names its build', () => {
   const html = readFileSync(join(dir, 'verify.html'), 'utf8');
   // Network use itself is checked above (offline context, no non-file requests); here: no external resources.
   expect(/<script[^>]+src=|<link[^>]*href=|<img[^>]+src=|<iframe/i.test(html)).toBe(false);
   expect(html).toContain(
     "content=\"default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'\"",
   );
+  expect(html).toContain(`Script SHA-256: ${VERIFY_SCRIPT_SHA256}`);
 });

@@ -31,6 +31,7 @@ describe('manifest permissions', () => {
       'unlimitedStorage',
       'contextMenus',
       'alarms',
+      'notifications',
       'pageCapture',
     ]);
   });
@@ -81,5 +82,23 @@ describe('icon', () => {
         ]);
       }
     }
+  });
+});
+
+/** Alt+Shift+D opens the popup: the reserved command's name depends on the manifest version. */
+describe('manifest commands per browser', () => {
+  it('names the popup command _execute_action in Chrome (MV3)', () => {
+    const commands = manifest('chrome').commands as Record<string, unknown>;
+    expect(Object.keys(commands).sort()).toEqual(['_execute_action', 'capture-page']);
+  });
+
+  it('names the popup command _execute_browser_action in Firefox (MV2)', () => {
+    const commands = manifest('firefox').commands as Record<
+      string,
+      { suggested_key: { default: string } }
+    >;
+    expect(Object.keys(commands).sort()).toEqual(['_execute_browser_action', 'capture-page']);
+    expect(commands._execute_browser_action!.suggested_key.default).toBe('Alt+Shift+D');
+    expect(commands['capture-page']!.suggested_key.default).toBe('Alt+Shift+S');
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { FAILURE_REASONS, TRIGGERS } from '../../lib/capture/trigger-failure';
 import { CUSTODY_EVENT_TYPES, custodySubjectSchema } from '../../lib/model/custody';
 import { CAPTURE_STAGES } from '../../lib/messaging/messages/capture';
 import { CASE_STATUSES, OFFICIAL_ROLES } from '../../lib/model/legal-case';
@@ -39,8 +40,11 @@ const DYNAMIC: Record<string, readonly string[]> = {
   stage_: CAPTURE_STAGES,
   exportKind_: ['case', 'person', 'selection'],
   exportPhase_: ['artifacts', 'records', 'report', 'signing', 'done'],
-  verdict_: ['valid', 'invalid', 'unreadable'],
-  pinned_: ['match', 'mismatch', 'unpinned'],
+  verdict_: ['valid', 'unconfirmed', 'invalid', 'unreadable'],
+  pinned_: ['match', 'rotated', 'mismatch', 'unpinned'],
+  // The last failed shortcut / context-menu capture (components/popup/last-failure.tsx).
+  failureReason_: FAILURE_REASONS,
+  lastFailureVia_: TRIGGERS,
 };
 
 const english = JSON.parse(

@@ -74,6 +74,7 @@ export function CaptureDetail({ id }: { id: string }) {
           links={links}
           persons={known.data?.persons ?? []}
           cases={known.data?.cases ?? []}
+          custody={custody}
           onChange={data.reload}
         />
         <details class="panel">

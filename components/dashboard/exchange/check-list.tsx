@@ -1,15 +1,26 @@
 import type { VerifyResult } from '../../exchange-api';
 import { useI18n } from '../../i18n-context';
 
-/** Every check of a verification, failures first, each saying which file and why. */
+const VERDICT_CLASS = {
+  valid: 'ok',
+  unconfirmed: 'warn',
+  invalid: 'bad',
+  unreadable: 'bad',
+} as const;
+const VERDICT_MARK = { valid: '✓', unconfirmed: '!', invalid: '✗', unreadable: '✗' } as const;
+
+/** Every check of a verification: failures first, then what to know, then what passed. */
 export function CheckList({ result }: { result: VerifyResult }) {
   const { t, tn, formatBytes } = useI18n();
-  const ok = result.verdict === 'valid';
+  const items = [
+    ...result.failures.map((c) => ({ c, kind: 'bad' as const })),
+    ...result.notes.map((c) => ({ c, kind: 'note' as const })),
+    ...result.passed.map((c) => ({ c, kind: 'ok' as const })),
+  ];
   return (
     <section class="panel" aria-labelledby="verdict" data-testid="verify-result">
-      <h2 id="verdict" class={ok ? 'ok' : 'bad'}>
-        {ok ? '✓ ' : '✗ '}
-        {t(`verdict_${result.verdict}`)}
+      <h2 id="verdict" class={VERDICT_CLASS[result.verdict]} data-verdict={result.verdict}>
+        {VERDICT_MARK[result.verdict]} {t(`verdict_${result.verdict}`)}
       </h2>
       <p>
         {t('verifyFiles', tn('countFiles', result.files), formatBytes(result.bytes))}
@@ -22,10 +33,12 @@ export function CheckList({ result }: { result: VerifyResult }) {
         )}
       </p>
       <ul class="checks">
-        {[...result.failures, ...result.passed].map((c, i) => (
-          <li key={i} class={c.ok ? 'check-ok' : 'check-bad'}>
-            <span aria-hidden="true">{c.ok ? '✓' : '✗'}</span>
-            <span class="visually-hidden">{c.ok ? t('checkPassed') : t('checkFailed')}</span>{' '}
+        {items.map(({ c, kind }, i) => (
+          <li key={i} class={`check-${kind}`} data-code={c.code}>
+            <span aria-hidden="true">{kind === 'ok' ? '✓' : kind === 'bad' ? '✗' : '!'}</span>
+            <span class="visually-hidden">
+              {t(kind === 'ok' ? 'checkPassed' : kind === 'bad' ? 'checkFailed' : 'checkNote')}
+            </span>{' '}
             {c.file && <span class="mono">{c.file}: </span>}
             {c.message}
           </li>

@@ -1,4 +1,4 @@
-import { useId, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import {
   exchangeApi,
   type ImportSummary,
@@ -12,10 +12,23 @@ import { ProgressBar } from '../../ui/progress-bar';
 import { errorText } from '../../ui/use-request';
 import { CheckList } from './check-list';
 
-/** Import/verify: open a package, see every check, then import it (only when it is valid). */
+/**
+ * Import/verify: open a package, see every check, then import it. Only a package whose signer is
+ * confirmed is imported: against the expected fingerprint, as this installation's own key (a
+ * backup), or after the monitor says they compared the fingerprint (recorded in custody).
+ */
 export function ImportView(_props: { id: string | null }) {
   const { t, tn, formatNumber } = useI18n();
   const fileId = useId();
+  const acceptId = useId();
+  const [ownKey, setOwnKey] = useState<string | null>(null);
+  const [accepted, setAccepted] = useState(false);
+  useEffect(() => {
+    exchangeApi
+      .keyInfo()
+      .then((k) => setOwnKey(k.fingerprint))
+      .catch(() => setOwnKey(null));
+  }, []);
   const [file, setFile] = useState<File | null>(null);
   const [pinned, setPinned] = useState('');
   const [progress, setProgress] = useState<Progress | null>(null);
@@ -28,6 +41,7 @@ export function ImportView(_props: { id: string | null }) {
     setResult(null);
     setImported(null);
     setError(null);
+    setAccepted(false);
     setProgress({ done: 0, total: file.size });
     try {
       setResult(await exchangeApi.verify(file, setProgress, pinned.trim()));
@@ -38,13 +52,25 @@ export function ImportView(_props: { id: string | null }) {
     }
   };
   const runImport = async () => {
-    if (!file) return;
+    if (!file || !result) return;
     try {
-      setImported(await exchangeApi.import(file, pinned.trim()));
+      setImported(
+        await exchangeApi.import(file, {
+          pinnedKey: pinned.trim() || undefined,
+          acceptSigner:
+            result.verdict === 'unconfirmed' && accepted
+              ? (result.fingerprint ?? undefined)
+              : undefined,
+        }),
+      );
     } catch (e) {
       setError(errorText(e));
     }
   };
+  const own = result?.verdict === 'unconfirmed' && result.fingerprint === ownKey;
+  const canImport =
+    !imported &&
+    (result?.verdict === 'valid' || own || (result?.verdict === 'unconfirmed' && accepted));
 
   return (
     <section aria-labelledby="import-heading">
@@ -80,8 +106,28 @@ export function ImportView(_props: { id: string | null }) {
       )}
       <ErrorBanner error={error} />
       {result && <CheckList result={result} />}
-      {result?.verdict === 'valid' && !imported && (
-        <button type="button" onClick={() => void runImport()}>
+      {result?.verdict === 'unconfirmed' && !imported && (
+        <div class="warn-panel" data-testid="import-unconfirmed">
+          {own ? (
+            <p>{t('importOwnKey')}</p>
+          ) : (
+            <>
+              <p>{t('importUnconfirmed', result.fingerprint ?? '')}</p>
+              <label for={acceptId}>
+                <input
+                  id={acceptId}
+                  type="checkbox"
+                  checked={accepted}
+                  onChange={(e) => setAccepted((e.currentTarget as HTMLInputElement).checked)}
+                />{' '}
+                {t('importAcceptSigner')}
+              </label>
+            </>
+          )}
+        </div>
+      )}
+      {result && (result.verdict === 'valid' || result.verdict === 'unconfirmed') && !imported && (
+        <button type="button" onClick={() => void runImport()} disabled={!canImport}>
           {t('importRun')}
         </button>
       )}

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { accountKeyOf } from '../../capture/account-key';
 import { DEFAULT_CAPS, type CaptureCaps } from '../../capture/caps';
+import { pngWidth } from '../../capture/conditions';
 import { buildMetadata } from '../../capture/metadata';
 import { ARTIFACT_NAMES, mediaArtifactName } from '../../capture/naming';
 import { sealCapture } from '../../capture/seal';
@@ -15,6 +16,8 @@ import type { ArtifactBytes } from '../../store/repositories/captures-repo';
 import type { Store } from '../../store/store';
 import { fetchMedia, inlineResources, type Fetched } from './fetch-media';
 import { saveMhtml } from './mhtml';
+import type { CaptureOptions } from './capture-options';
+import { capturePostCrop } from './post-crop';
 import { captureVisible, stitchFullPage } from './screenshots';
 import { CaptureAbort, TabSession } from './tab-session';
 
@@ -61,7 +64,11 @@ const reasonOf = (error: unknown) => (error instanceof Error ? error.message : S
  * with its custody event in one transaction. Throws (and stores nothing) when the tab is closed,
  * navigates or cannot be read, or storage is full.
  */
-export async function runCapture(tabId: number, ctx: CaptureContext): Promise<Capture> {
+export async function runCapture(
+  tabId: number,
+  ctx: CaptureContext,
+  options: CaptureOptions = {},
+): Promise<Capture> {
   const caps = ctx.caps ?? DEFAULT_CAPS;
   const startedAt = new Date();
   let stage = 0;
@@ -81,7 +88,10 @@ export async function runCapture(tabId: number, ctx: CaptureContext): Promise<Ca
   const settled = await tab.settle(caps.settleMaxMs ?? SETTLE_MAX_MS);
   next();
   const id = nonce();
-  const page = await tab.collect(id);
+  const page = await tab.collect(
+    id,
+    options.scope === 'pointer' ? { targetElementId: options.targetElementId } : undefined,
+  );
   const omissions = [...page.omissions];
   const warnings = [
     ...(settled.settled ? [] : [english(WARN_LOADING, Math.round(settled.waitedMs / 1000))]),
@@ -141,6 +151,33 @@ export async function runCapture(tabId: number, ctx: CaptureContext): Promise<Ca
   } catch (error) {
     if ((error as Error).name === 'CaptureAbort') throw error;
     omissions.push(`full-page screenshot: ${reasonOf(error)}`);
+  }
+  if (page.target) {
+    // "Capture this post": a tight screenshot of the chosen post besides the viewport.
+    try {
+      const crop = await capturePostCrop({
+        windowId,
+        metrics: page.metrics,
+        viewport,
+        rect: page.target.rect,
+        scrollTo: (x, y) => tab.scrollTo(x, y),
+        assertSameTab: () => tab.assertSame(),
+        caps,
+      });
+      if (crop.warning) warnings.push(crop.warning);
+      pending.push({
+        ref: {
+          name: ARTIFACT_NAMES.post,
+          role: 'screenshot',
+          mediaType: 'image/png',
+          sourceUrl: null,
+        },
+        bytes: crop.png,
+      });
+    } catch (error) {
+      if ((error as Error).name === 'CaptureAbort') throw error;
+      omissions.push(`post screenshot: ${reasonOf(error)}`);
+    }
   }
   next();
 
@@ -241,6 +278,10 @@ export async function runCapture(tabId: number, ctx: CaptureContext): Promise<Ca
     extensionVersion: ctx.extensionVersion,
     extractor: page.record.extractor,
     omissions,
+    measured: {
+      screenshotWidth: pngWidth(viewport),
+      deviceTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC',
+    },
   });
   const capture = await sealCapture({
     id: newId('cap'),

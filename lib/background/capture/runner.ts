@@ -6,30 +6,11 @@ import { ProtocolError } from '../../messaging/router';
 import type { CaptureProgress, CaptureStage } from '../../messaging/messages/capture';
 import type { Capture } from '../../model/capture';
 import type { Store } from '../../store/store';
+import { badge } from './badge';
+import type { CaptureOptions } from './capture-options';
+import { forgetLastFailure } from './failure-report';
 import { runCapture } from './pipeline';
 import type { TabCaptures } from './tab-captures';
-
-type ActionApi = {
-  setBadgeText(details: { tabId?: number; text: string }): Promise<void>;
-  setBadgeBackgroundColor?(details: { tabId?: number; color: string }): Promise<void>;
-  setTitle(details: { tabId?: number; title: string }): Promise<void>;
-};
-
-function action(): ActionApi | undefined {
-  const b = browser as unknown as { action?: ActionApi; browserAction?: ActionApi };
-  return b.action ?? b.browserAction;
-}
-
-/** Shows the outcome on the toolbar button of that tab (no notification permission needed). */
-async function badge(tabId: number, text: string, color: string, title?: string) {
-  const api = action();
-  if (!api) return;
-  await Promise.all([
-    api.setBadgeText({ tabId, text }),
-    api.setBadgeBackgroundColor?.({ tabId, color }),
-    title ? api.setTitle({ tabId, title }) : undefined,
-  ]).catch(() => undefined); // the tab may be gone; the badge is a courtesy
-}
 
 function broadcast(tabId: number, stage: CaptureStage, done: number, total: number) {
   const event: CaptureProgress = { type: 'capture.progress', tabId, stage, done, total };
@@ -47,20 +28,24 @@ export function createCaptureRunner(
   tabs?: TabCaptures,
 ) {
   const running = new Set<number>();
-  return async function run(tabId: number): Promise<Capture> {
+  return async function run(tabId: number, options: CaptureOptions = {}): Promise<Capture> {
     if (running.has(tabId)) throw ProtocolError.of('failed', 'fail_already_running');
     running.add(tabId);
     await badge(tabId, '…', '#666666');
     try {
       const store = await openStore();
-      const capture = await runCapture(tabId, {
-        store,
-        extensionVersion,
-        onProgress: (stage, done, total) => {
-          tabs?.progress(tabId, { stage, done, total });
-          broadcast(tabId, stage, done, total);
+      const capture = await runCapture(
+        tabId,
+        {
+          store,
+          extensionVersion,
+          onProgress: (stage, done, total) => {
+            tabs?.progress(tabId, { stage, done, total });
+            broadcast(tabId, stage, done, total);
+          },
         },
-      });
+        options,
+      );
       await tabs?.sealed(tabId, {
         captureId: capture.id,
         seal: capture.seal,
@@ -72,6 +57,7 @@ export function createCaptureRunner(
       const warned = capture.warnings.filter((w) => matchWarning(englishCatalog, w));
       if (warned.length) await badge(tabId, '✓!', '#a15c00', `Dalel: ${warned.join(' ')}`);
       else await badge(tabId, '✓', '#1a7f37', `Dalel: captured ${capture.url}`);
+      await forgetLastFailure();
       return capture;
     } catch (error) {
       broadcast(tabId, 'failed', 0, 6);

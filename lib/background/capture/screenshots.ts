@@ -1,19 +1,20 @@
 import { browser } from 'wxt/browser';
 import { planTiles, type CaptureCaps } from '../../capture/caps';
+import { pacingFor, ScreenshotPacer } from '../../capture/screenshot-pacing';
 import type { PageMetrics } from '../../messaging/content-protocol';
 import { dataUrlBytes } from './bytes';
 
-// Chrome allows two captureVisibleTab calls per second (MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND).
-const WINDOW_MS = 1_050;
-const recent: number[] = [];
+let pacer: ScreenshotPacer | undefined;
 
-/** PNG bytes of what the tab's window shows now, paced to stay inside Chrome's rate limit. */
+/**
+ * PNG bytes of what the tab's window shows now; in Chrome paced to stay inside its rate limit,
+ * in Firefox at once (lib/capture/screenshot-pacing.ts).
+ */
 export async function captureVisible(windowId: number): Promise<Uint8Array> {
-  const twoAgo = recent.length >= 2 ? recent[recent.length - 2]! : 0;
-  const wait = twoAgo + WINDOW_MS - Date.now();
+  pacer ??= new ScreenshotPacer(pacingFor(browser));
+  const wait = pacer.delay(Date.now());
   if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-  recent.push(Date.now());
-  if (recent.length > 2) recent.shift();
+  pacer.took(Date.now());
   return dataUrlBytes(await browser.tabs.captureVisibleTab(windowId, { format: 'png' }));
 }
 

@@ -6,6 +6,7 @@ import {
   settledSchema,
   pageCheckSchema,
   type Collected,
+  type CollectTarget,
   type PageMetrics,
 } from '../../messaging/content-protocol';
 import { fromBase64 } from '../../evidence/hex';
@@ -90,8 +91,10 @@ export class TabSession {
     return bytes;
   }
 
-  async collect(nonce: string): Promise<Collected> {
-    const collected = collectedSchema.parse(await this.ask({ type: 'cs.collect', nonce }));
+  async collect(nonce: string, target?: CollectTarget): Promise<Collected> {
+    const collected = collectedSchema.parse(
+      await this.ask({ type: 'cs.collect', nonce, ...(target ? { target } : {}) }),
+    );
     this.session = collected.session;
     this.url = collected.environment.url;
     return collected;

@@ -1,3 +1,4 @@
+import type { CaptureOptions } from '../capture/capture-options';
 import { accountTimeline } from '../../capture/timeline';
 import { ARTIFACT_GET_MAX } from '../../messaging/messages/capture';
 import { ProtocolError, type Handlers } from '../../messaging/router';
@@ -8,7 +9,7 @@ import type { TabCaptureStatus } from '../capture/tab-captures';
 
 /** Runs one capture of a tab to the end (sealed and stored) or throws; see capture/runner.ts. */
 export interface CapturePorts {
-  runCapture(tabId: number): Promise<Capture>;
+  runCapture(tabId: number, options?: CaptureOptions): Promise<Capture>;
   /** The newest capture sealed in a tab and the one running there (capture/tab-captures.ts). */
   tabCaptureStatus(tabId: number): Promise<TabCaptureStatus>;
   /** A small JPEG of an image artifact (background/thumbnails.ts); absent in Node tests. */
@@ -18,8 +19,8 @@ export interface CapturePorts {
 /** Handlers of the capture messages (take, read back, timeline, artifact bytes). */
 export function captureHandlers(store: Store, ports: CapturePorts) {
   return {
-    'capture.run': async ({ tabId }) => {
-      const capture = await ports.runCapture(tabId);
+    'capture.run': async ({ tabId, scope }) => {
+      const capture = await ports.runCapture(tabId, scope ? { scope } : undefined);
       return { id: capture.id, seal: capture.seal };
     },
     'capture.get': async ({ id }) => {

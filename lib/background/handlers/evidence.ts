@@ -69,10 +69,10 @@ export function evidenceHandlers(store: Store, ports: EvidencePorts) {
         throw error;
       }
     },
-    'import.run': async ({ file, pinnedKey }) => {
+    'import.run': async ({ file, pinnedKey, acceptSigner }) => {
       const { file: blob, remove } = await ports.openImportFile(file);
       try {
-        const result = await importPackage(store, blobSource(blob), { pinnedKey });
+        const result = await importPackage(store, blobSource(blob), { pinnedKey, acceptSigner });
         // Derive the new captures' list rows now, not on the next open of the list.
         await store.listings.all().catch(() => undefined);
         return result;

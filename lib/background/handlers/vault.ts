@@ -5,6 +5,8 @@ import type { VaultController } from '../vault-controller';
 import type { WitnessKeeper } from '../witness-keeper';
 
 export interface StorageInfo {
+  /** Where the archive lives (lib/background/store-backend.ts); absent in tests. */
+  backend?: 'indexeddb' | 'extension-storage';
   usage: number;
   quota: number;
   /** `navigator.storage.persisted()`: the origin's storage is marked persistent. */

@@ -167,7 +167,7 @@ export function reportView(input: PackageInput, meta: PackageMeta, language: Lan
       [t('report_scope'), scope],
       [t('report_created'), f.formatUtc(meta.created)],
       [t('report_tool'), `${meta.tool.name} ${meta.tool.version}`],
-      [t('keyFingerprint'), meta.fingerprint],
+      [t('report_signedBy'), meta.fingerprint],
       [
         t('report_checkpoint'),
         t(
@@ -180,7 +180,7 @@ export function reportView(input: PackageInput, meta: PackageMeta, language: Lan
       [t('exportPackageId'), meta.packageId],
     ] as Rows,
     verifyHeading: t('report_verifyHeading'),
-    verifySteps: [t('report_verify1'), t('report_verify2'), t('report_verify3')],
+    verifySteps: [1, 2, 3, 4].map((n) => t(`report_verify${n}`)),
     convenience: t('report_convenience'),
     casesHeading: t('navCases'),
     cases: input.cases.map(caseView),

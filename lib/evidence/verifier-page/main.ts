@@ -6,10 +6,11 @@ import { blobSource } from '../zip/source';
 
 const byId = (id: string): HTMLElement => document.getElementById(id)!;
 
-function item(check: Check): HTMLLIElement {
+function item(check: Check, kind: 'ok' | 'bad' | 'note'): HTMLLIElement {
   const li = document.createElement('li');
-  li.className = check.ok ? 'ok' : 'bad';
-  li.textContent = `${check.ok ? '✔' : '✘'} ${check.file ? `${check.file}: ` : ''}${check.message}`;
+  li.className = kind;
+  const mark = kind === 'ok' ? '✔' : kind === 'bad' ? '✘' : '!';
+  li.textContent = `${mark} ${check.file ? `${check.file}: ` : ''}${check.message}`;
   return li;
 }
 
@@ -18,11 +19,10 @@ function verdictText(report: VerifyReport): string {
     return 'UNREADABLE — not a complete ZIP package / файл повреждён или это не пакет';
   if (report.verdict === 'invalid')
     return `INVALID — ${report.failures.length} check(s) failed / НЕДЕЙСТВИТЕЛЕН`;
-  const who =
-    report.pinned === 'match'
-      ? `signed by the expected key ${report.fingerprint}`
-      : `signed by key ${report.fingerprint} — compare this fingerprint with the one the sender gave you / сверьте отпечаток ключа`;
-  return `VALID — ${who} / ДЕЙСТВИТЕЛЕН`;
+  if (report.verdict === 'unconfirmed')
+    return `SIGNATURE INTACT — SIGNER NOT CONFIRMED. Signed by key ${report.fingerprint}: compare it with the fingerprint the sender gave you over a second channel and enter it above / ПОДПИСЬ ЦЕЛА — ОТПРАВИТЕЛЬ НЕ ПОДТВЕРЖДЁН: сверьте отпечаток ключа`;
+  const how = report.pinned === 'rotated' ? ', which took over from it by a signed handover' : '';
+  return `VALID — signed by the expected key${how} (${report.fingerprint}) / ДЕЙСТВИТЕЛЕН`;
 }
 
 async function run(): Promise<void> {
@@ -44,7 +44,13 @@ async function run(): Promise<void> {
     });
     verdict.className = report.verdict;
     verdict.textContent = verdictText(report);
-    list.append(...report.failures.map(item), ...report.passed.map(item));
+    // The codes behind the words, so a test (or an expert) can compare with `dalel verify --json`.
+    verdict.dataset.failures = report.failures.map((c) => c.code).join(' ');
+    list.append(
+      ...report.failures.map((c) => item(c, 'bad')),
+      ...report.notes.map((c) => item(c, 'note')),
+      ...report.passed.map((c) => item(c, 'ok')),
+    );
   } catch (error) {
     verdict.className = 'unreadable';
     verdict.textContent = `ERROR — ${(error as Error).message}`;

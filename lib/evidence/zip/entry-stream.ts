@@ -1,6 +1,8 @@
 import type { Primitives } from '../primitives';
-import { defaultInflate } from './codec';
-import { METHOD_DEFLATE } from './format';
+import { outcome } from '../verify-messages';
+import { defaultInflate, TrailingDataError } from './codec';
+import { DescriptorScan } from './descriptor-scan';
+import { FLAG_DESCRIPTOR, METHOD_DEFLATE } from './format';
 import { readExact, ZipError, type ZipEntry } from './entry';
 import type { ZipSource } from './source';
 
@@ -37,8 +39,9 @@ async function* storedBytes(
 
 /**
  * The uncompressed bytes of an entry, in chunks. Stops with an error as soon as output passes
- * the declared size (so a lying or bomb entry costs at most one piece of inflation), and checks
- * the length and CRC-32 at the end.
+ * the declared size (so a lying or bomb entry costs at most one piece of inflation), refuses bytes
+ * after the end of a DEFLATE stream and descriptor look-alikes in stored data (either would make
+ * streaming readers see other entries), and checks the length and CRC-32 at the end.
  */
 export async function* readEntry(
   source: ZipSource,
@@ -46,39 +49,38 @@ export async function* readEntry(
   primitives: Primitives,
 ): AsyncGenerator<Uint8Array> {
   if (entry.dataOffset < 0) throw new Error(`${entry.name}: archive not validated`);
+  const invalid = (o: ReturnType<typeof outcome>) => new ZipError(o, 'invalid', entry.name);
   const deflated = entry.method === METHOD_DEFLATE;
   const inflate = primitives.inflateRaw ?? defaultInflate();
   const output = deflated
     ? inflate(storedBytes(source, entry, DEFLATE_PIECE))
     : storedBytes(source, entry, READ_CHUNK);
+  const scan =
+    !deflated && entry.flags & FLAG_DESCRIPTOR
+      ? new DescriptorScan(primitives.crc32, primitives.findBytes)
+      : null;
   let produced = 0;
   let crc = 0;
   try {
     for await (const chunk of output) {
       produced += chunk.length;
-      if (produced > entry.size) {
-        throw new ZipError(
-          `inflates beyond its declared ${entry.size} bytes (lying size or zip bomb)`,
-          'invalid',
-          entry.name,
-        );
-      }
+      if (produced > entry.size)
+        throw invalid(outcome('zip_inflates_beyond', { size: entry.size }));
+      const at = scan ? scan.push(chunk) : -1;
+      if (at >= 0) throw invalid(outcome('zip_fake_descriptor', { at }));
       crc = primitives.crc32(chunk, crc);
       yield chunk;
     }
   } catch (error) {
     if (error instanceof ZipError || !deflated) throw error;
-    throw new ZipError(
-      `corrupt compressed data (${(error as Error).message})`,
-      'invalid',
-      entry.name,
-    );
+    if (error instanceof TrailingDataError) throw invalid(outcome('zip_deflate_trailing'));
+    throw invalid(outcome('zip_corrupt_deflate', { detail: (error as Error).message }));
   }
-  if (produced !== entry.size) {
-    throw new ZipError(`has ${produced} bytes, declares ${entry.size}`, 'invalid', entry.name);
-  }
-  if (crc !== entry.crc)
-    throw new ZipError('CRC-32 mismatch (damaged or altered data)', 'invalid', entry.name);
+  const at = scan ? scan.finish() : -1;
+  if (at >= 0) throw invalid(outcome('zip_fake_descriptor', { at }));
+  if (produced !== entry.size)
+    throw invalid(outcome('zip_length_mismatch', { actual: produced, size: entry.size }));
+  if (crc !== entry.crc) throw invalid(outcome('zip_crc'));
 }
 
 /** A whole (small) entry in memory; refuses entries over `max` bytes before reading them. */
@@ -89,11 +91,7 @@ export async function readEntryBytes(
   max: number,
 ): Promise<Uint8Array> {
   if (entry.size > max)
-    throw new ZipError(
-      `is ${entry.size} bytes, more than ${max} allowed for this file`,
-      'invalid',
-      entry.name,
-    );
+    throw new ZipError(outcome('zip_entry_cap', { size: entry.size, max }), 'invalid', entry.name);
   const parts: Uint8Array[] = [];
   for await (const c of readEntry(source, entry, primitives)) parts.push(c);
   if (parts.length === 1) return parts[0]!;

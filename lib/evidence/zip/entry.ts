@@ -1,4 +1,5 @@
 // The reader's vocabulary: entries, limits, errors, and two byte helpers shared by its parts.
+import { outcome, renderOutcome, type FormChange, type Outcome } from '../verify-messages';
 import type { ZipSource } from './source';
 
 export interface ZipLimits {
@@ -23,14 +24,16 @@ export const DEFAULT_LIMITS: ZipLimits = {
 /** `unreadable`: not a ZIP or cut short; `invalid`: a ZIP that breaks the rules. */
 export class ZipError extends Error {
   constructor(
-    message: string,
+    readonly outcome: Outcome,
     readonly kind: 'unreadable' | 'invalid',
     readonly entry?: string,
   ) {
-    super(entry ? `${entry}: ${message}` : message);
+    const text = renderOutcome(outcome);
+    super(entry ? `${entry}: ${text}` : text);
   }
 }
 
+/** A file entry (directory entries of a re-packed archive are listed apart). */
 export interface ZipEntry {
   name: string;
   method: number;
@@ -45,33 +48,27 @@ export interface ZipEntry {
 
 export interface EntryProblem {
   name: string;
+  outcome: Outcome;
+  /** The outcome in English. */
   reason: string;
 }
 
+export function entryProblem(name: string, o: Outcome): EntryProblem {
+  return { name, outcome: o, reason: renderOutcome(o) };
+}
+
 export interface ZipArchive {
+  /** File entries, in central-directory order. */
   entries: ZipEntry[];
+  /** Directory entries (names ending in "/"), which hold no bytes; only in re-packed archives. */
+  directories: string[];
   /** Unsafe names and limit violations; entries named here are never read. */
   problems: EntryProblem[];
+  /** How the container differs from the form Dalel writes; empty when it is that form. */
+  changes: FormChange[];
 }
 
-/** Open and validate an archive's structure without inflating anything. */
-
-export function findExtra(
-  view: DataView,
-  start: number,
-  length: number,
-  id: number,
-): { start: number; end: number } | null {
-  let at = start;
-  while (at + 4 <= start + length) {
-    const tag = view.getUint16(at, true);
-    const size = view.getUint16(at + 2, true);
-    if (at + 4 + size > start + length) throw new ZipError('malformed extra field', 'invalid');
-    if (tag === id) return { start: at + 4, end: at + 4 + size };
-    at += 4 + size;
-  }
-  return null;
-}
+export { outcome };
 
 export async function readExact(
   source: ZipSource,
@@ -80,9 +77,9 @@ export async function readExact(
   what: string,
 ): Promise<Uint8Array> {
   if (offset < 0 || offset + length > source.size)
-    throw new ZipError(`${what} lies outside the archive (truncated?)`, 'unreadable');
+    throw new ZipError(outcome('zip_outside', { what }), 'unreadable');
   const bytes = await source.read(offset, length);
   if (bytes.length !== length)
-    throw new ZipError(`${what} could not be read in full`, 'unreadable');
+    throw new ZipError(outcome('zip_read_short', { what }), 'unreadable');
   return bytes;
 }

@@ -14,6 +14,12 @@ export const MAX16 = 0xffff;
 export const FLAG_ENCRYPTED = 0x0001;
 export const FLAG_DESCRIPTOR = 0x0008;
 export const FLAG_UTF8 = 0x0800;
+/** Bits 1–2: the DEFLATE level a compressor used (informational; zip -1/-9 set them). */
+export const FLAG_DEFLATE_LEVEL = 0x0006;
+/** Version "made by" our writer: Unix host (3), ZIP 4.5. */
+export const MADE_BY_DALEL = (3 << 8) | 45;
+/** External attributes our writer gives every file: a regular file, mode 0644. */
+export const EXTERNAL_DALEL = (0o100644 << 16) >>> 0;
 export const METHOD_STORE = 0;
 export const METHOD_DEFLATE = 8;
 

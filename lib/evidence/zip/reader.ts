@@ -1,21 +1,19 @@
-// A bounded-memory ZIP reader that trusts nothing: it parses the central directory, checks every
-// local header against it, requires entries to tile the archive with no gaps or overlaps (junk,
-// hidden data, overlapping-entry bombs), checks counts, sizes and ratios before inflating, and
-// caps inflation at the declared size while streaming (integrity.md Z1–Z9).
-import {
-  FLAG_ENCRYPTED,
-  FLAG_UTF8,
-  MAX16,
-  MAX32,
-  METHOD_DEFLATE,
-  METHOD_STORE,
-  readU64,
-  SIG,
-  ZIP64_EXTRA,
-} from './format';
+// A bounded-memory ZIP reader that trusts nothing. It accepts only archives that every ZIP tool
+// reads the same way: the end record is the last 22 bytes (no comment, nothing after it), the
+// central directory and each local header agree field for field, entries tile the archive from
+// offset 0 to the central directory (no junk, hidden data or overlaps), no comments, no extra
+// field that renames an entry, regular files only. It checks counts, sizes and ratios before
+// inflating and caps inflation at the declared size while streaming (integrity.md Z1–Z9); the
+// entry reader refuses bytes after a DEFLATE stream's end and descriptor look-alikes in stored
+// data (entry-stream.ts). Archives in another accepted form than our writer's (a re-pack) are
+// read the same way; `changes` says how they differ.
+import type { FormChange } from '../verify-messages';
+import { parseCentralDirectory } from './central';
+import { findEnd } from './end-records';
 import {
   DEFAULT_LIMITS,
-  findExtra,
+  entryProblem,
+  outcome,
   readExact,
   ZipError,
   type EntryProblem,
@@ -23,8 +21,9 @@ import {
   type ZipEntry,
   type ZipLimits,
 } from './entry';
+import { METHOD_STORE } from './format';
 import { checkLocalHeaders } from './local-headers';
-import { nameProblems } from './names';
+import { collisionKey, nameProblems, unsafeName } from './names';
 import type { ZipSource } from './source';
 
 export * from './entry';
@@ -35,154 +34,61 @@ export async function openZip(
   limits: ZipLimits = DEFAULT_LIMITS,
 ): Promise<ZipArchive> {
   const end = await findEnd(source);
-  if (end.count > limits.maxEntries) {
+  if (end.count > limits.maxEntries)
     throw new ZipError(
-      `${end.count} entries, more than the limit of ${limits.maxEntries}`,
+      outcome('zip_too_many_entries', { count: end.count, limit: limits.maxEntries }),
       'invalid',
     );
-  }
-  if (end.cdSize > limits.maxCentralDirectory || end.cdSize < end.count * 46) {
+  if (end.cdSize > limits.maxCentralDirectory || end.cdSize < end.count * 46)
     throw new ZipError(
-      `central directory size ${end.cdSize} is implausible for ${end.count} entries`,
+      outcome('zip_cd_implausible', { size: end.cdSize, count: end.count }),
       'invalid',
     );
-  }
+  if (end.cdOffset + end.cdSize !== end.cdEnd)
+    throw new ZipError(
+      outcome('zip_cd_misplaced', { bytes: end.cdEnd - end.cdOffset - end.cdSize }),
+      'invalid',
+    );
   const cd = await readExact(source, end.cdOffset, end.cdSize, 'central directory');
-  const entries = parseCentralDirectory(cd, end.count);
-  const problems = [...nameProblems(entries.map((e) => e.name)), ...limitProblems(entries, limits)];
-  await checkLocalHeaders(source, entries, end.cdOffset);
-  return { entries, problems };
+  const records = parseCentralDirectory(cd, end.count);
+  const changes = new Set<FormChange>(records.flatMap((r) => r.changes));
+  if (!end.dalelForm) changes.add('zip64');
+  const first = records[0];
+  if (first && records.some((r) => r.dosTime !== first.dosTime || r.dosDate !== first.dosDate))
+    changes.add('times');
+  await checkLocalHeaders(source, records, end.cdOffset, changes);
+
+  const files = records.filter((r) => !r.directory).map((r) => r.entry);
+  const directories = records.filter((r) => r.directory).map((r) => r.entry.name);
+  const problems = [
+    ...nameProblems(
+      records.map((r) => r.entry.name),
+      true,
+    ),
+    ...directoryProblems(directories, files),
+    ...limitProblems(files, limits),
+  ];
+  return { entries: files, directories, problems, changes: [...changes] };
 }
 
-interface EndRecord {
-  count: number;
-  cdSize: number;
-  cdOffset: number;
-}
-
-async function findEnd(source: ZipSource): Promise<EndRecord> {
-  if (source.size < 22) throw new ZipError('too small to be a ZIP archive', 'unreadable');
-  const tailLength = Math.min(source.size, 22 + MAX16);
-  const tailStart = source.size - tailLength;
-  const tail = await source.read(tailStart, tailLength);
-  const view = new DataView(tail.buffer, tail.byteOffset, tail.byteLength);
-  let at = -1;
-  for (let i = tail.length - 22; i >= 0; i--) {
-    if (
-      view.getUint32(i, true) === SIG.end &&
-      i + 22 + view.getUint16(i + 20, true) === tail.length
-    ) {
-      at = i;
-      break;
-    }
+/**
+ * A directory entry holds no bytes; it is accepted only where a re-pack would put one: above at
+ * least one file, and not under the name of a file (tools could not create both).
+ */
+function directoryProblems(
+  directories: readonly string[],
+  files: readonly ZipEntry[],
+): EntryProblem[] {
+  const problems: EntryProblem[] = [];
+  const fileKeys = new Set(files.map((f) => collisionKey(f.name)));
+  for (const dir of directories) {
+    if (unsafeName(dir.slice(0, -1))) continue; // reported by the name check
+    if (fileKeys.has(collisionKey(dir.slice(0, -1))))
+      problems.push(entryProblem(dir, outcome('zip_directory_is_file')));
+    else if (!files.some((f) => collisionKey(f.name).startsWith(collisionKey(dir))))
+      problems.push(entryProblem(dir, outcome('zip_directory_orphan')));
   }
-  if (at < 0) {
-    throw new ZipError(
-      'no end-of-central-directory record (not a ZIP, or truncated)',
-      'unreadable',
-    );
-  }
-  if (view.getUint16(at + 4, true) !== 0 || view.getUint16(at + 6, true) !== 0) {
-    throw new ZipError('multi-disk archives are not supported', 'invalid');
-  }
-  let count = view.getUint16(at + 10, true);
-  if (view.getUint16(at + 8, true) !== count)
-    throw new ZipError('entry counts disagree in end record', 'invalid');
-  let cdSize = view.getUint32(at + 12, true);
-  let cdOffset = view.getUint32(at + 16, true);
-  let cdEnd = tailStart + at;
-  const locatorAt = at - 20;
-  if (locatorAt >= 0 && view.getUint32(locatorAt, true) === SIG.zip64Locator) {
-    const z64Offset = readU64(view, locatorAt + 8);
-    if (z64Offset + 56 !== tailStart + locatorAt) {
-      throw new ZipError('Zip64 end record is not where its locator says', 'invalid');
-    }
-    const z = await readExact(source, z64Offset, 56, 'Zip64 end record');
-    const zv = new DataView(z.buffer, z.byteOffset, z.byteLength);
-    if (zv.getUint32(0, true) !== SIG.zip64End)
-      throw new ZipError('bad Zip64 end record', 'invalid');
-    count = readU64(zv, 32);
-    if (readU64(zv, 24) !== count)
-      throw new ZipError('entry counts disagree in Zip64 end record', 'invalid');
-    cdSize = readU64(zv, 40);
-    cdOffset = readU64(zv, 48);
-    cdEnd = z64Offset;
-  } else if (count === MAX16 || cdSize === MAX32 || cdOffset === MAX32) {
-    throw new ZipError('end record needs Zip64 but has no Zip64 locator', 'invalid');
-  }
-  if (cdOffset + cdSize !== cdEnd) {
-    throw new ZipError(
-      `central directory is not where the end record says (${cdEnd - cdOffset - cdSize} unexplained bytes: data prepended or cut)`,
-      'invalid',
-    );
-  }
-  return { count, cdSize, cdOffset };
-}
-
-function parseCentralDirectory(cd: Uint8Array, count: number): ZipEntry[] {
-  const view = new DataView(cd.buffer, cd.byteOffset, cd.byteLength);
-  const entries: ZipEntry[] = [];
-  let at = 0;
-  for (let i = 0; i < count; i++) {
-    if (at + 46 > cd.length || view.getUint32(at, true) !== SIG.central) {
-      throw new ZipError(`central directory entry ${i} is damaged`, 'invalid');
-    }
-    const flags = view.getUint16(at + 8, true);
-    const method = view.getUint16(at + 10, true);
-    let compressedSize = view.getUint32(at + 20, true);
-    let size = view.getUint32(at + 24, true);
-    const nameLen = view.getUint16(at + 28, true);
-    const extraLen = view.getUint16(at + 30, true);
-    const commentLen = view.getUint16(at + 32, true);
-    let localOffset = view.getUint32(at + 42, true);
-    const next = at + 46 + nameLen + extraLen + commentLen;
-    if (next > cd.length)
-      throw new ZipError(`central directory entry ${i} runs past its end`, 'invalid');
-    const name = decodeName(cd.subarray(at + 46, at + 46 + nameLen), flags);
-    if (view.getUint16(at + 34, true) !== 0)
-      throw new ZipError('entry on another disk', 'invalid', name);
-    if (flags & FLAG_ENCRYPTED) throw new ZipError('encrypted entry', 'invalid', name);
-    if (method !== METHOD_STORE && method !== METHOD_DEFLATE) {
-      throw new ZipError(`compression method ${method} not allowed`, 'invalid', name);
-    }
-    const z64 = findExtra(view, at + 46 + nameLen, extraLen, ZIP64_EXTRA);
-    let z = z64?.start ?? 0;
-    const take = (): number => {
-      if (!z64 || z + 8 > z64.end) throw new ZipError('Zip64 field missing', 'invalid', name);
-      const v = readU64(view, z);
-      z += 8;
-      return v;
-    };
-    if (size === MAX32) size = take();
-    if (compressedSize === MAX32) compressedSize = take();
-    if (localOffset === MAX32) localOffset = take();
-    entries.push({
-      name,
-      method,
-      flags,
-      crc: view.getUint32(at + 16, true),
-      compressedSize,
-      size,
-      localOffset,
-      dataOffset: -1,
-    });
-    at = next;
-  }
-  if (at !== cd.length) throw new ZipError('central directory has trailing bytes', 'invalid');
-  return entries;
-}
-
-function decodeName(bytes: Uint8Array, flags: number): string {
-  const ascii = bytes.every((b) => b < 0x80);
-  if (ascii || flags & FLAG_UTF8) {
-    try {
-      return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      throw new ZipError('entry name is not valid UTF-8', 'invalid');
-    }
-  }
-  // Legacy code-page names are ambiguous across tools; show them but they fail the name rule.
-  return new TextDecoder('utf-8').decode(bytes);
+  return problems;
 }
 
 function limitProblems(entries: readonly ZipEntry[], limits: ZipLimits): EntryProblem[] {
@@ -191,27 +97,25 @@ function limitProblems(entries: readonly ZipEntry[], limits: ZipLimits): EntryPr
   for (const e of entries) {
     total += e.size;
     if (e.size > limits.maxEntrySize) {
-      problems.push({
-        name: e.name,
-        reason: `declares ${e.size} bytes, more than the limit of ${limits.maxEntrySize}`,
-      });
+      problems.push(
+        entryProblem(
+          e.name,
+          outcome('zip_entry_too_large', { size: e.size, limit: limits.maxEntrySize }),
+        ),
+      );
     } else if (e.method === METHOD_STORE && e.size !== e.compressedSize) {
-      problems.push({
-        name: e.name,
-        reason: 'stored entry with different stored and declared sizes',
-      });
+      problems.push(entryProblem(e.name, outcome('zip_stored_sizes')));
     } else if (e.size > limits.ratioFloor && e.size > e.compressedSize * limits.maxRatio) {
-      problems.push({
-        name: e.name,
-        reason: `compression ratio ${Math.round(e.size / Math.max(1, e.compressedSize))}:1 exceeds ${limits.maxRatio}:1 (zip bomb?)`,
-      });
+      const ratio = Math.round(e.size / Math.max(1, e.compressedSize));
+      problems.push(entryProblem(e.name, outcome('zip_ratio', { ratio, limit: limits.maxRatio })));
     }
   }
-  if (total > limits.maxTotalSize) {
-    problems.push({
-      name: '(archive)',
-      reason: `declares ${total} bytes in total, more than the limit of ${limits.maxTotalSize}`,
-    });
-  }
+  if (total > limits.maxTotalSize)
+    problems.push(
+      entryProblem(
+        '(archive)',
+        outcome('zip_total_too_large', { size: total, limit: limits.maxTotalSize }),
+      ),
+    );
   return problems;
 }

@@ -5,7 +5,7 @@ import { idField as id, message, tabIdField, type Access } from './define';
 /**
  * Capture: take, read back and compare captures, and read artifact bytes.
  *
- * - `capture.run {tabId}` → `{ id, seal }` once the capture is sealed and stored; otherwise an
+ * - `capture.run {tabId, scope?}` → `{ id, seal }` once the capture is sealed and stored; otherwise an
  *   error with code `storage_full` or `failed` and a message for the monitor. Nothing partial is
  *   ever stored.
  * - `capture.get {id}` → `{ capture, links, custody }`.
@@ -23,7 +23,11 @@ import { idField as id, message, tabIdField, type Access } from './define';
  * Pages listen with `runtime.onMessage` and parse them with `captureProgressSchema`.
  */
 export const captureMessages = [
-  message('capture.run', { tabId: tabIdField }),
+  message('capture.run', {
+    tabId: tabIdField,
+    /** `pointer`: the post last right-clicked in that tab, as "Capture this post" takes it. */
+    scope: z.enum(['page', 'pointer']).optional(),
+  }),
   message('capture.get', { id }),
   message('capture.list', {}),
   message('capture.ofTab', { tabId: tabIdField }),

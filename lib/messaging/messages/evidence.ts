@@ -19,7 +19,10 @@ export const evidenceMessages = [
   /** Imports a package the page copied into the origin-private file system (`imports/<file>`). */
   message('import.run', {
     file: z.string().regex(/^[\w.-]{1,100}$/),
-    pinnedKey: z.string().max(20_000).optional(),
+    /** The signer's fingerprint as the sender told it over a second channel. */
+    pinnedKey: z.string().max(200).optional(),
+    /** The fingerprint the monitor accepts as the signer without a pin (recorded in custody). */
+    acceptSigner: z.string().max(200).optional(),
   }),
 ] as const;
 

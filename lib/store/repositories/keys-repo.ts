@@ -1,4 +1,5 @@
 import type { StoreContext } from '../context';
+import type { SignedRotation } from '../../evidence/key-rotation';
 import type { KeyRow } from '../rows';
 import { CustodyRepo } from './custody-repo';
 
@@ -14,8 +15,12 @@ export class KeysRepo {
     return rows.find((k) => k.active);
   }
 
-  /** Adds a new active key; an earlier one is retired (kept, so old packages still name it). */
-  async install(key: KeyRow): Promise<void> {
+  /**
+   * Adds a new active key; an earlier one is retired (kept, so old packages still name it). A
+   * handover signed by the earlier key (key-rotation.ts) goes into the `key_rotated` event; it
+   * is signed before, outside the transaction, and kept only if it names these two keys.
+   */
+  async install(key: KeyRow, handover: SignedRotation | null = null): Promise<void> {
     const { db } = this.ctx;
     await db.transaction('rw', [db.keys, ...db.custodyLog], async () => {
       const previous = (await db.keys.toArray()).find((k) => k.active);
@@ -30,6 +35,11 @@ export class KeysRepo {
           fingerprint: key.fingerprint,
           publicKey: key.publicKeyRaw,
           ...(previous ? { previous: previous.fingerprint } : {}),
+          ...(previous &&
+          handover?.statement.previous === previous.fingerprint &&
+          handover.statement.next === key.fingerprint
+            ? { rotation: handover }
+            : {}),
         },
       });
     });

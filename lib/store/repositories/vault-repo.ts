@@ -1,3 +1,6 @@
+import { fromBase64 } from '../../evidence/hex';
+import { signRotation, type SignedRotation } from '../../evidence/key-rotation';
+import { signingKeyFromPair } from '../../evidence/signing';
 import { ReasonedError } from '../../i18n/reason';
 import { createDataKey, unwrapDataKey, wrapDataKey } from '../../vault/data-key';
 import { VaultLockedError } from '../../vault/errors';
@@ -106,7 +109,10 @@ export class VaultRepo {
     const record = await this.prepare();
     if (!record) throw new ReasonedError('fail_lock_off');
     for (const [id, entry] of Object.entries(record.signingKeys)) {
-      session.privateKeys.set(id, await unwrapSigningKey(entry.wrapped, id, subkeys.signing));
+      session.privateKeys.set(
+        id,
+        await unwrapSigningKey(entry.wrapped, id, subkeys.signing, this.ctx.keysExtractable),
+      );
       session.publicKeys.set(id, await importPublicKey(entry.publicKeyRaw));
     }
     session.loadingKeys = true;
@@ -146,12 +152,36 @@ export class VaultRepo {
     const record = (await this.record())!;
     record.signingKeys[key.id] = { wrapped, publicKeyRaw: key.publicKeyRaw };
     await this.ctx.db.vault.put(record);
-    const privateKey = await unwrapSigningKey(wrapped, key.id, subkeys.signing);
+    const privateKey = await unwrapSigningKey(
+      wrapped,
+      key.id,
+      subkeys.signing,
+      this.ctx.keysExtractable,
+    );
     session.privateKeys.set(key.id, privateKey);
     session.publicKeys.set(key.id, key.publicKey);
     const row = { ...key, privateKey };
-    await this.keysRepo.install(row);
+    await this.keysRepo.install(row, await this.handover(row));
     return row;
+  }
+
+  /**
+   * The key being replaced signs that it hands over to the new one (before its private half is
+   * dropped), so a lawyer who pinned the old fingerprint can confirm what the new key signs.
+   * Null when there is no earlier key, or its private half is already gone.
+   */
+  private async handover(next: KeyRow): Promise<SignedRotation | null> {
+    const previous = await this.keysRepo.active();
+    if (!previous?.privateKey || previous.id === next.id) return null;
+    const signer = await signingKeyFromPair({
+      privateKey: previous.privateKey,
+      publicKey: previous.publicKey,
+    });
+    return signRotation(
+      signer,
+      { publicKeyRaw: fromBase64(next.publicKeyRaw), fingerprint: next.fingerprint },
+      this.ctx.now(),
+    );
   }
 
   /** Physically drops old row versions from the browser's files; off in Node tests (no LevelDB). */

@@ -14,7 +14,7 @@ export interface SitePage {
   url: string;
   /** A real saved page, relative to shared/fixtures/real. */
   real?: string;
-  /** A hand-made page, relative to tests/fixtures. */
+  /** A page kept in the repo (hand-made, or real and found), relative to tests/fixtures. */
   handmade?: string;
   /** Inline HTML, for pages made up by a test. */
   html?: string;
@@ -65,34 +65,74 @@ export const CAPTURE_PAGES = [
   },
 ] satisfies SitePage[];
 
+/**
+ * Feeds and timelines with several posts, for "Capture this post": hand-made pages for each
+ * platform and one real news feed found in a public test suite (tests/fixtures/found).
+ */
+export const FEED_PAGES = [
+  {
+    label: 'Facebook news feed (hand-made)',
+    url: 'https://www.facebook.com/',
+    handmade: 'handmade/facebook/feed-comet-ru.html',
+  },
+  {
+    label: 'Instagram home feed (hand-made)',
+    url: 'https://www.instagram.com/',
+    handmade: 'handmade/instagram/feed-home-kk.html',
+  },
+  {
+    label: 'X home timeline (hand-made)',
+    url: 'https://x.com/home',
+    handmade: 'handmade/x/feed-home-en.html',
+  },
+  {
+    label: 'VK news feed (hand-made)',
+    url: 'https://vk.com/feed',
+    handmade: 'handmade/vk/feed-desktop-ru.html',
+  },
+  {
+    label: 'Telegram channel feed (hand-made)',
+    url: 'https://t.me/s/monitor_example',
+    handmade: 'handmade/telegram/feed-channel-ru.html',
+  },
+  {
+    label: 'Facebook news feed, 2017 (real, found)',
+    url: 'https://www.facebook.com/?sk=h_chr',
+    handmade: 'found/facebook/feed/propublica_wwwfb_newsfeed_2017-08_sponsored.html',
+  },
+] satisfies SitePage[];
+
 /** Hosts whose every path is answered with generated media (the platforms' CDNs). */
 const MEDIA_HOST =
   /(^|\.)(cdninstagram\.com|fbcdn\.net|twimg\.com|telegram\.org|cdn-telegram\.org|telesco\.pe)$/;
 /** How long `/slow/…` media take, so a test can act while a capture waits for them. */
 export const SLOW_MEDIA_MS = 3_000;
 
+/** One answer of the fixture site, whatever carries it (Playwright routing, the Firefox proxy). */
+export interface SiteAnswer {
+  status: number;
+  contentType: string;
+  headers?: Record<string, string>;
+  body: string | Buffer;
+}
+
 /**
  * Media for any image/video URL the fixture pages reference: a PNG (or video bytes) generated from
  * the URL, so the same URL always has the same bytes. `/missing/…` is a 404; `/slow/…` is delayed.
  */
-async function answerMedia(route: Route, url: URL): Promise<boolean> {
-  if (url.pathname.startsWith('/missing/')) {
-    await route.fulfill({ status: 404, contentType: 'text/plain', body: 'gone' });
-    return true;
-  }
+async function answerMedia(url: URL): Promise<SiteAnswer | null> {
+  if (url.pathname.startsWith('/missing/'))
+    return { status: 404, contentType: 'text/plain', body: 'gone' };
   const video = /\.(mp4|webm)$/i.test(url.pathname);
   if (!MEDIA_HOST.test(url.hostname) && !video && !/\.(jpe?g|png|webp|gif)$/i.test(url.pathname))
-    return false;
+    return null;
   if (url.pathname.startsWith('/slow/')) await new Promise((r) => setTimeout(r, SLOW_MEDIA_MS));
-  await route
-    .fulfill({
-      status: 200,
-      contentType: video ? 'video/mp4' : 'image/png',
-      headers: { date: new Date().toUTCString(), 'access-control-allow-origin': '*' },
-      body: video ? deterministicVideo(url.href) : deterministicPng(url.href),
-    })
-    .catch(() => undefined); // the page or browser may be gone after a slow answer
-  return true;
+  return {
+    status: 200,
+    contentType: video ? 'video/mp4' : 'image/png',
+    headers: { date: new Date().toUTCString(), 'access-control-allow-origin': '*' },
+    body: video ? deterministicVideo(url.href) : deterministicPng(url.href),
+  };
 }
 
 export const SITE_PAGES: SitePage[] = [
@@ -122,6 +162,7 @@ export const SITE_PAGES: SitePage[] = [
     real: 'instagram/profile/metascraper_2024_pluto__travel_profile.html',
   },
   ...CAPTURE_PAGES,
+  ...FEED_PAGES,
 ];
 
 function key(url: string): string {
@@ -153,31 +194,48 @@ export function indexPage(pages: SitePage[]): string {
 /** Where `npm run demo` starts: the list of the fixture site's pages. */
 export const DEMO_START = 'https://dalel.test/';
 
-/** Answers every http(s) request of the context from the fixture site. */
-export async function installSite(context: BrowserContext, extra: SitePage[] = []): Promise<void> {
+/**
+ * The fixture site as a function from URL to answer: the index at https://dalel.test/, the pages,
+ * generated media, and a 404 for everything else (nothing is ever fetched from the network).
+ */
+export function createSite(extra: SitePage[] = []): (url: string) => Promise<SiteAnswer> {
   const pages = [...extra, ...SITE_PAGES];
   const byKey = new Map(pages.map((p) => [key(p.url), p]));
-  await context.route(/^https?:\/\//, async (route: Route) => {
-    const url = route.request().url();
-    // The demo's start page (`npm run demo`), with or without its trailing slash.
-    if (key(url) === key(DEMO_START)) {
-      return route.fulfill({ contentType: 'text/html; charset=utf-8', body: indexPage(pages) });
-    }
+  return async (url) => {
+    // The demo's start page (`npm run demo`), with or without its trailing slash (key drops it).
+    if (key(url) === key(DEMO_START))
+      return { status: 200, contentType: 'text/html; charset=utf-8', body: indexPage(pages) };
     const page = byKey.get(key(url));
     const body = page ? pageBody(page) : null;
-    if (body !== null) {
-      return route.fulfill({
+    if (body !== null)
+      return {
         status: 200,
         contentType: 'text/html; charset=utf-8',
         headers: { date: new Date().toUTCString() },
         body,
-      });
-    }
-    if (await answerMedia(route, new URL(url))) return;
-    return route.fulfill({
-      status: 404,
-      contentType: 'text/plain',
-      body: 'not in the fixture site',
-    });
+      };
+    return (
+      (await answerMedia(new URL(url))) ?? {
+        status: 404,
+        contentType: 'text/plain',
+        body: 'not in the fixture site',
+      }
+    );
+  };
+}
+
+/** Answers every http(s) request of the context from the fixture site. */
+export async function installSite(context: BrowserContext, extra: SitePage[] = []): Promise<void> {
+  const site = createSite(extra);
+  await context.route(/^https?:\/\//, async (route: Route) => {
+    const answer = await site(route.request().url());
+    await route
+      .fulfill({
+        status: answer.status,
+        contentType: answer.contentType,
+        headers: answer.headers,
+        body: answer.body,
+      })
+      .catch(() => undefined); // the page or browser may be gone after a slow answer
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createKeyRow } from '../../../lib/background/signing-key';
+import { createKeyRow, ensureSigningKey } from '../../../lib/background/signing-key';
 import {
   VaultController,
   type SavedSession,
@@ -39,6 +39,18 @@ function controllerOver(name: string | undefined, session: SessionPort, clock: {
 }
 
 describe('the lock in the background', () => {
+  it('turning the lock on answers which key replaced which, and that the old key signed the handover', async () => {
+    const clock = { t: 0 };
+    const c = controllerOver(undefined, memorySession().port, clock);
+    await c.controller.restore();
+    await ensureSigningKey(c.store.keys, () => new Date());
+    const old = (await c.store.keys.active())!.fingerprint;
+    const answer = await c.controller.enable(PASS);
+    const now = (await c.store.keys.active())!.fingerprint;
+    expect(now).not.toBe(old);
+    expect(answer.keyChange).toEqual({ previous: old, next: now, handover: true });
+  });
+
   it('refuses privileged requests while locked, but still answers status, unlock and wipe', async () => {
     const clock = { t: 0 };
     const session = memorySession();

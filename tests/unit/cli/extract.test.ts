@@ -97,3 +97,31 @@ describe('dalel extract', () => {
     expect(io.stderr.join('\n')).toMatch(/no \*\.expected\.json found/);
   });
 });
+
+describe('dalel extract: charset and the post under the pointer', () => {
+  it('reads a windows-1251 page as Cyrillic, not garbage', async () => {
+    const io = capture();
+    const page = path.join(HANDMADE_DIR, 'vk/community-unknown-layout-cp1251.html');
+    expect(
+      await main(['extract', page, '--url', 'https://vk.com/club210000001', '--json'], io),
+    ).toBe(0);
+    const record = JSON.parse(io.stdout.join('\n'));
+    expect(record.account.name).toBe('Правозащитный центр «Пример»');
+    expect(record.kind).toBe('account');
+  });
+
+  it('--target gives the post around that element, --content-type sets the charset', async () => {
+    const io = capture();
+    const feed = path.join(HANDMADE_DIR, 'telegram/feed-channel-ru.html');
+    const args = ['extract', feed, '--url', 'https://t.me/s/monitor_example', '--json'];
+    expect(await main([...args, '--target', '[data-post="monitor_example/1202"] time'], io)).toBe(
+      0,
+    );
+    const record = JSON.parse(io.stdout.join('\n'));
+    expect(record.post.id).toBe('1202');
+    expect(record.target.permalink).toBe('https://t.me/monitor_example/1202');
+    const bad = capture();
+    expect(await main([...args, '--target', '#nothing-here'], bad)).toBe(2);
+    expect(bad.stderr.join('\n')).toMatch(/no element matches --target "#nothing-here"/);
+  });
+});

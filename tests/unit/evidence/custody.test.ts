@@ -157,7 +157,11 @@ describe('custody chain', () => {
       earlier: forged.proof.earlier.map((e) => ({ ...e, root: early.root })),
     };
     expect(await verifyCustodyProof([], forged.checkpoint, claimed)).toEqual([
-      { seq: null, reason: 'the log does not extend its earlier checkpoint of 4 events' },
+      {
+        seq: null,
+        outcome: { code: 'custody_not_extending', params: { size: 4 } },
+        reason: 'the log does not extend its earlier checkpoint of 4 events',
+      },
     ]);
   });
 
@@ -200,8 +204,12 @@ describe('partial disclosure (what a package carries)', () => {
             const flipped = proof.nodes.map((h, j) =>
               j === i ? `${h.slice(0, 10)}${h[10] === '0' ? '1' : '0'}${h.slice(11)}` : h,
             );
-            expect(await problems(subset, checkpoint, { ...proof, nodes: flipped })).toEqual([
-              { seq: null, reason: 'the events do not lead to the signed custody root' },
+            expect(await problems(subset, checkpoint, { ...proof, nodes: flipped })).toMatchObject([
+              {
+                seq: null,
+                outcome: { code: 'custody_root' },
+                reason: 'the events do not lead to the signed custody root',
+              },
             ]);
           }
         },

@@ -1,13 +1,14 @@
 // report.html and README.txt: what a lawyer reads. The README's manual steps are run for real.
-import { execSync } from 'node:child_process';
+import { execSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildDemoInput } from '../../../lib/demo/demo-input';
 import { LAYOUT } from '../../../lib/evidence/manifest';
-import { generateSigningKey } from '../../../lib/evidence/signing';
+import { generateSigningKey, publicKeyPem } from '../../../lib/evidence/signing';
+import { MANUAL_STEPS } from '../../../lib/evidence/readme-txt';
 import { demoPackage, get, NOW, reportFont, unpack, writeToBytes } from './package-fixture';
 
 const dec = (b: Uint8Array): string => new TextDecoder().decode(b);
@@ -174,61 +175,173 @@ describe('report.pdf', () => {
 });
 
 describe('README.txt', () => {
-  it('is in English, Russian and Kazakh, names the fingerprint and the openssl and sha256sum steps', async () => {
+  it('is in English, Russian and Kazakh, tells whose the package is and where to get a verifier, and prints no ready-made pin', async () => {
     const { zip, key } = await demoPackage();
     const text = dec(get(await unpack(zip), LAYOUT.readme));
     expect(text).toContain('=== ENGLISH ===');
     expect(text).toContain('=== РУССКИЙ ===');
     expect(text).toContain('=== ҚАЗАҚША ===');
-    const kazakh = text.slice(text.indexOf('=== ҚАЗАҚША ==='));
-    expect(kazakh).toContain(`dalel verify package.zip --key ${key.fingerprint}`);
-    expect(kazakh).toContain('sha256sum -c SHA256SUMS');
-    expect(kazakh).toContain('report.pdf');
-    expect(text).toContain(key.fingerprint);
+    // No fingerprint of the package's own key, and no command with it filled in.
+    expect(text).not.toContain(key.fingerprint);
+    expect(text).not.toContain(key.fingerprint.replace(/-/g, ''));
+    expect(text).toContain('--key <the fingerprint the monitor gave you>');
+    expect(text).toContain('VERIFY IT WITH A VERIFIER YOU DID NOT GET FROM THIS PACKAGE');
+    expect(text).toContain('ПРОВЕРЯЙТЕ ПРОГРАММОЙ, ПОЛУЧЕННОЙ НЕ ИЗ ЭТОГО ПАКЕТА');
+    expect(text).toContain('ОСЫ ПАКЕТТЕН АЛЫНБАҒАН БАҒДАРЛАМАМЕН ТЕКСЕРІҢІЗ');
+    for (const section of text.split(/=== (?:ENGLISH|РУССКИЙ|ҚАЗАҚША) ===/).slice(1))
+      expect(section).toContain('report.pdf');
     expect(text).toContain(
       'openssl pkeyutl -verify -pubin -inkey signer.pem -rawin -in statement.json -sigfile statement.sig',
     );
-    expect(text).toContain('sha256sum -c SHA256SUMS');
+    // Every language gives the same commands, in order.
+    const [en, rest] = text.split('=== РУССКИЙ ===') as [string, string];
+    const [ru, kk] = rest.split('=== ҚАЗАҚША ===') as [string, string];
+    expect(commandsIn(ru)).toEqual(commandsIn(en));
+    expect(commandsIn(kk)).toEqual(commandsIn(en));
+    expect(commandsIn(en)).toEqual([...MANUAL_STEPS]);
+  });
+});
+
+/** The "$ " lines of a README section, verbatim. */
+function commandsIn(text: string): string[] {
+  return text
+    .split('\n')
+    .filter((l) => l.startsWith('   $ '))
+    .map((l) => l.slice('   $ '.length));
+}
+
+/** Runs every "$" line of the English README, verbatim, in one bash session; output per step. */
+function runReadme(dir: string, readme: string): { output: string; status: number }[] {
+  const steps = commandsIn(readme.split('=== РУССКИЙ ===')[0]!);
+  const script = steps.map((c, i) => `${c}\necho "@@step ${i} $?"`).join('\n');
+  const out = spawnSync('bash', ['-c', script], { cwd: dir, encoding: 'utf8' });
+  const results: { output: string; status: number }[] = [];
+  const text = `${out.stdout}${out.stderr}`;
+  let rest = out.stdout;
+  for (let i = 0; i < steps.length; i++) {
+    const marker = new RegExp(`@@step ${i} (\\d+)\\n`);
+    const m = marker.exec(rest);
+    if (!m) throw new Error(`step ${i} did not finish:\n${text}`);
+    results.push({ output: rest.slice(0, m.index), status: Number(m[1]) });
+    rest = rest.slice(m.index + m[0].length);
+  }
+  return results;
+}
+
+describe.skipIf(!haveTools())('README.txt manual steps, run verbatim in bash', () => {
+  let dir: string;
+  let readme: string;
+  let fingerprint: string;
+  let zip: Uint8Array;
+  beforeEach(async () => {
+    const made = await demoPackage();
+    zip = made.zip;
+    fingerprint = made.key.fingerprint;
+    readme = dec(get(await unpack(zip), LAYOUT.readme));
+    dir = mkdtempSync(join(tmpdir(), 'dalel-readme-'));
+    writeFileSync(join(dir, 'package.zip'), zip);
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** Unpacks, applies `change` to the unpacked folder, then runs the steps from the start (re-unpacking is refused, so the change stays). */
+  const runWith = (change: (pkg: string) => void) => {
+    execSync('unzip -q package.zip -d package', { cwd: dir });
+    change(join(dir, 'package'));
+    // Step 1 would unpack again: run it on a copy of the zip in a fresh folder instead.
+    const steps = readme.replace('unzip -q package.zip -d package && cd package', 'cd package');
+    return runReadme(dir, steps);
+  };
+
+  it('succeed on the package as exported, each printing what the README says it must', () => {
+    const [unpackStep, fp, signature, manifest, sums, files, extra] = runReadme(dir, readme);
+    expect(unpackStep!.status).toBe(0);
+    expect(fp!.output.trim()).toBe(fingerprint.replace(/-/g, ''));
+    expect(signature!.output.trim()).toBe('Signature Verified Successfully');
+    expect(manifest!.output.trim()).toBe('1');
+    expect(sums!.output.trim()).toBe('1');
+    expect(files!.status).toBe(0);
+    expect(
+      files!.output
+        .trim()
+        .split('\n')
+        .every((l) => l.endsWith(': OK')),
+    ).toBe(true);
+    expect(extra!.output.trim()).toBe('NOTHING EXTRA');
   });
 
-  it('its manual steps, run in a shell on a real package, succeed — and fail on a tampered one', async (ctx) => {
-    if (!haveTools()) ctx.skip();
-    const { zip, key } = await demoPackage();
-    const dir = mkdtempSync(join(tmpdir(), 'dalel-readme-'));
-    try {
-      writeFileSync(join(dir, 'package.zip'), zip);
-      execSync('unzip -q package.zip -d package', { cwd: dir });
-      const pkg = join(dir, 'package');
-      const sh = (cmd: string): string =>
-        execSync(cmd, { cwd: pkg, shell: '/bin/bash', stdio: 'pipe' }).toString();
-      expect(
-        sh('openssl pkey -pubin -in signer.pem -outform DER | tail -c 32 | sha256sum').slice(0, 32),
-      ).toBe(key.fingerprint.replace(/-/g, ''));
-      expect(
-        sh(
-          'openssl pkeyutl -verify -pubin -inkey signer.pem -rawin -in statement.json -sigfile statement.sig',
-        ),
-      ).toContain('Signature Verified Successfully');
-      const statement = JSON.parse(readFileSync(join(pkg, 'statement.json'), 'utf8')) as {
-        manifest: string;
-      };
-      expect(`sha256:${sh('sha256sum manifest.json').slice(0, 64)}`).toBe(statement.manifest);
-      expect(sh('sha256sum -c SHA256SUMS')).not.toContain('FAILED');
-      expect(sh('grep -c "$(sha256sum SHA256SUMS | cut -c1-64)" manifest.json').trim()).toBe('1');
-      const extra =
-        "find . -type f ! -name manifest.json ! -name statement.json ! -name statement.sig ! -name signer.pem ! -name SHA256SUMS | sed 's|^\\./||' | sort | diff - <(cut -c67- SHA256SUMS | sort)";
-      expect(sh(extra)).toBe('');
-      // Tamper with one artifact: step 5 must fail.
-      const png = sh('ls captures/*/screenshot-viewport.png | head -1').trim();
+  it('step 6 catches an extra file anywhere — even one named like a signature file, or a symlink', () => {
+    const capture = () =>
+      execSync('ls -d captures/*/ | head -1', { cwd: join(dir, 'package'), shell: '/bin/bash' })
+        .toString()
+        .trim();
+    let step = runWith((pkg) => writeFileSync(join(pkg, capture(), 'manifest.json'), '{}'));
+    expect(step[6]!.output).not.toContain('NOTHING EXTRA');
+    // The old step (find -type f ! -name …) let exactly this file through.
+    const old =
+      "find . -type f ! -name manifest.json ! -name statement.json ! -name statement.sig ! -name signer.pem ! -name SHA256SUMS | sed 's|^\\./||' | sort | diff - <(cut -c67- SHA256SUMS | sort)";
+    expect(spawnSync('bash', ['-c', old], { cwd: join(dir, 'package') }).status).toBe(0);
+    rmSync(join(dir, 'package'), { recursive: true });
+    step = runWith((pkg) => symlinkSync('/etc/hostname', join(pkg, 'notes.txt')));
+    expect(step[6]!.output).not.toContain('NOTHING EXTRA');
+  });
+
+  it('step 3 refuses a degenerate key with which any "signature" verifies in plain openssl', () => {
+    const identity = new Uint8Array(32);
+    identity[0] = 1; // the neutral point: [k]A is the identity for every k
+    const step = runWith((pkg) => {
+      writeFileSync(join(pkg, 'signer.pem'), publicKeyPem(identity));
+      writeFileSync(
+        join(pkg, 'statement.sig'),
+        new Uint8Array([...identity, ...new Uint8Array(32)]),
+      );
+    });
+    // Plain openssl would have said "Signature Verified Successfully" for this forged pair.
+    const plain = spawnSync(
+      'openssl',
+      [
+        'pkeyutl',
+        '-verify',
+        '-pubin',
+        '-inkey',
+        'signer.pem',
+        '-rawin',
+        '-in',
+        'statement.json',
+        '-sigfile',
+        'statement.sig',
+      ],
+      { cwd: join(dir, 'package'), encoding: 'utf8' },
+    );
+    expect(plain.stdout).toContain('Signature Verified Successfully');
+    expect(step[2]!.output.trim()).toBe('DEGENERATE KEY: INVALID');
+  });
+
+  it('steps 4 and 5 fail on a changed artifact, SHA256SUMS or manifest', () => {
+    let step = runWith((pkg) => {
+      const png = execSync('ls captures/*/screenshot-viewport.png | head -1', {
+        cwd: pkg,
+        shell: '/bin/bash',
+      })
+        .toString()
+        .trim();
       writeFileSync(
         join(pkg, png),
         Buffer.concat([readFileSync(join(pkg, png)), Buffer.from([0])]),
       );
-      expect(() => sh('sha256sum -c SHA256SUMS')).toThrow();
-      writeFileSync(join(pkg, 'added.txt'), 'x');
-      expect(() => sh(extra)).toThrow();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
+    expect(step[5]!.status).not.toBe(0);
+    rmSync(join(dir, 'package'), { recursive: true });
+    step = runWith((pkg) =>
+      writeFileSync(join(pkg, 'SHA256SUMS'), readFileSync(join(pkg, 'SHA256SUMS')).subarray(80)),
+    );
+    expect(step[4]!.output.trim()).toBe('0');
+    rmSync(join(dir, 'package'), { recursive: true });
+    step = runWith((pkg) =>
+      writeFileSync(
+        join(pkg, 'manifest.json'),
+        `${readFileSync(join(pkg, 'manifest.json'), 'utf8')} `,
+      ),
+    );
+    expect(step[3]!.output.trim()).toBe('0');
   });
 });

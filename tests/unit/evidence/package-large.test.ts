@@ -59,9 +59,13 @@ describe('packages over 4 GiB (default thresholds, virtual archive)', () => {
       expect(entries[at]).toMatchObject({ method: 0, size, compressedSize: size });
       // Everything after the artifact, the signed manifest included, sits past 2^32.
       expect(entries.slice(at + 1).map((e) => e.localOffset > 2 ** 32)).not.toContain(false);
-      const report = await verifyPackage(source, { primitives: nodePrimitives });
+      const report = await verifyPackage(source, {
+        primitives: nodePrimitives,
+        pinnedKey: input.signer.fingerprint,
+      });
       expect(failureText(report)).toBe('');
       expect(report.verdict).toBe('valid');
+      expect(report.container).toBe('dalel');
       expect(report.bytes).toBeGreaterThan(size);
     },
     BIG,

@@ -16,40 +16,72 @@ import {
   failureText,
   get,
   NOW,
+  repack,
+  resign,
+  set,
   unpack,
   verifyBytes,
   writeToBytes,
 } from './package-fixture';
+import { sha256RefOf } from '../../../lib/evidence/sha256';
+import { VERIFY_HTML } from '../../../lib/evidence/verifier-page/verify-html.generated';
 
 describe('package export → verification', () => {
-  it('a fresh package verifies: valid, unpinned, with the signer fingerprint', async () => {
+  it('a fresh package verifies without a pin only as "signature intact, signer not confirmed"', async () => {
     const { zip, key } = await demoPackage();
     const report = await verifyBytes(zip);
     expect(failureText(report)).toBe('');
     expect(report).toMatchObject({
-      verdict: 'valid',
+      verdict: 'unconfirmed',
       pinned: 'unpinned',
       fingerprint: key.fingerprint,
+      container: 'dalel',
     });
+    expect(report.notes.map((n) => n.code)).toEqual(['signer_unconfirmed']);
+    expect(report.notes[0]!.message).toContain(
+      `signer is NOT confirmed: compare the fingerprint ${key.fingerprint}`,
+    );
+    const pinned = await verifyBytes(zip, { pinnedKey: key.fingerprint });
+    expect(pinned).toMatchObject({ verdict: 'valid', pinned: 'match', notes: [] });
     expect(report.passed.map((c) => c.message).join('\n')).toMatch(
       /custody log intact: \d+ disclosed events proven in a log of 9 against the signed Merkle root/,
     );
   });
 
-  it('pinned by fingerprint or by PEM: match; another key: unknown signer (P3)', async () => {
+  it('pinned by fingerprint (any case or separators): match; a public key is no pin; another key: unknown signer (P3)', async () => {
     const { zip, key } = await demoPackage();
     expect((await verifyBytes(zip, { pinnedKey: key.fingerprint.toUpperCase() })).pinned).toBe(
       'match',
     );
-    expect((await verifyBytes(zip, { pinnedKey: publicKeyPem(key.publicKeyRaw) })).verdict).toBe(
-      'valid',
-    );
+    const pem = await verifyBytes(zip, { pinnedKey: publicKeyPem(key.publicKeyRaw) });
+    expect(pem.verdict).toBe('invalid');
+    expect(failureText(pem)).toContain('the expected key is not a fingerprint');
     const other = await generateSigningKey();
     const report = await verifyBytes(zip, { pinnedKey: other.fingerprint });
     expect(report.verdict).toBe('invalid');
     expect(failureText(report)).toContain(
-      `unknown signer: signed by ${key.fingerprint}, not by the pinned key ${other.fingerprint}`,
+      `unknown signer: signed by ${key.fingerprint}, not by the expected key ${other.fingerprint}`,
     );
+  });
+
+  it("compares the package's verify.html with the verifier's own build, as a note, never a failure", async () => {
+    const { zip, key } = await demoPackage();
+    const official = await sha256RefOf(new TextEncoder().encode(VERIFY_HTML));
+    const same = await verifyBytes(zip, { pinnedKey: key.fingerprint, officialVerifier: official });
+    expect(same.passed.map((c) => c.code)).toContain('verifier_official');
+    // A package (validly signed) carrying another verify.html: fine for the files, but noted.
+    const entries = await unpack(zip);
+    const other = await resign(
+      set(entries, LAYOUT.verifier, new TextEncoder().encode('<!doctype html><p>my verifier</p>')),
+      key,
+    );
+    const report = await verifyBytes(await repack(other), {
+      pinnedKey: key.fingerprint,
+      officialVerifier: official,
+    });
+    expect(report.verdict, failureText(report)).toBe('valid');
+    const note = report.notes.find((n) => n.code === 'verifier_other')!;
+    expect(note.message).toContain('is NOT the build shipped with this verifier');
   });
 
   it('has the WACZ-like layout with neutral ASCII names and every file listed with hash, size and type', async () => {
@@ -96,7 +128,7 @@ describe('package export → verification', () => {
       custody: { events: prefix, ...(await discloseFromLog(prefix, prefix)) },
     };
     const report = await verifyBytes(await writeToBytes(truncated), {
-      earlierCheckpoints: [earlier],
+      earlier: [{ checkpoint: earlier, signer: key.fingerprint }],
     });
     expect(failureText(report)).toContain(
       `does not extend the earlier checkpoint (${earlier.size} events`,
@@ -107,7 +139,11 @@ describe('package export → verification', () => {
     const log = full.custody.events;
     expect(log).toHaveLength(full.custody.checkpoint.size);
     expect(
-      (await verifyBytes(await writeToBytes(full), { earlierCheckpoints: [short] })).verdict,
+      (
+        await verifyBytes(await writeToBytes(full), {
+          earlier: [{ checkpoint: short, signer: key.fingerprint }],
+        })
+      ).verdict,
     ).toBe('invalid');
     const exported = await appendEvent(
       {
@@ -125,7 +161,8 @@ describe('package export → verification', () => {
       custody: { events: later, ...(await discloseFromLog(later, later)) },
     };
     const laterReport = await verifyBytes(await writeToBytes(extended), {
-      earlierCheckpoints: [short],
+      earlier: [{ checkpoint: short, signer: key.fingerprint }],
+      pinnedKey: key.fingerprint,
     });
     expect(laterReport.verdict, failureText(laterReport)).toBe('valid');
   });
@@ -174,8 +211,10 @@ describe('package export → verification', () => {
   });
 
   it('with lowered Zip64 thresholds the package still verifies and unzip accepts it', async () => {
-    const { zip } = await demoPackage({ zip64Threshold: 2000, maxEntries16: 5 });
-    expect((await verifyBytes(zip)).verdict).toBe('valid');
+    const { zip, key } = await demoPackage({ zip64Threshold: 2000, maxEntries16: 5 });
+    const report = await verifyBytes(zip, { pinnedKey: key.fingerprint });
+    expect(report.verdict, failureText(report)).toBe('valid');
+    expect(report.container).toBe('dalel');
     try {
       execFileSync('unzip', ['-v'], { stdio: 'ignore' });
     } catch {

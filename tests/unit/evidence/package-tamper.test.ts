@@ -2,6 +2,8 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { canonicalBytes } from '../../../lib/evidence/canonical-json';
+import type { Capture } from '../../../lib/model/capture';
+import { captureSeal } from '../../../lib/evidence/seal';
 import { digestRef, eventLeaf } from '../../../lib/evidence/custody-tree';
 import { LAYOUT, UNLISTED } from '../../../lib/evidence/manifest';
 import { generateSigningKey, publicKeyPem, type SigningKey } from '../../../lib/evidence/signing';
@@ -79,7 +81,7 @@ describe('single changes to the entries (S1, P2, P4)', () => {
         const e = archive.entries[pickEntry % archive.entries.length]!;
         const flipped = zip.slice();
         flipped[e.dataOffset + (pickByte % e.compressedSize)]! ^= 0x20;
-        const report = await verifyBytes(flipped);
+        const report = await verifyBytes(flipped, { pinnedKey: key.fingerprint });
         if (report.verdict === 'valid') {
           // Only possible in a deflate stream's unused padding bits: the content is unchanged.
           expect(e.method).toBe(8);
@@ -276,6 +278,75 @@ describe('records and custody, even when re-signed by the same key', () => {
     );
   });
 
+  it('a capture edited after sealing, re-sealed (no key needed) and re-signed by the same key fails against its custody event', async () => {
+    const path = entries.find((e) => e.name.endsWith('capture.json'))!.name;
+    const capture = JSON.parse(dec(get(entries, path))) as Capture;
+    const edited = { ...capture, metadata: { ...capture.metadata, title: 'edited' } };
+    const resealed = { ...edited, seal: await captureSeal(edited) };
+    const forged = await resign(set(entries, path, canonicalBytes(resealed)), key, (m) => {
+      m.contents.captures.find((c) => c.id === capture.id)!.seal = resealed.seal;
+    });
+    const report = await verifyBytes(await repack(forged), { pinnedKey: key.fingerprint });
+    expect(report.verdict).toBe('invalid');
+    expect(report.failures.map((f) => f.code)).toEqual(['capture_event_seal']);
+    expect(failureText(report)).toContain(
+      `capture ${capture.id} was sealed as ${capture.seal} (custody event`,
+    );
+    // The same with another URL: the captured event names the URL it was taken of.
+    const moved = { ...capture, url: 'https://example.org/elsewhere' };
+    const resealedMoved = { ...moved, seal: await captureSeal(moved) };
+    const movedPkg = await resign(set(entries, path, canonicalBytes(resealedMoved)), key, (m) => {
+      const item = m.contents.captures.find((c) => c.id === capture.id)!;
+      item.seal = resealedMoved.seal;
+      item.url = moved.url;
+    });
+    const codes = (await verifyBytes(await repack(movedPkg))).failures.map((f) => f.code);
+    expect(codes).toEqual(expect.arrayContaining(['capture_event_seal', 'capture_event_url']));
+  });
+
+  it('a tag added to the package without its tagged event, or with another note, fails even re-signed', async () => {
+    const linkPath = entries.find((e) => e.name.startsWith('records/links/'))!.name;
+    const link = JSON.parse(dec(get(entries, linkPath))) as { note: string; id: string };
+    const renoted = await resign(
+      set(entries, linkPath, canonicalBytes({ ...link, note: 'a note nobody wrote' })),
+      key,
+    );
+    const report = await verifyBytes(await repack(renoted), { pinnedKey: key.fingerprint });
+    expect(report.failures.map((f) => [f.code, f.params])).toEqual([
+      ['link_no_event', { id: link.id }],
+    ]);
+    const invented = { ...link, id: 'lnk_invented', note: 'added later' };
+    const added = await resign(
+      [...entries, { name: 'records/links/lnk_invented.json', data: canonicalBytes(invented) }],
+      key,
+      (m) => {
+        m.contents.links.push({ id: invented.id, path: 'records/links/lnk_invented.json' });
+        m.files.push({
+          path: 'records/links/lnk_invented.json',
+          sha256: `sha256:${'0'.repeat(64)}`,
+          size: 0,
+          mediaType: 'application/json',
+        });
+      },
+    );
+    const withNew = await verifyBytes(await repack(added), { pinnedKey: key.fingerprint });
+    expect(withNew.failures.map((f) => f.code)).toContain('link_no_event');
+  });
+
+  it("a capture whose captured event was made by a key that is not the signer's fails", async () => {
+    const other = await generateSigningKey();
+    const { buildDemoInput } = await import('../../../lib/demo/demo-input');
+    const { writeToBytes, NOW } = await import('./package-fixture');
+    // The log says another key captured everything; the package is signed by `key`.
+    const input = await buildDemoInput(other, NOW);
+    const report = await verifyBytes(await writeToBytes({ ...input, signer: key }), {
+      pinnedKey: key.fingerprint,
+    });
+    expect(report.failures.map((f) => f.code)).toEqual(
+      expect.arrayContaining(['capture_event_actor', 'link_event_actor']),
+    );
+  });
+
   it('L2: an edited or reordered event, or a capture without its "captured" event, fails', async () => {
     const lines = dec(get(entries, LAYOUT.events)).trimEnd().split('\n');
     const variants = [
@@ -302,7 +373,7 @@ describe('records and custody, even when re-signed by the same key', () => {
 
   it('L3: a hidden event needs its proof node; a missing or altered node fails, even re-signed', async () => {
     const lines = dec(get(entries, LAYOUT.events)).trimEnd().split('\n');
-    const hidden = lines.slice(0, -1).find((l) => l.includes('"tagged"'))!;
+    const hidden = lines.slice(0, -1).find((l) => l.includes('"person_created"'))!;
     const shown = lines.filter((l) => l !== hidden);
     const proof = JSON.parse(dec(get(entries, LAYOUT.proof))) as { nodes: string[] };
     const withProof = (nodes: string[]) =>
@@ -319,7 +390,10 @@ describe('records and custody, even when re-signed by the same key', () => {
       );
     expect(proof.nodes).toEqual([]); // the fixture discloses its whole log
     const leaf = digestRef(eventLeaf(JSON.parse(hidden) as { hash: string }));
-    expect((await verifyBytes(await repack(await withProof([leaf])))).verdict).toBe('valid');
+    expect(
+      (await verifyBytes(await repack(await withProof([leaf])), { pinnedKey: key.fingerprint }))
+        .verdict,
+    ).toBe('valid');
     expect(failureText(await verifyBytes(await repack(await withProof([]))))).toContain(
       'custody/proof.json: custody proof is malformed: the proof has too few nodes',
     );

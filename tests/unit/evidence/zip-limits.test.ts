@@ -81,7 +81,7 @@ describe('reader limits (DEFAULT_LIMITS): refused before anything large is read'
     const source = archive.source();
     const { entries, problems } = await openZip(source);
     expect(entries.map((e) => e.size)).toEqual([huge, fill, fill, fill, fill]);
-    expect(problems).toEqual([
+    expect(problems.map(({ name, reason }) => ({ name, reason }))).toEqual([
       {
         name: 'huge.bin',
         reason: `declares ${huge} bytes, more than the limit of ${maxEntrySize}`,
@@ -90,6 +90,10 @@ describe('reader limits (DEFAULT_LIMITS): refused before anything large is read'
         name: '(archive)',
         reason: `declares ${huge + 4 * fill} bytes in total, more than the limit of ${maxTotalSize}`,
       },
+    ]);
+    expect(problems.map((p) => p.outcome.code)).toEqual([
+      'zip_entry_too_large',
+      'zip_total_too_large',
     ]);
     const report = await verifyPackage(source, { primitives: nodePrimitives });
     expect(report.verdict).toBe('invalid');

@@ -14,6 +14,8 @@ import type { ExtractedRecord } from '../../../lib/platforms/record';
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const EXPECTED_DIR = path.join(REPO_ROOT, 'tests/fixtures/expected');
 export const HANDMADE_DIR = path.join(REPO_ROOT, 'tests/fixtures/handmade');
+/** Real pages found in public test suites, committed with their licences (tests/fixtures/found). */
+export const FOUND_DIR = path.join(REPO_ROOT, 'tests/fixtures/found');
 
 /** `$DALEL_SHARED/fixtures/real`, else `<repo>/../shared/fixtures/real`, else `/work/shared/…`. */
 export function realFixturesDir(): string | null {
@@ -34,6 +36,8 @@ export interface Expectation {
   fixture: string;
   url: string;
   expected: Record<string, unknown>;
+  target?: string;
+  contentType?: string;
 }
 
 function walk(dir: string): string[] {
@@ -50,24 +54,25 @@ export function expectationsIn(root: string, sub: string, fixturesRoot: string):
     .filter((f) => f.endsWith('.expected.json'))
     .sort()
     .map((file) => {
-      const parsed = JSON.parse(readFileSync(file, 'utf8')) as {
-        url: string;
-        expected: Record<string, unknown>;
-      };
-      const relative = path.relative(root, file).slice(0, -'.expected.json'.length);
-      return {
-        file,
-        fixture: path.join(fixturesRoot, relative),
-        url: parsed.url,
-        expected: parsed.expected,
-      };
+      const parsed = JSON.parse(readFileSync(file, 'utf8')) as Omit<
+        Expectation,
+        'file' | 'fixture'
+      >;
+      const relative = path
+        .relative(root, file)
+        .slice(0, -'.expected.json'.length)
+        .replace(/@[\w.-]+$/, '');
+      return { ...parsed, file, fixture: path.join(fixturesRoot, relative) };
     });
 }
 
 export async function run(
   expectation: Expectation,
 ): Promise<{ record: ExtractedRecord; misses: FieldResult[]; total: number }> {
-  const record = await extractFile(expectation.fixture, new URL(expectation.url));
+  const record = await extractFile(expectation.fixture, new URL(expectation.url), {
+    target: expectation.target,
+    contentType: expectation.contentType,
+  });
   const results = compareRecord(expectation.expected, record);
   return { record, misses: results.filter((r) => !r.ok), total: results.length };
 }
@@ -108,7 +113,7 @@ export function expectationSuites(
       expect(pages.filter((p) => !covered.has(p))).toEqual([]);
     });
     for (const expectation of cases) {
-      it(path.relative(real, expectation.fixture), async () => {
+      it(path.relative(EXPECTED_DIR, expectation.file), async () => {
         const { misses, total } = await run(expectation);
         expect(total).toBeGreaterThan(0);
         expect(describeMisses(misses)).toEqual([]);
@@ -119,10 +124,40 @@ export function expectationSuites(
     const cases = expectationsIn(HANDMADE_DIR, platform, HANDMADE_DIR);
     it('has hand-made fixtures', () => expect(cases.length).toBeGreaterThan(0));
     for (const expectation of cases) {
-      it(path.relative(HANDMADE_DIR, expectation.fixture), async () => {
+      it(path.relative(HANDMADE_DIR, expectation.file), async () => {
         const head = readFileSync(expectation.fixture, 'utf8').slice(0, 400);
         expect(head).toMatch(/hand-made fixture/);
         const { misses } = await run(expectation);
+        expect(describeMisses(misses)).toEqual([]);
+      });
+    }
+  });
+}
+
+/**
+ * Real pages found in public test suites and committed with their licences: every expected field
+ * must match, and every page must have a provenance line in SOURCES.tsv.
+ */
+export function foundPageSuites(
+  platform: string,
+  api: {
+    describe: typeof import('vitest').describe;
+    it: typeof import('vitest').it;
+    expect: typeof import('vitest').expect;
+  },
+): void {
+  const { describe, it, expect } = api;
+  describe(`${platform}: real pages found in public test suites (committed)`, () => {
+    const cases = expectationsIn(FOUND_DIR, platform, FOUND_DIR);
+    const sources = readFileSync(path.join(FOUND_DIR, 'SOURCES.tsv'), 'utf8');
+    it('has found pages, each with its provenance', () => {
+      expect(cases.length).toBeGreaterThan(0);
+      for (const c of cases) expect(sources).toContain(path.relative(FOUND_DIR, c.fixture));
+    });
+    for (const expectation of cases) {
+      it(path.relative(FOUND_DIR, expectation.file), async () => {
+        const { misses, total } = await run(expectation);
+        expect(total).toBeGreaterThan(0);
         expect(describeMisses(misses)).toEqual([]);
       });
     }

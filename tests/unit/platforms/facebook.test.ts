@@ -1,8 +1,17 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../../cli/parse-html';
 import { facebookRoute } from '../../../lib/platforms/facebook-ids';
 import { extractDocument, extractJson } from '../../../lib/platforms/registry';
-import { HANDMADE_DIR, expectationSuites, expectationsIn, run } from './expectations';
+import {
+  HANDMADE_DIR,
+  expectationSuites,
+  expectationsIn,
+  foundPageSuites,
+  run,
+  FOUND_DIR,
+} from './expectations';
 
 expectationSuites('facebook', { describe, it, expect });
 
@@ -82,5 +91,44 @@ describe('facebook: hidden <code> blocks and checkpoints', () => {
       message: 'Something new from Facebook',
     });
     expect(record.warnings.join('\n')).toMatch(/typed from the \/checkpoint\/ address/);
+  });
+});
+
+foundPageSuites('facebook', { describe, it, expect });
+
+describe('facebook: a story cut from the news feed', () => {
+  const feed = path.join(
+    FOUND_DIR,
+    'facebook/feed/propublica_wwwfb_newsfeed_2017-08_sponsored.html',
+  );
+
+  it('one story alone, saved at the feed address, is that post, not a page', () => {
+    const whole = parseHtml(readFileSync(feed, 'utf8'));
+    const story = whole.querySelector('#hyperfeed_story_id_594474fe329fb7047789758')!;
+    const record = extractDocument(
+      parseHtml(story.outerHTML),
+      new URL('https://www.facebook.com/'),
+    );
+    expect(record.kind).toBe('post');
+    expect(record.post).toMatchObject({
+      id: '1518542398170141',
+      author: { name: 'Office for Businesses', handle: 'office365' },
+      counts: { comments: 13, shares: 48 },
+    });
+  });
+
+  it('a feed of several stories lists them as the page posts', () => {
+    const record = extractDocument(
+      parseHtml(readFileSync(feed, 'utf8')),
+      new URL('https://www.facebook.com/'),
+    );
+    expect(record.kind).toBe('page');
+    expect(record.posts?.map((p) => p.id)).toEqual([
+      '1518542398170141',
+      '1449167498498976',
+      '537016036689880',
+      '1781989011815738',
+      '1463371563721670',
+    ]);
   });
 });

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseHtml } from '../../../cli/parse-html';
 import type { Extractor } from '../../../lib/platforms/extractor';
 import { genericExtractor } from '../../../lib/platforms/generic';
+import { xExtractor } from '../../../lib/platforms/x';
 import {
   extractDocument,
   extractJson,
@@ -136,5 +137,45 @@ describe('generic extractor', () => {
     expect(record.post?.media).toEqual([{ type: 'image', url: 'https://example.org/i.jpg' }]);
     expect(record.text?.length).toBe(20_000);
     expect(record.warnings).toContain('text: cut at 20000 characters');
+  });
+});
+
+describe('registry: the address when the markup is unknown or the extractor fails', () => {
+  it('a TikTok profile address with an unknown layout is an account, never a page or a post', () => {
+    const html =
+      '<html><head><title>Aigerim Example (@aigerim.example) | TikTok</title><meta property="og:description" content="12K Followers, 80 Following. Правозащитница."></head><body><div class="new-layout"></div></body></html>';
+    const record = extractDocument(
+      parseHtml(html),
+      new URL('https://www.tiktok.com/@aigerim.example'),
+    );
+    expect(record).toMatchObject({
+      kind: 'account',
+      account: { handle: 'aigerim.example', name: 'Aigerim Example', followers: 12000 },
+    });
+  });
+
+  it('a throwing extractor still yields the post the address names, with a warning', () => {
+    const original = xExtractor.extract;
+    xExtractor.extract = () => {
+      throw new Error('boom');
+    };
+    try {
+      const html =
+        '<html><head><title>Aigerim on X: "hello" / X</title><meta property="og:description" content="hello"></head><body></body></html>';
+      const record = extractDocument(
+        parseHtml(html),
+        new URL('https://x.com/aigerim_example/status/1790000000000000009'),
+      );
+      expect(record).toMatchObject({
+        platform: 'x',
+        kind: 'post',
+        post: { id: '1790000000000000009', author: { handle: 'aigerim_example' }, text: 'hello' },
+      });
+      expect(record.warnings[0]).toMatch(
+        /^x extractor .* failed: boom; record from the address and title instead/,
+      );
+    } finally {
+      xExtractor.extract = original;
+    }
   });
 });

@@ -8,6 +8,7 @@ import {
   HANDMADE_DIR,
   realFixturesDir,
   run,
+  foundPageSuites,
 } from './expectations';
 
 expectationSuites('tiktok', { describe, it, expect });
@@ -115,3 +116,5 @@ describe('tiktok: state left from in-app navigation', () => {
     expect(record.post?.text).toBe('first');
   });
 });
+
+foundPageSuites('tiktok', { describe, it, expect });

@@ -14,6 +14,10 @@ describe('vk: page states in en, ru and kk', () => {
     'profile-private': ['private', 'private'],
     'community-withheld': ['withheld', 'restricted'],
     'post-deleted': ['removed', null],
+    // "Страница удалена либо ещё не создана": VK cannot tell deleted from never created.
+    'page-not-found': ['not_found', null],
+    'profile-hidden': ['private', 'private'],
+    'community-blocked': ['suspended', 'suspended'],
   };
   for (const [kind, [type, state]] of Object.entries(expected)) {
     for (const lang of ['en', 'ru', 'kk']) {
@@ -27,6 +31,38 @@ describe('vk: page states in en, ru and kk', () => {
       });
     }
   }
+});
+
+describe('vk: pages whose layout the extractor does not know', () => {
+  it('a profile in an unknown layout is an account from its address and title, not a page', async () => {
+    const [c] = expectationsIn(HANDMADE_DIR, 'vk', HANDMADE_DIR).filter((e) =>
+      e.fixture.endsWith('profile-unknown-layout-en.html'),
+    );
+    const { record, misses } = await run(c!);
+    expect(misses).toEqual([]);
+    expect(record.kind).toBe('account');
+    expect(record.account?.name).toBe('Aigerim Example');
+  });
+
+  it('a community address with only a <title> still names the community, never kind page', () => {
+    const html =
+      '<html><head><title>Сот хабарлары | ВКонтакте</title></head><body><div class="x"></div></body></html>';
+    const record = extractDocument(parseHtml(html), new URL('https://vk.com/public123'));
+    expect(record).toMatchObject({
+      kind: 'account',
+      account: { handle: 'public123', id: '-123', name: 'Сот хабарлары' },
+    });
+  });
+
+  it('a wall-post address with an unknown layout is a post with its id from the address', () => {
+    const html =
+      '<html><head><title>Запись | ВКонтакте</title><meta property="og:description" content="Приговор вынесен."></head><body></body></html>';
+    const record = extractDocument(parseHtml(html), new URL('https://vk.com/wall-5_77'));
+    expect(record).toMatchObject({
+      kind: 'post',
+      post: { id: '-5_77', text: 'Приговор вынесен.' },
+    });
+  });
 });
 
 describe('vk: posts', () => {

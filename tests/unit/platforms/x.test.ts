@@ -10,6 +10,7 @@ import {
   run,
   expectationsIn,
   EXPECTED_DIR,
+  foundPageSuites,
 } from './expectations';
 
 expectationSuites('x', { describe, it, expect });
@@ -166,3 +167,5 @@ describe('x: snowflake property', () => {
     );
   });
 });
+
+foundPageSuites('x', { describe, it, expect });

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../../cli/parse-html';
 import { extractDocument } from '../../../lib/platforms/registry';
 import { handleOf, playabilityNotice, ytText } from '../../../lib/platforms/youtube-data';
-import { expectationSuites, expectationsIn, HANDMADE_DIR, run } from './expectations';
+import {
+  expectationSuites,
+  expectationsIn,
+  HANDMADE_DIR,
+  run,
+  foundPageSuites,
+} from './expectations';
 
 expectationSuites('youtube', { describe, it, expect });
 
@@ -102,5 +108,37 @@ describe('youtube: state left from in-app navigation', () => {
     expect(record.post?.author.name).toBeNull();
     expect(record.title).not.toBe('First video');
     expect(record.warnings.some((w) => w.includes('video AAAAAAAAAAA'))).toBe(true);
+  });
+});
+
+foundPageSuites('youtube', { describe, it, expect });
+
+describe('youtube: counts from structured data', () => {
+  it('reads likes and comments from JSON-LD interactionStatistic when the page state has none', () => {
+    const ld = {
+      '@context': 'https://schema.org',
+      '@type': 'VideoObject',
+      name: 'Митинг',
+      interactionStatistic: [
+        {
+          '@type': 'InteractionCounter',
+          interactionType: { '@type': 'LikeAction' },
+          userInteractionCount: 321,
+        },
+        {
+          '@type': 'InteractionCounter',
+          interactionType: 'https://schema.org/CommentAction',
+          userInteractionCount: 45,
+        },
+      ],
+    };
+    const html = `<html><head><title>Митинг - YouTube</title><script type="application/ld+json">${JSON.stringify(ld)}</script></head><body>
+      <script>var ytInitialPlayerResponse = {"playabilityStatus":{"status":"OK"},"videoDetails":{"videoId":"Ld0Counts01","title":"Митинг","author":"Канал","channelId":"UC0000000000000000000042","viewCount":"1000"}};</script></body></html>`;
+    const record = extractDocument(
+      parseHtml(html),
+      new URL('https://www.youtube.com/watch?v=Ld0Counts01'),
+    );
+    expect(record.post?.counts).toMatchObject({ likes: 321, comments: 45, views: 1000 });
+    expect(record.sources?.['post.counts.likes']).toBe('json-ld');
   });
 });

@@ -109,6 +109,8 @@ describe('CaptureIndex over 10,000 captures', () => {
         'personIds',
         'caseIds',
         'categories',
+        // The screenshot's hash, for the list's thumbnail (not text).
+        'screenshot',
       ].sort(),
     );
   });

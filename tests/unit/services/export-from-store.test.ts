@@ -27,8 +27,8 @@ async function exportToBytes(...args: Parameters<typeof buildPackageInput>) {
 /** The extension's export path, from the Dexie store to a verified package, in Node. */
 describe('export from the store', () => {
   it('exports a case with its captures, persons, links and custody, and the package verifies pinned', async () => {
-    const { store } = createTestStore();
     const signer = await generateSigningKey();
+    const { store } = createTestStore(undefined, signer.fingerprint);
     const a = await sealed('cap_a', 'https://www.instagram.com/p/A/');
     const b = await sealed('cap_b', 'https://www.facebook.com/x/posts/1');
     const other = await sealed('cap_other', 'https://x.com/y/status/1');

@@ -8,6 +8,7 @@ import { buildPackageInput } from '../../../lib/services/export-input';
 import {
   ImportConflictError,
   ImportRejectedError,
+  ImportUnconfirmedError,
   importPackage,
 } from '../../../lib/services/import-package';
 import type { Store } from '../../../lib/store/store';
@@ -28,7 +29,7 @@ async function exportAll(store: Store, signer: SigningKey): Promise<Uint8Array> 
 /** A store seeded with the demo archive, and the package of all of it that `signer` signed. */
 async function demoPackage() {
   const signer = await generateSigningKey();
-  const { store: source } = createTestStore();
+  const { store: source } = createTestStore(undefined, signer.fingerprint);
   await seedDemoStore(source);
   return { signer, source, pkg: await exportAll(source, signer) };
 }
@@ -55,7 +56,7 @@ async function snapshot(store: Store) {
 describe('import', () => {
   it('round trip: export everything, wipe, import — every record and every byte is back, with custody', async () => {
     const signer = await generateSigningKey();
-    const { store: original } = createTestStore();
+    const { store: original } = createTestStore(undefined, signer.fingerprint);
     await seedDemoStore(original);
     const before = await snapshot(original);
     const pkg = await exportAll(original, signer);
@@ -82,18 +83,27 @@ describe('import', () => {
     });
     expect((await verifyChain(log)).ok).toBe(true);
 
-    // The restored store exports again, and that package verifies.
+    // Every new record entered custody as the signer's: captures, tags (with notes), persons, cases.
+    const byImport = log.filter((e) => e.actor === `import:${signer.fingerprint}`);
+    expect(byImport.filter((e) => e.type === 'tagged')).toHaveLength(before.links.length);
+    expect(byImport.filter((e) => e.type === 'person_created')).toHaveLength(before.persons.length);
+    expect(byImport.filter((e) => e.type === 'case_created')).toHaveLength(before.cases.length);
+
+    // The restored store exports again, and that package verifies (its tags have their events).
     const again = await exportAll(fresh, signer);
-    const second = await importPackage(createTestStore().store, bytesSource(again));
+    const second = await importPackage(createTestStore().store, bytesSource(again), {
+      pinnedKey: signer.fingerprint,
+    });
     expect(second.imported.captures).toBe(before.captures.length);
   });
 
   it('recognises duplicates by id and hash on a second import and writes only the import event', async () => {
-    const { pkg } = await demoPackage();
+    const { pkg, signer } = await demoPackage();
     const { store } = createTestStore();
-    await importPackage(store, bytesSource(pkg));
+    const pin = { pinnedKey: signer.fingerprint };
+    await importPackage(store, bytesSource(pkg), pin);
     const count = await store.custody.count();
-    const again = await importPackage(store, bytesSource(pkg));
+    const again = await importPackage(store, bytesSource(pkg), pin);
     expect(again.imported).toEqual({ captures: 0, persons: 0, cases: 0, links: 0, artifacts: 0 });
     expect(again.duplicates.captures).toBeGreaterThan(0);
     expect(await store.custody.count()).toBe(count + 1);
@@ -119,7 +129,7 @@ describe('import', () => {
   });
 
   it('Z10: a package changed between verification and import stops the import, writing nothing', async () => {
-    const { pkg } = await demoPackage();
+    const { pkg, signer } = await demoPackage();
     const at = Buffer.from(pkg).indexOf('screenshot-viewport.png') + 120; // inside stored PNG data
     // The file under the reader changes once it has been read whole (as a file on disk may, by
     // another program): the second read of that region, the import's, sees the altered byte.
@@ -137,13 +147,15 @@ describe('import', () => {
       },
     };
     const { store, db } = createTestStore();
-    await expect(importPackage(store, changing)).rejects.toThrow(/CRC-32|SHA-256|changed/);
+    await expect(
+      importPackage(store, changing, { acceptSigner: signer.fingerprint }),
+    ).rejects.toThrow(/CRC-32|SHA-256|changed/);
     expect([...reads.values()].some((n) => n > 1)).toBe(true);
     for (const table of db.tables) expect(await table.count(), table.name).toBe(0);
   });
 
   it('under the passphrase lock, imported artifacts are stored encrypted and read back exactly', async () => {
-    const { source, pkg } = await demoPackage();
+    const { source, pkg, signer } = await demoPackage();
     const plain = await Promise.all(
       (await source.captures.list())
         .flatMap((c) => c.artifacts)
@@ -154,7 +166,9 @@ describe('import', () => {
     );
     const locked = createVaultStore();
     await locked.vault.enable('import under the lock 2026');
-    const result = await importPackage(locked.store, bytesSource(pkg));
+    const result = await importPackage(locked.store, bytesSource(pkg), {
+      pinnedKey: signer.fingerprint,
+    });
     expect(result.imported.artifacts).toBeGreaterThan(0);
     const dump = await rawDump(locked.name);
     for (const { a, bytes } of plain) {
@@ -170,7 +184,8 @@ describe('import', () => {
   });
 
   it('a read failing midway removes the artifacts already stored: a failed import writes nothing', async () => {
-    const { pkg } = await demoPackage();
+    const { pkg, signer } = await demoPackage();
+    const pin = { pinnedKey: signer.fingerprint };
     const verified = bytesSource(pkg);
     let reads = 0;
     let failAt = Infinity;
@@ -182,16 +197,16 @@ describe('import', () => {
       },
     };
     // Count the reads a whole import makes, then fail one near its end (after artifacts).
-    await importPackage(createTestStore().store, failing);
+    await importPackage(createTestStore().store, failing, pin);
     failAt = reads - 2;
     reads = 0;
     const { store, db } = createTestStore();
-    await expect(importPackage(store, failing)).rejects.toThrow('disk read failed');
+    await expect(importPackage(store, failing, pin)).rejects.toThrow('disk read failed');
     for (const table of db.tables) expect(await table.count(), table.name).toBe(0);
   });
 
   it('stops, writing nothing, when a capture id exists with a different seal', async () => {
-    const { source, pkg } = await demoPackage();
+    const { source, pkg, signer } = await demoPackage();
     const { store, db } = createTestStore();
     const [capture] = await source.captures.list();
     const artifacts = await Promise.all(
@@ -203,9 +218,93 @@ describe('import', () => {
     );
     await store.captures.seal({ ...capture!, seal: `sha256:${'b'.repeat(64)}` }, artifacts);
     const counts = await Promise.all(db.tables.map((t) => t.count()));
-    await expect(importPackage(store, bytesSource(pkg))).rejects.toBeInstanceOf(
-      ImportConflictError,
-    );
+    await expect(
+      importPackage(store, bytesSource(pkg), { pinnedKey: signer.fingerprint }),
+    ).rejects.toBeInstanceOf(ImportConflictError);
     expect(await Promise.all(db.tables.map((t) => t.count()))).toEqual(counts);
+  });
+});
+
+describe('import needs a confirmed signer (nothing unsigned or unconfirmed enters own evidence)', () => {
+  it('without a pin, own key or explicit acceptance it stops, writing nothing', async () => {
+    const { pkg, signer } = await demoPackage();
+    const { store, db } = createTestStore();
+    const error = await importPackage(store, bytesSource(pkg)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImportUnconfirmedError);
+    expect((error as ImportUnconfirmedError).fingerprint).toBe(signer.fingerprint);
+    // Accepting another fingerprint than the signer's is no acceptance.
+    const other = await generateSigningKey();
+    await expect(
+      importPackage(store, bytesSource(pkg), { acceptSigner: other.fingerprint }),
+    ).rejects.toBeInstanceOf(ImportUnconfirmedError);
+    for (const table of db.tables) expect(await table.count(), table.name).toBe(0);
+  });
+
+  it('an explicit acceptance is recorded as a signer_accepted custody event with the import', async () => {
+    const { pkg, signer } = await demoPackage();
+    const { store } = createTestStore();
+    const result = await importPackage(store, bytesSource(pkg), {
+      acceptSigner: signer.fingerprint.toUpperCase().replace(/-/g, ' '),
+    });
+    expect(result.confirmedBy).toBe('accepted');
+    const log = await store.custody.all();
+    const accepted = log.find((e) => e.type === 'signer_accepted');
+    expect(accepted).toMatchObject({
+      actor: 'TEST-ACTOR',
+      subject: { kind: 'package', id: result.packageId },
+      data: { fingerprint: signer.fingerprint, packageId: result.packageId },
+    });
+    expect(log.at(-1)!.data).toMatchObject({ confirmedBy: 'accepted' });
+  });
+
+  it("a backup signed by one of this installation's own keys needs no pin", async () => {
+    const { pkg, signer } = await demoPackage();
+    const { store } = createTestStore();
+    await store.keys.install({
+      id: `key_${signer.fingerprint.replace(/-/g, '')}`,
+      algorithm: 'Ed25519',
+      privateKey: signer.privateKey,
+      publicKey: signer.publicKey,
+      publicKeyRaw: Buffer.from(signer.publicKeyRaw).toString('base64'),
+      fingerprint: signer.fingerprint,
+      createdAt: new Date().toISOString(),
+      active: true,
+    });
+    const result = await importPackage(store, bytesSource(pkg));
+    expect(result.confirmedBy).toBe('own_key');
+  });
+
+  it("a colleague's tag and note on a capture the monitor already holds becomes a custody event shown as theirs", async () => {
+    const { source, pkg, signer } = await demoPackage();
+    // The monitor holds the same captures (imported from the colleague's earlier package)...
+    const { store } = createTestStore();
+    await importPackage(store, bytesSource(pkg), { pinnedKey: signer.fingerprint });
+    // ...then the colleague tags one of them, with a note, and sends a new package.
+    const [capture] = await source.captures.list();
+    const person = (await source.persons.list())[0]!;
+    const link = await source.links.add({
+      captureId: capture!.id,
+      personId: person.id,
+      caseId: null,
+      category: 'hack_evidence',
+      note: 'the login alert came two minutes before the post',
+    });
+    const later = await exportAll(source, signer);
+    const result = await importPackage(store, bytesSource(later), {
+      pinnedKey: signer.fingerprint,
+    });
+    expect(result.imported.links).toBe(1);
+    expect(result.duplicates.captures).toBeGreaterThan(0);
+    const event = (await store.custody.all()).find(
+      (e) => e.type === 'tagged' && e.data.linkId === link.id,
+    );
+    expect(event).toMatchObject({
+      actor: `import:${signer.fingerprint}`,
+      subject: { kind: 'capture', id: capture!.id },
+      data: {
+        note: 'the login alert came two minutes before the post',
+        packageId: result.packageId,
+      },
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { captureSeal } from '../../../lib/evidence/seal';
 import { checkIntegrity } from '../../../lib/store/integrity';
 import { sampleCapture } from './sample-capture';
 import { createTestStore } from './test-store';
@@ -11,7 +12,7 @@ async function seeded(make: () => ReturnType<typeof createTestStore> = createTes
   const legalCase = await s.store.cases.create({ title: 'Case' });
   for (const id of ['cap_1', 'cap_2']) {
     const { capture, artifacts } = sampleCapture(id);
-    await s.store.captures.seal(capture, artifacts);
+    await s.store.captures.seal({ ...capture, seal: await captureSeal(capture) }, artifacts);
   }
   const link = await s.store.links.add({
     captureId: 'cap_1',
@@ -41,6 +42,21 @@ describe('integrity check (D5)', () => {
     const cheap = await checkIntegrity(store, false);
     expect(cheap).toMatchObject({ ok: true, full: false });
     expect(cheap.checked.artifactsRehashed).toBe(0);
+  });
+
+  it('the full form re-seals every capture: an edited record, even re-sealed, is named', async () => {
+    const { store, db, capture } = await seeded();
+    // Edited in the database (a seized profile, a bug): the seal no longer fits the record.
+    const edited = { ...capture, metadata: { ...capture.metadata, title: 'edited' } };
+    await db.captures.put(edited);
+    expect(kinds(await checkIntegrity(store, true))).toEqual([
+      `capture_seal_mismatch ${capture.id}`,
+    ]);
+    // Edited and re-sealed (no key needed): the seal fits, but not the one the custody log holds.
+    await db.captures.put({ ...edited, seal: await captureSeal(edited) });
+    const report = await checkIntegrity(store, true);
+    expect(kinds(report)).toEqual([`capture_event_mismatch ${capture.id}`]);
+    expect(report.damage[0]!.reason).toContain(`recorded the seal ${capture.seal}`);
   });
 
   it('names a blob whose bytes no longer hash to its key', async () => {
@@ -76,8 +92,12 @@ describe('integrity check (D5)', () => {
   it('names an edited custody event', async () => {
     const { store, db } = await seeded();
     await db.custody.update(2, { data: { seal: 'forged' } });
-    for (const full of [true, false])
-      expect(kinds(await checkIntegrity(store, full))).toEqual(['custody_hash_mismatch 2']);
+    expect(kinds(await checkIntegrity(store, false))).toEqual(['custody_hash_mismatch 2']);
+    // The full form also finds that the capture no longer has the seal its event says.
+    expect(kinds(await checkIntegrity(store, true))).toEqual([
+      'custody_hash_mismatch 2',
+      'capture_event_mismatch cap_1',
+    ]);
   });
 
   it('names a custody tree that no longer matches the log (exports prove against it)', async () => {

@@ -12,14 +12,17 @@ let counter = 0;
  * A store over fake-indexeddb with the encryption layer, as the background opens it. Call again
  * with the same name to simulate a restart (a new worker: new session, no keys in memory).
  */
-export function createVaultStore(name = `vault-${process.pid}-${++counter}`) {
+export function createVaultStore(
+  name = `vault-${process.pid}-${++counter}`,
+  actor: () => string = () => 'TEST-ACTOR',
+) {
   let time = Date.parse('2026-05-01T10:00:00.000Z');
   const db = new DalelDb(name);
   const session = attachCipher(db);
   const store = new Store({
     db,
     now: () => new Date((time += 1000)),
-    actor: () => 'TEST-ACTOR',
+    actor,
     hashEvent: testHashEvent,
     cipher: session,
   });

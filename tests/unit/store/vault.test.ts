@@ -1,3 +1,4 @@
+import { checkRotationEvent } from '../../../lib/evidence/key-rotation';
 import { describe, expect, it } from 'vitest';
 import { ensureSigningKey } from '../../../lib/background/signing-key';
 import { VaultLockedError, WrongPassphraseError } from '../../../lib/vault/errors';
@@ -154,6 +155,28 @@ describe('passphrase lock over the store', () => {
     expect(reloaded.fingerprint).toBe(active.fingerprint);
     const sig2 = await crypto.subtle.sign('Ed25519', reloaded.privateKey!, msg);
     expect(await crypto.subtle.verify('Ed25519', active.publicKey, sig2, msg)).toBe(true);
+  });
+
+  it('the old key signs a handover to the new one: a lawyer who pinned the old fingerprint can confirm the new key (issue 12)', async () => {
+    const s = await seeded();
+    const old = (await s.store.keys.active())!;
+    await s.vault.enable(PASS);
+    const active = (await s.store.keys.active())!;
+    const event = (await s.store.custody.ofType('key_rotated')).at(-1)!;
+    expect(event.data).toMatchObject({
+      previous: old.fingerprint,
+      fingerprint: active.fingerprint,
+    });
+    expect(await checkRotationEvent(event)).toEqual({
+      kind: 'signed',
+      previous: old.fingerprint,
+      next: active.fingerprint,
+    });
+    // The handover is the old key's signature: with any other bytes it no longer verifies.
+    const forged = structuredClone(event);
+    (forged.data.rotation as { statement: { at: string } }).statement.at =
+      '2020-01-01T00:00:00.000Z';
+    expect((await checkRotationEvent(forged)).kind).toBe('invalid');
   });
 
   it('refuses everything while locked and a wrong passphrase; opens with the right one (K3)', async () => {

@@ -1,0 +1,40 @@
+// verify.html is the page a lawyer or an expert is asked to trust: small and plain enough to read
+// (it was 486 KB, 443 KB of it a schema library), and it names its own build.
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import {
+  VERIFY_HTML,
+  VERIFY_SCRIPT_SHA256,
+} from '../../../lib/evidence/verifier-page/verify-html.generated';
+
+/** The size budget: everything in the page is our code, readable, plus fflate's inflater. */
+const BUDGET = 160 * 1024;
+
+const script = /<script>([\s\S]*)<\/script>/.exec(VERIFY_HTML)![1]!;
+
+describe('verify.html', () => {
+  it(`stays within ${BUDGET / 1024} KiB`, () => {
+    expect(new TextEncoder().encode(VERIFY_HTML).length).toBeLessThanOrEqual(BUDGET);
+  });
+
+  it('carries no schema library and is not minified: names and source files stay readable', () => {
+    expect(script).not.toMatch(/ZodError|node_modules\/zod|\$ZodType/);
+    for (const file of [
+      'lib/evidence/verify.ts',
+      'lib/evidence/zip/reader.ts',
+      'lib/evidence/shape.ts',
+    ])
+      expect(script).toContain(`// ${file}`);
+    expect(script).toMatch(/async function verifyPackage\(/);
+    expect(script.split('\n').length).toBeGreaterThan(1000);
+  });
+
+  it('shows the SHA-256 of its own script', () => {
+    expect(VERIFY_SCRIPT_SHA256).toBe(createHash('sha256').update(script).digest('hex'));
+    expect(VERIFY_HTML).toContain(`Script SHA-256: ${VERIFY_SCRIPT_SHA256}`);
+  });
+
+  it('tells the reader not to trust a verifier that came inside the package', () => {
+    expect(VERIFY_HTML).toContain('Do not trust a verifier that came inside the package');
+  });
+});
