@@ -1,6 +1,6 @@
-import en from '../../public/_locales/en/messages.json';
-import kk from '../../public/_locales/kk/messages.json';
-import ru from '../../public/_locales/ru/messages.json';
+import en from '../../public/_locales/en/messages.json' with { type: 'json' };
+import kk from '../../public/_locales/kk/messages.json' with { type: 'json' };
+import ru from '../../public/_locales/ru/messages.json' with { type: 'json' };
 import { createTextFormat, type TextFormat } from './format';
 import { createTranslator, type Language, type MessageCatalog } from './translator';
 

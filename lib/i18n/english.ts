@@ -1,4 +1,4 @@
-import catalog from '../../public/_locales/en/messages.json';
+import catalog from '../../public/_locales/en/messages.json' with { type: 'json' };
 import { createTranslator, type MessageCatalog } from './translator';
 
 /**
