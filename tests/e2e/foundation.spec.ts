@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import { expect, sendFrom, test } from './support/fixtures';
 import { launchWithExtension } from './support/launch';
 import { pageBody, SITE_PAGES } from './support/site';
+import { POST_PAGE_MATCHES } from '../../lib/platforms/hosts';
 
 const SCREENS = 'test-results/screens';
 mkdirSync(SCREENS, { recursive: true });
@@ -26,7 +27,11 @@ test('the extension loads with its service worker and least-privilege manifest',
   expect(manifest.manifest_version).toBe(3);
   expect(manifest.permissions).toContain('activeTab');
   expect(manifest.host_permissions).not.toContain('<all_urls>');
-  expect(manifest.content_scripts ?? []).toEqual([]);
+  // One declared script only: the pointer listener for "Capture this post", on the platforms'
+  // pages (lib/platforms/hosts.ts); everything else is injected on a user gesture.
+  const declared = (manifest.content_scripts ?? []) as { matches: string[]; js: string[] }[];
+  expect(declared.map((s) => s.js)).toEqual([['content-scripts/pointer.js']]);
+  expect([...declared[0]!.matches].sort()).toEqual([...POST_PAGE_MATCHES].sort());
   const pong = await send({ type: 'ping' });
   expect(pong).toEqual({ ok: true, data: { pong: true, version: manifest.version } });
 });
