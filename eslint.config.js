@@ -47,7 +47,7 @@ export default tseslint.config(
   },
   {
     // The evidence core and the extractors run in Node and in every extension context.
-    files: ['lib/evidence/**', 'lib/platforms/**'],
+    files: ['lib/evidence/**', 'lib/platforms/**', 'lib/locker/**'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -55,7 +55,7 @@ export default tseslint.config(
           patterns: [
             {
               group: ['dexie', 'wxt', 'wxt/*', '#imports', 'webextension-polyfill'],
-              message: 'lib/evidence and lib/platforms stay pure.',
+              message: 'lib/evidence, lib/platforms and lib/locker stay pure.',
             },
           ],
         },

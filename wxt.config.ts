@@ -1,5 +1,11 @@
 import { defineConfig } from 'wxt';
-import { PLATFORM_HOST_PERMISSIONS } from './lib/platforms/hosts';
+import { HOST_PERMISSIONS } from './lib/platforms/hosts';
+
+/**
+ * Hosts the monitor may configure (a time-stamping authority, the team locker's S3 endpoint and
+ * presigning service), each origin granted one at a time at run time, never at install.
+ */
+const USER_ORIGINS = ['http://*/*', 'https://*/*'] as const;
 
 const ICONS = Object.fromEntries([16, 32, 48, 96, 128].map((s) => [String(s), `icon/${s}.png`]));
 
@@ -22,12 +28,23 @@ export default defineConfig({
       'scripting',
       'storage',
       'unlimitedStorage',
-      'contextMenus',
+      // Firefox: `menus`, the only permission under which content scripts get
+      // `menus.getTargetElement`, the element a context menu was opened on ("Capture this post");
+      // the same menu API, no install prompt in either browser.
+      browser === 'firefox' ? 'menus' : 'contextMenus',
       'alarms',
       'notifications',
       ...(browser === 'firefox' ? [] : ['pageCapture']),
     ],
-    host_permissions: [...PLATFORM_HOST_PERMISSIONS],
+    host_permissions: [...HOST_PERMISSIONS],
+    // A time-stamping authority the monitor adds in Settings: its one host is requested then
+    // (lib/permissions/origin-permission.ts), never at install. `history` is asked for only when
+    // the monitor chooses "remove captured pages from this browser's history" for the panic wipe
+    // (Security screen). MV2 Firefox lists hosts among optional_permissions; WXT drops
+    // optional_host_permissions from MV2 manifests.
+    ...(browser === 'firefox'
+      ? { optional_permissions: ['history', ...USER_ORIGINS] }
+      : { optional_permissions: ['history'], optional_host_permissions: [...USER_ORIGINS] }),
     commands: {
       // The popup's command has a different name per manifest version: MV2 (Firefox) maps only
       // `_execute_browser_action`; `_execute_action` there would be an ordinary command nobody runs.

@@ -4,6 +4,7 @@ import { chromiumHashBench } from './chromium-hash.bench';
 import { chromiumScaleBench } from './chromium-scale.bench';
 import { exportBench } from './export.bench';
 import { firefoxCaptureBench } from './firefox-capture.bench';
+import { kdfBench } from './kdf.bench';
 import { scaleBench } from './scale.bench';
 import { sha256Bench } from './sha256.bench';
 import type { Benchmark } from './types';
@@ -17,6 +18,7 @@ export const benchmarks: Benchmark[] = [
   verifyBench,
   captureLatencyBench,
   vaultBench,
+  kdfBench,
   scaleBench,
   chromiumHashBench,
   chromiumExportBench,

@@ -1,14 +1,17 @@
 import { UsageError } from './command';
 
-export type OptionSpec = Record<string, 'string' | 'boolean' | 'number'>;
+export type OptionSpec = Record<string, 'string' | 'strings' | 'boolean' | 'number'>;
 
-/** `--name value`, `--name=value` and boolean `--flag` options; everything else is positional. */
+/**
+ * `--name value`, `--name=value` and boolean `--flag` options; `strings` options may repeat and
+ * collect into an array; everything else is positional.
+ */
 export function parseArgs(
   args: readonly string[],
   spec: OptionSpec,
-): { positional: string[]; options: Record<string, string | number | boolean> } {
+): { positional: string[]; options: Record<string, string | string[] | number | boolean> } {
   const positional: string[] = [];
-  const options: Record<string, string | number | boolean> = {};
+  const options: Record<string, string | string[] | number | boolean> = {};
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (!arg.startsWith('--')) {
@@ -29,6 +32,8 @@ export function parseArgs(
       if (!Number.isFinite(n) || n <= 0)
         throw new UsageError(`--${name}: "${value}" is not a positive number`);
       options[name] = n;
+    } else if (kind === 'strings') {
+      options[name] = [...((options[name] as string[] | undefined) ?? []), value];
     } else {
       options[name] = value;
     }

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { loadTranslator } from '../lib/i18n/load';
+import { scrubLegacyDrafts } from './drafts';
 import { request } from '../lib/messaging/client';
 import { I18nContext, type I18n } from './i18n-context';
 import { VaultGate } from './vault/vault-gate';
@@ -23,6 +24,8 @@ export function AppRoot({
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
+    // Older versions kept drafts (captured URLs, notes) in localStorage, a file in the profile.
+    scrubLegacyDrafts();
     (async () => {
       const settings = await request('settings.get').catch(() => ({ language: 'auto' as const }));
       const { language, t, messages, english } = await loadTranslator(settings.language);

@@ -8,6 +8,7 @@ import type { ImportResult } from '../lib/services/import-package';
 import { blobSource } from '../lib/evidence/zip/source';
 import { exportProgressSchema } from '../lib/messaging/messages/evidence';
 import type { Language } from '../lib/i18n/translator';
+import type { StampSummary } from '../lib/evidence/timestamp/annex';
 
 // Export, key and import go to the background. Verification for display runs right here, in the
 // page, with the pure verifier over the File (read in slices, never whole) — the same code as
@@ -30,7 +31,12 @@ export interface ExportSummary {
   cases: number;
   links: number;
   files: number;
+  /** Originals left out (hash listed), with redacted copies in their place. */
+  withheld: number;
+  redactions: number;
   fingerprint: string;
+  /** What each configured TSA did (empty: none configured, not time-stamped). */
+  timestamps: StampSummary[];
   /** An object URL (or extension URL) the package can be saved from. */
   downloadUrl: string;
 }
@@ -98,6 +104,7 @@ async function runExport(
   scope: ExportScope,
   onProgress: (p: Progress) => void,
   language: Language = 'en',
+  withholdRedactedOriginals = true,
 ): Promise<ExportSummary> {
   const listener = (message: unknown) => {
     const event = exportProgressSchema.safeParse(message);
@@ -113,6 +120,7 @@ async function runExport(
     const result = await request('export.run', {
       scope: { kind: scope.kind, ids: idsOf(scope) },
       language,
+      withholdRedactedOriginals,
     });
     // The package was streamed into this origin's private file system; a blob URL of the
     // disk-backed File lets the browser save it without reading it into memory.
@@ -122,6 +130,7 @@ async function runExport(
       bytes: result.size,
       packageId: result.packageId,
       fingerprint: result.fingerprint,
+      timestamps: result.timestamps,
       ...result.counts,
       downloadUrl: URL.createObjectURL(file),
     };

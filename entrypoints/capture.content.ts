@@ -2,7 +2,6 @@ import '../lib/zod-config';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { handleContentRequest, type MenusApi } from '../lib/content/handle-request';
-import { PLATFORM_HOST_PERMISSIONS } from '../lib/platforms/hosts';
 
 /**
  * The capture content script. Never declared in the manifest: the background injects it into the
@@ -10,10 +9,9 @@ import { PLATFORM_HOST_PERMISSIONS } from '../lib/platforms/hosts';
  * to page scripts (it lives in the isolated world and never writes to the DOM).
  */
 export default defineContentScript({
+  // Runtime-registered and without `matches` (WXT would turn them into host permissions): it is
+  // injected only through `activeTab`, after the monitor's click on that tab.
   registration: 'runtime',
-  // Runtime-registered: these only name the hosts it may be injected into without a click;
-  // any other site needs the monitor's click (activeTab).
-  matches: [...PLATFORM_HOST_PERMISSIONS],
   main() {
     const flag = '__dalelCaptureListening';
     const scope = globalThis as Record<string, unknown>;

@@ -42,8 +42,9 @@ label{display:block;margin:.8rem 0}input[type=text]{width:100%;font-family:monos
 #verdict{font-size:1.3rem;font-weight:700;padding:.8rem;border-radius:.3rem;margin:1rem 0;word-break:break-word}
 .valid{background:#dff3df;color:#064}.unconfirmed{background:#fff1c2;color:#6b4500;border:2px solid #c98a00}
 .invalid,.unreadable{background:#fbe0e0;color:#900}.pending{background:#eee}
-#checks{list-style:none;padding:0;font-size:.9rem}#checks li{padding:.15rem 0;word-break:break-all}
-.bad{color:#900}.ok{color:#064}.note{color:#6b4500}.build{font-size:.8rem;color:#555;word-break:break-all}`;
+#checks,#tokens{list-style:none;padding:0;font-size:.9rem}#checks li,#tokens li{padding:.15rem 0;word-break:break-all}
+.bad{color:#900}.ok{color:#064}.untrusted{color:#850}.note{color:#6b4500}.build{font-size:.8rem;color:#555;word-break:break-all}
+#time p{font-weight:600;margin:.5rem 0}`;
 
 const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
@@ -61,7 +62,10 @@ published one (or <code>dalel verify</code>). /
 <label>Expected key fingerprint, as the sender told you over a second channel / Отпечаток ключа, полученный от отправителя отдельно
 <input id="key" type="text" placeholder="xxxx-xxxx-xxxx-xxxx-xxxx-xxxx-xxxx-xxxx"></label>
 <label>Package / Пакет <input id="file" type="file" accept=".zip,application/zip"></label>
+<label>Time-stamping authority's CA certificate, if not a well-known one (optional) / Сертификат УЦ службы меток времени (необязательно)
+<input id="tsa-ca" type="file" multiple accept=".pem,.crt,.cer"></label>
 <div id="verdict" class="pending">No package chosen / Пакет не выбран</div>
+<div id="time"></div>
 <ul id="checks"></ul>
 <p class="build" id="build">Dalel ${version} verifier. Script SHA-256: ${scriptHash}</p>
 <script>${script}</script>

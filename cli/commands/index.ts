@@ -2,7 +2,9 @@ import type { Command } from '../command';
 import { benchCommand } from './bench';
 import { demoPackageCommand } from './demo-package';
 import { extractCommand } from './extract';
+import { lockerCommand } from './locker';
 import { verifierCommand } from './verifier';
+import { stampCommand } from './stamp';
 import { verifyCommand } from './verify';
 
 /** Every command of `dalel`, in the order `--help` lists them. Add one line per command. */
@@ -11,5 +13,7 @@ export const commands: Command[] = [
   verifyCommand,
   verifierCommand,
   demoPackageCommand,
+  stampCommand,
+  lockerCommand,
   benchCommand,
 ];

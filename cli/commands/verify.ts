@@ -11,14 +11,18 @@ import { ExtractDir } from '../node/extract-dir';
 import { fileSource } from '../node/files';
 import { nodePrimitives } from '../node/primitives';
 import { parseArgs } from '../parse-args';
+import { revocationArgs } from '../revocation-args';
+import { tsaAnchors } from '../tsa-args';
+import { MARKS, timestampLines, timestampSummary } from '../../lib/evidence/timestamp/format';
 
 const usage = `Usage: dalel verify <package.zip> [--key <fingerprint>] [--earlier <older-package.zip>]
+                    [--tsa-ca <ca.pem>]... [--revocation <code | file>]... [--compromised-since <date>]
                     [--extract <new-directory>] [--json]
 
 Checks an evidence package offline: that every ZIP tool reads the same files from it, every
 file's size and SHA-256 against the signed manifest, no missing or extra files, safe names, the
 Ed25519 signature, the custody log (each capture sealed as its custody event says, each tag with
-its event), and whom it is from.
+its event), whom it is from, and when it existed by (RFC 3161 time-stamp tokens).
 
   --key       the signer's key fingerprint as the sender told it to you over a second channel
               (in person, by phone). Without it the signer is NOT confirmed. A public key file is
@@ -27,6 +31,15 @@ its event), and whom it is from.
   --earlier   an older package from the same monitor: this package's custody log must extend
               its log, and be signed by the same key or by a key it handed over to by a
               statement signed with the old key.
+  --tsa-ca    a CA certificate (PEM) to trust for time-stamp tokens (repeatable). The roots of
+              the TSAs Dalel offers are trusted without it. Each token (timestamps/N.tsr over
+              statement.sig, captures/*/timestamps/N.tsr over a capture's seal) is checked on its
+              own: imprint, signature, time-stamping certificate, chain to a trusted CA at the
+              token's time; the earliest trusted time is shown. A bad or untrusted token gives no
+              trusted time and never changes the verdict.
+  --revocation  the signer's key revocation code (DALEL-REVOKE-1 …) the monitor gave you; with
+              --compromised-since (the date the key was lost or seized) the package is VALID only
+              if a trusted time-stamp shows it was signed before that date.
   --extract   write the package's files, exactly the bytes that were checked, into this new
               directory (only if the package verifies; nothing is written otherwise).
 
@@ -120,11 +133,20 @@ function human(report: VerifyReport, path: string, io: Io): void {
     io.out(`${report.verdict.toUpperCase()}: ${path}${id}`);
     for (const line of formatFailures(report)) io.out(`  - ${line}`);
   }
+  // Originals left out on purpose (they show the monitor's own account): listed, not missing.
+  // Only for a manifest whose signature held: an invalid package's list says nothing.
+  if (report.verdict === 'valid' || report.verdict === 'unconfirmed') withheldLines(report, io);
   for (const note of report.notes)
-    if (note.code !== 'signer_unconfirmed')
+    if (note.code !== 'signer_unconfirmed' && note.code !== 'timestamp_not_trusted')
       io.out(`Note: ${note.file ? `${note.file}: ` : ''}${note.message}`);
   const verifier = report.passed.find((c) => c.code === 'verifier_official');
   if (verifier) io.out(`${verifier.file}: ${verifier.message}`);
+  if (report.verdict === 'unreadable') return;
+  const revoked = report.passed.find((c) => c.code === 'revocation_before_loss');
+  if (revoked) io.out(`${revoked.message[0]!.toUpperCase()}${revoked.message.slice(1)}.`);
+  io.out(timestampSummary(report.timestamps));
+  for (const line of timestampLines(report.timestamps))
+    io.out(`  ${MARKS[line.mark]} ${line.text}`);
 }
 
 export const verifyCommand: Command = {
@@ -136,12 +158,20 @@ export const verifyCommand: Command = {
       key: 'string',
       earlier: 'string',
       extract: 'string',
+      'tsa-ca': 'strings',
+      revocation: 'strings',
+      'compromised-since': 'string',
       json: 'boolean',
     });
     if (positional.length !== 1) throw new UsageError('expected exactly one package path');
     const path = positional[0]!;
     const key = await expectedKey(options.key as string | undefined);
     const earlier = await earlierPackage(options.earlier as string | undefined);
+    const anchors = tsaAnchors(options['tsa-ca'] as string[] | undefined);
+    const revocations = await revocationArgs(
+      options.revocation as string[] | undefined,
+      options['compromised-since'] as string | undefined,
+    );
     let extract: ExtractDir | null = null;
     if (options.extract !== undefined) {
       try {
@@ -163,6 +193,8 @@ export const verifyCommand: Command = {
         pinnedKey: key?.fingerprint,
         earlier,
         officialVerifier: await officialVerifierHash(),
+        tsaAnchors: anchors,
+        revocations,
         primitives: nodePrimitives,
         ...(extract ? { extract: extract.sink } : {}),
       });
@@ -195,3 +227,13 @@ export const verifyCommand: Command = {
     }
   },
 };
+
+function withheldLines(report: VerifyReport, io: Io): void {
+  const withheld = report.manifest?.withheld ?? [];
+  if (!withheld.length) return;
+  io.out(`Withheld: ${withheld.length} file(s), hash listed, bytes not included:`);
+  for (const w of withheld)
+    io.out(
+      `  - ${w.path} ${w.sha256} (${w.size} bytes; ${w.reason}${w.redactedCopy ? `, redacted copy ${w.redactedCopy}` : ''})`,
+    );
+}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Detection } from '../../lib/messaging/content-protocol';
 import type { Link } from '../../lib/model/link';
+import { draftKeys } from '../../lib/drafts/draft-store';
 import { request } from '../../lib/messaging/client';
 import { summarizeCapture } from '../../lib/search/capture-summary';
 import { useI18n } from '../i18n-context';
@@ -104,7 +105,7 @@ export function PopupApp() {
           <TagForm
             key={`${sealed.id}-${sealed.links.length}`}
             captureId={sealed.id}
-            draftKey={`dalel.popup.tags.${sealed.id}`}
+            draftKey={draftKeys.tags(sealed.id)}
             autoFocus
             heading={sealed.links.length ? t('tagAddMore') : undefined}
             onSaved={(links) => {

@@ -5,6 +5,7 @@ import { reasonOf } from '../../lib/i18n/reason';
 const CODE_KEYS: Record<string, string> = {
   wrong_passphrase: 'vaultWrongPassphrase',
   locked: 'vaultLockedMessage',
+  weak_passphrase: 'vaultWeakPassphrase',
 };
 
 /**

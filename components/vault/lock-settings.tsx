@@ -5,7 +5,9 @@ import { useI18n } from '../i18n-context';
 import { ErrorBanner } from '../ui/error-banner';
 import { useLoad } from '../ui/use-request';
 import { errorText } from './error-text';
+import { NewPassphraseFields, passphraseUsable } from './new-passphrase-fields';
 import { SecretField } from './secret-field';
+import { useCommonPasswords } from './use-common-passwords';
 
 const MINUTES = [5, 15, 30, 60, 240] as const;
 
@@ -32,6 +34,8 @@ export function LockSettings({ enabled, onChange }: { enabled: boolean; onChange
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const common = useCommonPasswords();
+  const usable = passphraseUsable(next, repeat, common);
   // The key-change message is an action for the monitor (send the new fingerprint): amber.
   const [doneWarn, setDoneWarn] = useState(false);
   const settings = useLoad(
@@ -59,22 +63,7 @@ export function LockSettings({ enabled, onChange }: { enabled: boolean; onChange
       }
     };
   const newPassphrase = (
-    <>
-      <SecretField
-        label={t('passphraseNew')}
-        value={next}
-        onInput={setNext}
-        autoComplete="new-password"
-        name="new"
-      />
-      <SecretField
-        label={t('passphraseRepeat')}
-        value={repeat}
-        onInput={setRepeat}
-        autoComplete="new-password"
-        name="repeat"
-      />
-    </>
+    <NewPassphraseFields next={next} repeat={repeat} onNext={setNext} onRepeat={setRepeat} />
   );
 
   if (!enabled)
@@ -90,7 +79,7 @@ export function LockSettings({ enabled, onChange }: { enabled: boolean; onChange
         <p class="muted">{t('lockExplain')}</p>
         {newPassphrase}
         <ErrorBanner error={error} />
-        <button type="submit" disabled={busy}>
+        <button type="submit" disabled={busy || !usable}>
           {busy ? t('lockEncrypting') : t('lockTurnOn')}
         </button>
       </form>
@@ -139,7 +128,7 @@ export function LockSettings({ enabled, onChange }: { enabled: boolean; onChange
           name="current"
         />
         {newPassphrase}
-        <button type="submit" class="secondary" disabled={busy}>
+        <button type="submit" class="secondary" disabled={busy || !usable || !current}>
           {t('passphraseChange')}
         </button>
       </form>

@@ -3,53 +3,39 @@ import { request } from '../../lib/messaging/client';
 import { useI18n } from '../i18n-context';
 import { ErrorBanner } from '../ui/error-banner';
 import { errorText } from './error-text';
-
-const WORD = 'WIPE';
+import { HoldButton } from './hold-button';
+import { useHistoryPermission } from './wipe-history-option';
 
 /**
- * Panic wipe with a confirmation step: the user types the word, then the keys are destroyed and
- * the database deleted. Works while locked: it is for when there is no time to unlock.
+ * Panic wipe: held down for under a second (no word to type, so any keyboard layout works), then
+ * the keys are destroyed and the database deleted. Works while locked: it is for when there is no
+ * time to unlock.
  */
 export function WipeButton() {
   const { t } = useI18n();
-  const [asking, setAsking] = useState(false);
-  const [typed, setTyped] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const history = useHistoryPermission();
 
-  const wipe = async (event: Event) => {
-    event.preventDefault();
+  const wipe = async () => {
+    setBusy(true);
     try {
-      await request('vault.wipe', { confirm: WORD });
+      await request('vault.wipe', { confirm: 'WIPE', history: history.granted });
       location.reload();
     } catch (e) {
+      setBusy(false);
       setError(errorText(t, e));
     }
   };
 
-  if (!asking)
-    return (
-      <button type="button" class="danger" onClick={() => setAsking(true)}>
-        {t('wipeStart')}
-      </button>
-    );
   return (
-    <form class="panel danger-zone" onSubmit={wipe}>
-      <p>{t('wipeExplain')}</p>
-      <label class="field">
-        <span class="field-label">{t('wipeTypeWord', WORD)}</span>
-        <input
-          value={typed}
-          autoComplete="off"
-          onInput={(e) => setTyped((e.currentTarget as HTMLInputElement).value.toUpperCase())}
-        />
-      </label>
+    <div class="wipe">
+      <p id="wipe-explain">{t('wipeExplain')}</p>
+      <HoldButton onHeld={() => void wipe()} describedBy="wipe-explain" disabled={busy}>
+        {busy ? t('wipeInProgress') : t('wipeHold')}
+      </HoldButton>
+      <p class="muted">{t('wipeHoldHint')}</p>
       <ErrorBanner error={error} />
-      <button type="submit" class="danger" disabled={typed !== WORD}>
-        {t('wipeConfirm')}
-      </button>{' '}
-      <button type="button" class="secondary" onClick={() => setAsking(false)}>
-        {t('cancel')}
-      </button>
-    </form>
+    </div>
   );
 }

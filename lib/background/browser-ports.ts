@@ -3,6 +3,9 @@ import type { StorageInfo } from './handlers/vault';
 import type { WitnessPort } from '../integrity/witness';
 import type { TabCapture, TabCapturesPort } from './capture/tab-captures';
 import type { AlarmPort, SavedSession, SessionPort } from './vault-controller';
+import { COMMON_PASSWORDS_PATH, parseCommonList } from '../vault/strength';
+import { DraftStore, type SessionArea } from '../drafts/draft-store';
+import { PLATFORM_SITES } from '../platforms/media-hosts';
 
 const SESSION_KEY = 'vaultSession';
 const ALARM = 'dalel-auto-lock';
@@ -72,3 +75,43 @@ export const tabCapturesPort: TabCapturesPort = {
   },
   save: (map) => browser.storage.session.set({ [TAB_CAPTURES_KEY]: map }),
 };
+
+let common: Promise<Set<string>> | undefined;
+
+/** The common-passwords list shipped in the extension, read once per worker life. */
+export function commonPasswords(): Promise<Set<string>> {
+  common ??= fetch(browser.runtime.getURL(COMMON_PASSWORDS_PATH as '/popup.html'))
+    .then((r) => r.text())
+    .then(parseCommonList);
+  common.catch(() => (common = undefined));
+  return common;
+}
+
+/** The popup's drafts live in session storage; the lock and the wipe clear them. */
+export const clearDrafts = () =>
+  new DraftStore(browser.storage.session as unknown as SessionArea).clearAll();
+
+const onPlatformSite = (url: string) => {
+  try {
+    const host = new URL(url).hostname;
+    return PLATFORM_SITES.some((s) => host === s || host.endsWith(`.${s}`));
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * The panic wipe's history step, only with the optional `history` permission the monitor granted
+ * in the Security screen. With the captured URLs: exactly those. Without (the archive was locked,
+ * its URLs unreadable): every visit to the platforms' sites.
+ */
+export async function removeFromHistory(urls: readonly string[] | null): Promise<number> {
+  if (!(await browser.permissions.contains({ permissions: ['history'] }))) return 0;
+  const targets =
+    urls ??
+    (await browser.history.search({ text: '', startTime: 0, maxResults: 100_000 }))
+      .map((item) => item.url ?? '')
+      .filter(onPlatformSite);
+  for (const url of targets) await browser.history.deleteUrl({ url });
+  return targets.length;
+}

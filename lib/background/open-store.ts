@@ -19,6 +19,12 @@ export interface OpenerPorts {
   onWiped?: () => void;
   /** The panic wipe deletes the custody log's witness too (it lives outside IndexedDB). */
   forgetWitness?: () => Promise<void>;
+  clearDrafts?: () => Promise<void>;
+  removeFromHistory?: (urls: readonly string[] | null) => Promise<number>;
+  /** The list the passphrase strength check refuses. */
+  commonPasswords?: () => Promise<ReadonlySet<string>>;
+  /** After the store becomes usable (no lock, or unlocked): work that waited may start. */
+  onUnlocked?: () => void;
   /**
    * Opens the database (IndexedDB by default; the mirror over `storage.local` in permanent
    * private browsing, see store-backend.ts). `onBroken`: the memoised store must be dropped.
@@ -66,6 +72,7 @@ export function createStoreOpener(ports: OpenerPorts, dbName?: string) {
         ...ports,
         onUnlocked: async () => {
           actor = (await ensureKey()).fingerprint;
+          ports.onUnlocked?.();
         },
         onWiped: forget,
       });

@@ -7,7 +7,10 @@ import { checkIntegrity } from '../store/integrity';
 import { ALLOWED_WHILE_LOCKED } from '../messaging/messages/vault';
 import {
   alarmPort,
+  clearDrafts,
+  commonPasswords,
   onAutoLockAlarm,
+  removeFromHistory,
   sessionPort,
   storageInfo,
   tabCapturesPort,
@@ -22,10 +25,16 @@ import { createHandlers } from './handlers/index';
 import { createStoreOpener, type OpenedStore } from './open-store';
 import { createExportFile, openImportFile, removeExportFiles } from './export-file';
 import { registerFirstRun } from './first-run';
+import { removeLockerFiles } from './locker-files';
+import { browserLockerPorts, onLockerAlarm } from './locker-ports';
+import { LockerRunner } from '../services/locker/runner';
+import { enqueueExport } from '../services/locker/enqueue-export';
 import { probeTab } from './probe-tab';
 import { loadReportFont } from './report-font';
 import { chooseStoreBackend, openDbOn } from './store-backend';
 import { WitnessKeeper } from './witness-keeper';
+import { createStampWorker } from './stamp-worker';
+import { httpTransport } from '../evidence/timestamp/http';
 
 type Route = ReturnType<typeof createRouter>;
 
@@ -38,6 +47,13 @@ const STARTUP_CHECK_DELAY_MS = 1_000;
 interface Routing {
   route: Route;
   witness: WitnessKeeper;
+  locker: LockerRunner;
+}
+
+/** Plaintext package files outside IndexedDB: exports and packages waiting for the locker. */
+async function removePlainFiles(): Promise<void> {
+  await removeExportFiles();
+  await removeLockerFiles();
 }
 
 /** The cheap integrity check at startup; its result is logged as counts only. */
@@ -63,12 +79,17 @@ export function startBackground(): void {
     openDb: async (onBroken) => openDbOn(await backend, onBroken),
     session: sessionPort,
     alarm: alarmPort,
-    // When the lock closes: the plaintext exports and the thumbnails held in memory go too.
+    // When the lock closes: the plaintext package files, the thumbnails held in memory and the
+    // tabs' latest captures (their URLs) go too.
     removeFiles: () => {
       thumbnails?.clear();
-      return removeExportFiles();
+      void tabCaptures.forgetAll();
+      return removePlainFiles();
     },
     forgetWitness: () => witnessPort.clear(),
+    commonPasswords,
+    clearDrafts,
+    removeFromHistory,
     onWiped: () => {
       void tabCaptures.forgetAll();
       thumbnails?.clear();
@@ -76,17 +97,29 @@ export function startBackground(): void {
       clearTimeout(startupTimer);
       routing = undefined;
     },
+    // Unlocked (or no lock): packages waiting for the locker can go now.
+    onUnlocked: () => kickLocker(),
   });
   // `chrome-extension://<id>` / `moz-extension://<uuid>`, without the trailing slash.
   registerFirstRun();
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') };
   const version = browser.runtime.getManifest().version;
   browser.tabs.onRemoved.addListener((tabId) => void tabCaptures.closed(tabId));
-  const runCapture = createCaptureRunner(
+  const tsaTransport = httpTransport();
+  const stampWorker = createStampWorker(openStore, tsaTransport);
+  const capture = createCaptureRunner(
     () => openStore().then((o) => o.store),
     version,
     tabCaptures,
+    (sealed) => stampWorker.afterSeal(sealed),
   );
+  // A sealed capture may be due for the locker: the queue looks at the custody log's new events.
+  const runCapture = async (tabId: number, options?: Parameters<typeof capture>[1]) => {
+    const sealed = await capture(tabId, options);
+    kickLocker();
+    return sealed;
+  };
+  const lockerPorts = browserLockerPorts({ name: 'dalel', version });
   // The context menu and keyboard command bypass the router: check the lock here too.
   registerCaptureTriggers(
     async (tabId, options) => {
@@ -110,6 +143,12 @@ export function startBackground(): void {
     createExportFile,
     openImportFile,
     reportFont: loadReportFont,
+    tsaTransport,
+    stampWorker,
+    afterExport: async (exported: Parameters<typeof enqueueExport>[1]) => {
+      const opened = await getRoute();
+      if (await enqueueExport((await openStore()).store, exported)) kickLockerOf(opened);
+    },
     // Pages listen for progress; with no page open there is no receiver, which is fine.
     broadcast: (event: unknown) => void browser.runtime.sendMessage(event).catch(() => undefined),
   };
@@ -119,12 +158,41 @@ export function startBackground(): void {
       // After the request that woke the worker (usually a screen opening): its answer first.
       startupTimer = setTimeout(() => {
         startupCheck(opened, witness).catch(() => logEvent('integrity.startup_failed'));
+        // Capture-time stamps that waited for the network while the worker slept.
+        stampWorker.run().catch(() => logEvent('timestamp.queue_failed'));
       }, STARTUP_CHECK_DELAY_MS);
-      const route = createRouter(createHandlers(opened.store, ports, opened.vault, witness), self, {
+      const locker = new LockerRunner(opened.store, lockerPorts);
+      const handlers = createHandlers(opened.store, ports, opened.vault, witness, {
+        runner: locker,
+        ports: lockerPorts,
+        removePlainFiles,
+      });
+      const route = createRouter(handlers, self, {
         guard: (request) => opened.vault.guard(request.type),
       });
-      return { route, witness };
+      return { route, witness, locker };
     }));
+  /** Runs the locker's queue if the store is open and unlocked (a locked store waits for unlock). */
+  function kickLockerOf(routed: Routing): void {
+    openStore()
+      .then(async ({ vault }) => {
+        if (!(await vault.status()).locked) await routed.locker.kick();
+      })
+      .catch(() => logEvent('locker.run_failed'));
+  }
+  function kickLocker(): void {
+    // Never before the router exists: its store and runner are the ones to use.
+    setTimeout(() => {
+      getRoute()
+        .then(kickLockerOf)
+        .catch(() => logEvent('locker.run_failed'));
+    }, 0);
+  }
+
+  // The queue's own wake-up, and the worker starting with the browser: resume what is waiting.
+  onLockerAlarm(kickLocker);
+  browser.runtime.onStartup.addListener(kickLocker);
+  setTimeout(kickLocker, STARTUP_CHECK_DELAY_MS);
 
   onAutoLockAlarm(() => {
     openStore()

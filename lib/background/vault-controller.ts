@@ -3,6 +3,7 @@ import { ALLOWED_WHILE_LOCKED } from '../messaging/messages/vault';
 import type { VaultRepo, VaultStatus } from '../store/repositories/vault-repo';
 import type { Store } from '../store/store';
 import { fromBase64, toBase64 } from '../vault/bytes';
+import { checkPassphrase } from '../vault/strength';
 
 /** What survives a service-worker restart while unlocked: kept in memory-only session storage. */
 export interface SavedSession {
@@ -36,6 +37,16 @@ export interface VaultControllerPorts {
   onWiped?: () => void;
   /** Deletes the custody log's witness, which outlives the database (lib/integrity/witness.ts). */
   forgetWitness?: () => Promise<void>;
+  /**
+   * Removes pages from the browser's own history, if the monitor granted the optional `history`
+   * permission: the captured URLs, or (when they cannot be read: locked) every visit to the
+   * platforms' sites. Answers how many entries went.
+   */
+  removeFromHistory?: (urls: readonly string[] | null) => Promise<number>;
+  /** Forgets the popup's drafts (captured URLs, unsaved notes) in session storage. */
+  clearDrafts?: () => Promise<void>;
+  /** The common-passwords list the strength check refuses (shipped in the extension). */
+  commonPasswords?: () => Promise<ReadonlySet<string>>;
 }
 
 // Persisting `lastActive` on every request would write session storage on every click.
@@ -93,12 +104,24 @@ export class VaultController {
     await this.touch();
   }
 
+  /** Refuses a weak new passphrase whatever the page checked (the UI runs the same check). */
+  private async assertStrong(passphrase: string): Promise<void> {
+    const common = (await this.ports.commonPasswords?.()) ?? new Set<string>();
+    const verdict = checkPassphrase(passphrase, common);
+    if (!verdict.ok)
+      throw new ProtocolError(
+        'weak_passphrase',
+        `This passphrase is too weak (${verdict.problems.join(', ')}): choose a longer one that is not a common password.`,
+      );
+  }
+
   /**
    * Turns the lock on. That replaces the signing key (a non-extractable key cannot be wrapped),
    * so the answer says which key replaced which and whether the old one signed the handover:
    * the monitor must give lawyers the new fingerprint (issue 12).
    */
   async enable(passphrase: string): Promise<VaultStatus & { keyChange: KeyChange | null }> {
+    await this.assertStrong(passphrase);
     const before = (await this.store.custody.ofType('key_rotated')).length;
     const dataKey = await this.vault.enable(passphrase);
     await this.remember(dataKey);
@@ -126,12 +149,14 @@ export class VaultController {
     this.vault.lock();
     this.saved = null;
     await this.ports.session.clear();
+    await this.ports.clearDrafts?.().catch(() => undefined);
     await this.ports.alarm?.clear();
     if ((await this.vault.status()).enabled) await this.ports.removeFiles?.();
     return this.vault.status();
   }
 
   async change(current: string, next: string): Promise<VaultStatus> {
+    await this.assertStrong(next);
     await this.vault.changePassphrase(current, next);
     return this.vault.status();
   }
@@ -157,20 +182,45 @@ export class VaultController {
    * Panic wipe: first the crypto-shred (wrapped data key, salt, wrapped and stored signing keys:
    * one transaction), then the session copy of the key, then the whole database.
    */
-  async wipe(): Promise<{ shredMs: number; totalMs: number }> {
+  async wipe(
+    options: { history?: boolean } = {},
+  ): Promise<{ shredMs: number; totalMs: number; historyRemoved: number }> {
+    // The captured addresses can be read only before the keys go (and only while unlocked).
+    const urls = options.history ? await this.capturedUrls() : null;
     const started = this.now();
     await this.vault.shred();
     const shredMs = this.now() - started;
     this.saved = null;
     await this.ports.session.clear();
+    await this.ports.clearDrafts?.().catch(() => undefined);
     await this.ports.alarm?.clear();
     await this.store.ctx.db.delete();
     await this.ports.forgetWitness?.();
     await this.ports.removeFiles?.();
+    const historyRemoved = options.history
+      ? await (this.ports.removeFromHistory?.(urls) ?? Promise.resolve(0)).catch(() => 0)
+      : 0;
     // The shredded rows may survive in the browser's on-disk log until compaction: force it.
     await this.vault.flush().catch(() => undefined);
     this.ports.onWiped?.();
-    return { shredMs, totalMs: this.now() - started };
+    return { shredMs, totalMs: this.now() - started, historyRemoved };
+  }
+
+  /** Every address of every capture, or null when the archive cannot be read (locked). */
+  private async capturedUrls(): Promise<string[] | null> {
+    if ((await this.vault.status()).locked) return null;
+    try {
+      const captures = await this.store.captures.list();
+      const urls = captures.flatMap((c) => [
+        c.url,
+        c.metadata.requestedUrl,
+        c.metadata.finalUrl,
+        ...(c.metadata.tabUrl ? [c.metadata.tabUrl] : []),
+      ]);
+      return [...new Set(urls)];
+    } catch {
+      return null;
+    }
   }
 
   /** Locks if the idle time has passed; answers whether it did. Also run by the alarm. */

@@ -30,8 +30,30 @@ export function baseMediaType(contentType: string | null | undefined): string {
   return /^[a-z0-9.+-]+\/[a-z0-9.+-]+$/.test(base) ? base : 'application/octet-stream';
 }
 
-/** `media/03.jpg`: numbered from 1 in record order, extension from the served media type. */
+/**
+ * Media types a browser runs scripts in when the file is opened on its own (from an unzipped
+ * package, or a link): kept byte-exact, but under a `.txt` name so opening shows their text.
+ */
+export const ACTIVE_MEDIA_TYPES: ReadonlySet<string> = new Set([
+  'image/svg+xml',
+  'text/html',
+  'application/xhtml+xml',
+  'text/xml',
+  'application/xml',
+]);
+
+export function isActiveMediaType(mediaType: string): boolean {
+  return ACTIVE_MEDIA_TYPES.has(baseMediaType(mediaType));
+}
+
+/**
+ * `media/03.jpg`: numbered from 1 in record order, extension from the served media type. Active
+ * content (an SVG can carry scripts) is named `media/03.svg.txt`: its bytes are exact, and no
+ * file manager or browser opens it as an image that runs.
+ */
 export function mediaArtifactName(index: number, mediaType: string): string {
-  const ext = EXTENSIONS[baseMediaType(mediaType)] ?? 'bin';
-  return `media/${String(index + 1).padStart(2, '0')}.${ext}`;
+  const base = baseMediaType(mediaType);
+  const ext = EXTENSIONS[base] ?? 'bin';
+  const name = `media/${String(index + 1).padStart(2, '0')}.${ext}`;
+  return isActiveMediaType(base) ? `${name}.txt` : name;
 }

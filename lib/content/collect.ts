@@ -5,8 +5,9 @@ import { holdDocument, isDocumentPage } from './document-file';
 import type { MenusApi } from './handle-request';
 import { pointerTarget } from './pointer';
 import { serializeSnapshot } from './snapshot';
-
-const SERVER_DATE_TIMEOUT_MS = 2_500;
+import { markViewer, viewerRegions } from './viewer-marks';
+import { platformOfUrl } from '../platforms/platform-of-url';
+import { findViewerIdentity } from '../platforms/viewer-identity';
 
 /** Reads the page's current scroll and size (no writes). */
 export function pageMetrics(win: Window): PageMetrics {
@@ -22,29 +23,15 @@ export function pageMetrics(win: Window): PageMetrics {
 }
 
 /**
- * The server's `Date` for the page's origin: a same-origin HEAD request of the page URL that the
- * browser does not answer from its cache. Null with a reason when it cannot be read.
+ * The URL the browser loaded this document from (after redirects), from Navigation Timing: unlike
+ * `location.href`, a page cannot rewrite it with `history.replaceState`. Null when unavailable.
  */
-async function serverDate(url: string, omissions: string[]): Promise<string | null> {
-  const abort = new AbortController();
-  const timer = setTimeout(() => abort.abort(), SERVER_DATE_TIMEOUT_MS);
+function navigationUrl(win: Window): string | null {
   try {
-    const res = await fetch(url, {
-      method: 'HEAD',
-      cache: 'no-store',
-      credentials: 'include',
-      signal: abort.signal,
-    });
-    const date = res.headers.get('date');
-    if (!date) omissions.push('server Date: the response had no Date header');
-    return date;
-  } catch (error) {
-    omissions.push(
-      `server Date: HEAD request failed (${error instanceof Error ? error.message : String(error)})`,
-    );
+    const entry = win.performance?.getEntriesByType?.('navigation')?.[0];
+    return entry?.name ? entry.name : null;
+  } catch {
     return null;
-  } finally {
-    clearTimeout(timer);
   }
 }
 
@@ -57,20 +44,24 @@ function videosOf(root: ParentNode): { total: number; streamed: number; files: s
 }
 
 /**
- * The element the monitor right-clicked: Firefox names it (`menus.getTargetElement`); elsewhere
- * the pointer listener remembered it. Null when neither knows (a tab opened before Dalel was
- * installed has no listener: reloading it helps).
+ * The element the monitor right-clicked, and who reported it: Firefox names it
+ * (`menus.getTargetElement`); elsewhere the pointer listener remembered it. Null when neither
+ * knows (a tab opened before Dalel was installed has no listener: reloading it helps).
  */
-function chosenElement(target: CollectTarget, menus: MenusApi | undefined): Element | null {
+export function chosenElement(
+  target: CollectTarget,
+  menus: MenusApi | undefined,
+): { element: Element; by: 'browser' | 'listener' } | null {
   if (target.targetElementId !== undefined) {
     try {
       const element = menus?.menus?.getTargetElement?.(target.targetElementId) ?? null;
-      if (element?.isConnected) return element;
+      if (element?.isConnected) return { element, by: 'browser' };
     } catch {
       /* not Firefox, or the id expired: fall back to the listener */
     }
   }
-  return pointerTarget();
+  const remembered = pointerTarget();
+  return remembered ? { element: remembered, by: 'listener' } : null;
 }
 
 /** The chosen post's box in document coordinates, for the cropped screenshot. */
@@ -85,7 +76,9 @@ function boxOf(
 /**
  * One pass over the page: environment, metrics, inert snapshot, extracted record, media list.
  * With `target` ("Capture this post"), the record is the post under the pointer, the snapshot
- * marks it, and its box is returned for a cropped screenshot.
+ * marks it, and its box is returned for a cropped screenshot. It sends no request of its own (a
+ * HEAD for the server's `Date` used to: that told the platform who captured what); the server's
+ * time comes from the capture's media fetches instead.
  */
 export async function collectPage(
   win: Window,
@@ -99,16 +92,23 @@ export async function collectPage(
   const omissions: string[] = [];
   const warnings: string[] = [];
   const chosen = target ? chosenElement(target, menus) : null;
-  const container = chosen ? postContainerAt(new URL(url), chosen) : null;
+  const container = chosen ? postContainerAt(new URL(url), chosen.element) : null;
   if (target && !chosen)
     warnings.push(
       'target: Dalel does not know which post was right-clicked (reload the page, then right-click the post again); the whole page was captured',
     );
-  const dating = serverDate(url, omissions);
   const capturedAt = new Date().toISOString();
   let html = '';
   let resources: string[] = [];
   let documentFile: Collected['document'] = null;
+  // The monitor's own name, avatar, "logged in as": found now, redacted in working copies later.
+  let viewer: ReturnType<typeof findViewerIdentity> = [];
+  try {
+    viewer = findViewerIdentity(doc, platformOfUrl(new URL(url)));
+  } catch (error) {
+    warnings.push(`viewer identity: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const regions = viewerRegions(win, viewer);
   if (isDocumentPage(doc)) {
     // A PDF in the browser's viewer: the evidence is the file, not the viewer's markup.
     omissions.push('HTML snapshot: the page is a document file; the file itself is kept');
@@ -121,7 +121,13 @@ export async function collectPage(
     }
   } else
     try {
-      const snapshot = serializeSnapshot(doc, { url, capturedAt, nonce, target: container });
+      const snapshot = serializeSnapshot(doc, {
+        url,
+        capturedAt,
+        nonce,
+        target: container,
+        ...markViewer(viewer, nonce, regions),
+      });
       html = snapshot.html;
       resources = snapshot.resources;
       omissions.push(...snapshot.omissions);
@@ -130,8 +136,9 @@ export async function collectPage(
         `HTML snapshot failed: ${error instanceof Error ? error.message : String(error)}`,
       );
     }
-  const extraction = extractRecord(doc, new URL(url), chosen);
+  const extraction = extractRecord(doc, new URL(url), chosen?.element);
   const { record } = extraction;
+  if (record.target && chosen) record.target.reportedBy = chosen.by;
   // "Capture this post" keeps the videos of that post only.
   const videos = videosOf(container ?? doc);
   // A video file the page plays directly is kept byte-exact like the post's media.
@@ -155,12 +162,13 @@ export async function collectPage(
         height: metrics.innerHeight,
         devicePixelRatio: metrics.devicePixelRatio,
       },
+      navigationUrl: navigationUrl(win),
       screen: win.screen ? { width: win.screen.width, height: win.screen.height } : null,
-      serverDate: await dating,
     },
     metrics,
     html,
     resources,
+    viewer: regions,
     record,
     media,
     target: container ? { rect: boxOf(win, container), path: record.target?.path ?? '' } : null,

@@ -1,3 +1,9 @@
+import { cleanTree } from './snapshot-clean';
+import { checkingTokens, snapshotProblems } from './snapshot-check';
+import { escapeComment, snapshotHtml } from './snapshot-document';
+
+export { SNAPSHOT_CSP } from './snapshot-document';
+
 /**
  * Serialises the rendered page into one self-contained, inert HTML file: a copy of the live DOM
  * (never the page itself) with the stylesheets' rules inlined, scripts and event handlers removed,
@@ -11,6 +17,13 @@ export interface SnapshotOptions {
   capturedAt: string;
   /** Random per capture, so a page cannot plant tokens of its own. */
   nonce: string;
+  /**
+   * Marks elements in the cleaned copy (viewer-identity regions, see `viewer-marks.ts`), given
+   * the live and copied elements in the same order; returns a note for the header, or null.
+   */
+  mark?: (live: Element[], copy: Element[]) => string | null;
+  /** Comments the marks wrote, spared by the check. */
+  keepComment?: (data: string) => boolean;
   /** The post the monitor chose ("Capture this post"): its copy is marked `data-dalel-target`. */
   target?: Element | null;
 }
@@ -25,15 +38,10 @@ export interface Snapshot {
   omissions: string[];
 }
 
-export const SNAPSHOT_CSP =
-  "default-src 'none'; img-src data:; media-src data:; font-src data:; style-src 'unsafe-inline' data:";
-
 export function tokenFor(nonce: string, index: number): string {
   return `dalel-${nonce}-${index}`;
 }
 
-const DROP =
-  'script, noscript, iframe, frame, object, embed, template, base, link, meta[http-equiv]';
 const CSS_URL = /url\(\s*(['"]?)([^'")]+)\1\s*\)/g;
 
 class Resources {
@@ -131,7 +139,11 @@ function rewriteMedia(live: Element[], copy: Element[], resources: Resources, ba
       const poster = resources.token(el.getAttribute('poster'), base);
       if (poster) c.setAttribute('poster', poster);
       else c.removeAttribute('poster');
-    } else if (tag === 'image' || tag === 'IMAGE' || tag === 'use') {
+    } else if (tag === 'INPUT' && (el as HTMLInputElement).type === 'image') {
+      const token = resources.token(el.getAttribute('src'), base);
+      if (token) c.setAttribute('src', token);
+      else c.removeAttribute('src');
+    } else if (tag === 'image' || tag === 'IMAGE' || tag === 'use' || tag === 'feImage') {
       for (const attr of ['href', 'xlink:href']) {
         const value = el.getAttribute(attr);
         if (value && !value.startsWith('#')) {
@@ -144,36 +156,26 @@ function rewriteMedia(live: Element[], copy: Element[], resources: Resources, ba
   });
 }
 
-function neutralise(copy: Element[], resources: Resources, base: string) {
-  for (const el of copy) {
-    for (const attr of Array.from(el.attributes)) {
-      const name = attr.name.toLowerCase();
-      if (name.startsWith('on')) el.removeAttribute(attr.name);
-      else if (name === 'style') el.setAttribute('style', resources.css(attr.value, base));
-      else if (
-        (name === 'href' || name === 'action' || name === 'formaction') &&
-        el.tagName !== 'image'
-      ) {
-        const value = attr.value.trim();
-        if (/^javascript:/i.test(value)) el.removeAttribute(attr.name);
-        else if (value && !value.startsWith('#')) {
-          try {
-            el.setAttribute(attr.name, new URL(value, base).href);
-          } catch {
-            /* keep an unparsable href as it was */
-          }
-        }
-      }
-    }
-  }
-}
+/** Parses a finished snapshot again to check it (DOMParser in the browser; linkedom in tests). */
+export type HtmlParser = (html: string) => Document;
 
-function escapeComment(text: string): string {
-  return text.replace(/--/g, '-\u2010');
-}
+const browserParser: HtmlParser | null =
+  typeof DOMParser === 'undefined'
+    ? null
+    : (html) => new DOMParser().parseFromString(html, 'text/html');
 
-/** The page as one inert, offline HTML file plus the resources it references. */
-export function serializeSnapshot(doc: Document, options: SnapshotOptions): Snapshot {
+/**
+ * The page as one inert, offline HTML file plus the resources it references. The live DOM is
+ * copied into an inert document (nothing loads or runs there), cleaned element by element
+ * (`snapshot-clean.ts`), and written with the policy first (`snapshot-document.ts`); the result
+ * is parsed again and checked (`snapshot-check.ts`). A page whose markup cannot be made inert
+ * gets no HTML snapshot, and the omission says so.
+ */
+export function serializeSnapshot(
+  doc: Document,
+  options: SnapshotOptions,
+  parse: HtmlParser | null = browserParser,
+): Snapshot {
   const omissions: string[] = [];
   const resources = new Resources(options.nonce);
   const base = doc.baseURI || options.url;
@@ -182,13 +184,14 @@ export function serializeSnapshot(doc: Document, options: SnapshotOptions): Snap
   // Import into an inert document (no browsing context): its images never load, nothing runs.
   // (DOMs without `implementation`, such as linkedom in tests, get a plain deep clone.)
   const inertDoc = doc.implementation?.createHTMLDocument?.('');
-  const inert = inertDoc ?? doc;
   const root = (
     inertDoc ? inertDoc.importNode(doc.documentElement, true) : doc.documentElement.cloneNode(true)
   ) as Element;
   const live = Array.from(doc.documentElement.querySelectorAll('*'));
   const copy = Array.from(root.querySelectorAll('*'));
   freezeFormState(live, copy);
+  // Only Dalel marks the chosen post: a page's own `data-dalel-target` would point elsewhere.
+  for (const c of copy) c.removeAttribute(TARGET_ATTRIBUTE);
   const chosen = options.target ? live.indexOf(options.target) : -1;
   if (chosen >= 0) copy[chosen]?.setAttribute(TARGET_ATTRIBUTE, 'post');
   rewriteMedia(live, copy, resources, base);
@@ -197,37 +200,28 @@ export function serializeSnapshot(doc: Document, options: SnapshotOptions): Snap
   if (live.some((el) => (el as Element & { shadowRoot?: unknown }).shadowRoot))
     omissions.push('shadow DOM content is not in the HTML snapshot (see the screenshots)');
 
-  root.querySelectorAll(DROP).forEach((el) => el.remove());
-  root.querySelectorAll('style').forEach((el) => el.remove());
-  neutralise(Array.from(root.querySelectorAll('*')), resources, base);
-
-  let head = root.querySelector('head');
-  if (!head) {
-    head = inert.createElement('head');
-    root.insertBefore(head, root.firstChild);
+  cleanTree(root, resources, base, options.nonce);
+  const marks = [
+    chosen >= 0 ? `The post the monitor chose carries ${TARGET_ATTRIBUTE}="post".` : null,
+    options.mark?.(live, copy) ?? null,
+  ].filter((m): m is string => m !== null);
+  const header = `<!-- Dalel snapshot of ${escapeComment(options.url)} captured ${escapeComment(options.capturedAt)}. Scripts removed; resources inlined.${marks.map((m) => ` ${m}`).join('')} -->`;
+  let html = snapshotHtml({ root, header, styles });
+  if (parse) {
+    const problems = snapshotProblems(html, options.nonce, parse, options.keepComment);
+    if (problems.length) {
+      // Parsed again, the page's markup came out differently: clean what the parser made of it.
+      const reparsed = parse(html).documentElement;
+      cleanTree(reparsed, checkingTokens(options.nonce), base, options.nonce, options.keepComment);
+      html = snapshotHtml({ root: reparsed, header, styles });
+      const left = snapshotProblems(html, options.nonce, parse, options.keepComment);
+      if (left.length) {
+        omissions.push(
+          `HTML snapshot omitted: the page's markup could not be made inert (${left.join('; ')})`,
+        );
+        return { html: '', resources: [], omissions };
+      }
+    }
   }
-  const first = head.firstChild;
-  const add = (el: Element) => head!.insertBefore(el, first);
-  const charset = inert.createElement('meta');
-  charset.setAttribute('charset', 'utf-8');
-  add(charset);
-  const csp = inert.createElement('meta');
-  csp.setAttribute('http-equiv', 'Content-Security-Policy');
-  csp.setAttribute('content', SNAPSHOT_CSP);
-  add(csp);
-  for (const { css, media } of styles) {
-    const style = inert.createElement('style');
-    if (media) style.setAttribute('media', media);
-    style.textContent = css;
-    head.appendChild(style);
-  }
-
-  const marked =
-    chosen >= 0 ? ` The post the monitor chose carries ${TARGET_ATTRIBUTE}="post".` : '';
-  const header = `<!-- Dalel snapshot of ${escapeComment(options.url)} captured ${options.capturedAt}. Scripts removed; resources inlined.${marked} -->`;
-  return {
-    html: `<!DOCTYPE html>\n${header}\n${root.outerHTML}`,
-    resources: resources.urls,
-    omissions,
-  };
+  return { html, resources: resources.urls, omissions };
 }

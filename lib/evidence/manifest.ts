@@ -4,8 +4,10 @@ import {
   datetime,
   fingerprint,
   literal,
+  nullable,
   object,
   oneOf,
+  optional,
   sha256Ref,
   string,
   type Infer,
@@ -17,6 +19,9 @@ export const hashShape = sha256Ref;
 /** Version 2: custody proven by an RFC 6962 Merkle multi-proof instead of the whole log's hashes. */
 export const PACKAGE_FORMAT = 'dalel-package/2';
 
+/** Why a file of the evidence is left out of a package. */
+export const WITHHELD_REASONS = ['viewer_identity'] as const;
+
 export const checkpointShape = object({ size: count, head: hashShape, root: hashShape });
 
 export const manifestFileShape = object({
@@ -26,6 +31,23 @@ export const manifestFileShape = object({
   mediaType: string(),
 });
 export type ManifestFile = Infer<typeof manifestFileShape>;
+
+/**
+ * A file of the evidence that the package deliberately does not carry: its hash and size are
+ * listed (and signed), so the original can be produced later — under a court's order — and
+ * checked against this entry; the verifier reports it as "withheld", never as missing.
+ */
+export const withheldFileShape = object({
+  path: string(),
+  sha256: hashShape,
+  size: count,
+  mediaType: string(),
+  /** Why: `viewer_identity` (it shows the monitor's own account; a redacted copy is included). */
+  reason: oneOf(WITHHELD_REASONS),
+  /** The redacted copy standing in for it, when there is one. */
+  redactedCopy: nullable(string()),
+});
+export type WithheldFile = Infer<typeof withheldFileShape>;
 
 const item = { id: string(), path: string() };
 
@@ -49,6 +71,8 @@ export const manifestShape = object({
     persons: array(object(item)),
     links: array(object(item)),
     captures: array(object({ ...item, url: string(), sealedAt: datetime, seal: hashShape })),
+    /** Redacted working copies (records/redactions/<id>.json); absent when there are none. */
+    redactions: optional(array(object(item))),
   }),
   custody: object({
     events: string(),
@@ -57,6 +81,8 @@ export const manifestShape = object({
     checkpoint: checkpointShape,
   }),
   files: array(manifestFileShape),
+  /** Files of the evidence left out on purpose, hash listed (absent when none are). */
+  withheld: optional(array(withheldFileShape)),
 });
 export type Manifest = Infer<typeof manifestShape>;
 
@@ -89,4 +115,5 @@ export const paths = {
   case: (id: string) => `records/cases/${id}.json`,
   person: (id: string) => `records/persons/${id}.json`,
   link: (id: string) => `records/links/${id}.json`,
+  redaction: (id: string) => `records/redactions/${id}.json`,
 };

@@ -15,6 +15,7 @@ import {
   sha256Ref,
   string,
   unknown,
+  where,
 } from './shape';
 
 export const custodyEventShape = object({
@@ -28,15 +29,20 @@ export const custodyEventShape = object({
   hash: sha256Ref,
 });
 
-export const linkShape = object({
-  id: string(),
-  captureId: string(),
-  personId: nullable(string()),
-  caseId: nullable(string()),
-  category: oneOf(LINK_CATEGORIES),
-  note: string(),
-  createdAt: datetime,
-});
+// As lib/model/link.ts: a link names a person, a case or both, never neither.
+export const linkShape = where(
+  object({
+    id: string(),
+    captureId: string(),
+    personId: nullable(string()),
+    caseId: nullable(string()),
+    category: oneOf(LINK_CATEGORIES),
+    note: string(),
+    createdAt: datetime,
+  }),
+  (l) => l.personId !== null || l.caseId !== null,
+  { path: 'caseId', allowed: 'a case id when personId is null (a link names a person or a case)' },
+);
 
 export const captureShape = object(
   {
@@ -50,6 +56,22 @@ export const captureShape = object(
   },
   'loose',
 );
+
+/**
+ * A redacted working copy's record (lib/model/redaction.ts): whole, since its seal covers it;
+ * the regions only in the fields the verifier does not judge one by one.
+ */
+export const redactionShape = object({
+  id: string({ pattern: /^red_[0-9a-f]{24}$/, name: 'redaction id' }),
+  captureId: string(),
+  createdAt: datetime,
+  original: object({ name: string(), sha256: sha256Ref }),
+  derived: object({ name: string(), sha256: sha256Ref, size: count, mediaType: string() }),
+  method: string(),
+  regions: array(object({}, 'loose')),
+  supersedes: nullable(string()),
+  seal: sha256Ref,
+});
 
 /** Persons and cases: the verifier needs their id only. */
 export const recordIdShape = object({ id: string() }, 'loose');

@@ -8,7 +8,7 @@ import { jsPrimitives } from './primitives';
 import { toHex } from './hex';
 import { LAYOUT, PACKAGE_FORMAT, paths, type Manifest, type ManifestFile } from './manifest';
 import { SAFE_ID, shouldCompress } from './media-types';
-import type { PackageInput, PackageOptions } from './package-input';
+import type { ExportProgress, PackageInput, PackageOptions } from './package-input';
 import { readmeText } from './readme-txt';
 import { reportHtml } from './report/report-html';
 import { reportPdf } from './report/report-pdf';
@@ -21,6 +21,8 @@ import { unsafeNameReason } from './zip/names';
 import type { SinkTarget } from './zip/sink';
 import { ZipWriter, type EntryData, type WrittenEntry } from './zip/writer';
 import { ReadAhead } from './read-ahead';
+import { TIMESTAMPS, type StampSummary } from './timestamp/annex';
+import { withheldFiles } from './package-withhold';
 
 export interface PackageResult {
   manifest: Manifest;
@@ -28,6 +30,8 @@ export interface PackageResult {
   signature: Uint8Array;
   /** Size of the archive in bytes. */
   size: number;
+  /** What each configured TSA did (empty when none is configured). */
+  timestamps: StampSummary[];
 }
 
 export class ExportError extends Error {}
@@ -47,7 +51,9 @@ export function exportedEvent(result: PackageResult, actor: string, at: Date): C
       scope: result.manifest.scope.kind,
       checkpoint: result.manifest.custody.checkpoint,
       captures: result.manifest.contents.captures.map((c) => c.id),
+      withheld: (result.manifest.withheld ?? []).map((w) => w.sha256),
       size: result.size,
+      ...(result.timestamps.length ? { timestamps: result.timestamps } : {}),
     },
   };
 }
@@ -76,7 +82,7 @@ export async function writePackage(
     0,
   );
   let bytesDone = 0;
-  const progress = (phase: 'artifacts' | 'records' | 'report' | 'signing' | 'done'): void =>
+  const progress = (phase: ExportProgress['phase']): void =>
     input.onProgress?.({ phase, bytesDone, bytesTotal });
 
   const add = async (
@@ -128,14 +134,34 @@ export async function writePackage(
 
   try {
     progress('artifacts');
-    const reads = new ReadAhead(input, primitives.native ? 0 : ONE_SHOT_LIMIT);
+    const withheld = withheldFiles(input);
+    const included = input.captures.flatMap((c) =>
+      c.artifacts.filter((a) => !withheld.has(paths.artifact(c.id, a.name))).map((a) => a.sha256),
+    );
+    const reads = new ReadAhead(input, primitives.native ? 0 : ONE_SHOT_LIMIT, included);
     for (const capture of input.captures) {
       for (const artifact of capture.artifacts) {
+        const path = paths.artifact(capture.id, artifact.name);
+        if (withheld.has(path)) continue; // hash listed in the manifest, bytes not included
         const data = await reads.next();
-        await add(paths.artifact(capture.id, artifact.name), data, artifact.mediaType, artifact);
+        await add(path, data, artifact.mediaType, artifact);
         progress('artifacts');
       }
       await addJson(paths.capture(capture.id), capture);
+      for (const [i, token] of (input.captureTimestamps?.get(capture.id) ?? []).entries())
+        await add(TIMESTAMPS.captureToken(capture.id, i + 1), token, 'application/timestamp-reply');
+      for (const r of (input.redactions ?? []).filter((x) => x.captureId === capture.id)) {
+        const bytes = new Uint8Array(
+          await new Response(await input.openArtifact(r.derived.sha256)).arrayBuffer(),
+        );
+        await add(
+          paths.artifact(capture.id, r.derived.name),
+          bytes,
+          r.derived.mediaType,
+          r.derived,
+        );
+        await addJson(paths.redaction(r.id), r);
+      }
     }
     progress('records');
     for (const c of input.cases) await addJson(paths.case(c.id), c);
@@ -156,11 +182,11 @@ export async function writePackage(
     };
     await add(LAYOUT.readme, encoder.encode(readmeText(meta)), 'text/plain');
     progress('report');
-    const report = reportHtml({ input, meta, files: [...files], options });
+    const report = reportHtml({ input, meta, files: [...files], options, withheld });
     await add(LAYOUT.report, textStream(report), 'text/html');
     if (options.reportFont) {
       const font = await options.reportFont();
-      const pdf = await reportPdf({ input, meta, files: [...files], options }, font);
+      const pdf = await reportPdf({ input, meta, files: [...files], options, withheld }, font);
       await add(LAYOUT.reportPdf, pdf, 'application/pdf');
     }
     const sums = files.map((f) => `${f.sha256.slice(7)}  ${f.path}\n`).join('');
@@ -186,6 +212,11 @@ export async function writePackage(
           sealedAt: c.sealedAt,
           seal: c.seal,
         })),
+        ...(input.redactions?.length
+          ? {
+              redactions: input.redactions.map((r) => ({ id: r.id, path: paths.redaction(r.id) })),
+            }
+          : {}),
       },
       custody: {
         events: LAYOUT.events,
@@ -194,6 +225,9 @@ export async function writePackage(
         checkpoint,
       },
       files: [...files].sort((a, b) => (a.path < b.path ? -1 : 1)),
+      ...(withheld.size
+        ? { withheld: [...withheld.values()].sort((a, b) => (a.path < b.path ? -1 : 1)) }
+        : {}),
     };
     const manifestBytes = canonicalBytes(manifest);
     const statement = await buildStatement(manifest, manifestBytes);
@@ -207,9 +241,18 @@ export async function writePackage(
       data: encoder.encode(publicKeyPem(input.signer.publicKeyRaw)),
       compress: false,
     });
+    // After signing, outside the manifest: tokens over statement.sig (a TSA that fails is noted).
+    if (input.stampSignature) progress('timestamping');
+    const annex = input.stampSignature ? await input.stampSignature(signature) : null;
+    for (const entry of annex?.entries ?? [])
+      await zip.add({
+        name: entry.name,
+        data: entry.data,
+        compress: entry.name.endsWith('README'),
+      });
     const size = await zip.finish();
     progress('done');
-    return { manifest, statement, signature, size };
+    return { manifest, statement, signature, size, timestamps: annex?.summary ?? [] };
   } catch (error) {
     await zip.abort(error).catch(() => {});
     throw error;
@@ -223,6 +266,7 @@ async function checkInput(input: PackageInput): Promise<Checkpoint> {
     ...input.cases.map((c) => ['case', c.id] as const),
     ...input.persons.map((p) => ['person', p.id] as const),
     ...input.links.map((l) => ['link', l.id] as const),
+    ...(input.redactions ?? []).map((r) => ['redaction', r.id] as const),
   ];
   for (const [kind, id] of ids) {
     if (!SAFE_ID.test(id))
@@ -272,7 +316,7 @@ function checkLimits(input: PackageInput): void {
   let total = 0;
   let files = FIXED_FILES + input.cases.length + input.persons.length + input.links.length;
   for (const c of input.captures) {
-    files += 1 + c.artifacts.length;
+    files += 1 + c.artifacts.length + (input.captureTimestamps?.get(c.id)?.length ?? 0);
     for (const a of c.artifacts) {
       total += a.size;
       if (a.size > DEFAULT_LIMITS.maxEntrySize)

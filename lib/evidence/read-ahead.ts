@@ -12,8 +12,10 @@ export class ReadAhead {
   constructor(
     private readonly input: PackageInput,
     private readonly holdLimit: number,
+    /** The artifacts to read, in order (default: every artifact of every capture). */
+    queue?: string[],
   ) {
-    this.queue = input.captures.flatMap((c) => c.artifacts.map((a) => a.sha256));
+    this.queue = queue ?? input.captures.flatMap((c) => c.artifacts.map((a) => a.sha256));
   }
 
   /** The next artifact's bytes; call once per artifact, in capture order. */

@@ -1,4 +1,5 @@
 import type { STEP } from './readme-txt';
+import { trustedTimeStep } from './timestamp/readme-section';
 
 /**
  * README.txt in Kazakh: what the package is and how to verify it by hand, step for step the
@@ -23,6 +24,7 @@ export function readmeKazakh(step: typeof STEP): string {
   SHA256SUMS      manifest.json тізіміндегі файлдардың хештері, sha256sum пішімінде
   captures/       сақталған файлдар өзгеріссіз және әр тіркеудің жазбасы
   records/        істер, адамдар және белгілер; custody/ сақтау тізбегінің журналы
+  timestamps/     болса: statement.sig үстіндегі уақыт белгілері (қол қойылмаған, 7-қадам)
 
 БҰЛ КІМНІҢ ПАКЕТІ
 Қолтаңба пакеттің кілтпен қол қойылғаннан бері өзгермегенін дәлелдейді, бірақ кілттің кімдікі
@@ -35,6 +37,8 @@ export function readmeKazakh(step: typeof STEP): string {
     (sha256sum verify.html); Chrome, Firefox немесе Edge браузерінде ашыңыз (интернет қажет
     емес), саусақ ізін енгізіп, осы .zip файлын таңдаңыз; немесе
   - dalel бағдарламасы:  dalel verify package.zip --key <құқық қорғаушы берген саусақ ізі>
+    Сенімді уақытты да (уақыт белгілерін) көрсетеді; белгілі қызметтердің қатарында жоқ уақыт
+    белгісі қызметі үшін --tsa-ca <tsa-ca.pem> қосыңыз.
     Шығу коды 0 — ЖАРАМДЫ, 1 — ЖАРАМСЫЗ, 2 — оқылмайды, 3 — қолтаңба бүтін, бірақ жіберуші
     РАСТАЛМАҒАН. dalel verify пакеттегі verify.html ресми нұсқа ма екенін де айтады, ал
     "--extract checked" тек тексерілген файлдарды жазады.
@@ -59,9 +63,11 @@ Windows: WSL). "$" белгісімен басталатын әр жолды ("$
    1 деп шығуы керек. Содан кейін:
    $ ${step.files}
    Әр жол OK деп аяқталуы керек.
-6. Артық файл жоқ: әр файл жоғарыдағы бесеудің бірі немесе SHA256SUMS ішінде бар.
+6. Артық файл жоқ: әр файл жоғарыдағы бесеудің бірі, SHA256SUMS ішінде бар немесе timestamps/
+   қалтасындағы уақыт белгісі (N.tsr және оның README файлы, 7-қадам).
    $ ${step.extra}
    Тек "NOTHING EXTRA" деп шығуы керек.
+${trustedTimeStep('kk', 7)}
 Сақтау журналын (custody/) dalel verify мен verify.html тексереді: events.jsonl — осы материалдар
 туралы оқиғалар; proof.json — олардың құқық қорғаушының толық журналында қол қойылған түбір
 астында тұрғанын және журнал бұрынғы экспорттарды жалғастыратынын дәлелдейтін Меркл дәлелі

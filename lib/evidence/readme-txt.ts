@@ -1,5 +1,6 @@
 import type { Checkpoint } from './custody';
 import { readmeKazakh } from './readme-kk';
+import { trustedTimeStep } from './timestamp/readme-section';
 
 export interface PackageMeta {
   packageId: string;
@@ -26,9 +27,10 @@ export const STEP = {
   sums: 'grep -c "\\"path\\":\\"SHA256SUMS\\",\\"sha256\\":\\"sha256:$(sha256sum SHA256SUMS | cut -c1-64)\\"" manifest.json',
   files: 'sha256sum --strict -c SHA256SUMS',
   // Exact paths (-path ./x), not names (-name x would also let captures/…/manifest.json through),
-  // and everything that is not a directory (a symlink or other special file is extra too).
+  // and everything that is not a directory (a symlink or other special file is extra too). The
+  // unsigned annex may hold only time-stamp tokens and their README (step 7).
   extra:
-    "find . ! -type d ! -path ./manifest.json ! -path ./statement.json ! -path ./statement.sig ! -path ./signer.pem ! -path ./SHA256SUMS | sed 's|^\\./||' | LC_ALL=C sort | diff - <(cut -c67- SHA256SUMS | LC_ALL=C sort) && echo 'NOTHING EXTRA'",
+    "find . ! -type d ! -path ./manifest.json ! -path ./statement.json ! -path ./statement.sig ! -path ./signer.pem ! -path ./SHA256SUMS ! -regex '\\./timestamps/[1-9][0-9]*\\.tsr' ! -path ./timestamps/README | sed 's|^\\./||' | LC_ALL=C sort | diff - <(cut -c67- SHA256SUMS | LC_ALL=C sort) && echo 'NOTHING EXTRA'",
 } as const;
 
 /** The commands of the manual steps, in order (for tests and other languages). */
@@ -59,6 +61,7 @@ the checks below failing.
   SHA256SUMS      the hashes of manifest.json in sha256sum format
   captures/       the captured files, exactly as captured, and each capture's record
   records/        cases, persons and tags; custody/ the chain-of-custody log
+  timestamps/     if present: time-stamp tokens over statement.sig (not signed, see step 7)
 
 WHOSE IT IS
 The signature proves the package is unchanged since a key signed it, not whose key that is.
@@ -72,6 +75,8 @@ Whoever altered the package could also alter the verify.html inside it. Use eith
     needed), enter the fingerprint, choose this .zip file; or
   - the dalel tool:  dalel verify package.zip --key <the fingerprint the monitor gave you>
     Exit 0 VALID, 1 INVALID, 2 unreadable, 3 signature intact but signer NOT confirmed.
+    It also shows the trusted time (time-stamp tokens); add --tsa-ca <tsa-ca.pem> for a TSA
+    that is not one of the well-known ones.
     dalel verify also says whether this package's verify.html is the official build, and
     "dalel verify package.zip --key ... --extract checked" writes exactly the checked files.
 
@@ -94,9 +99,11 @@ WSL). Run each line that starts with "$" (without the "$") in the folder that ho
    Must print 1. Then:
    $ ${STEP.files}
    Every line must end in OK.
-6. Nothing extra: every file is one of the five above or listed in SHA256SUMS.
+6. Nothing extra: every file is one of the five above, listed in SHA256SUMS, or a time-stamp
+   token in timestamps/ (N.tsr and its README, step 7).
    $ ${STEP.extra}
    Must print only "NOTHING EXTRA".
+${trustedTimeStep('en', 7)}
 The custody log (custody/) is checked by dalel verify and verify.html: events.jsonl holds the
 events about these items; proof.json proves, as an RFC 6962 Merkle proof, that they sit in the
 monitor's whole log under the signed root, and that this log extends earlier exports. Keep the
@@ -119,6 +126,7 @@ manifest.json, манифест подписан ключом Ed25519. Любо�
   SHA256SUMS      хеши файлов из manifest.json в формате sha256sum
   captures/       сохранённые файлы без изменений и запись о каждом сохранении
   records/        дела, лица и метки; custody/ журнал цепочки хранения
+  timestamps/     если есть: метки времени на statement.sig (не подписаны, см. шаг 7)
 
 ЧЕЙ ЭТО ПАКЕТ
 Подпись доказывает, что пакет не менялся с момента подписи ключом, но не то, чей это ключ.
@@ -131,6 +139,8 @@ manifest.json, манифест подписан ключом Ed25519. Любо�
     (sha256sum verify.html); откройте его в Chrome, Firefox или Edge (интернет не нужен),
     введите отпечаток, выберите этот .zip; или
   - программу dalel:  dalel verify package.zip --key <отпечаток, полученный от правозащитника>
+    Показывает и подтверждённое время (метки времени); для службы меток, которой нет среди
+    известных, добавьте --tsa-ca <tsa-ca.pem>.
     Код выхода 0 — ДЕЙСТВИТЕЛЕН, 1 — НЕДЕЙСТВИТЕЛЕН, 2 — не читается, 3 — подпись цела, но
     отправитель НЕ подтверждён. dalel verify также сообщает, официальная ли сборка verify.html
     в пакете, а с "--extract checked" записывает ровно проверенные файлы.
@@ -154,9 +164,11 @@ manifest.json, манифест подписан ключом Ed25519. Любо�
    Должно быть выведено 1. Затем:
    $ ${STEP.files}
    Каждая строка должна заканчиваться на OK.
-6. Лишних файлов нет: каждый файл — один из пяти выше или указан в SHA256SUMS.
+6. Лишних файлов нет: каждый файл — один из пяти выше, указан в SHA256SUMS или является меткой
+   времени в timestamps/ (N.tsr и README, шаг 7).
    $ ${STEP.extra}
    Должно быть выведено только "NOTHING EXTRA".
+${trustedTimeStep('ru', 7)}
 Журнал цепочки хранения (custody/) проверяют dalel verify и verify.html: events.jsonl — события
 об этих материалах; proof.json — доказательство Меркла (RFC 6962), что они стоят в полном журнале
 монитора под подписанным корнем и что журнал продолжает прежние выгрузки. Сохраните контрольную

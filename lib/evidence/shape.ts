@@ -20,7 +20,7 @@ const join = (path: string, key: string | number): string =>
 
 export const string = (format?: {
   pattern: RegExp;
-  name: 'sha256' | 'datetime' | 'fingerprint' | 'package id' | 'base64';
+  name: 'sha256' | 'datetime' | 'fingerprint' | 'package id' | 'base64' | 'redaction id';
 }): Shape<string> =>
   make((v, path, issues) => {
     if (typeof v !== 'string') {
@@ -87,8 +87,24 @@ export const record = <T>(values: Shape<T>): Shape<Record<string, T>> =>
     return ok;
   });
 
+/** A field an object may leave out (present, it must have the inner shape). */
+export interface OptionalShape<T> extends Shape<T> {
+  readonly optional: true;
+}
+
+export const optional = <T>(inner: Shape<T>): OptionalShape<T> =>
+  Object.assign(
+    make<T>((v, path, issues) => inner(v, path, issues)),
+    { optional: true as const },
+  );
+
 type Fields = Record<string, Shape<unknown>>;
-type ObjectOf<F extends Fields> = { [K in keyof F]: Infer<F[K]> };
+type OptionalKeys<F extends Fields> = {
+  [K in keyof F]: F[K] extends OptionalShape<unknown> ? K : never;
+}[keyof F];
+type ObjectOf<F extends Fields> = {
+  [K in Exclude<keyof F, OptionalKeys<F>>]: Infer<F[K]>;
+} & { [K in OptionalKeys<F>]?: Infer<F[K]> };
 
 /**
  * An object with exactly these keys (`strict`, the default) or at least these keys (`loose`: the
@@ -106,6 +122,7 @@ export const object = <F extends Fields>(
     let ok = true;
     for (const [k, shape] of Object.entries(fields)) {
       if (!Object.hasOwn(v, k)) {
+        if ((shape as Partial<OptionalShape<unknown>>).optional) continue;
         issues.push(outcome('shape_missing', { path: join(path, k) }));
         ok = false;
       } else ok = shape(v[k], join(path, k), issues) && ok;
@@ -117,6 +134,19 @@ export const object = <F extends Fields>(
           ok = false;
         }
     return ok;
+  });
+
+/** A shape with one more rule across its fields, reported at `path` as what is `allowed`. */
+export const where = <T>(
+  inner: Shape<T>,
+  rule: (value: T) => boolean,
+  at: { path: string; allowed: string },
+): Shape<T> =>
+  make((v, path, issues) => {
+    if (!inner(v, path, issues)) return false;
+    if (rule(v as T)) return true;
+    issues.push(outcome('shape_value', { path: join(path, at.path), allowed: at.allowed }));
+    return false;
   });
 
 /** The value as `T`, or the problems found. */

@@ -263,7 +263,7 @@ export const CHECK_MESSAGES_EN = {
       ? `${p.path}: hash algorithm not allowed: only sha256:<64 lower-case hex>`
       : `${p.path}: not a valid ${p.format}`) as P<{
     path: string;
-    format: 'sha256' | 'datetime' | 'fingerprint' | 'package id' | 'base64';
+    format: 'sha256' | 'datetime' | 'fingerprint' | 'package id' | 'base64' | 'redaction id';
   }>,
   shape_value: ((p) => `${p.path}: must be ${p.allowed}`) as P<{ path: string; allowed: string }>,
   at_line: ((p) => `line ${p.line}`) as P<{ line: number }>,
@@ -303,6 +303,41 @@ export const CHECK_MESSAGES_EN = {
     `${p.count} file(s) in the unsigned annex ${p.dir}: not covered by the signature, checked by their own verifier`) as P<{
     count: number;
     dir: string;
+  }>,
+
+  annex_file_unknown: ((p) =>
+    `not a time-stamp token (N.tsr) or its README: nothing else belongs in the unsigned annex ${p.dir}`) as P<{
+    dir: string;
+  }>,
+  timestamp_trusted: ((p) =>
+    `trusted time: signed no later than ${p.time}, by ${p.tsa} (${p.file})`) as P<{
+    time: string;
+    tsa: string;
+    file: string;
+  }>,
+  timestamp_not_trusted: ((p) =>
+    `this time-stamp token gives no trusted time (${p.reason}); the package is judged without it`) as P<{
+    reason: string;
+  }>,
+
+  // --- a revoked signing key (revocation codes given to the verifier) ---
+  revocation_unreadable: ((p) => `revocation code: ${p.detail}`) as P<{ detail: string }>,
+  revocation_before_loss: ((p) =>
+    `the signing key ${p.fingerprint} was revoked (lost ${p.since}), but this package was time-stamped at ${p.time} by ${p.tsa}, before the loss`) as P<{
+    fingerprint: string;
+    since: string;
+    time: string;
+    tsa: string;
+  }>,
+  revocation_no_date: ((p) =>
+    `the signing key ${p.fingerprint} was revoked and no date of its loss was given: only a package time-stamped before the loss can be trusted`) as P<{
+    fingerprint: string;
+  }>,
+  revocation_after_loss: ((p) =>
+    `the signing key ${p.fingerprint} was revoked (lost ${p.since}) and this package has no trusted time before then (earliest: ${p.earliest}): it may have been made with the lost key`) as P<{
+    fingerprint: string;
+    since: string;
+    earliest: string;
   }>,
 
   // --- signature and signer ---
@@ -398,6 +433,32 @@ export const CHECK_MESSAGES_EN = {
     sha256: string;
   }>,
   captures_ok: ((p) => `${p.count} captures: seals and capture-time hashes match`) as P<Count>,
+
+  // --- capturer protection: originals withheld, redacted working copies ---
+  withheld_listed: ((p) =>
+    `withheld: hash listed (${p.sha256}, ${p.size} bytes), bytes not included (${p.reason}${p.copy ? `; redacted copy ${p.copy}` : ''})`) as P<{
+    sha256: string;
+    size: number;
+    reason: string;
+    copy: string | null;
+  }>,
+  withheld_included: () => 'listed as withheld and as included',
+  redaction_ok: ((p) =>
+    `redacted copy of ${p.original} (original ${p.sha256}): ${p.count} region(s) covered`) as P<{
+    original: string;
+    sha256: string;
+    count: number;
+  }>,
+  redaction_seal_bad: () => 'seal does not match the redaction record',
+  redaction_capture_absent: ((p) => `capture ${p.id} is not in the package`) as P<{ id: string }>,
+  redaction_original_unknown: ((p) =>
+    `${p.name} (${p.sha256}) is not an artifact of capture ${p.id}`) as P<{
+    name: string;
+    sha256: string;
+    id: string;
+  }>,
+  redaction_copy_differs: ((p) =>
+    `the redacted copy ${p.path} is missing or differs from the record`) as P<{ path: string }>,
   captures_failed: ((p) => `${p.count} captures failed their record checks`) as P<Count>,
   capture_no_entry_event: ((p) => `no "captured" or "imported" event for capture ${p.id}`) as P<{
     id: string;

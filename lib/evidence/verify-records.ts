@@ -10,7 +10,14 @@ import type { Checkpoint } from './custody';
 import { custodyProofShape, extendsEarlier, verifyCustodyProof } from './custody-disclosure';
 import { checkRotationEvent, Handovers } from './key-rotation';
 import { paths, type Manifest } from './manifest';
-import { captureShape, custodyEventShape, linkShape, recordIdShape } from './package-records';
+import {
+  captureShape,
+  custodyEventShape,
+  linkShape,
+  recordIdShape,
+  redactionShape,
+} from './package-records';
+import { redactionSeal } from './redaction-seal';
 import { captureSeal } from './seal';
 import { FINGERPRINT, parseShape, type Infer, type Shape } from './shape';
 import type { CheckList } from './verify-report';
@@ -32,17 +39,30 @@ export async function verifyRecords(
   context: { signer: string | null; earlier: readonly Checkpoint[] },
 ): Promise<RecordsResult> {
   const files = new Map(manifest.files.map((f) => [f.path, f]));
+  const withheld = new Map((manifest.withheld ?? []).map((w) => [w.path, w]));
   const captures: PackageCapture[] = [];
   let sound = 0;
   for (const item of manifest.contents.captures) {
     const capture = record(kept, item.path, captureShape, checks);
     if (!capture) continue;
     captures.push(capture);
-    if (await checkCapture(capture, item, files, checks)) sound++;
+    if (await checkCapture(capture, item, files, withheld, checks)) sound++;
   }
   if (sound === manifest.contents.captures.length)
     checks.pass(null, 'captures_ok', { count: sound });
   else checks.fail(null, 'captures_failed', { count: manifest.contents.captures.length - sound });
+  // Originals left out on purpose: listed by hash, never as missing; a file is one or the other.
+  for (const w of withheld.values()) {
+    if (files.has(w.path)) checks.fail(w.path, 'withheld_included');
+    else
+      checks.pass(w.path, 'withheld_listed', {
+        sha256: w.sha256,
+        size: w.size,
+        reason: w.reason,
+        copy: w.redactedCopy,
+      });
+  }
+  await checkRedactions(manifest, kept, files, captures, checks);
   for (const item of [...manifest.contents.cases, ...manifest.contents.persons]) {
     const value = record(kept, item.path, recordIdShape, checks);
     if (value && value.id !== item.id)
@@ -107,6 +127,7 @@ async function checkCapture(
   capture: PackageCapture,
   item: Manifest['contents']['captures'][number],
   files: ReadonlyMap<string, { sha256: string; size: number }>,
+  withheld: ReadonlyMap<string, { sha256: string; size: number }>,
   checks: CheckList,
 ): Promise<boolean> {
   let ok = true;
@@ -125,7 +146,7 @@ async function checkCapture(
   }
   for (const a of capture.artifacts) {
     const path = paths.artifact(capture.id, a.name);
-    const file = files.get(path);
+    const file = files.get(path) ?? withheld.get(path);
     if (!file) {
       checks.fail(path, 'artifact_absent');
       ok = false;
@@ -135,6 +156,45 @@ async function checkCapture(
     }
   }
   return ok;
+}
+
+/** Each redacted copy: a sound record, of an artifact of an included capture, its bytes present. */
+async function checkRedactions(
+  manifest: Manifest,
+  kept: Kept,
+  files: ReadonlyMap<string, { sha256: string; size: number }>,
+  captures: readonly PackageCapture[],
+  checks: CheckList,
+): Promise<void> {
+  for (const item of manifest.contents.redactions ?? []) {
+    const r = record(kept, item.path, redactionShape, checks);
+    if (!r) continue;
+    const before = checks.failures.length;
+    if (r.id !== item.id)
+      checks.fail(item.path, 'record_id_mismatch', { id: r.id, expected: item.id });
+    if ((await redactionSeal(r as Parameters<typeof redactionSeal>[0])) !== r.seal)
+      checks.fail(item.path, 'redaction_seal_bad');
+    const capture = captures.find((c) => c.id === r.captureId);
+    if (!capture) checks.fail(item.path, 'redaction_capture_absent', { id: r.captureId });
+    else if (
+      !capture.artifacts.some((a) => a.sha256 === r.original.sha256 && a.name === r.original.name)
+    )
+      checks.fail(item.path, 'redaction_original_unknown', {
+        name: r.original.name,
+        sha256: r.original.sha256,
+        id: r.captureId,
+      });
+    const path = paths.artifact(r.captureId, r.derived.name);
+    const file = files.get(path);
+    if (!file || file.sha256 !== r.derived.sha256 || file.size !== r.derived.size)
+      checks.fail(item.path, 'redaction_copy_differs', { path });
+    if (checks.failures.length === before)
+      checks.pass(item.path, 'redaction_ok', {
+        original: r.original.name,
+        sha256: r.original.sha256,
+        count: r.regions.length,
+      });
+  }
 }
 
 /** The disclosed events and whether they are proven against the signed checkpoint. */

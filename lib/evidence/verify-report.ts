@@ -1,4 +1,6 @@
 import type { Manifest } from './manifest';
+import type { RevocationOutcome } from './revocation-check';
+import type { TimestampReport } from './timestamp/check-package';
 import {
   outcome,
   renderOutcome,
@@ -50,6 +52,10 @@ export interface VerifyReport {
   manifest: Manifest | null;
   files: number;
   bytes: number;
+  /** Time-stamp tokens, each judged on its own; null when there was no manifest to check them with. */
+  timestamps: TimestampReport | null;
+  /** Set when a revocation given to the verifier concerns the signing key. */
+  revocation: RevocationOutcome | null;
 }
 
 /** Collects checks while verifying. */

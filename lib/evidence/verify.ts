@@ -15,6 +15,12 @@ import { verifyRecords } from './verify-records';
 import { checkSignature, confirmSigner } from './verify-signature';
 import { CheckList, type VerifyReport } from './verify-report';
 import type { FormChange } from './verify-messages';
+import { checkRevocations, type RevocationNotice } from './revocation-check';
+import { annexTokenNumber } from './timestamp/annex';
+import { checkTimestampAnnex } from './timestamp/annex-checker';
+import { checkPackageTimestamps, type TimestampReport } from './timestamp/check-package';
+import { shippedAnchors } from './timestamp/known-tsas';
+import type { Certificate } from './timestamp/x509';
 import { nameProblems } from './zip/names';
 import {
   DEFAULT_LIMITS,
@@ -51,8 +57,15 @@ export interface VerifyOptions {
   earlier?: EarlierPackage[];
   /** SHA-256 (`sha256:…`) of the verify.html this verifier ships; the package's is compared with it. */
   officialVerifier?: string;
-  /** Checker of the unsigned annex (annex.ts); without one, annex files are refused. */
-  annex?: AnnexChecker;
+  /**
+   * Checker of the unsigned annex (annex.ts). Default: the RFC 3161 one (timestamp/annex-checker.ts),
+   * which admits only time-stamp tokens and their README; `null`: none, annex files are refused.
+   */
+  annex?: AnnexChecker | null;
+  /** CAs trusted for time-stamp tokens; default: the roots of the TSAs Dalel offers. */
+  tsaAnchors?: readonly Certificate[];
+  /** Revocation codes of signing keys, with the date each key was lost (revocation.ts). */
+  revocations?: readonly RevocationNotice[];
   /** Receives every entry's bytes exactly as they are read and checked (`dalel verify --extract`). */
   extract?: (name: string) => Promise<ExtractSink>;
   primitives?: Primitives;
@@ -84,6 +97,8 @@ export async function verifyPackage(
     manifest: null,
     files: 0,
     bytes: 0,
+    timestamps: null,
+    revocation: null,
     ...extra,
   });
 
@@ -137,6 +152,7 @@ export async function verifyPackage(
   let bytes = 0;
   const kept = new Map<string, Uint8Array>();
   let pinned: VerifyReport['pinned'] = 'unpinned';
+  let timestamps: TimestampReport | null = null;
   if (manifest) {
     const listed = new Map(manifest.files.map((f) => [f.path, f]));
     for (const p of nameProblems(manifest.files.map((f) => f.path)))
@@ -156,7 +172,7 @@ export async function verifyPackage(
     let ok = 0;
     for (const entry of toHash) {
       const expected = listed.get(entry.name)!;
-      const keep = entry.size <= RECORD_MAX && /\.(json|jsonl|txt)$/.test(entry.name);
+      const keep = entry.size <= RECORD_MAX && /\.(json|jsonl|txt|tsr)$/.test(entry.name);
       try {
         const { hash, data } = await hashEntry(
           source,
@@ -184,12 +200,25 @@ export async function verifyPackage(
         failed: manifest.files.length - ok,
         count: manifest.files.length,
       });
-    await checkAnnex(annex, source, primitives, options, sink, checks, {
+    const annexFiles = await checkAnnex(annex, source, primitives, options, sink, checks, {
       manifest,
       statement: statementBytes,
       signature,
       checks,
     });
+    // Each token is judged on its own and reported beside the checks: a bad or untrusted token is
+    // as good as none (it gives no trusted time) and never turns a failed package into a valid one.
+    timestamps = await checkPackageTimestamps({
+      annex: new Map(
+        annexFiles.filter((f) => annexTokenNumber(f.name) !== null).map((f) => [f.name, f.bytes]),
+      ),
+      listed: kept,
+      signature,
+      seals: new Map(manifest.contents.captures.map((c) => [c.id, c.seal])),
+      created: manifest.created,
+      anchors: options.tsaAnchors ?? shippedAnchors(),
+    });
+    noteTimestamps(timestamps, checks);
     const { handovers } = await verifyRecords(manifest, kept, checks, {
       signer: signer?.valid ? signer.fingerprint : null,
       earlier: (options.earlier ?? []).map((e) => e.checkpoint),
@@ -205,6 +234,12 @@ export async function verifyPackage(
       }
     compareVerifier(listed.get(LAYOUT.verifier)?.sha256, options.officialVerifier, checks);
   }
+  const revocation = await checkRevocations(
+    signer?.fingerprint ?? null,
+    timestamps?.earliest ?? null,
+    options.revocations ?? [],
+    checks,
+  );
 
   const changes = new Set<FormChange>(archive.changes);
   if (manifest) for (const c of formChanges(archive.entries, manifest)) changes.add(c);
@@ -225,6 +260,8 @@ export async function verifyPackage(
     manifest,
     files: archive.entries.length,
     bytes,
+    timestamps,
+    revocation,
   });
 }
 
@@ -246,7 +283,10 @@ function parseManifest(bytes: Uint8Array, checks: CheckList): Manifest | null {
   return parsed.value;
 }
 
-/** Unsigned annex files go to their checker, if the verifier has one; otherwise they are refused. */
+/**
+ * Unsigned annex files go to their checker, if the verifier has one; otherwise they are refused.
+ * Answers the files the checker was given and did not refuse.
+ */
 async function checkAnnex(
   entries: readonly ZipEntry[],
   source: ZipSource,
@@ -257,12 +297,13 @@ async function checkAnnex(
   ) => Promise<{ write(c: Uint8Array): Promise<void>; close(): Promise<void> } | null>,
   checks: CheckList,
   context: Parameters<AnnexChecker>[1],
-): Promise<void> {
-  if (entries.length === 0) return;
+): Promise<AnnexFile[]> {
+  if (entries.length === 0) return [];
   const { dir, maxFiles, maxSize } = UNSIGNED_ANNEX;
-  if (!options.annex) {
+  const checker = options.annex === undefined ? checkTimestampAnnex : options.annex;
+  if (!checker) {
     for (const e of entries) checks.fail(e.name, 'annex_unchecked', { dir });
-    return;
+    return [];
   }
   const files: AnnexFile[] = [];
   for (const e of entries) {
@@ -284,7 +325,19 @@ async function checkAnnex(
     }
   }
   checks.note(null, 'annex_present', { count: files.length, dir });
-  await options.annex(files, context);
+  const before = new Set(context.checks.failures.map((f) => f.file));
+  await checker(files, context);
+  const refused = new Set(
+    context.checks.failures.map((f) => f.file).filter((f) => f !== null && !before.has(f)),
+  );
+  return files.filter((f) => !refused.has(f.name));
+}
+
+/** One line among the checks for the trusted time; the tokens themselves are in the report. */
+function noteTimestamps(report: TimestampReport, checks: CheckList): void {
+  if (report.earliest) checks.pass(null, 'timestamp_trusted', { ...report.earliest });
+  for (const t of report.tokens)
+    if (t.status !== 'trusted') checks.note(t.file, 'timestamp_not_trusted', { reason: t.code });
 }
 
 /** Says whether the package's verify.html is the build this verifier ships (never a failure). */

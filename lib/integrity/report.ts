@@ -15,7 +15,9 @@ export type DamageKind =
   /** The log is shorter than it was last seen: records were lost (storage wiped or damaged). */
   | 'archive_lost'
   /** The log no longer contains the event last seen at its position: it was replaced. */
-  | 'archive_replaced';
+  | 'archive_replaced'
+  /** A row without encryption in a store under the lock: planted, never written by Dalel; refused. */
+  | 'unencrypted_row';
 
 export interface Damage {
   kind: DamageKind;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { viewerRegionSchema } from '../capture/redaction';
 import { extractedRecordSchema } from '../platforms/record';
 
 /**
@@ -83,15 +84,18 @@ export const collectedSchema = z
         viewport: z
           .object({ width: z.number(), height: z.number(), devicePixelRatio: z.number() })
           .strict(),
+        /** The URL the browser loaded the document from (Navigation Timing); the page cannot change it. */
+        navigationUrl: z.string().nullable(),
         /** The page's `screen` size (fingerprinting protection makes it the window's). */
         screen: z.object({ width: z.number(), height: z.number() }).strict().nullable(),
-        serverDate: z.string().nullable(),
       })
       .strict(),
     metrics: metricsSchema,
     /** Self-contained HTML; resource `i` is referenced as `dalel-<nonce>-<i>` and inlined later. */
     html: z.string(),
     resources: z.array(z.string()),
+    /** Where the viewer's own identity is on the page (viewport CSS px), marked in `html`. */
+    viewer: z.array(viewerRegionSchema),
     record: extractedRecordSchema,
     media: z.array(z.object({ url: z.string(), type: z.enum(['image', 'video']) }).strict()),
     /** The chosen post's box in document coordinates (CSS pixels), for its cropped screenshot. */

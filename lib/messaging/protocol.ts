@@ -5,6 +5,8 @@ import { coreAccess, coreMessages } from './messages/core';
 import { dashboardAccess, dashboardMessages } from './messages/dashboard';
 import { evidenceAccess, evidenceMessages } from './messages/evidence';
 import type { Access } from './messages/define';
+import { timestampAccess, timestampMessages } from './messages/timestamps';
+import { lockerAccess, lockerMessages } from './messages/locker';
 import { vaultAccess, vaultMessages } from './messages/vault';
 
 /**
@@ -19,7 +21,9 @@ export const requestSchema = z.discriminatedUnion('type', [
   ...dashboardMessages,
   ...captureMessages,
   ...evidenceMessages,
+  ...timestampMessages,
   ...vaultMessages,
+  ...lockerMessages,
 ]);
 
 export type Request = z.infer<typeof requestSchema>;
@@ -41,7 +45,9 @@ export const ACCESS: Record<RequestType, Access> = {
   ...dashboardAccess,
   ...captureAccess,
   ...evidenceAccess,
+  ...timestampAccess,
   ...vaultAccess,
+  ...lockerAccess,
 };
 
 export type ErrorCode =
@@ -52,6 +58,8 @@ export type ErrorCode =
   /** The passphrase lock is closed: unlock first (only `UNLOCKED_NOT_REQUIRED` types pass). */
   | 'locked'
   | 'wrong_passphrase'
+  /** A new passphrase failed the strength check (lib/vault/strength.ts). */
+  | 'weak_passphrase'
   | 'failed';
 
 /** A failure: its code, the English message, and (when it has one) a translatable reason. */

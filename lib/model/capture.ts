@@ -30,18 +30,36 @@ export const artifactRefSchema = z
   .strict();
 export type ArtifactRef = z.infer<typeof artifactRefSchema>;
 
+/**
+ * Who said each metadata value: the browser itself, the captured page (which can rewrite its own
+ * address with `history.replaceState` and its title at will), a server's HTTP answer, or the
+ * device the capture ran on. Recorded in every capture (`sources`) so that a reader of a package
+ * knows what each value is worth without our code.
+ */
+export const METADATA_SOURCES = ['browser', 'page', 'server', 'device', 'extension'] as const;
+export const metadataSourceSchema = z.enum(METADATA_SOURCES);
+
 /** What was true of the capture environment; every field says where it came from. */
 export const captureMetadataSchema = z
   .object({
+    /**
+     * The address the browser loaded the document from (after redirects), which the page cannot
+     * rewrite. Captures before format 2 of this field held the tab's address here.
+     */
     requestedUrl: z.string(),
+    /** The address as the page reports it (`location.href`) when it was read: page-controlled. */
     finalUrl: z.string(),
+    /** The address the browser showed for the tab when the capture began. */
+    tabUrl: z.string().optional(),
     title: z.string(),
     startedAt: z.iso.datetime(),
     endedAt: z.iso.datetime(),
     /** IANA zone of the device clock, e.g. "Asia/Almaty". */
     timeZone: z.string(),
-    /** The server's HTTP `Date` header for the page, when it could be read. */
+    /** A server's HTTP `Date` header, when one answered the capture's own fetches. */
     serverDate: z.string().nullable(),
+    /** The origin of the server that sent `serverDate` (one of the media servers). */
+    serverDateFrom: z.string().nullable().optional(),
     userAgent: z.string(),
     browser: z.string(),
     extensionVersion: z.string(),
@@ -52,6 +70,8 @@ export const captureMetadataSchema = z
     language: z.string(),
     /** What could not be captured, and why. */
     omissions: z.array(z.string()),
+    /** Who reported each field (see METADATA_SOURCES); absent in captures made before it. */
+    sources: z.record(z.string(), metadataSourceSchema).optional(),
     /**
      * What the browser changed about what the page saw (fingerprinting protection: spoofed pixel
      * ratio, letterboxed window, time zone); lib/capture/conditions.ts. Absent in older captures.

@@ -5,6 +5,8 @@ export const CUSTODY_EVENT_TYPES = [
   'key_created',
   'key_rotated',
   'captured',
+  /** A redacted working copy of a capture's artifacts was sealed (lib/evidence/redaction). */
+  'redacted',
   'tagged',
   'untagged',
   'note_added',
@@ -19,6 +21,10 @@ export const CUSTODY_EVENT_TYPES = [
   'loss_acknowledged',
   /** The monitor accepted a package's signer on import without a pinned fingerprint. */
   'signer_accepted',
+  /** A trusted time-stamp token over a capture's seal (RFC 3161), taken after it was sealed. */
+  'timestamped',
+  /** A package confirmed stored in the team locker (bucket, key, version id, retain-until). */
+  'deposited',
 ] as const;
 
 export const CUSTODY_SUBJECT_KINDS = [

@@ -1,41 +1,26 @@
+import { mediaHostPermissions } from './media-hosts';
+
 /**
- * Hosts of the platforms Dalel has extractors for, and the CDNs their media come from. The
- * extension may read these pages and fetch their media with the monitor's own session; any other
- * site is reachable only through `activeTab`, i.e. after the monitor presses Capture on it.
+ * The only hosts the extension holds a standing permission for: the platforms' media CDNs, over
+ * https (see `media-hosts.ts`). Their media must be fetched byte-exact, and a CDN need not answer
+ * cross-origin requests otherwise. The platforms' main sites are not here: the page being
+ * captured is reached through `activeTab`, after the monitor presses Capture on it, and Dalel never
+ * fetches anything from a site where the monitor is logged in.
  */
-export const PLATFORM_HOST_PERMISSIONS = [
-  '*://*.instagram.com/*',
-  '*://*.cdninstagram.com/*',
-  '*://*.facebook.com/*',
-  '*://*.fbcdn.net/*',
-  '*://x.com/*',
-  '*://*.x.com/*',
-  '*://*.twitter.com/*',
-  '*://*.twimg.com/*',
-  '*://t.me/*',
-  '*://*.telegram.org/*',
-  '*://*.telesco.pe/*',
-  '*://*.cdn-telegram.org/*',
-  '*://*.tiktok.com/*',
-  '*://*.tiktokcdn.com/*',
-  '*://*.youtube.com/*',
-  '*://*.ytimg.com/*',
-  '*://*.vk.com/*',
-  '*://vk.com/*',
-  '*://*.userapi.com/*',
-] as const;
+export const HOST_PERMISSIONS: readonly string[] = mediaHostPermissions();
 
 /**
  * The platform pages (not their media CDNs) that show posts in feeds: where "Capture this post"
- * is offered and where the pointer listener runs.
+ * is offered and where the pointer listener runs (a content script, not a host permission: the
+ * background never fetches from these sites). https only, as the platforms are.
  */
 export const POST_PAGE_MATCHES = [
-  '*://*.instagram.com/*',
-  '*://*.facebook.com/*',
-  '*://x.com/*',
-  '*://*.x.com/*',
-  '*://*.twitter.com/*',
-  '*://t.me/*',
-  '*://*.vk.com/*',
-  '*://vk.com/*',
+  'https://*.instagram.com/*',
+  'https://*.facebook.com/*',
+  'https://x.com/*',
+  'https://*.x.com/*',
+  'https://*.twitter.com/*',
+  'https://t.me/*',
+  'https://*.vk.com/*',
+  'https://vk.com/*',
 ] as const;

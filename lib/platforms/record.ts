@@ -182,6 +182,14 @@ export const targetSchema = z
     path: z.string(),
     /** The post's own address when the page links to it, else null. */
     permalink: z.string().nullable(),
+    /**
+     * Who reported the right-clicked element: `browser` — the browser itself named the element
+     * its context menu was opened on (Firefox's `menus.getTargetElement`); `listener` — Dalel's
+     * own listener remembered the element under the pointer when the context menu last opened
+     * (Chrome tells extensions nothing). Absent when no right-click chose it (`dalel extract
+     * --target`).
+     */
+    reportedBy: z.enum(['browser', 'listener']).optional(),
   })
   .strict();
 

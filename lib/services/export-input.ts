@@ -5,6 +5,8 @@ import type { ExportProgress, PackageInput } from '../evidence/package-input';
 import type { Signer } from '../evidence/signing';
 import type { Store } from '../store/store';
 import type { Language } from '../i18n/translator';
+import type { CustodyEvent } from '../model/custody';
+import { fromBase64 } from '../evidence/hex';
 
 export interface ExportScope {
   kind: (typeof SCOPE_KINDS)[number];
@@ -46,6 +48,8 @@ export async function buildPackageInput(
     onProgress?: (progress: ExportProgress) => void;
     /** The reports' language (chosen at export). */
     language?: Language;
+    /** Carry redacted copies instead of originals that show the monitor's own account. */
+    withholdRedactedOriginals?: boolean;
   },
 ): Promise<PackageInput> {
   if (scope.kind !== 'all' && scope.ids.length === 0)
@@ -97,12 +101,20 @@ export async function buildPackageInput(
     ...keyIds,
   ]);
 
+  const redactions = (
+    await Promise.all(
+      captures.map(async (c) => [...(await store.redactions.current(c.id)).values()]),
+    )
+  ).flat();
   return {
     scope: { kind: scope.kind, ids: scope.kind === 'all' ? [] : [...scope.ids] },
+    captureTimestamps: captureTokens(captures, custody.events),
     cases,
     persons,
     links,
     captures,
+    redactions,
+    withholdRedactedOriginals: context.withholdRedactedOriginals ?? false,
     custody,
     openArtifact: (sha256) => store.artifacts.blob(sha256),
     signer: context.signer,
@@ -111,4 +123,20 @@ export async function buildPackageInput(
     onProgress: context.onProgress,
     language: context.language,
   };
+}
+
+/** Capture-time tokens from the disclosed `timestamped` events, per capture, in log order. */
+function captureTokens(
+  captures: readonly Capture[],
+  events: readonly CustodyEvent[],
+): Map<string, Uint8Array[]> {
+  const seals = new Map(captures.map((c) => [c.id, c.seal]));
+  const tokens = new Map<string, Uint8Array[]>();
+  for (const e of events) {
+    if (e.type !== 'timestamped' || e.subject.kind !== 'capture') continue;
+    const { seal, token } = e.data as { seal?: unknown; token?: unknown };
+    if (typeof token !== 'string' || seal !== seals.get(e.subject.id)) continue;
+    tokens.set(e.subject.id, [...(tokens.get(e.subject.id) ?? []), fromBase64(token)]);
+  }
+  return tokens;
 }

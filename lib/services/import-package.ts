@@ -18,6 +18,10 @@ import {
 import type { ZipSource } from '../evidence/zip/source';
 import { blobForStorage } from '../store/encryption/blobs';
 import type { Store } from '../store/store';
+import { toBase64 } from '../evidence/hex';
+import type { TrustedTime } from '../evidence/timestamp/check-package';
+import { shippedAnchors } from '../evidence/timestamp/known-tsas';
+import { parseCertificate, pemCertificates } from '../evidence/timestamp/x509';
 
 export class ImportRejectedError extends Error {
   constructor(readonly report: VerifyReport) {
@@ -69,6 +73,8 @@ export interface ImportResult {
     links: number;
     artifacts: number;
   };
+  /** The package's earliest trusted time (a TSA token over its signature), if any. */
+  trustedTime: TrustedTime | null;
 }
 
 type Loaded = { bytes: Blob; sha256: string; size: number };
@@ -131,11 +137,26 @@ export async function importPackage(
   options: ImportOptions = {},
 ): Promise<ImportResult> {
   const primitives = options.primitives ?? jsPrimitives;
-  const report = await verifyPackage(source, { pinnedKey: options.pinnedKey, primitives });
+  // Time-stamp tokens are trusted under the shipped roots and the monitor's own TSAs' CAs.
+  const { timestampAuthorities } = await store.settings.all();
+  const tsaAnchors = [
+    ...shippedAnchors(),
+    ...timestampAuthorities.flatMap((t) => pemCertificates(t.caPem).map(parseCertificate)),
+  ];
+  const report = await verifyPackage(source, {
+    pinnedKey: options.pinnedKey,
+    primitives,
+    tsaAnchors,
+  });
   if ((report.verdict !== 'valid' && report.verdict !== 'unconfirmed') || !report.manifest)
     throw new ImportRejectedError(report);
   const confirmedBy = await confirmation(store, report, options.acceptSigner);
   const manifest: Manifest = report.manifest;
+  // Without the originals the archive could not hold the sealed captures whole.
+  if (manifest.withheld?.length)
+    throw new ImportConflictError(
+      `this package withholds ${manifest.withheld.length} original file(s) to protect the monitor (their hashes are listed): it can be verified, but not imported; ask the sender for a package with the originals`,
+    );
   const listed = new Map(manifest.files.map((f) => [f.path, f]));
   const archive = await openZip(source, DEFAULT_LIMITS);
   const entries = new Map(archive.entries.map((e) => [e.name, e]));
@@ -174,7 +195,22 @@ export async function importPackage(
     confirmedBy,
     imported: { captures: 0, persons: 0, cases: 0, links: 0, artifacts: 0 },
     duplicates: { captures: 0, persons: 0, cases: 0, links: 0, artifacts: 0 },
+    trustedTime: report.timestamps?.earliest ?? null,
   };
+  // Capture-time tokens that are genuine for their capture (whether or not their CA is trusted
+  // here) come along as `timestamped` events, so a re-export still carries them.
+  const captureTokens = new Map<
+    string,
+    { file: string; token: Uint8Array; time: string | null; tsa: string | null }[]
+  >();
+  for (const t of report.timestamps?.tokens ?? []) {
+    if (!t.captureId || t.status === 'invalid') continue;
+    const token = new Uint8Array(await (await read(t.file)).bytes.arrayBuffer());
+    captureTokens.set(t.captureId, [
+      ...(captureTokens.get(t.captureId) ?? []),
+      { file: t.file, token, time: t.time, tsa: t.tsa },
+    ]);
+  }
   const added: string[] = [];
   const now = () => store.ctx.now().toISOString();
   try {
@@ -212,6 +248,7 @@ export async function importPackage(
       trail,
       result,
       pinned: report.pinned,
+      captureTokens,
     });
     return result;
   } catch (error) {
@@ -261,9 +298,13 @@ async function writeRecords(
     trail: Loaded;
     result: ImportResult;
     pinned: VerifyReport['pinned'];
+    captureTokens: Map<
+      string,
+      { file: string; token: Uint8Array; time: string | null; tsa: string | null }[]
+    >;
   },
 ): Promise<void> {
-  const { captures, persons, cases, links, manifest, trail, result, pinned } = input;
+  const { captures, persons, cases, links, manifest, trail, result, pinned, captureTokens } = input;
   const { db } = store.ctx;
   const actor = `import:${result.fingerprint}`;
   const packageId = manifest.packageId;
@@ -319,6 +360,20 @@ async function writeRecords(
             actor,
             data: { seal: capture.seal, url: capture.url, packageId },
           });
+          for (const t of captureTokens.get(capture.id) ?? [])
+            await store.custody.append({
+              type: 'timestamped',
+              subject: { kind: 'capture', id: capture.id },
+              actor,
+              data: {
+                seal: capture.seal,
+                tsa: null,
+                tsaName: t.tsa,
+                time: t.time,
+                token: toBase64(t.token),
+                packageId: manifest.packageId,
+              },
+            });
           result.imported.captures++;
         }
       }
@@ -356,6 +411,7 @@ async function writeRecords(
           custodyTrail: trail.sha256,
           imported: result.imported,
           duplicates: result.duplicates,
+          ...(result.trustedTime ? { trustedTime: result.trustedTime } : {}),
         },
       });
     },

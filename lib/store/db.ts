@@ -10,9 +10,14 @@ import type {
   LinkRow,
   ListingRow,
   PersonRow,
+  LockerRow,
+  SecretRow,
   SettingRow,
+  StampJobRow,
 } from './rows';
 import type { VaultRecord } from '../vault/record';
+import type { Redaction } from '../model/redaction';
+import type { QueueItem } from '../locker/queue-item';
 
 export const DEFAULT_DB_NAME = 'dalel';
 
@@ -32,6 +37,11 @@ export class DalelDb extends Dexie {
   settings!: EntityTable<SettingRow, 'key'>;
   vault!: EntityTable<VaultRecord, 'id'>;
   listings!: EntityTable<ListingRow, 'id'>;
+  stampQueue!: EntityTable<StampJobRow, 'id'>;
+  redactions!: EntityTable<Redaction, 'id'>;
+  locker!: EntityTable<LockerRow, 'id'>;
+  lockerQueue!: EntityTable<QueueItem, 'id'>;
+  secrets!: EntityTable<SecretRow, 'id'>;
 
   /** The tables a custody append writes: every transaction that appends must include both. */
   get custodyLog() {

@@ -44,6 +44,12 @@ export async function checkIntegrity(store: Store, full: boolean): Promise<Integ
   if (full) await resealAll(captures, events, damage);
   const rehashed = artifacts ? await rehashAll(store, artifacts, damage) : 0;
   const links = full ? await danglingLinks(store, captures, damage) : 0;
+  for (const { table, key } of store.ctx.cipher?.refused.values() ?? [])
+    damage.push({
+      kind: 'unencrypted_row',
+      id: `${table}/${key}`,
+      reason: `${table} ${key}: a row without encryption in the encrypted archive (not written by Dalel); it is refused and not shown`,
+    });
   return {
     ok: damage.length === 0,
     full,

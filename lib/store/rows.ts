@@ -50,4 +50,32 @@ export interface SettingRow {
   value: unknown;
 }
 
+/** One named value of the team locker (table `locker`, v6): its settings, the queue's cursor. */
+export interface LockerRow {
+  id: string;
+  value: unknown;
+}
+
+/** A credential kept only under the passphrase lock (table `secrets`, v6). */
+export interface SecretRow {
+  id: string;
+  value: string;
+}
+
 export type { ArtifactRef };
+
+/** A capture-time time-stamp request waiting for its TSA (schema v6). */
+export interface StampJobRow {
+  /** `<captureId> <url>`: one request per capture and TSA. */
+  id: string;
+  captureId: string;
+  /** The capture's seal (`sha256:<hex>`): what is stamped. */
+  seal: string;
+  url: string;
+  queuedAt: string;
+  attempts: number;
+  /** Not retried before this time (ISO 8601). */
+  nextAt: string;
+  /** The last failure, a stable code and a short English reason. */
+  lastError: { code: string; reason: string } | null;
+}

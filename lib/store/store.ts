@@ -6,8 +6,11 @@ import { CustodyRepo } from './repositories/custody-repo';
 import { KeysRepo } from './repositories/keys-repo';
 import { LinksRepo } from './repositories/links-repo';
 import { ListingsRepo } from './repositories/listings-repo';
+import { LockerRepo } from './repositories/locker-repo';
 import { PersonsRepo } from './repositories/persons-repo';
+import { RedactionsRepo } from './repositories/redactions-repo';
 import { SettingsRepo } from './repositories/settings-repo';
+import { StampQueueRepo } from './repositories/stamp-queue-repo';
 
 /** The repositories over one database: the only way the rest of the code reaches IndexedDB. */
 export class Store {
@@ -20,6 +23,9 @@ export class Store {
   readonly custody: CustodyRepo;
   readonly keys: KeysRepo;
   readonly settings: SettingsRepo;
+  readonly stampQueue: StampQueueRepo;
+  readonly redactions: RedactionsRepo;
+  readonly locker: LockerRepo;
 
   constructor(readonly ctx: StoreContext) {
     this.persons = new PersonsRepo(ctx);
@@ -31,5 +37,8 @@ export class Store {
     this.custody = new CustodyRepo(ctx);
     this.keys = new KeysRepo(ctx);
     this.settings = new SettingsRepo(ctx);
+    this.stampQueue = new StampQueueRepo(ctx);
+    this.redactions = new RedactionsRepo(ctx);
+    this.locker = new LockerRepo(ctx);
   }
 }

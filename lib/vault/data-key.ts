@@ -1,6 +1,6 @@
 import { fromBase64, randomIv, toBase64, utf8 } from './bytes';
 import { WrongPassphraseError } from './errors';
-import { deriveKek, newKdfParams } from './kdf';
+import { deriveKek, newArgon2Params } from './kdf';
 import type { KdfParams, Sealed } from './record';
 
 const AAD = utf8('dalel/vault/v1/data-key');
@@ -13,19 +13,21 @@ export interface WrappedDataKey {
 /** A new random 256-bit data key, wrapped under a key derived from the passphrase. */
 export async function createDataKey(
   passphrase: string,
-  iterations?: number,
+  params: KdfParams = newArgon2Params(),
 ): Promise<{ dataKey: Uint8Array; wrapped: WrappedDataKey }> {
   const dataKey = crypto.getRandomValues(new Uint8Array(32));
-  return { dataKey, wrapped: await wrapDataKey(dataKey, passphrase, iterations) };
+  return { dataKey, wrapped: await wrapDataKey(dataKey, passphrase, params) };
 }
 
-/** Wraps a data key under a new salt; changing the passphrase re-wraps only this key. */
+/**
+ * Wraps a data key under fresh KDF parameters (a new salt): changing the passphrase, or moving an
+ * old PBKDF2 record to Argon2id, re-wraps only this key.
+ */
 export async function wrapDataKey(
   dataKey: Uint8Array,
   passphrase: string,
-  iterations?: number,
+  kdf: KdfParams = newArgon2Params(),
 ): Promise<WrappedDataKey> {
-  const kdf = newKdfParams(iterations);
   const kek = await deriveKek(passphrase, kdf);
   const iv = randomIv();
   const data = new Uint8Array(

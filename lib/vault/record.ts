@@ -2,8 +2,8 @@ import { z } from 'zod';
 
 const b64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'expected base64');
 
-/** Password-based key derivation parameters, stored beside the wrapped key so they can be raised. */
-export const kdfParamsSchema = z
+/** PBKDF2-HMAC-SHA256: the lock's KDF before Argon2id; such records are re-wrapped at unlock. */
+export const pbkdf2ParamsSchema = z
   .object({
     name: z.literal('PBKDF2'),
     hash: z.literal('SHA-256'),
@@ -11,6 +11,29 @@ export const kdfParamsSchema = z
     salt: b64,
   })
   .strict();
+
+/** Argon2id (RFC 9106), version 0x13: memory in KiB, passes, lanes. */
+export const argon2idParamsSchema = z
+  .object({
+    name: z.literal('Argon2id'),
+    version: z.literal(0x13),
+    memoryKiB: z
+      .number()
+      .int()
+      .min(8)
+      .max(4 * 1024 * 1024),
+    passes: z.number().int().min(1).max(64),
+    parallelism: z.number().int().min(1).max(16),
+    salt: b64,
+  })
+  .strict();
+export type Argon2idParams = z.infer<typeof argon2idParamsSchema>;
+
+/** Password-based key derivation parameters, stored beside the wrapped key so they can be raised. */
+export const kdfParamsSchema = z.discriminatedUnion('name', [
+  pbkdf2ParamsSchema,
+  argon2idParamsSchema,
+]);
 export type KdfParams = z.infer<typeof kdfParamsSchema>;
 
 /** AES-GCM ciphertext with its IV, both base64. */

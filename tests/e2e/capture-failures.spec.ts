@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { openForCapture, readArtifacts, sha256Ref, tabIdOf } from './support/capture';
+import { openForCapture, openTab, readArtifacts, sha256Ref } from './support/capture';
 import { expect, test } from './support/fixtures';
 import { CAPTURE_PAGES, SLOW_MEDIA_MS } from './support/site';
 
@@ -208,9 +208,7 @@ test('without a press on the tab (no activeTab grant) the monitor is told to pre
   extensionPage,
   send,
 }) => {
-  const page = await context.newPage();
-  await page.goto(urlOf('hand-made'));
-  const tabId = await tabIdOf(extensionPage, page);
+  const { tabId } = await openTab(context, extensionPage, urlOf('hand-made'));
   const before = await counts(send);
   const run = await send({ type: 'capture.run', tabId });
   expect(run).toMatchObject({ ok: false, error: { code: 'failed' } });

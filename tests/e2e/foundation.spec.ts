@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import type { Page } from '@playwright/test';
+import { openForCapture, openTab } from './support/capture';
 import { expect, sendFrom, test } from './support/fixtures';
 import { launchWithExtension } from './support/launch';
 import { pageBody, SITE_PAGES } from './support/site';
@@ -7,14 +7,6 @@ import { POST_PAGE_MATCHES } from '../../lib/platforms/hosts';
 
 const SCREENS = 'test-results/screens';
 mkdirSync(SCREENS, { recursive: true });
-
-/** The id of the tab showing `url`, asked from an extension page. */
-function tabIdOf(extensionPage: Page, url: string): Promise<number> {
-  return extensionPage.evaluate(
-    async (u) => (await (globalThis as any).chrome.tabs.query({ url: u }))[0]?.id,
-    url,
-  );
-}
 
 test('the extension loads with its service worker and least-privilege manifest', async ({
   serviceWorker,
@@ -27,31 +19,49 @@ test('the extension loads with its service worker and least-privilege manifest',
   expect(manifest.manifest_version).toBe(3);
   expect(manifest.permissions).toContain('activeTab');
   expect(manifest.host_permissions).not.toContain('<all_urls>');
-  // One declared script only: the pointer listener for "Capture this post", on the platforms'
-  // pages (lib/platforms/hosts.ts); everything else is injected on a user gesture.
-  const declared = (manifest.content_scripts ?? []) as { matches: string[]; js: string[] }[];
-  expect(declared.map((s) => s.js)).toEqual([['content-scripts/pointer.js']]);
-  expect([...declared[0]!.matches].sort()).toEqual([...POST_PAGE_MATCHES].sort());
+  // One declared content script: the pointer listener for "Capture this post", on the platforms'
+  // feed pages over https only (the capture script is injected through activeTab).
+  expect(
+    (manifest.content_scripts ?? []).map((c: { js: string[]; matches: string[] }) => ({
+      js: c.js,
+      matches: [...c.matches].sort(),
+    })),
+  ).toEqual([{ js: ['content-scripts/pointer.js'], matches: [...POST_PAGE_MATCHES].sort() }]);
   const pong = await send({ type: 'ping' });
   expect(pong).toEqual({ ok: true, data: { pong: true, version: manifest.version } });
 });
 
 test('the content script runs on a page served as instagram.com', async ({
   context,
+  extensionId,
   extensionPage,
   send,
 }) => {
   const fixture = SITE_PAGES.find((p) => p.url.includes('instagram.com'))!;
   test.skip(pageBody(fixture) === null, 'real fixtures not present');
-  const page = await context.newPage();
-  await page.goto(fixture.url);
+  // The monitor's press on the toolbar button grants access to this tab (activeTab): the
+  // extension holds no standing permission for instagram.com.
+  const { page, tabId } = await openForCapture(context, extensionId, extensionPage, fixture.url);
   expect(await page.evaluate(() => location.href)).toBe(fixture.url);
   expect(await page.evaluate(() => isSecureContext)).toBe(true);
-  const tabId = await tabIdOf(extensionPage, fixture.url);
   const probe = await send({ type: 'tab.probe', tabId });
   expect(probe.ok).toBe(true);
   expect(probe.data).toMatchObject({ url: fixture.url, platform: 'instagram' });
   expect(probe.data.title).toBe(await page.title());
+});
+
+test("without the monitor's press, a platform page cannot be read (no standing host access)", async ({
+  context,
+  extensionPage,
+  send,
+}) => {
+  const { tabId } = await openTab(
+    context,
+    extensionPage,
+    'https://www.instagram.com/p/DalelPost01/',
+  );
+  const probe = await send({ type: 'tab.probe', tabId });
+  expect(probe.ok ? probe.data.url : null).not.toBe('https://www.instagram.com/p/DalelPost01/');
 });
 
 test('the protocol rejects malformed messages with a clear error', async ({ send }) => {
@@ -76,9 +86,7 @@ test('the popup renders what it detects on the page', async ({
 }) => {
   const fixture = SITE_PAGES.find((p) => p.url.startsWith('https://x.com'))!;
   test.skip(pageBody(fixture) === null, 'real fixtures not present');
-  const page = await context.newPage();
-  await page.goto(fixture.url);
-  const tabId = await tabIdOf(extensionPage, fixture.url);
+  const { tabId } = await openForCapture(context, extensionId, extensionPage, fixture.url);
   const popup = await context.newPage();
   await popup.setViewportSize({ width: 360, height: 400 });
   await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);

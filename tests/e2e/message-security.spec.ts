@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { ACCESS } from '../../lib/messaging/protocol';
 import { malformed, samples } from '../support/message-samples';
+import { openForCapture } from './support/capture';
 import { expect, sendFrom, test } from './support/fixtures';
 import { launchWithExtension, type Launched } from './support/launch';
 
@@ -19,12 +20,14 @@ test.beforeAll(async () => {
   launched = await launchWithExtension({ extraPages: [FIXTURE] });
   extensionPage = await launched.context.newPage();
   await extensionPage.goto(`chrome-extension://${launched.extensionId}/dashboard.html`);
-  webPage = await launched.context.newPage();
-  await webPage.goto(FIXTURE.url);
-  tabId = await extensionPage.evaluate(
-    async (u) => (await (globalThis as any).chrome.tabs.query({ url: u }))[0]?.id,
+  // The monitor's press on the toolbar button grants access to the tab (activeTab): the
+  // extension holds no standing permission for the platform's site.
+  ({ page: webPage, tabId } = await openForCapture(
+    launched.context,
+    launched.extensionId,
+    extensionPage,
     FIXTURE.url,
-  );
+  ));
 });
 test.afterAll(async () => launched.context.close());
 

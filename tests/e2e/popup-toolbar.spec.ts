@@ -4,7 +4,8 @@ import { launchWithExtension, type Launched } from './support/launch';
 import { closeToolbarPopups, layoutProblems, openToolbarPopup } from './support/toolbar-popup';
 import { seriousViolations } from './ui/axe';
 import { msg, msgCount } from './ui/catalog';
-import { LANGS, SCREENS, tabIdOf } from './ui/screens';
+import { LANGS, SCREENS } from './ui/screens';
+import { tabIdOf } from './support/capture';
 
 test.use({ actionTimeout: 20_000 });
 
@@ -83,7 +84,7 @@ for (const lang of LANGS) {
     await other.goto(pageFor(lang, 2).url);
     await (await openToolbarPopup(launched, other)).close(); // the gesture (activeTab)
     await other.bringToFront();
-    const tabId = await tabIdOf(dash, pageFor(lang, 2).url);
+    const tabId = await tabIdOf(dash, other);
     const made = await sendFrom(dash, { type: 'capture.run', tabId });
     expect(made.ok, JSON.stringify(made.error)).toBe(true);
     await other.bringToFront();

@@ -130,7 +130,7 @@ test('turning the lock on from the Security screen names the new fingerprint to 
 }) => {
   const old = (await sendFrom(page, { type: 'key.info' })).data.fingerprint;
   await page.goto(`chrome-extension://${extensionId}/dashboard.html#security`);
-  await page.getByLabel('New passphrase (at least 8 characters)').fill(PASS);
+  await page.getByLabel('New passphrase (at least 12 characters)').fill(PASS);
   await page.getByLabel('Repeat the new passphrase').fill(PASS);
   await page.getByRole('button', { name: 'Encrypt with this passphrase' }).click();
   const done = page.getByTestId('lock-done');
@@ -141,7 +141,7 @@ test('turning the lock on from the Security screen names the new fingerprint to 
   await page.screenshot({ path: `${SCREENS}/security-key-changed-en.png` });
 });
 
-test('panic wipe from the locked screen, with confirmation (K4)', async ({
+test('panic wipe from the locked screen, held down for under a second (K4)', async ({
   extensionPage,
   send,
 }) => {
@@ -150,12 +150,20 @@ test('panic wipe from the locked screen, with confirmation (K4)', async ({
   await send({ type: 'vault.lock' });
   const page = extensionPage;
   await page.reload();
-  await page.getByRole('button', { name: 'Erase everything…' }).click();
-  const confirm = page.getByRole('button', { name: 'Erase everything now' });
-  await expect(confirm).toBeDisabled();
-  await page.getByLabel('Type WIPE to confirm').fill('wipe');
-  await page.screenshot({ path: `${SCREENS}/wipe-confirm-en.png` });
-  await confirm.click();
+  const hold = page.getByRole('button', { name: 'Hold to erase everything' });
+  // A click (press and release) does nothing.
+  await hold.click();
+  await page.waitForTimeout(300);
+  expect((await send({ type: 'vault.status' })).data).toMatchObject({
+    enabled: true,
+    locked: true,
+  });
+  await page.screenshot({ path: `${SCREENS}/wipe-hold-en.png` });
+  const box = (await hold.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.waitForTimeout(1_000);
+  await page.mouse.up();
   // The page reloads onto a fresh, empty, unlocked archive.
   // Unlocked: the dashboard opens on its first screen, Captures.
   await expect(page.getByRole('heading', { name: 'Captures', exact: true })).toBeVisible();
@@ -188,7 +196,7 @@ test('security settings page: turn the lock on from the UI', async ({ extensionP
   await page.getByRole('navigation').getByRole('link', { name: 'Security' }).click();
   await expect(page).toHaveURL(/#security$/);
   await expect(page.getByRole('heading', { name: 'Security' })).toBeVisible();
-  await page.getByLabel('New passphrase (at least 8 characters)').fill(PASS);
+  await page.getByLabel('New passphrase (at least 12 characters)').fill(PASS);
   await page.getByLabel('Repeat the new passphrase').fill(PASS);
   await page.getByRole('button', { name: 'Encrypt with this passphrase' }).click();
   await expect(page.getByText('The passphrase lock is on')).toBeVisible();

@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../support/shared-fixtures';
 import { describe, expect, it } from 'vitest';
+import captureScript from '../../entrypoints/capture.content';
+import pointerScript from '../../entrypoints/pointer.content';
+import { POST_PAGE_MATCHES } from '../../lib/platforms/hosts';
 import config from '../../wxt.config';
 
 type ManifestFn = (env: {
@@ -36,6 +39,76 @@ describe('manifest permissions', () => {
     ]);
   });
 
+  it('asks Firefox for `menus`, not `contextMenus`, and for no MHTML', () => {
+    // Only under `menus` may the content script ask `menus.getTargetElement` for the element the
+    // menu was opened on (`targetElementId`).
+    expect(manifest('firefox').permissions).toEqual([
+      'activeTab',
+      'scripting',
+      'storage',
+      'unlimitedStorage',
+      'menus',
+      'alarms',
+      'notifications',
+    ]);
+  });
+
+  it('holds standing host access only to the media CDNs, over https', () => {
+    const expected = [
+      'https://*.cdninstagram.com/*',
+      'https://*.fbcdn.net/*',
+      'https://*.twimg.com/*',
+      'https://*.telesco.pe/*',
+      'https://*.cdn-telegram.org/*',
+      'https://*.tiktokcdn.com/*',
+      'https://*.tiktokcdn-us.com/*',
+      'https://*.tiktokcdn-eu.com/*',
+      'https://*.ytimg.com/*',
+      'https://*.ggpht.com/*',
+      'https://*.userapi.com/*',
+      'https://*.vkuserphoto.ru/*',
+      'https://*.vk-cdn.net/*',
+      'https://*.vkuservideo.net/*',
+      'https://*.mycdn.me/*',
+    ];
+    for (const browser of ['chrome', 'firefox']) {
+      const hosts = manifest(browser).host_permissions as string[];
+      expect(hosts, browser).toEqual(expected);
+      for (const host of hosts) {
+        expect(host, 'https only').toMatch(/^https:\/\//);
+        // No main site where the monitor is logged in (their pages come through activeTab).
+        expect(host).not.toMatch(
+          /\/\/(\*\.)?(instagram|facebook|x|twitter|vk|tiktok|youtube)\.com\/|\/\/t\.me\//,
+        );
+      }
+    }
+  });
+
+  it('declares one content script, the pointer listener, on the feed pages only, over https', () => {
+    // Chrome counts a declared content script as access to its sites: pinned like a permission.
+    expect(pointerScript.matches).toEqual([...POST_PAGE_MATCHES]);
+    expect([...POST_PAGE_MATCHES]).toEqual([
+      'https://*.instagram.com/*',
+      'https://*.facebook.com/*',
+      'https://x.com/*',
+      'https://*.x.com/*',
+      'https://*.twitter.com/*',
+      'https://t.me/*',
+      'https://*.vk.com/*',
+      'https://vk.com/*',
+    ]);
+    // The capture script is injected through activeTab only: no sites of its own.
+    expect(captureScript.registration).toBe('runtime');
+    expect(captureScript.matches ?? []).toEqual([]);
+  });
+
+  it('asks for history only as an optional permission, at the moment it is used', () => {
+    for (const browser of ['chrome', 'firefox'])
+      expect(manifest(browser).optional_permissions, browser).toContain('history');
+    for (const browser of ['chrome', 'firefox'])
+      expect(manifest(browser).permissions, browser).not.toContain('history');
+  });
+
   it('never asks for all sites, cookies, history, web requests or debugger at install', () => {
     for (const browser of ['chrome', 'firefox']) {
       const m = manifest(browser);
@@ -50,6 +123,19 @@ describe('manifest permissions', () => {
         'tabs',
       ])
         expect(all, `${browser} ${forbidden}`).not.toContain(forbidden);
+    }
+  });
+
+  it("asks for a configured TSA's or team locker's host only when it is added: optional, never at install", () => {
+    const chrome = manifest('chrome');
+    expect(chrome.optional_host_permissions).toEqual(['http://*/*', 'https://*/*']);
+    expect(chrome.optional_permissions).toEqual(['history']);
+    const firefox = manifest('firefox');
+    expect(firefox.optional_permissions).toEqual(['history', 'http://*/*', 'https://*/*']);
+    for (const m of [chrome, firefox]) {
+      const required = [...(m.permissions as string[]), ...(m.host_permissions as string[])];
+      expect(required).not.toContain('http://*/*');
+      expect(required).not.toContain('https://*/*');
     }
   });
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FAILURE_REASONS, TRIGGERS } from '../../lib/capture/trigger-failure';
+import { LOCKER_ERROR_CODES } from '../../lib/locker/errors';
 import { CUSTODY_EVENT_TYPES, custodySubjectSchema } from '../../lib/model/custody';
 import { CAPTURE_STAGES } from '../../lib/messaging/messages/capture';
 import { CASE_STATUSES, OFFICIAL_ROLES } from '../../lib/model/legal-case';
@@ -39,9 +40,10 @@ const DYNAMIC: Record<string, readonly string[]> = {
   // The capture pipeline's progress stages (lib/messaging/messages/capture.ts).
   stage_: CAPTURE_STAGES,
   exportKind_: ['case', 'person', 'selection'],
-  exportPhase_: ['artifacts', 'records', 'report', 'signing', 'done'],
+  exportPhase_: ['artifacts', 'records', 'report', 'signing', 'timestamping', 'done'],
   verdict_: ['valid', 'unconfirmed', 'invalid', 'unreadable'],
   pinned_: ['match', 'rotated', 'mismatch', 'unpinned'],
+  lockerError_: LOCKER_ERROR_CODES,
   // The last failed shortcut / context-menu capture (components/popup/last-failure.tsx).
   failureReason_: FAILURE_REASONS,
   lastFailureVia_: TRIGGERS,

@@ -1,3 +1,5 @@
+import { KNOWN_TSAS } from '../../lib/evidence/timestamp/known-tsas';
+
 /**
  * One valid message per type, so each is tried from every context (unit router test and the
  * end-to-end message-security test), plus malformed variants the schema must refuse.
@@ -28,8 +30,16 @@ export const samples = {
   },
   'capture.timeline': { type: 'capture.timeline', accountKey: 'instagram#1' },
   'artifact.get': { type: 'artifact.get', sha256: `sha256:${'a'.repeat(64)}` },
+  'redaction.list': { type: 'redaction.list', captureId: 'cap_1' },
+  'redaction.apply': {
+    type: 'redaction.apply',
+    captureId: 'cap_1',
+    original: `sha256:${'a'.repeat(64)}`,
+    regions: [{ x: 1, y: 2, width: 3, height: 4, label: 'me', source: 'monitor', element: null }],
+  },
   'export.run': { type: 'export.run', scope: { kind: 'case', ids: ['case_1'] } },
   'key.info': { type: 'key.info' },
+  'key.revocation': { type: 'key.revocation' },
   'backup.status': { type: 'backup.status' },
   'import.run': { type: 'import.run', file: 'backup.zip' },
   'vault.status': { type: 'vault.status' },
@@ -45,6 +55,25 @@ export const samples = {
   'recent.list': { type: 'recent.list' },
   'integrity.check': { type: 'integrity.check', full: true },
   'integrity.acknowledgeLoss': { type: 'integrity.acknowledgeLoss' },
+  'tsa.test': { type: 'tsa.test', url: 'http://tsa.example/', caPem: KNOWN_TSAS[0]!.roots[0]! },
+  'tsa.queue': { type: 'tsa.queue' },
+  'tsa.retry': { type: 'tsa.retry' },
+  'locker.get': { type: 'locker.get' },
+  'locker.configure': {
+    type: 'locker.configure',
+    config: {
+      endpoint: 'https://s3.example.org',
+      bucket: 'evidence-locker',
+      auth: { kind: 'presigned', serviceUrl: 'https://sign.example.org/presign' },
+    },
+  },
+  'locker.remove': { type: 'locker.remove' },
+  'locker.test': { type: 'locker.test' },
+  'locker.status': { type: 'locker.status' },
+  'locker.retry': { type: 'locker.retry' },
+  'locker.pushAll': { type: 'locker.pushAll' },
+  'locker.wipePreview': { type: 'locker.wipePreview' },
+  'locker.wipeDeposited': { type: 'locker.wipeDeposited', confirm: 'WIPE' },
 } as const;
 
 export type SampleType = keyof typeof samples;

@@ -13,14 +13,28 @@ import { ArtifactTable } from './artifact-table';
 import { CaptureTags } from './capture-tags';
 import { CustodyTrail } from './custody-trail';
 import { RecordFields } from './record-fields';
+import { RedactionReview } from './redaction-review';
 import { SnapshotFrame } from './snapshot-frame';
 
 function Environment({ capture }: { capture: Capture }) {
   const { t, english, formatTime } = useI18n();
   const m = capture.metadata;
+  // Each value says who reported it: the page can rewrite its own address and title.
+  const by = (source: string) => ` (${t(`source_${source}`)})`;
+  const addresses: Array<[string, string]> = m.sources
+    ? [
+        [t('envLoadedUrl') + by('browser'), m.requestedUrl],
+        [t('envTabUrl') + by('browser'), m.tabUrl ?? '—'],
+        [t('envPageUrl') + by('page'), m.finalUrl],
+      ]
+    : [[t('envPageUrl'), m.finalUrl]];
   const rows: Array<[string, string]> = [
-    [t('envStarted'), formatTime(m.startedAt)],
-    [t('envServerDate'), m.serverDate ?? '—'],
+    ...addresses,
+    [t('envStarted') + by('device'), formatTime(m.startedAt)],
+    [
+      t('envServerDate') + by('server'),
+      m.serverDate ? `${m.serverDate}${m.serverDateFrom ? ` — ${m.serverDateFrom}` : ''}` : '—',
+    ],
     [t('envTimeZone'), m.timeZone],
     [t('envBrowser'), `${m.browser} · ${m.userAgent}`],
     [t('envExtension'), m.extensionVersion],
@@ -91,6 +105,7 @@ export function CaptureDetail({ id }: { id: string }) {
           ))}
         </div>
       </section>
+      <RedactionReview capture={capture} />
       <section aria-labelledby="fields-heading">
         <h2 id="fields-heading">{t('extractedFields')}</h2>
         <RecordFields record={capture.record} />

@@ -1,5 +1,6 @@
 import type { ExportSummary } from '../../exchange-api';
 import { useI18n } from '../../i18n-context';
+import { ExportTimestamps } from './export-timestamps';
 
 /** What went into the package, and where to save it. */
 export function ExportSummaryView({
@@ -17,6 +18,7 @@ export function ExportSummaryView({
     [t('exportCases'), formatNumber(summary.cases)],
     [t('exportFiles'), formatNumber(summary.files)],
     [t('exportTags'), formatNumber(summary.links)],
+    [t('exportWithheldCount'), formatNumber(summary.withheld)],
     [t('exportSize'), formatBytes(summary.bytes)],
     [t('keyFingerprint'), summary.fingerprint],
     [t('exportPackageId'), summary.packageId],
@@ -42,6 +44,7 @@ export function ExportSummaryView({
           </div>
         ))}
       </dl>
+      <ExportTimestamps summary={summary} />
       <a class="button" href={summary.downloadUrl} download={summary.fileName}>
         {t('exportSave', summary.fileName)}
       </a>

@@ -37,6 +37,8 @@ export function ExportView({ id }: { id: string | null }) {
   const [progress, setProgress] = useState<Progress | null>(null);
   const [summary, setSummary] = useState<{ summary: ExportSummary; label: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Capturer protection, on by default: the monitor's own account stays out of the package.
+  const [protect, setProtect] = useState(true);
   const search = useCaptureSearch({ text });
   const backup = useLoad(() => request('backup.status'));
 
@@ -56,7 +58,7 @@ export function ExportView({ id }: { id: string | null }) {
     try {
       const label = scopeLabel(scope);
       setSummary({
-        summary: await exchangeApi.export(scope, setProgress, reportLanguage),
+        summary: await exchangeApi.export(scope, setProgress, reportLanguage, protect),
         label,
       });
       if (scope.kind === 'all') backup.reload();
@@ -142,6 +144,15 @@ export function ExportView({ id }: { id: string | null }) {
           options={LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))}
         />
         <p class="muted">{t('exportReportHint')}</p>
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={protect}
+            onChange={(e) => setProtect((e.currentTarget as HTMLInputElement).checked)}
+          />{' '}
+          {t('exportWithhold')}
+        </label>
+        <p class="muted">{t('exportWithholdExplain')}</p>
         <button type="button" onClick={() => void run()} disabled={!scope || progress !== null}>
           {t('exportRun')}
         </button>

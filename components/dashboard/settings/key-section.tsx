@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { exchangeApi } from '../../exchange-api';
 import { useI18n } from '../../i18n-context';
 import { useLoad } from '../../ui/use-request';
+import { RevocationCode } from './revocation-code';
 
 /** The signing key: its fingerprint (read it to a lawyer) and the public key to hand them. */
 export function KeySection() {
@@ -42,6 +43,7 @@ export function KeySection() {
               {t('keyDownload')}
             </a>
           )}
+          <RevocationCode />
         </>
       )}
     </section>

@@ -4,11 +4,14 @@ import { useI18n } from '../../i18n-context';
 import { ErrorBanner } from '../../ui/error-banner';
 import { SelectField } from '../../ui/select-field';
 import { errorText, useLoad } from '../../ui/use-request';
+import { CaptureSection } from './capture-section';
 import { KeySection } from './key-section';
 import { LANGUAGE_NAMES } from './language-names';
+import { LockerSection } from './locker-section';
 import { StorageSection } from './storage-section';
+import { TrustedTimeSection } from './trusted-time-section';
 
-/** Settings and keys: language, the signing key, storage. */
+/** Settings and keys: language, the signing key, trusted time, storage. */
 export function SettingsView(_props: { id: string | null }) {
   const { t } = useI18n();
   const settings = useLoad(() => request('settings.get'));
@@ -40,7 +43,10 @@ export function SettingsView(_props: { id: string | null }) {
           />
         )}
       </section>
+      <CaptureSection />
       <KeySection />
+      <TrustedTimeSection />
+      <LockerSection />
       <StorageSection />
     </section>
   );

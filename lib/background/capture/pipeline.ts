@@ -2,8 +2,8 @@ import { browser } from 'wxt/browser';
 import { accountKeyOf } from '../../capture/account-key';
 import { DEFAULT_CAPS, type CaptureCaps } from '../../capture/caps';
 import { pngWidth } from '../../capture/conditions';
-import { buildMetadata } from '../../capture/metadata';
-import { ARTIFACT_NAMES, mediaArtifactName } from '../../capture/naming';
+import { addressWarnings, buildMetadata } from '../../capture/metadata';
+import { ARTIFACT_NAMES, isActiveMediaType, mediaArtifactName } from '../../capture/naming';
 import { sealCapture } from '../../capture/seal';
 import { SETTLE_MAX_MS } from '../../content/settle';
 import { english } from '../../i18n/english';
@@ -14,14 +14,16 @@ import type { ArtifactRef, Capture } from '../../model/capture';
 import { newId } from '../../model/ids';
 import type { ArtifactBytes } from '../../store/repositories/captures-repo';
 import type { Store } from '../../store/store';
-import { fetchMedia, inlineResources, type Fetched } from './fetch-media';
+import { MediaFetcher, type Fetched } from './fetch-media';
+import { redactDetected } from './redactions';
+import { VIEWER_REGIONS_NAME, type ViewerRegions } from '../../capture/redaction';
+import { logEvent } from '../../log';
 import { saveMhtml } from './mhtml';
 import type { CaptureOptions } from './capture-options';
 import { capturePostCrop } from './post-crop';
 import { captureVisible, stitchFullPage } from './screenshots';
-import { CaptureAbort, TabSession } from './tab-session';
+import { CaptureAbort, NO_GESTURE, TabSession } from './tab-session';
 
-const NO_GESTURE = 'fail_no_gesture';
 // Warnings sealed into the capture in English from the catalog (the UI shows them translated).
 const WARN_LOADING = 'warn_page_loading';
 const WARN_DOCUMENT_MISSING = 'warn_document_missing';
@@ -81,7 +83,8 @@ export async function runCapture(
 
   const tab = new TabSession(tabId);
   const before = await tab.tab();
-  const requestedUrl = before.url ?? before.pendingUrl ?? '';
+  // The tab's address as the browser shows it; kept beside what the page itself reports.
+  const tabUrl = before.url ?? before.pendingUrl ?? '';
   await tab.inject();
   if (!before.active) await browser.tabs.update(tabId, { active: true });
   // A page still loading is captured half-drawn: wait (bounded) and say so when it never settled.
@@ -129,6 +132,7 @@ export async function runCapture(
       bytes: viewport,
     },
   ];
+  let tiles: number[] = [page.metrics.scrollY];
   try {
     const full = await stitchFullPage({
       windowId,
@@ -139,6 +143,7 @@ export async function runCapture(
       caps,
     });
     if (full.warning) warnings.push(full.warning);
+    tiles = full.tiles;
     pending.push({
       ref: {
         name: ARTIFACT_NAMES.full,
@@ -185,7 +190,13 @@ export async function runCapture(
     omissions.push(`MHTML: ${reasonOf(error)}`);
     return null;
   });
-  const media = fetchMedia(page.media, caps);
+  const settings = await ctx.store.settings.all();
+  const fetcher = new MediaFetcher({
+    platform: page.record.platform,
+    pageUrl: page.environment.url,
+    withSession: settings.mediaWithSession,
+  });
+  const media = fetcher.media(page.media, caps);
   const mhtmlBytes = await mhtml;
   if (mhtmlBytes)
     pending.push({
@@ -209,7 +220,7 @@ export async function runCapture(
   else if (page.videos.total > videosKept) warnings.push(english(WARN_VIDEO_NOT_SAVED));
   const known = new Map<string, Fetched>(fetched.kept.map((f) => [f.url, f]));
   if (page.html) {
-    const inlined = await inlineResources(page.html, id, page.resources, known, caps);
+    const inlined = await fetcher.inline(page.html, id, page.resources, known, caps);
     omissions.push(...inlined.omissions);
     pending.push({
       ref: {
@@ -231,6 +242,23 @@ export async function runCapture(
       },
       bytes: documentFile,
     });
+  // Where the monitor's own identity showed (no names, only places): the redactions' source.
+  const viewer: ViewerRegions = {
+    nonce: id,
+    scrollX: page.metrics.scrollX,
+    scrollY: page.metrics.scrollY,
+    regions: page.viewer,
+  };
+  if (page.viewer.length)
+    pending.push({
+      ref: {
+        name: VIEWER_REGIONS_NAME,
+        role: 'metadata',
+        mediaType: 'application/json',
+        sourceUrl: null,
+      },
+      bytes: new TextEncoder().encode(canonicalize(viewer)),
+    });
   pending.push({
     ref: {
       name: ARTIFACT_NAMES.record,
@@ -240,17 +268,17 @@ export async function runCapture(
     },
     bytes: new TextEncoder().encode(canonicalize(page.record)),
   });
-  fetched.kept.forEach((f, i) =>
+  fetched.kept.forEach((f, i) => {
+    const name = mediaArtifactName(i, f.mediaType);
+    if (isActiveMediaType(f.mediaType))
+      warnings.push(
+        `${name}: ${f.mediaType} can carry scripts; kept byte-exact under a .txt name so that opening it shows its text and never runs it`,
+      );
     pending.push({
-      ref: {
-        name: mediaArtifactName(i, f.mediaType),
-        role: 'media',
-        mediaType: f.mediaType,
-        sourceUrl: f.url,
-      },
+      ref: { name, role: 'media', mediaType: f.mediaType, sourceUrl: f.url },
       bytes: f.bytes,
-    }),
-  );
+    });
+  });
   next();
 
   // The last look at the tab: if the document changed, what we hold is not one page.
@@ -270,9 +298,14 @@ export async function runCapture(
   }));
   const url = page.environment.url;
   const previous = await ctx.store.captures.byUrl(url);
+  if (!fetcher.serverDate)
+    omissions.push(
+      "server Date: no media server answered, and Dalel sends no request only to read a server's clock",
+    );
   const metadata = buildMetadata({
-    requestedUrl: requestedUrl || url,
+    tabUrl,
     page: page.environment,
+    serverDate: fetcher.serverDate,
     startedAt,
     endedAt: new Date(),
     extensionVersion: ctx.extensionVersion,
@@ -294,9 +327,15 @@ export async function runCapture(
     record: page.record,
     artifacts,
     previousCaptureIds: previous.map((c) => c.id),
-    warnings,
+    warnings: [...warnings, ...addressWarnings(metadata)],
   });
   const stored = await ctx.store.captures.seal(capture, bytes);
+  // Derived, after the seal: redacted working copies where the viewer's identity showed. A
+  // failure here loses nothing sealed; the monitor can redact from the dashboard.
+  if (page.viewer.length)
+    await redactDetected(ctx.store, stored, viewer, page.metrics.innerWidth, tiles).catch(() =>
+      logEvent('capture.redaction_failed'),
+    );
   ctx.onProgress('done', STAGES.length, STAGES.length);
   return stored;
 }

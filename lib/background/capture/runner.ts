@@ -26,6 +26,8 @@ export function createCaptureRunner(
   openStore: () => Promise<Store>,
   extensionVersion: string,
   tabs?: TabCaptures,
+  /** Told of every sealed capture after it is stored (capture-time time stamps). */
+  onSealed: (capture: Capture) => void = () => {},
 ) {
   const running = new Set<number>();
   return async function run(tabId: number, options: CaptureOptions = {}): Promise<Capture> {
@@ -46,6 +48,7 @@ export function createCaptureRunner(
         },
         options,
       );
+      onSealed(capture);
       await tabs?.sealed(tabId, {
         captureId: capture.id,
         seal: capture.seal,

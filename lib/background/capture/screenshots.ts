@@ -40,7 +40,7 @@ async function bitmap(png: Uint8Array): Promise<ImageBitmap> {
  */
 export async function stitchFullPage(
   deps: FullPageDeps,
-): Promise<{ png: Uint8Array; warning: string | null }> {
+): Promise<{ png: Uint8Array; warning: string | null; tiles: number[]; scale: number }> {
   const { metrics } = deps;
   const first = await bitmap(deps.viewport);
   const scale = first.width / metrics.innerWidth;
@@ -48,8 +48,10 @@ export async function stitchFullPage(
   const step = Math.max(1, Math.floor(Math.min(metrics.innerHeight, first.height / scale)));
   if (metrics.scrollY === 0 && metrics.scrollHeight <= step + 1) {
     first.close();
-    return { png: deps.viewport, warning: null };
+    return { png: deps.viewport, warning: null, tiles: [0], scale };
   }
+  // Where each screen was drawn (CSS px): a fixed header appears once per screen.
+  const tiles: number[] = [];
   const plan = planTiles(metrics.scrollHeight, step, deps.caps);
   const canvas = new OffscreenCanvas(first.width, Math.round(plan.height * scale));
   const ctx = canvas.getContext('2d');
@@ -61,6 +63,7 @@ export async function stitchFullPage(
       const tile =
         at.scrollY === metrics.scrollY ? first : await bitmap(await captureVisible(deps.windowId));
       ctx.drawImage(tile, 0, Math.round(at.scrollY * scale));
+      tiles.push(at.scrollY);
       if (tile !== first) tile.close();
     }
   } finally {
@@ -68,5 +71,5 @@ export async function stitchFullPage(
     first.close();
   }
   const blob = await canvas.convertToBlob({ type: 'image/png' });
-  return { png: new Uint8Array(await blob.arrayBuffer()), warning: plan.warning };
+  return { png: new Uint8Array(await blob.arrayBuffer()), warning: plan.warning, tiles, scale };
 }

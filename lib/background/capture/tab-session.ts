@@ -24,6 +24,9 @@ export class CaptureAbort extends ReasonedError {
   }
 }
 
+/** Without the monitor's press on this tab there is no activeTab grant: no reading, no screenshot. */
+export const NO_GESTURE = 'fail_no_gesture';
+
 const CLOSED = 'fail_tab_closed';
 const NAVIGATED = 'fail_navigated';
 
@@ -50,6 +53,9 @@ export class TabSession {
       });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
+      // Dalel holds no standing access to any site: the page is readable only after a press.
+      if (/permission to access|Cannot access contents/i.test(reason))
+        throw new CaptureAbort(NO_GESTURE);
       throw new CaptureAbort('fail_cannot_inject', reason);
     }
   }

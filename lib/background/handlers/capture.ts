@@ -6,6 +6,7 @@ import type { Capture } from '../../model/capture';
 import type { Store } from '../../store/store';
 import { base64Of } from '../capture/bytes';
 import type { TabCaptureStatus } from '../capture/tab-captures';
+import { redactArtifact } from '../capture/redactions';
 
 /** Runs one capture of a tab to the end (sealed and stored) or throws; see capture/runner.ts. */
 export interface CapturePorts {
@@ -49,6 +50,19 @@ export function captureHandlers(store: Store, ports: CapturePorts) {
       if (!ports.thumbnail) throw new ProtocolError('failed', 'no thumbnails here');
       const bytes = await ports.thumbnail(sha256, (ref) => store.artifacts.blob(ref));
       return { mediaType: 'image/jpeg' as const, base64: base64Of(bytes) };
+    },
+    'redaction.list': async ({ captureId }) => {
+      const all = await store.redactions.forCapture(captureId);
+      const current = [...(await store.redactions.current(captureId)).values()].map((r) => r.id);
+      return { redactions: all, current };
+    },
+    'redaction.apply': async ({ captureId, original, regions }) => {
+      const capture = await store.captures.get(captureId);
+      if (!capture) throw new ProtocolError('not_found', `capture ${captureId} not found`);
+      const ref = capture.artifacts.find((a) => a.sha256 === original);
+      if (!ref) throw new ProtocolError('not_found', `capture ${captureId} has no ${original}`);
+      const previous = (await store.redactions.current(captureId)).get(original) ?? null;
+      return redactArtifact(store, capture, ref, regions, previous?.id ?? null);
     },
     'artifact.get': async ({ sha256 }) => {
       const row = await store.artifacts.get(sha256);

@@ -6,9 +6,11 @@ import { captureHandlers, type CapturePorts } from './capture';
 import { coreHandlers, type BrowserPorts as CorePorts } from './core';
 import { dashboardHandlers } from './dashboard';
 import { evidenceHandlers, type EvidencePorts } from './evidence';
+import { timestampHandlers, type TimestampPorts } from './timestamps';
+import { lockerHandlers, type LockerHandlerPorts } from './locker';
 import { vaultHandlers, type StorageInfo } from './vault';
 
-export interface BrowserPorts extends CorePorts, CapturePorts, EvidencePorts {
+export interface BrowserPorts extends CorePorts, CapturePorts, EvidencePorts, TimestampPorts {
   storageInfo(): Promise<StorageInfo>;
 }
 
@@ -18,6 +20,7 @@ export function createHandlers(
   ports: BrowserPorts,
   vault: VaultController,
   witness: WitnessKeeper,
+  locker: LockerHandlerPorts,
 ) {
   const core = coreHandlers(store, ports);
   return {
@@ -25,7 +28,9 @@ export function createHandlers(
     ...dashboardHandlers(store),
     ...captureHandlers(store, ports),
     ...evidenceHandlers(store, ports),
+    ...timestampHandlers(store, ports),
     ...vaultHandlers(store, vault, ports.storageInfo, witness),
+    ...lockerHandlers(store, locker),
     // A new idle timeout applies at once, not at the next unlock.
     'settings.set': async (request) => {
       const settings = await core['settings.set'](request);

@@ -32,7 +32,7 @@ export function vaultHandlers(
     'vault.lock': async () => vault.lock(),
     'vault.change': async ({ current, next }) => vault.change(current, next),
     'vault.disable': async ({ passphrase }) => vault.disable(passphrase),
-    'vault.wipe': async () => vault.wipe(),
+    'vault.wipe': async ({ history }) => vault.wipe({ history }),
     'storage.info': async () => {
       const info = await storageInfo();
       // Chrome reports a huge quota under `unlimitedStorage`; 80 % is still the warning line.

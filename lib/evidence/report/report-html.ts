@@ -3,18 +3,20 @@
 // generated part by part so large packages never hold the whole report or all screenshots.
 import type { Capture } from '../../model/capture';
 import { toBase64 } from '../hex';
-import type { ManifestFile } from '../manifest';
+import type { ManifestFile, WithheldFile } from '../manifest';
 import { paths } from '../manifest';
 import type { PackageInput, PackageOptions } from '../package-input';
 import type { PackageMeta } from '../readme-txt';
 import { reportCss } from './report-css';
-import { reportView, type ReportView, type Rows } from './report-view';
+import { reportView, screenshotToShow, type ReportView, type Rows } from './report-view';
 
 export interface ReportContext {
   input: PackageInput;
   meta: PackageMeta;
   files: ManifestFile[];
   options: PackageOptions;
+  /** Originals left out (their redacted copies are shown instead), by package path. */
+  withheld?: ReadonlyMap<string, WithheldFile>;
 }
 
 const ESCAPES: Record<string, string> = {
@@ -88,7 +90,7 @@ async function captureHtml(
   capture: Capture,
   budget: number,
 ): Promise<{ html: string; used: number }> {
-  const c = view.captureView(capture, ctx.files);
+  const c = view.captureView(capture, ctx.files, ctx.withheld);
   const { html: shot, used } = await screenshotHtml(ctx, view, capture, budget);
   const fields = c.fields.map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`).join('');
   const files = c.files
@@ -112,8 +114,7 @@ async function screenshotHtml(
   capture: Capture,
   budget: number,
 ): Promise<{ html: string; used: number }> {
-  // Viewport screenshots only: full-page ones are often tens of MB and would bloat the report.
-  const shot = capture.artifacts.find((a) => a.role === 'screenshot');
+  const shot = screenshotToShow(ctx.input, capture, ctx.withheld);
   const full = capture.artifacts.find((a) => a.role === 'screenshot_full');
   if (!shot) {
     const path = full ? paths.artifact(capture.id, full.name) : null;

@@ -5,7 +5,7 @@ import { PdfDocument } from '../pdf/pdf-document';
 import { readTrueType } from '../pdf/ttf';
 import { paths } from '../manifest';
 import type { ReportContext } from './report-html';
-import { reportView } from './report-view';
+import { reportView, screenshotToShow } from './report-view';
 
 export async function reportPdf(ctx: ReportContext, fontBytes: Uint8Array): Promise<Uint8Array> {
   const { input, meta } = ctx;
@@ -51,12 +51,12 @@ export async function reportPdf(ctx: ReportContext, fontBytes: Uint8Array): Prom
   let budget = ctx.options.reportImageBudget ?? 16 * 1024 * 1024;
   const limit = ctx.options.reportImageLimit ?? 4 * 1024 * 1024;
   for (const capture of input.captures) {
-    const c = view.captureView(capture, ctx.files);
+    const c = view.captureView(capture, ctx.files, ctx.withheld);
     doc.rule();
     doc.heading(c.heading, 3);
     doc.rows(c.rows, { anywhere: true });
     list(view.tagsHeading, c.tags);
-    const shot = capture.artifacts.find((a) => a.role === 'screenshot');
+    const shot = screenshotToShow(input, capture, ctx.withheld);
     if (shot) {
       const path = paths.artifact(capture.id, shot.name);
       let shown = false;

@@ -9,7 +9,8 @@ import type { Capture } from '../../model/capture';
 import type { CustodyEvent } from '../../model/custody';
 import type { LegalCase } from '../../model/legal-case';
 import { summarizeCapture } from '../../search/capture-summary';
-import type { ManifestFile } from '../manifest';
+import type { ArtifactRef } from '../../model/capture';
+import type { ManifestFile, WithheldFile } from '../manifest';
 import { paths } from '../manifest';
 import type { PackageInput } from '../package-input';
 import type { PackageMeta } from '../readme-txt';
@@ -95,8 +96,25 @@ export function reportView(input: PackageInput, meta: PackageMeta, language: Lan
     ),
   });
 
-  const captureView = (c: Capture, files: readonly ManifestFile[]): CaptureView => {
+  const captureView = (
+    c: Capture,
+    files: readonly ManifestFile[],
+    withheld?: ReadonlyMap<string, WithheldFile>,
+  ): CaptureView => {
     const m = c.metadata;
+    // Each value says who reported it: the page can rewrite its own address and title.
+    const by = (source: string) => ` (${t(`source_${source}`)})`;
+    const addresses: Rows = m.sources
+      ? [
+          [t('envLoadedUrl') + by('browser'), m.requestedUrl],
+          [t('envTabUrl') + by('browser'), m.tabUrl ?? ''],
+          [t('envPageUrl') + by('page'), m.finalUrl],
+          [t('report_title') + by('page'), m.title],
+        ]
+      : [
+          [t('report_finalUrl'), m.finalUrl !== c.url ? m.finalUrl : ''],
+          [t('report_title'), m.title],
+        ];
     const warnings = c.warnings.map((w) => {
       const own = matchWarning(englishCatalog, w);
       return own ? t(own.key, ...own.params) : w;
@@ -107,13 +125,15 @@ export function reportView(input: PackageInput, meta: PackageMeta, language: Lan
       heading: what(c),
       rows: [
         [t('report_sourceUrl'), c.url],
-        [t('report_finalUrl'), m.finalUrl !== c.url ? m.finalUrl : ''],
-        [t('report_title'), m.title],
-        [t('report_capturedFrom'), f.formatUtc(m.startedAt)],
-        [t('report_capturedTo'), f.formatUtc(m.endedAt)],
+        ...addresses,
+        [t('report_capturedFrom') + by('device'), f.formatUtc(m.startedAt)],
+        [t('report_capturedTo') + by('device'), f.formatUtc(m.endedAt)],
         [t('report_sealed'), f.formatUtc(c.sealedAt)],
         [t('envTimeZone'), m.timeZone],
-        [t('envServerDate'), m.serverDate ?? ''],
+        [
+          t('envServerDate') + (m.serverDateFrom ? ` (${m.serverDateFrom})` : by('server')),
+          m.serverDate ?? '',
+        ],
         [t('envBrowser'), m.browser],
         [t('envExtension'), m.extensionVersion],
         [t('fieldExtractor'), `${m.extractor.name} ${m.extractor.version}`],
@@ -129,10 +149,27 @@ export function reportView(input: PackageInput, meta: PackageMeta, language: Lan
             .join(' — '),
         ),
       fields: recordRows(c.record, t, { time: f.formatUtc, number: f.formatNumber }),
-      files: c.artifacts.map((a) => {
-        const path = paths.artifact(c.id, a.name);
-        return [path, t(`role_${a.role}`), f.formatBytes(kept.get(path)?.size ?? a.size), a.sha256];
-      }),
+      files: [
+        ...c.artifacts.map((a) => {
+          const path = paths.artifact(c.id, a.name);
+          // A withheld original: its hash is listed, its bytes are not in the package.
+          const shown = withheld?.has(path) ? `${path} (${t('report_withheldNote')})` : path;
+          return [
+            shown,
+            t(`role_${a.role}`),
+            f.formatBytes(kept.get(path)?.size ?? a.size),
+            a.sha256,
+          ];
+        }),
+        ...(input.redactions ?? [])
+          .filter((r) => r.captureId === c.id)
+          .map((r) => [
+            paths.artifact(c.id, r.derived.name),
+            t('report_redactedCopy', r.original.name, tn('countRegions', r.regions.length)),
+            f.formatBytes(r.derived.size),
+            r.derived.sha256,
+          ]),
+      ],
     };
   };
 
@@ -242,6 +279,25 @@ export function reportView(input: PackageInput, meta: PackageMeta, language: Lan
 }
 
 export type ReportView = ReturnType<typeof reportView>;
+
+/**
+ * The viewport screenshot a report shows: the original, or its redacted copy when the original
+ * was withheld (it shows the monitor's own account). Full-page ones are left out: often tens of MB.
+ */
+export function screenshotToShow(
+  input: PackageInput,
+  capture: Capture,
+  withheld?: ReadonlyMap<string, WithheldFile>,
+): ArtifactRef | undefined {
+  const original = capture.artifacts.find((a) => a.role === 'screenshot');
+  if (!original || !withheld?.has(paths.artifact(capture.id, original.name))) return original;
+  const copy = input.redactions?.find(
+    (r) => r.captureId === capture.id && r.original.sha256 === original.sha256,
+  );
+  return copy
+    ? { ...original, name: copy.derived.name, sha256: copy.derived.sha256, size: copy.derived.size }
+    : undefined;
+}
 export type { TextFormat };
 
 const str = (v: unknown) => (typeof v === 'string' ? v : null);

@@ -1,6 +1,7 @@
 // Entry of verify.html: bundled into one inline script by scripts/build-verifier.mjs. Runs the
 // same verifyPackage as the CLI over the chosen File, reading slices (never the whole ZIP).
 import { verifyPackage } from '../verify';
+import { timestampAnchors, timestampView } from './timestamps-view';
 import type { Check, VerifyReport } from '../verify-report';
 import { blobSource } from '../zip/source';
 
@@ -35,9 +36,12 @@ async function run(): Promise<void> {
   verdict.className = 'pending';
   verdict.textContent = `Checking ${file.name}… / Проверка…`;
   const pin = (byId('key') as HTMLInputElement).value.trim();
+  byId('time').replaceChildren();
   try {
+    const tsaAnchors = await timestampAnchors(byId('tsa-ca') as HTMLInputElement);
     const report = await verifyPackage(blobSource(file), {
       pinnedKey: pin || undefined,
+      tsaAnchors,
       onProgress: (done, total) => {
         verdict.textContent = `Checking ${file.name}… ${total ? Math.floor((100 * done) / total) : 100}%`;
       },
@@ -51,6 +55,7 @@ async function run(): Promise<void> {
       ...report.notes.map((c) => item(c, 'note')),
       ...report.passed.map((c) => item(c, 'ok')),
     );
+    if (report.verdict !== 'unreadable') byId('time').append(...timestampView(report.timestamps));
   } catch (error) {
     verdict.className = 'unreadable';
     verdict.textContent = `ERROR — ${(error as Error).message}`;
@@ -59,3 +64,4 @@ async function run(): Promise<void> {
 
 byId('file').addEventListener('change', () => void run());
 byId('key').addEventListener('change', () => void run());
+byId('tsa-ca').addEventListener('change', () => void run());

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { sha256RefSchema } from '../../model/capture';
+import { redactionRegionSchema } from '../../model/redaction';
 import { idField as id, message, tabIdField, type Access } from './define';
 
 /**
@@ -34,6 +35,17 @@ export const captureMessages = [
   message('capture.timeline', { accountKey: z.string().min(1).max(300) }),
   message('artifact.get', { sha256: sha256RefSchema }),
   message('artifact.thumbnail', { sha256: sha256RefSchema }),
+  /** The capture's redacted working copies (all, oldest first) and which are in force. */
+  message('redaction.list', { captureId: id }),
+  /**
+   * A new redacted copy of one original (a screenshot or the snapshot) with the regions the
+   * monitor reviewed; it supersedes the copy in force for that original.
+   */
+  message('redaction.apply', {
+    captureId: id,
+    original: sha256RefSchema,
+    regions: z.array(redactionRegionSchema).max(500),
+  }),
 ] as const;
 
 export const captureAccess = {
@@ -44,6 +56,8 @@ export const captureAccess = {
   'capture.timeline': 'extension-page',
   'artifact.get': 'extension-page',
   'artifact.thumbnail': 'extension-page',
+  'redaction.list': 'extension-page',
+  'redaction.apply': 'extension-page',
 } as const satisfies Record<(typeof captureMessages)[number]['shape']['type']['value'], Access>;
 
 /** Largest artifact `artifact.get` returns (base64 inflates it by a third). */

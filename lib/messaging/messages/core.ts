@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { legalCaseInputSchema } from '../../model/legal-case';
 import { linkCategorySchema } from '../../model/link';
 import { personInputSchema } from '../../model/person';
+import { MAX_TSAS, timestampAuthoritySchema } from '../../model/timestamp-authority';
 import { idField as id, message, tabIdField, type Access } from './define';
 
 /** Persons, cases, tags, custody and settings. */
@@ -30,8 +31,11 @@ export const coreMessages = [
     patch: z
       .object({
         language: z.enum(['auto', 'en', 'ru', 'kk']).optional(),
-        timestampAuthorityUrl: z.string().url().nullable().optional(),
+        timestampAuthorities: z.array(timestampAuthoritySchema).max(MAX_TSAS).optional(),
+        stampCaptures: z.boolean().optional(),
         autoLockMinutes: z.number().int().min(1).max(1440).optional(),
+        mediaWithSession: z.boolean().optional(),
+        passphraseOfferDone: z.boolean().optional(),
       })
       .strict(),
   }),

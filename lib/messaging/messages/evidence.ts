@@ -12,8 +12,12 @@ export const evidenceMessages = [
     scope: z.object({ kind: z.enum(SCOPE_KINDS), ids: z.array(idField).max(100_000) }).strict(),
     /** The language of report.html and report.pdf inside the package. */
     language: z.enum(LANGUAGES).default('en'),
+    /** Capturer protection: redacted copies in, originals that show the monitor's account out. */
+    withholdRedactedOriginals: z.boolean().optional(),
   }),
   message('key.info', {}),
+  /** A code, signed by the key, that revokes it: printed and kept off the device (revocation.ts). */
+  message('key.revocation', {}),
   /** When the whole archive was last exported, and how many captures are not in that backup. */
   message('backup.status', {}),
   /** Imports a package the page copied into the origin-private file system (`imports/<file>`). */
@@ -29,6 +33,7 @@ export const evidenceMessages = [
 export const evidenceAccess = {
   'export.run': 'extension-page',
   'key.info': 'extension-page',
+  'key.revocation': 'extension-page',
   'backup.status': 'extension-page',
   'import.run': 'extension-page',
 } as const satisfies Record<(typeof evidenceMessages)[number]['shape']['type']['value'], Access>;
@@ -36,7 +41,7 @@ export const evidenceAccess = {
 export const exportProgressSchema = z
   .object({
     type: z.literal('export.progress'),
-    phase: z.enum(['artifacts', 'records', 'report', 'signing', 'done']),
+    phase: z.enum(['artifacts', 'records', 'report', 'signing', 'timestamping', 'done']),
     bytesDone: z.number(),
     bytesTotal: z.number(),
   })

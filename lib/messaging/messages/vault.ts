@@ -12,8 +12,10 @@ export const vaultMessages = [
   message('vault.lock', {}),
   message('vault.change', { current: z.string().min(1).max(1024), next: passphrase }),
   message('vault.disable', { passphrase: z.string().min(1).max(1024) }),
-  // The literal word is the confirmation: a stray click or a replayed message cannot wipe.
-  message('vault.wipe', { confirm: z.literal('WIPE') }),
+  // The literal is a protocol token (the monitor holds a button; they type nothing): a stray or
+  // malformed message cannot wipe. `history`: also remove the captured pages from the browser's
+  // history (needs the optional `history` permission).
+  message('vault.wipe', { confirm: z.literal('WIPE'), history: z.boolean().optional() }),
   message('storage.info', {}),
   message('integrity.check', { full: z.boolean() }),
   // After a reported loss of records (integrity.md D5): record it in the log and move on.

@@ -23,6 +23,16 @@ export class CipherSession {
   migrating = false;
   /** Set while unlock reads key rows to import their public keys (not yet in `publicKeys`). */
   loadingKeys = false;
+  /**
+   * Unencrypted rows found in an encrypted store (planted by whoever had the profile's files):
+   * refused — never handed to a repository — and reported by the integrity check.
+   */
+  readonly refused = new Map<string, { table: string; key: string }>();
+
+  /** Whether a stored row of the plain form must be refused: the store is sealed and not moving. */
+  refusesPlain(): boolean {
+    return this.mode === 'sealed' && !this.migrating;
+  }
 
   get unlocked(): boolean {
     return this.subkeys !== null;

@@ -7,9 +7,9 @@ import type {
   DBCoreTable,
   Middleware,
 } from 'dexie';
-import { VaultLockedError } from '../../vault/errors';
+import { VaultDataError, VaultLockedError } from '../../vault/errors';
 import type { CipherSession } from './cipher-session';
-import { blindValue, openRow, sealRow } from './row-codec';
+import { blindValue, isSealedRow, openRow, sealRow } from './row-codec';
 import { tableSpecs, type TableSpec } from './table-specs';
 
 const EQUAL = 1 as const;
@@ -44,6 +44,18 @@ function encryptedTable(session: CipherSession, table: DBCoreTable, spec: TableS
   const name = table.name;
   const sealed = () => session.mode === 'sealed';
   const open = (v: unknown) => (v === undefined ? v : openRow(session, name, spec, v));
+  // A plaintext row in a sealed store was not written by Dalel (every write is sealed): refuse it.
+  const planted = (v: unknown) => v !== undefined && !isSealedRow(v) && session.refusesPlain();
+  const refuse = (v: unknown) => {
+    const key = String((v as Record<string, unknown>)?.[spec.primaryKey]);
+    if (session.refused.size < 1000) session.refused.set(`${name}/${key}`, { table: name, key });
+  };
+  /** Opens a row, or undefined (and a note for the integrity check) for a planted one. */
+  const openOrRefuse = (v: unknown) => {
+    if (!planted(v)) return open(v);
+    refuse(v);
+    return undefined;
+  };
   const outerKey = (row: unknown) =>
     (row as Record<string, unknown> | undefined)?.[spec.primaryKey];
   const innerKey = (key: unknown) =>
@@ -101,7 +113,7 @@ function encryptedTable(session: CipherSession, table: DBCoreTable, spec: TableS
       let row = await table.get({ ...req, key: innerKey(req.key) });
       if (row === undefined && bothForms())
         row = await table.get({ ...req, key: otherKey(req.key) });
-      return open(row);
+      return openOrRefuse(row);
     },
     async getMany(req) {
       const rows = await table.getMany({ ...req, keys: req.keys.map(innerKey) });
@@ -113,20 +125,40 @@ function encryptedTable(session: CipherSession, table: DBCoreTable, spec: TableS
         });
         missing.forEach((i, j) => (rows[i] = again[j]));
       }
-      return rows.map(open);
+      return rows.map(openOrRefuse);
     },
     async query(req) {
       const query = translateQuery(req.query);
       // Blind primary keys cannot be inverted: read the rows to answer with the real keys.
       const needValues = req.values || (spec.blindPrimaryKey && (sealed() || session.migrating));
-      const res = await table.query({ ...req, query, values: needValues });
-      if (req.values) return { result: res.result.map(open) };
-      if (needValues) return { result: res.result.map((r) => outerKey(open(r))) };
+      const res = await table.query({
+        ...req,
+        query,
+        values: needValues || session.refusesPlain(),
+      });
+      // Planted plaintext rows are left out of every answer (keys-only answers too).
+      const kept = session.refusesPlain()
+        ? res.result.filter((r) => (planted(r) ? (refuse(r), false) : true))
+        : res.result;
+      if (req.values) return { result: kept.map(open) };
+      if (needValues) return { result: kept.map((r) => outerKey(open(r))) };
+      if (session.refusesPlain()) return { result: kept.map((r) => outerKey(open(r))) };
       return res;
     },
     async openCursor(req) {
       const cursor = await table.openCursor({ ...req, query: translateQuery(req.query) });
-      return cursor && openingCursor(cursor, open);
+      return (
+        cursor &&
+        openingCursor(cursor, (v) => {
+          if (planted(v)) {
+            refuse(v);
+            throw new VaultDataError(
+              `${name}: an unencrypted row in an encrypted store was refused`,
+            );
+          }
+          return open(v);
+        })
+      );
     },
     count(req) {
       return table.count({ ...req, query: translateQuery(req.query) });

@@ -2,7 +2,7 @@ import type { DalelDb } from '../db';
 import type { CipherSession } from './cipher-session';
 import { SEALED_BLOB_TYPE } from './cipher-session';
 import { blobForStorage, blobFromStorage } from './blobs';
-import { tableSpecs } from './table-specs';
+import { SEALED_ONLY_TABLES, tableSpecs } from './table-specs';
 
 /**
  * Rewrites every row into the form the session's `mode` asks for (sealed or plain). Idempotent
@@ -18,6 +18,10 @@ export async function rewriteAll(
   for (const name of tableSpecs().keys()) {
     if (name === 'artifacts') continue;
     const table = db.table(name);
+    if (SEALED_ONLY_TABLES.has(name) && session.mode === 'plain') {
+      await db.transaction('rw', table, () => table.clear());
+      continue;
+    }
     await db.transaction('rw', table, async () => {
       const all = await table.toArray();
       // Clear, then put back: Chromium compacts a deleted key range, which drops the old

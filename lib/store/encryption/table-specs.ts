@@ -14,6 +14,12 @@ export interface TableSpec {
 /** Tables never encrypted: the vault record itself (wrapped keys only). */
 export const PLAIN_TABLES = new Set(['vault']);
 
+/**
+ * Tables that exist only encrypted: credentials (an S3 secret key). Turning the lock off deletes
+ * their rows instead of writing them back in plaintext, and nothing writes them while unsealed.
+ */
+export const SEALED_ONLY_TABLES = new Set(['secrets']);
+
 const DETACHED: Record<string, string[]> = {
   artifacts: ['blob'],
   keys: ['privateKey', 'publicKey'],

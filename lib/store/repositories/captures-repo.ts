@@ -119,4 +119,9 @@ export class CapturesRepo {
   count(): Promise<number> {
     return this.ctx.db.captures.count();
   }
+
+  /** Every capture id (primary keys only: cheap at 10,000 captures, and never blinded). */
+  async ids(): Promise<string[]> {
+    return (await this.ctx.db.captures.toCollection().primaryKeys()) as string[];
+  }
 }

@@ -3,8 +3,14 @@ import { signRotation, type SignedRotation } from '../../evidence/key-rotation';
 import { signingKeyFromPair } from '../../evidence/signing';
 import { ReasonedError } from '../../i18n/reason';
 import { createDataKey, unwrapDataKey, wrapDataKey } from '../../vault/data-key';
+import { ARGON2_COST, newArgon2Params, type Argon2Cost } from '../../vault/kdf';
 import { VaultLockedError } from '../../vault/errors';
-import { vaultRecordSchema, type VaultRecord, type VaultState } from '../../vault/record';
+import {
+  vaultRecordSchema,
+  type KdfParams,
+  type VaultRecord,
+  type VaultState,
+} from '../../vault/record';
 import { importPublicKey, unwrapSigningKey, wrapSigningKey } from '../../vault/signing-key-wrap';
 import { deriveSubkeys } from '../../vault/subkeys';
 import type { StoreContext } from '../context';
@@ -35,6 +41,8 @@ export class VaultRepo {
   constructor(
     private readonly ctx: StoreContext,
     private readonly newSigningKey: NewSigningKey,
+    /** Argon2id cost of new wraps; tests pass a small one (the code path is the same). */
+    private readonly kdfCost: Argon2Cost = ARGON2_COST,
   ) {
     this.keysRepo = new KeysRepo(ctx);
   }
@@ -71,9 +79,12 @@ export class VaultRepo {
    * (the old non-extractable key cannot be wrapped, so it is retired and its private half
    * dropped), then every row and blob rewritten encrypted. Returns the data key for the session.
    */
-  async enable(passphrase: string, iterations?: number): Promise<Uint8Array> {
+  async enable(passphrase: string, kdf?: KdfParams): Promise<Uint8Array> {
     if (await this.record()) throw new ReasonedError('fail_lock_already_on');
-    const { dataKey, wrapped } = await createDataKey(passphrase, iterations);
+    const { dataKey, wrapped } = await createDataKey(
+      passphrase,
+      kdf ?? newArgon2Params(this.kdfCost),
+    );
     const record: VaultRecord = vaultRecordSchema.parse({
       id: ID,
       format: 1,
@@ -96,8 +107,25 @@ export class VaultRepo {
 
   async unlock(passphrase: string): Promise<Uint8Array> {
     const dataKey = await this.dataKeyFor(passphrase);
+    await this.upgradeKdf(dataKey, passphrase);
     await this.openWithDataKey(dataKey.slice());
     return dataKey;
+  }
+
+  /**
+   * An archive locked before Argon2id (PBKDF2, 600,000 iterations) is re-wrapped under Argon2id
+   * at its first unlock — the passphrase is known only then. The old wrapped key is overwritten
+   * and pushed out of the browser's files, so the cheaper-to-guess copy does not linger on disk.
+   */
+  private async upgradeKdf(dataKey: Uint8Array, passphrase: string): Promise<void> {
+    const record = await this.record();
+    if (!record || record.kdf.name === 'Argon2id') return;
+    const wrapped = await wrapDataKey(dataKey, passphrase, newArgon2Params(this.kdfCost));
+    await this.ctx.db.vault.update(ID, {
+      kdf: wrapped.kdf,
+      wrappedDataKey: wrapped.wrappedDataKey,
+    });
+    await this.flush(this.ctx.db);
   }
 
   /** Opens the session with a data key (after unlock, or restored after a worker restart). */
@@ -196,9 +224,9 @@ export class VaultRepo {
   }
 
   /** Re-wraps only the data key under the new passphrase (new salt); rows are untouched. */
-  async changePassphrase(current: string, next: string, iterations?: number): Promise<void> {
+  async changePassphrase(current: string, next: string): Promise<void> {
     const dataKey = await this.dataKeyFor(current);
-    const wrapped = await wrapDataKey(dataKey, next, iterations);
+    const wrapped = await wrapDataKey(dataKey, next, newArgon2Params(this.kdfCost));
     dataKey.fill(0);
     await this.ctx.db.vault.update(ID, {
       kdf: wrapped.kdf,

@@ -103,14 +103,13 @@ export async function clickToolbarButton(bidi: Bidi): Promise<void> {
 }
 
 /**
- * Right-clicks the page at (x, y) with BiDi input actions (the page's real context menu opens)
- * and activates Dalel's item `itemId` in it (found inside Dalel's submenu if Firefox grouped the
- * items there).
+ * Right-clicks the page at (x, y) (viewport CSS pixels) with BiDi input actions, as a mouse does:
+ * the page gets its real `contextmenu` event and Firefox opens its real context menu. Answers once
+ * the menu is open.
  */
-export async function contextMenuItem(
+export async function openContextMenu(
   bidi: Bidi,
   tabContext: string,
-  itemId: string,
   at: { x: number; y: number } = { x: 40, y: 40 },
 ): Promise<void> {
   await bidi.send('input.performActions', {
@@ -121,7 +120,7 @@ export async function contextMenuItem(
         id: 'mouse',
         parameters: { pointerType: 'mouse' },
         actions: [
-          { type: 'pointerMove', x: at.x, y: at.y },
+          { type: 'pointerMove', x: Math.round(at.x), y: Math.round(at.y) },
           { type: 'pointerDown', button: 2 },
           { type: 'pointerUp', button: 2 },
         ],
@@ -130,24 +129,81 @@ export async function contextMenuItem(
   });
   await bidi.call(
     await chromeContext(bidi),
+    `async () => {
+      const menu = document.getElementById('contentAreaContextMenu');
+      for (let i = 0; i < 100; i++) {
+        if (menu.state === 'open') return;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error('timed out waiting for the context menu');
+    }`,
+  );
+}
+
+/**
+ * Activates Dalel's item `itemId` in the open context menu, as a click on it does (opening
+ * Dalel's submenu first if Firefox grouped the items there). Answers the label the monitor saw.
+ */
+export async function activateMenuItem(bidi: Bidi, itemId: string): Promise<string> {
+  return bidi.call<string>(
+    await chromeContext(bidi),
     `async ({ widget, itemId }) => {
       const wait = async (ok, what) => {
         for (let i = 0; i < 100; i++) { if (ok()) return; await new Promise((r) => setTimeout(r, 50)); }
         throw new Error('timed out waiting for ' + what);
       };
       const menu = document.getElementById('contentAreaContextMenu');
-      await wait(() => menu.state === 'open', 'the context menu');
+      if (menu.state !== 'open') throw new Error('the context menu is not open');
       const id = widget + '-menuitem-_' + itemId;
       await wait(() => document.getElementById(id), 'the menu item ' + id);
       const item = document.getElementById(id);
+      if (item.hidden || item.disabled) throw new Error('the menu item ' + id + ' is not offered');
       const popup = item.parentNode;
       if (popup !== menu) {
         const submenu = popup.parentNode;
         submenu.openMenu(true);
         await wait(() => popup.state === 'open', 'Dalel submenu');
       }
+      const label = item.getAttribute('label');
       popup.activateItem(item);
+      return label;
     }`,
     { widget: WIDGET_ID, itemId },
   );
+}
+
+/** Dalel's item ids in the context menu Firefox has open now (none: Dalel offers nothing). */
+export async function menuItemsShown(bidi: Bidi): Promise<string[]> {
+  return bidi.call<string[]>(
+    await chromeContext(bidi),
+    `(widget) => {
+      const prefix = widget + '-menuitem-_';
+      return [...document.querySelectorAll('[id^="' + prefix + '"]')]
+        .filter((item) => !item.hidden && item.closest('#contentAreaContextMenu'))
+        .map((item) => item.id.slice(prefix.length));
+    }`,
+    WIDGET_ID,
+  );
+}
+
+/** Closes the open context menu without choosing anything (Escape). */
+export async function closeContextMenu(bidi: Bidi): Promise<void> {
+  await bidi.call(
+    await chromeContext(bidi),
+    `() => document.getElementById('contentAreaContextMenu').hidePopup()`,
+  );
+}
+
+/**
+ * Right-clicks the page at (x, y) (the page's real context menu opens) and activates Dalel's
+ * item `itemId` in it.
+ */
+export async function contextMenuItem(
+  bidi: Bidi,
+  tabContext: string,
+  itemId: string,
+  at: { x: number; y: number } = { x: 40, y: 40 },
+): Promise<void> {
+  await openContextMenu(bidi, tabContext, at);
+  await activateMenuItem(bidi, itemId);
 }

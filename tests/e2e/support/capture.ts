@@ -2,7 +2,28 @@ import { createHash } from 'node:crypto';
 import type { BrowserContext, Page } from '@playwright/test';
 import { sendFrom } from './fixtures';
 
-/** The tab id of a page, asked from an extension page (tabs.query by URL needs host access). */
+/**
+ * Opens `url` in a new tab made by the extension page (`tabs.create` needs no permission and
+ * answers the tab's id), without any user gesture on it: the extension has no access to it yet.
+ */
+export async function openTab(context: BrowserContext, extensionPage: Page, url: string) {
+  const opened = context.waitForEvent('page', { timeout: 10_000 });
+  const tabId = await extensionPage.evaluate(
+    async (u) =>
+      ((await (globalThis as any).chrome.tabs.create({ url: u, active: true })) as { id: number })
+        .id,
+    url,
+  );
+  const page = await opened;
+  await page.waitForURL(url);
+  await page.waitForLoadState('domcontentloaded');
+  return { page, tabId };
+}
+
+/**
+ * The tab id of a page, asked from an extension page. `tabs.query` by URL sees only tabs the
+ * extension may read: after the toolbar press (activeTab) or on a host it holds permission for.
+ */
 export async function tabIdOf(extensionPage: Page, page: Page): Promise<number> {
   const url = page.url();
   const id = await extensionPage.evaluate(

@@ -20,6 +20,8 @@ export interface LaunchOptions {
    * popup is reachable only there (Playwright's own connection does not attach to it).
    */
   devtoolsPort?: boolean;
+  /** Requests to let through to the real (loopback) network instead of the fixture site. */
+  passThrough?: (url: URL) => boolean;
 }
 
 export interface Launched {
@@ -57,7 +59,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       ...(options.devtoolsPort ? ['--remote-debugging-port=0'] : []),
     ],
   });
-  await installSite(context, options.extraPages);
+  await installSite(context, options.extraPages, options.passThrough);
   const serviceWorker =
     context.serviceWorkers()[0] ??
     (await context.waitForEvent('serviceworker', { timeout: 15_000 }));

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { deflateSync } from 'node:zlib';
+import { deflateSync, inflateSync } from 'node:zlib';
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;
@@ -52,6 +52,45 @@ export function pngSize(bytes: Buffer): { width: number; height: number } | null
   if (bytes.subarray(0, 8).toString('hex') !== signature) return null;
   if (bytes.subarray(12, 16).toString('ascii') !== 'IHDR') return null;
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+const CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
+
+/**
+ * Checks that `bytes` is a whole, decodable PNG, not only its header: every chunk's CRC, IHDR
+ * first and IEND last, and the image data inflates to exactly one filter byte (0–4) plus one
+ * row of pixels per line. Returns the size; throws saying what is wrong otherwise.
+ */
+export function pngCheck(bytes: Buffer): { width: number; height: number } {
+  const size = pngSize(bytes);
+  if (!size) throw new Error('not a PNG (signature or IHDR missing)');
+  const idat: Buffer[] = [];
+  let offset = 8;
+  let last = '';
+  while (offset < bytes.length) {
+    if (offset + 12 > bytes.length) throw new Error(`PNG truncated at byte ${offset}`);
+    const length = bytes.readUInt32BE(offset);
+    const type = bytes.subarray(offset + 4, offset + 8).toString('latin1');
+    const end = offset + 8 + length;
+    if (end + 4 > bytes.length) throw new Error(`PNG chunk ${type} runs past the end`);
+    if (crc32(bytes.subarray(offset + 4, end)) !== bytes.readUInt32BE(end))
+      throw new Error(`PNG chunk ${type} has a wrong CRC`);
+    if (type === 'IDAT') idat.push(bytes.subarray(offset + 8, end));
+    last = type;
+    offset = end + 4;
+  }
+  if (last !== 'IEND') throw new Error('PNG does not end with IEND');
+  const bitDepth = bytes[24]!;
+  const channels = CHANNELS[bytes[25]!];
+  if (!channels) throw new Error(`PNG colour type ${bytes[25]} is not a valid one`);
+  if (bytes[28] !== 0) throw new Error('interlaced PNG: not what a browser screenshot is');
+  const stride = 1 + Math.ceil((size.width * channels * bitDepth) / 8);
+  const pixels = inflateSync(Buffer.concat(idat));
+  if (pixels.length !== stride * size.height)
+    throw new Error(`PNG data is ${pixels.length} bytes, not ${stride * size.height}`);
+  for (let row = 0; row < size.height; row++)
+    if (pixels[row * stride]! > 4) throw new Error(`PNG row ${row} has an unknown filter`);
+  return size;
 }
 
 /** Deterministic bytes standing in for a video file. */

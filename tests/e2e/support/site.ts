@@ -65,6 +65,49 @@ export const CAPTURE_PAGES = [
   },
 ] satisfies SitePage[];
 
+/** Hand-made hostile pages (tests/fixtures/site/hostile): they attack the capturer. */
+export const HOSTILE_PAGES = [
+  {
+    label: 'Hostile: text before <head>, beacons from <html>',
+    url: 'https://www.instagram.com/p/HostileHead/',
+    handmade: 'site/hostile/text-before-head.html',
+  },
+  {
+    label: 'Hostile: markup that turns active when parsed again',
+    url: 'https://www.instagram.com/p/HostileMarkup/',
+    handmade: 'site/hostile/markup.html',
+  },
+  {
+    label: 'Hostile: main-site URLs as media, a CDN redirect, a rewritten address',
+    url: 'https://www.instagram.com/p/HostileCreds/',
+    handmade: 'site/hostile/credentials.html',
+  },
+  {
+    label: 'Hostile: an active SVG as the post image',
+    url: 'https://www.instagram.com/p/HostileSvg/',
+    handmade: 'site/hostile/active-svg.html',
+  },
+] satisfies SitePage[];
+
+/** Hand-made pages seen while logged in: the viewer's own account shows in the navigation. */
+export const LOGGED_IN_PAGES = [
+  {
+    label: 'Instagram post, logged in (viewer avatar in the navigation)',
+    url: 'https://www.instagram.com/p/DalelLoggedIn/',
+    handmade: 'site/logged-in/instagram-post.html',
+  },
+  {
+    label: 'X post, logged in (account switcher)',
+    url: 'https://x.com/kairat_example/status/1900000000000000001',
+    handmade: 'site/logged-in/x-post.html',
+  },
+] satisfies SitePage[];
+
+/** An SVG "image" that runs script and beacons when opened on its own. */
+export const ACTIVE_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40" onload="window.__ranInSnapshot=1">
+<script>window.__ranInSnapshot = 1; fetch('https://evil.example/svg-script');</script>
+<image href="https://evil.example/svg-beacon.png" width="40" height="40"/><rect width="40" height="40" fill="red"/></svg>`;
+
 /**
  * Feeds and timelines with several posts, for "Capture this post": hand-made pages for each
  * platform and one real news feed found in a public test suite (tests/fixtures/found).
@@ -123,6 +166,21 @@ export interface SiteAnswer {
 async function answerMedia(url: URL): Promise<SiteAnswer | null> {
   if (url.pathname.startsWith('/missing/'))
     return { status: 404, contentType: 'text/plain', body: 'gone' };
+  if (MEDIA_HOST.test(url.hostname) && url.pathname.startsWith('/redirect/'))
+    // A CDN answer that points at the main site, where the monitor is logged in.
+    return {
+      status: 302,
+      contentType: 'text/plain',
+      headers: { location: 'https://www.instagram.com/accounts/edit/?via=redirect' },
+      body: '',
+    };
+  if (MEDIA_HOST.test(url.hostname) && url.pathname.startsWith('/svg/'))
+    return {
+      status: 200,
+      contentType: 'image/svg+xml',
+      headers: { date: new Date().toUTCString() },
+      body: ACTIVE_SVG,
+    };
   const video = /\.(mp4|webm)$/i.test(url.pathname);
   if (!MEDIA_HOST.test(url.hostname) && !video && !/\.(jpe?g|png|webp|gif)$/i.test(url.pathname))
     return null;
@@ -162,6 +220,8 @@ export const SITE_PAGES: SitePage[] = [
     real: 'instagram/profile/metascraper_2024_pluto__travel_profile.html',
   },
   ...CAPTURE_PAGES,
+  ...HOSTILE_PAGES,
+  ...LOGGED_IN_PAGES,
   ...FEED_PAGES,
 ];
 
@@ -225,9 +285,15 @@ export function createSite(extra: SitePage[] = []): (url: string) => Promise<Sit
 }
 
 /** Answers every http(s) request of the context from the fixture site. */
-export async function installSite(context: BrowserContext, extra: SitePage[] = []): Promise<void> {
+export async function installSite(
+  context: BrowserContext,
+  extra: SitePage[] = [],
+  passThrough?: (url: URL) => boolean,
+): Promise<void> {
   const site = createSite(extra);
   await context.route(/^https?:\/\//, async (route: Route) => {
+    // A test's own loopback servers (an S3 engine, a presigning service) are reached for real.
+    if (passThrough?.(new URL(route.request().url()))) return route.continue();
     const answer = await site(route.request().url());
     await route
       .fulfill({

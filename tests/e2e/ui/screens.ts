@@ -17,11 +17,3 @@ export async function useLanguage(page: Page, language: Lang): Promise<void> {
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SCREENS}/${name}.png`, fullPage: true });
 }
-
-/** The id of the tab showing `url`, asked from an extension page. */
-export function tabIdOf(extensionPage: Page, url: string): Promise<number> {
-  return extensionPage.evaluate(
-    async (u) => (await (globalThis as any).chrome.tabs.query({ url: u }))[0]?.id,
-    url,
-  );
-}

@@ -6,7 +6,9 @@ import {
   type SessionPort,
 } from '../../../lib/background/vault-controller';
 import { VaultRepo } from '../../../lib/store/repositories/vault-repo';
-import { createVaultStore } from '../store/vault-store';
+import { commonPasswords } from '../../support/common-passwords';
+import { sampleCapture } from '../store/sample-capture';
+import { createVaultStore, TEST_KDF_COST } from '../store/vault-store';
 
 const PASS = 'a long passphrase';
 
@@ -21,12 +23,18 @@ function memorySession() {
   return { port, peek: () => value };
 }
 
-function controllerOver(name: string | undefined, session: SessionPort, clock: { t: number }) {
+function controllerOver(
+  name: string | undefined,
+  session: SessionPort,
+  clock: { t: number },
+  common?: ReadonlySet<string>,
+) {
   const s = createVaultStore(name);
-  const repo = new VaultRepo(s.store.ctx, (x) => createKeyRow(new Date(), x));
+  const repo = new VaultRepo(s.store.ctx, (x) => createKeyRow(new Date(), x), TEST_KDF_COST);
   const alarms: number[] = [];
   let wiped = 0;
   const removed: string[] = [];
+  const history: Array<readonly string[] | null> = [];
   const vault = new VaultController(s.store, repo, {
     session,
     removeFiles: async () => void removed.push('exports'),
@@ -34,8 +42,14 @@ function controllerOver(name: string | undefined, session: SessionPort, clock: {
     now: () => clock.t,
     alarm: { schedule: async (m) => void alarms.push(m), clear: async () => void alarms.push(0) },
     onWiped: () => wiped++,
+    commonPasswords: async () => common ?? new Set(),
+    clearDrafts: async () => void removed.push('drafts'),
+    removeFromHistory: async (urls: readonly string[] | null) => {
+      history.push(urls);
+      return urls?.length ?? 0;
+    },
   });
-  return { ...s, controller: vault, alarms, removed, wiped: () => wiped };
+  return { ...s, controller: vault, alarms, removed, history, wiped: () => wiped };
 }
 
 describe('the lock in the background', () => {
@@ -60,7 +74,9 @@ describe('the lock in the background', () => {
     await c.controller.enable(PASS);
     await c.controller.lock();
     expect(session.peek()).toBeNull();
-    expect(c.removed).toEqual(['exports']); // a finished (plaintext) export must not outlive the lock
+    // The popup's drafts (captured URLs, unsaved notes) and a finished (plaintext) export must not
+    // outlive the lock.
+    expect(c.removed).toEqual(['drafts', 'exports']);
     for (const type of [
       'person.list',
       'capture.seal',
@@ -76,6 +92,46 @@ describe('the lock in the background', () => {
     });
     await c.controller.unlock(PASS);
     await expect(c.controller.guard('person.list')).resolves.toBeUndefined();
+  });
+
+  it('refuses a weak new passphrase, whatever the page checked', async () => {
+    const clock = { t: 0 };
+    const session = memorySession();
+    const c = controllerOver(undefined, session.port, clock, commonPasswords());
+    await c.controller.restore();
+    for (const weak of ['short', 'password2026!!', 'ghbdtn12345678'])
+      await expect(c.controller.enable(weak)).rejects.toMatchObject({ code: 'weak_passphrase' });
+    expect(await c.controller.status()).toMatchObject({ enabled: false });
+    await c.controller.enable(PASS);
+    await expect(c.controller.change(PASS, 'qwerty123456')).rejects.toMatchObject({
+      code: 'weak_passphrase',
+    });
+    await c.controller.change(PASS, 'another long passphrase');
+    await c.controller.lock();
+    await c.controller.unlock('another long passphrase');
+  });
+
+  it('on request, the wipe removes the captured pages from the browser history (all platform visits when locked)', async () => {
+    const clock = { t: 0 };
+    const session = memorySession();
+    const c = controllerOver(undefined, session.port, clock);
+    await c.controller.restore();
+    const { capture, artifacts } = sampleCapture('cap_h');
+    await c.store.captures.seal(capture, artifacts);
+    const answer = await c.controller.wipe({ history: true });
+    expect(c.history).toEqual([[capture.url]]);
+    expect(answer.historyRemoved).toBe(1);
+
+    const d = controllerOver(undefined, session.port, clock);
+    await d.controller.restore();
+    await d.controller.enable(PASS);
+    await d.controller.lock();
+    await d.controller.wipe({ history: true });
+    expect(d.history).toEqual([null]); // locked: the URLs cannot be read
+    const e = controllerOver(undefined, session.port, clock);
+    await e.controller.restore();
+    await e.controller.wipe();
+    expect(e.history).toEqual([]); // not asked for: history untouched
   });
 
   it('survives a service-worker restart while unlocked, from session storage only', async () => {
@@ -131,7 +187,7 @@ describe('the lock in the background', () => {
     expect(session.peek()).toBeNull();
     expect(c.wiped()).toBe(1);
     // The custody witness outside IndexedDB goes too: nothing says an archive existed.
-    expect(c.removed).toEqual(['witness', 'exports']);
+    expect(c.removed).toEqual(['drafts', 'witness', 'exports']);
     expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(c.name);
     // Nothing survives: a new open finds an empty, unlocked store.
     const again = controllerOver(c.name, session.port, clock);

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { accountKeyOf } from '../../../lib/capture/account-key';
 import { DEFAULT_CAPS, mediaSizeRefusal, planTiles, selectMedia } from '../../../lib/capture/caps';
-import { browserFromUserAgent, buildMetadata } from '../../../lib/capture/metadata';
+import {
+  addressWarnings,
+  browserFromUserAgent,
+  buildMetadata,
+} from '../../../lib/capture/metadata';
 import { baseMediaType, mediaArtifactName } from '../../../lib/capture/naming';
 import { accountCapture, withRecord } from './make-capture';
 
@@ -50,6 +54,9 @@ describe('artifact names', () => {
     expect(mediaArtifactName(0, 'image/jpeg')).toBe('media/01.jpg');
     expect(mediaArtifactName(11, 'video/mp4; codecs=avc1')).toBe('media/12.mp4');
     expect(mediaArtifactName(2, 'application/x-unknown')).toBe('media/03.bin');
+    // Active content keeps its bytes but not a name that opens it as a page or image.
+    expect(mediaArtifactName(3, 'image/svg+xml')).toBe('media/04.svg.txt');
+    expect(mediaArtifactName(4, 'text/html; charset=utf-8')).toBe('media/05.bin.txt');
     expect(baseMediaType('Image/PNG ; charset=x')).toBe('image/png');
     expect(baseMediaType('<html>')).toBe('application/octet-stream');
   });
@@ -93,47 +100,82 @@ describe('account key', () => {
 describe('capture metadata', () => {
   const page = {
     url: 'https://www.instagram.com/p/x/',
+    navigationUrl: 'https://www.instagram.com/p/x/',
     title: 'Post',
     userAgent:
       'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36',
     language: 'ru-RU',
     timeZone: 'Asia/Almaty',
     viewport: { width: 1280, height: 800, devicePixelRatio: 1 },
-    serverDate: 'Mon, 04 May 2026 09:30:00 GMT',
+  };
+  const base = {
+    tabUrl: page.url,
+    page,
+    serverDate: {
+      date: 'Mon, 04 May 2026 09:30:00 GMT',
+      origin: 'https://scontent.cdninstagram.com',
+    },
+    startedAt: new Date('2026-05-04T09:30:00Z'),
+    endedAt: new Date('2026-05-04T09:30:01.2Z'),
+    extensionVersion: '0.1.0',
+    extractor: { name: 'instagram', version: '1.2.0' },
+    omissions: ['MHTML: not offered by this browser'],
   };
 
-  it('assembles and validates the metadata, keeping requested and final URL apart', () => {
-    const m = buildMetadata({
-      requestedUrl: 'https://instagram.com/p/x',
-      page,
-      startedAt: new Date('2026-05-04T09:30:00Z'),
-      endedAt: new Date('2026-05-04T09:30:01.2Z'),
-      extensionVersion: '0.1.0',
-      extractor: { name: 'instagram', version: '1.2.0' },
-      omissions: ['MHTML: not offered by this browser'],
-    });
+  it('assembles and validates the metadata, labelling who reported each value', () => {
+    const m = buildMetadata(base);
     expect(m).toMatchObject({
-      requestedUrl: 'https://instagram.com/p/x',
+      requestedUrl: page.url,
       finalUrl: page.url,
+      tabUrl: page.url,
       startedAt: '2026-05-04T09:30:00.000Z',
       endedAt: '2026-05-04T09:30:01.200Z',
       browser: 'Chrome 156.0.0.0',
       timeZone: 'Asia/Almaty',
-      serverDate: page.serverDate,
+      serverDate: 'Mon, 04 May 2026 09:30:00 GMT',
+      serverDateFrom: 'https://scontent.cdninstagram.com',
       omissions: ['MHTML: not offered by this browser'],
     });
+    expect(m.sources).toMatchObject({
+      requestedUrl: 'browser',
+      tabUrl: 'browser',
+      finalUrl: 'page',
+      title: 'page',
+      serverDate: 'server',
+      startedAt: 'device',
+    });
+    expect(addressWarnings(m)).toEqual([]);
+  });
+
+  it('keeps the loaded address, the tab address and what the page reports apart (history.replaceState)', () => {
+    const m = buildMetadata({
+      ...base,
+      tabUrl: 'https://www.instagram.com/p/forged/',
+      page: { ...page, url: 'https://www.instagram.com/p/forged/' },
+    });
+    expect(m.requestedUrl).toBe('https://www.instagram.com/p/x/');
+    expect(m.finalUrl).toBe('https://www.instagram.com/p/forged/');
+    expect(m.tabUrl).toBe('https://www.instagram.com/p/forged/');
+    expect(addressWarnings(m)).toEqual([
+      expect.stringContaining(
+        'reports the address https://www.instagram.com/p/forged/ but was loaded from https://www.instagram.com/p/x/',
+      ),
+    ]);
+  });
+
+  it('records no server date when no server answered, and falls back to the tab address', () => {
+    const m = buildMetadata({ ...base, serverDate: null, page: { ...page, navigationUrl: null } });
+    expect(m.serverDate).toBeNull();
+    expect(m.serverDateFrom).toBeNull();
+    expect(m.requestedUrl).toBe(page.url);
   });
 
   it('refuses an end before the start', () => {
     expect(() =>
       buildMetadata({
-        requestedUrl: page.url,
-        page,
+        ...base,
         startedAt: new Date('2026-05-04T09:30:01Z'),
         endedAt: new Date('2026-05-04T09:30:00Z'),
-        extensionVersion: '0.1.0',
-        extractor: { name: 'g', version: '1' },
-        omissions: [],
       }),
     ).toThrow(/ended before it started/);
   });

@@ -39,16 +39,17 @@ describe('capture conditions (what the browser changed about what the page saw)'
 
   it('puts the measured viewport and the conditions into the metadata', () => {
     const metadata = buildMetadata({
-      requestedUrl: 'https://x.com/a/status/1',
+      tabUrl: 'https://x.com/a/status/1',
+      serverDate: null,
       page: {
         url: 'https://x.com/a/status/1',
+        navigationUrl: 'https://x.com/a/status/1',
         title: 't',
         userAgent: 'Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0',
         language: 'en-US',
         timeZone: 'UTC',
         viewport: { width: 1000, height: 900, devicePixelRatio: 2 },
         screen: { width: 1000, height: 900 },
-        serverDate: null,
       },
       startedAt: new Date('2026-05-04T09:30:00Z'),
       endedAt: new Date('2026-05-04T09:30:01Z'),

@@ -4,6 +4,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CAPS } from '../../../lib/capture/caps';
 import { planPostBands } from '../../../lib/capture/post-bands';
+import { chosenElement } from '../../../lib/content/collect';
 import { extractRecord } from '../../../lib/content/extract-record';
 import { pointerTarget, rememberPointer } from '../../../lib/content/pointer';
 import { serializeSnapshot, TARGET_ATTRIBUTE } from '../../../lib/content/snapshot';
@@ -28,6 +29,46 @@ describe('"Capture this post": the pointer, the record, the snapshot mark', () =
     expect(pointerTarget(scope, Date.now() + 11 * 60_000)).toBeNull();
     p.remove();
     expect(pointerTarget(scope)).toBeNull();
+  });
+
+  it("takes the element Firefox names for the menu, else the listener's, and says which", () => {
+    const { window, document } = parseHTML(
+      '<html><body><p id="named">a</p><p id="remembered">b</p></body></html>',
+    );
+    rememberPointer(window as unknown as Window);
+    const named = document.getElementById('named')!;
+    const remembered = document.getElementById('remembered')!;
+    remembered.dispatchEvent(new window.Event('contextmenu', { bubbles: true }));
+    const asked: number[] = [];
+    const firefox = {
+      menus: { getTargetElement: (id: number) => (asked.push(id), id === 42 ? named : null) },
+    };
+    expect(chosenElement({ targetElementId: 42 }, firefox)).toEqual({
+      element: named,
+      by: 'browser',
+    });
+    expect(asked).toEqual([42]);
+    // An id Firefox no longer knows, no `menus` API (Chrome), or one that throws: the listener's.
+    for (const menus of [
+      firefox,
+      undefined,
+      {
+        menus: {
+          getTargetElement: () => {
+            throw new Error('gone');
+          },
+        },
+      },
+    ])
+      expect(chosenElement({ targetElementId: 7 }, menus)).toEqual({
+        element: remembered,
+        by: 'listener',
+      });
+    // A named element no longer in the page is not taken.
+    named.remove();
+    expect(chosenElement({ targetElementId: 42 }, firefox)?.by).toBe('listener');
+    remembered.remove();
+    expect(chosenElement({}, firefox)).toBeNull();
   });
 
   it('reads the post around the right-clicked element and only its media', () => {

@@ -58,8 +58,16 @@ const agree = (
   shape: Parameters<typeof parseShape>[0],
   schema: { safeParse(v: unknown): { success: boolean } },
   value: unknown,
+  rule: (v: Record<string, unknown>) => boolean = () => true,
 ) =>
-  expect(parseShape(shape, value).ok, JSON.stringify(value)).toBe(schema.safeParse(value).success);
+  expect(
+    parseShape(shape, value).ok && rule(value as Record<string, unknown>),
+    JSON.stringify(value),
+  ).toBe(schema.safeParse(value).success);
+
+/** The rule verifyRecords adds to the link's shape (the schema's refinement): a person or a case. */
+const personOrCase = (link: Record<string, unknown>) =>
+  !(link.personId === null && link.caseId === null);
 
 describe('verifier shapes agree with the store schemas', () => {
   it('custody events, as written and after any one change', async () => {
@@ -78,18 +86,37 @@ describe('verifier shapes agree with the store schemas', () => {
       id: fc.string(),
       captureId: fc.string(),
       personId: fc.option(fc.string(), { nil: null }),
-      caseId: fc.string(),
+      caseId: fc.option(fc.string(), { nil: null }),
       category: fc.constantFrom(...LINK_CATEGORIES),
       note: fc.string(),
       createdAt: fc.integer({ min: 1.6e12, max: 2e12 }).map((t) => new Date(t).toISOString()),
     });
     fc.assert(
       fc.property(linkArb, mutationArb, (link, m) => {
-        agree(linkShape, linkSchema, link);
-        agree(linkShape, linkSchema, mutate(link, m));
+        agree(linkShape, linkSchema, link, personOrCase);
+        agree(linkShape, linkSchema, mutate(link, m), personOrCase);
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('a link that names neither a person nor a case', () => {
+  it('is refused by the verifier, as by the store', () => {
+    const link = {
+      id: 'l1',
+      captureId: 'c1',
+      personId: null,
+      caseId: null,
+      category: LINK_CATEGORIES[0],
+      note: '',
+      createdAt: '2026-01-01T00:00:00.000Z',
+    };
+    expect(linkSchema.safeParse(link).success).toBe(false);
+    const parsed = parseShape(linkShape, link);
+    expect(parsed.ok).toBe(false);
+    expect(!parsed.ok && parsed.issues.map((i) => i.code)).toEqual(['shape_value']);
+    expect(parseShape(linkShape, { ...link, caseId: 'k1' }).ok).toBe(true);
   });
 });
 

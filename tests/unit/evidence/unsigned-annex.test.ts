@@ -1,6 +1,7 @@
 // The one rule that lets files outside the signed manifest into a package (annex.ts): files under
-// timestamps/, and only when the verifier has a checker for them (issue 13 brings the RFC 3161
-// checker). Without one they are refused like any unlisted file.
+// timestamps/, and only when the verifier has a checker for them. The default checker is the
+// RFC 3161 one (timestamp/annex-checker.ts); without any checker they are refused like any
+// unlisted file.
 import { describe, expect, it } from 'vitest';
 import type { AnnexChecker } from '../../../lib/evidence/annex';
 import { LAYOUT } from '../../../lib/evidence/manifest';
@@ -15,10 +16,38 @@ describe('the unsigned annex (timestamps/)', () => {
       ...(await unpack(zip)),
       { name: 'timestamps/1.tsr', data: token },
     ]);
-    const report = await verifyBytes(withAnnex, { pinnedKey: key.fingerprint });
+    const report = await verifyBytes(withAnnex, { pinnedKey: key.fingerprint, annex: null });
     expect(report.verdict).toBe('invalid');
     expect(failureText(report)).toContain(
       'timestamps/1.tsr: in the unsigned annex timestamps/, but this verifier has no checker for it',
+    );
+  });
+
+  it('the default (RFC 3161) checker admits only tokens and their README; a bad token gives no trusted time', async () => {
+    const { zip, key } = await demoPackage();
+    const entries = await unpack(zip);
+    const withToken = await repack([
+      ...entries,
+      { name: 'timestamps/1.tsr', data: token },
+      { name: 'timestamps/README', data: new TextEncoder().encode('how to check') },
+    ]);
+    const report = await verifyBytes(withToken, { pinnedKey: key.fingerprint });
+    expect(report.verdict, failureText(report)).toBe('valid');
+    expect(report.timestamps!.tokens).toEqual([
+      expect.objectContaining({ file: 'timestamps/1.tsr', status: 'invalid', code: 'unparsable' }),
+    ]);
+    expect(report.timestamps!.earliest).toBeNull();
+    expect(report.notes.map((n) => `${n.file}:${n.code}`)).toContain(
+      'timestamps/1.tsr:timestamp_not_trusted',
+    );
+    const withOther = await repack([
+      ...entries,
+      { name: 'timestamps/notes.html', data: new TextEncoder().encode('<b>trust me</b>') },
+    ]);
+    const other = await verifyBytes(withOther, { pinnedKey: key.fingerprint });
+    expect(other.verdict).toBe('invalid');
+    expect(failureText(other)).toContain(
+      'timestamps/notes.html: not a time-stamp token (N.tsr) or its README',
     );
   });
 

@@ -108,6 +108,51 @@ seedFor[4] = {
 
 // v5 only indexes `listings` by `sealedAt`: v4's rows, unchanged.
 seedFor[5] = seedFor[4];
+// v6 adds `stampQueue` (capture-time time-stamp requests): v5's rows and one waiting request.
+seedFor[6] = {
+  ...seedFor[5]!,
+  stampQueue: [
+    {
+      id: 'cap_1 http://tsa.example/',
+      captureId: 'cap_1',
+      seal: `sha256:${'c'.repeat(64)}`,
+      url: 'http://tsa.example/',
+      queuedAt: '2026-01-01T00:00:00.000Z',
+      attempts: 1,
+      nextAt: '2026-01-01T00:01:00.000Z',
+      lastError: { code: 'unreachable', reason: 'offline' },
+    },
+  ],
+};
+// v7 adds `redactions` (derived copies of a capture's artifacts): v6's rows and one redaction.
+seedFor[7] = {
+  ...seedFor[6]!,
+  redactions: [
+    {
+      id: 'red_0123456789abcdef01234567',
+      captureId: 'cap_1',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      original: { name: 'screenshot-viewport.png', sha256: `sha256:${'a'.repeat(64)}` },
+      derived: {
+        name: 'redacted/screenshot-viewport.png',
+        sha256: `sha256:${'d'.repeat(64)}`,
+        size: 3,
+        mediaType: 'image/png',
+      },
+      method: 'opaque boxes',
+      regions: [],
+      supersedes: null,
+      seal: `sha256:${'e'.repeat(64)}`,
+    },
+  ],
+};
+
+// v8 adds the team locker's tables (settings, queue, sealed-only secrets): v7's rows and a
+// locker setting row.
+seedFor[8] = {
+  ...seedFor[7]!,
+  locker: [{ id: 'cursor', value: 3 }],
+};
 
 describe('schema migrations', () => {
   it('lists versions in increasing order', () => {

@@ -11,13 +11,16 @@ export const testHashEvent = eventHashSync;
  * A store over a fresh fake-indexeddb database with a fixed clock. `actor` is who the custody
  * log says acted: the signing key's fingerprint in the extension (packages are checked for it).
  */
-export function createTestStore(name = `test-${process.pid}-${++counter}`, actor = 'TEST-ACTOR') {
+export function createTestStore(
+  name = `test-${process.pid}-${++counter}`,
+  actor: string | (() => string) = 'TEST-ACTOR',
+) {
   let time = Date.parse('2026-05-01T10:00:00.000Z');
   const db = new DalelDb(name);
   const store = new Store({
     db,
     now: () => new Date((time += 1000)),
-    actor: () => actor,
+    actor: typeof actor === 'function' ? actor : () => actor,
     hashEvent: testHashEvent,
   });
   return { db, store };

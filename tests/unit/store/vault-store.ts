@@ -9,6 +9,12 @@ import { testHashEvent } from './test-store';
 let counter = 0;
 
 /**
+ * Argon2id at a small cost for tests: the same derivation code, without ~1 s per unlock
+ * (`npm run bench -- kdf` measures the real cost, `ARGON2_COST`).
+ */
+export const TEST_KDF_COST = { memoryKiB: 256, passes: 1, parallelism: 1 };
+
+/**
  * A store over fake-indexeddb with the encryption layer, as the background opens it. Call again
  * with the same name to simulate a restart (a new worker: new session, no keys in memory).
  */
@@ -26,8 +32,10 @@ export function createVaultStore(
     hashEvent: testHashEvent,
     cipher: session,
   });
-  const vault = new VaultRepo(store.ctx, (extractable) =>
-    createKeyRow(store.ctx.now(), extractable),
+  const vault = new VaultRepo(
+    store.ctx,
+    (extractable) => createKeyRow(store.ctx.now(), extractable),
+    TEST_KDF_COST,
   );
   return { name, db, session, store, vault };
 }

@@ -1,7 +1,11 @@
+import Dexie from 'dexie';
 import { checkRotationEvent } from '../../../lib/evidence/key-rotation';
 import { describe, expect, it } from 'vitest';
+import { checkIntegrity } from '../../../lib/store/integrity';
 import { ensureSigningKey } from '../../../lib/background/signing-key';
+import { KNOWN_TSAS } from '../../../lib/evidence/timestamp/known-tsas';
 import { VaultLockedError, WrongPassphraseError } from '../../../lib/vault/errors';
+import { newPbkdf2Params } from '../../../lib/vault/kdf';
 import { sampleCapture } from './sample-capture';
 import { containsBytes, createVaultStore, rawDump } from './vault-store';
 
@@ -34,7 +38,9 @@ async function seeded() {
     category: 'ground',
     note: 'post cited in the indictment',
   });
-  await s.store.settings.set({ timestampAuthorityUrl: TSA });
+  await s.store.settings.set({
+    timestampAuthorities: [{ url: TSA, name: 'Example TSA', caPem: KNOWN_TSAS[0]!.roots[0]! }],
+  });
   const plainBytes = await Promise.all(
     artifacts.map(async (a) => new Uint8Array(await a.blob.arrayBuffer())),
   );
@@ -260,6 +266,54 @@ describe('passphrase lock over the store', () => {
     const after = await view({ ...s, store: again.store });
     expect({ ...after, custody: null }).toEqual({ ...before, custody: null });
     expect(after.custody.filter((e) => e.type === 'key_rotated')).toHaveLength(1);
+  });
+
+  it('refuses an unencrypted row planted in the encrypted store: not shown, reported', async () => {
+    const s = await seeded();
+    await s.vault.enable(PASS);
+    // Whoever holds the profile's files writes a row of their own, bypassing Dalel.
+    const raw = new Dexie(s.name);
+    await raw.open();
+    await raw.table('persons').put({ id: 'per_planted', name: 'Planted Person', aliases: [] });
+    raw.close();
+    const names = (await s.store.persons.list()).map((p) => p.name);
+    expect(names).toEqual([NAME]);
+    expect(await s.store.persons.get('per_planted')).toBeUndefined();
+    const report = await checkIntegrity(s.store, true);
+    expect(report.ok).toBe(false);
+    expect(report.damage).toContainEqual(
+      expect.objectContaining({ kind: 'unencrypted_row', id: 'persons/per_planted' }),
+    );
+  });
+
+  it('moves an archive locked with PBKDF2 to Argon2id at its first unlock, losing nothing', async () => {
+    const s = await seeded();
+    // Locked as an earlier version did: the data key wrapped under PBKDF2-SHA256.
+    await s.vault.enable(PASS, newPbkdf2Params());
+    const before = await view(s);
+    s.vault.lock();
+    const old = (await s.vault.record())!;
+    expect(old.kdf.name).toBe('PBKDF2');
+
+    const again = createVaultStore(s.name); // a new worker
+    await again.vault.prepare();
+    await expect(again.vault.unlock('not the passphrase')).rejects.toBeInstanceOf(
+      WrongPassphraseError,
+    );
+    expect((await again.vault.record())!.kdf.name).toBe('PBKDF2'); // nothing changed on a miss
+    await again.vault.unlock(PASS);
+    const moved = (await again.vault.record())!;
+    expect(moved.kdf).toMatchObject({ name: 'Argon2id', version: 0x13 });
+    expect(moved.kdf.salt).not.toBe(old.kdf.salt);
+    expect(moved.wrappedDataKey).not.toEqual(old.wrappedDataKey);
+    // The PBKDF2-wrapped copy is gone from the store.
+    const raw = await rawDump(s.name);
+    expect(raw.text).not.toContain(old.wrappedDataKey.data);
+    expect(raw.text).not.toContain('PBKDF2');
+    // Same data key: everything reads as before, and the next unlock uses Argon2id.
+    again.vault.lock();
+    await again.vault.unlock(PASS);
+    expect(await view({ ...s, ...again })).toEqual(before);
   });
 
   it('panic wipe: shredding the wrapped keys makes the archive unreadable with any passphrase (K4)', async () => {

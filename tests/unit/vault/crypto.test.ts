@@ -5,24 +5,54 @@ import { BLOB_CHUNK, decryptBlob, encryptBlob } from '../../../lib/vault/blob-ci
 import { blindIndex } from '../../../lib/vault/blind-index';
 import { createDataKey, unwrapDataKey, wrapDataKey } from '../../../lib/vault/data-key';
 import { VaultDataError, WrongPassphraseError } from '../../../lib/vault/errors';
-import { PBKDF2_ITERATIONS, newKdfParams } from '../../../lib/vault/kdf';
+import {
+  ARGON2_COST,
+  PBKDF2_ITERATIONS,
+  newArgon2Params,
+  newPbkdf2Params,
+} from '../../../lib/vault/kdf';
 import { unwrapSigningKey, wrapSigningKey } from '../../../lib/vault/signing-key-wrap';
 import { deriveSubkeys } from '../../../lib/vault/subkeys';
 
 const key = () => crypto.getRandomValues(new Uint8Array(32));
+/** Argon2id at a test's cost (the derivation is the same code; `npm run bench -- kdf` times the real cost). */
+const SMALL = { memoryKiB: 256, passes: 1, parallelism: 1 };
 
 describe('passphrase and data key (K2, K3)', () => {
-  it('derives with PBKDF2-SHA256, at least 600,000 iterations, a 16-byte random salt', () => {
-    const a = newKdfParams();
-    expect(a).toMatchObject({ name: 'PBKDF2', hash: 'SHA-256', iterations: PBKDF2_ITERATIONS });
-    expect(PBKDF2_ITERATIONS).toBeGreaterThanOrEqual(600_000);
+  it('derives with Argon2id (32 MiB, 2 passes, 1 lane) and a 16-byte random salt', () => {
+    const a = newArgon2Params();
+    expect(a).toMatchObject({
+      name: 'Argon2id',
+      version: 0x13,
+      memoryKiB: 32768,
+      passes: 2,
+      parallelism: 1,
+    });
+    expect(ARGON2_COST.memoryKiB).toBeGreaterThanOrEqual(19 * 1024); // OWASP's floor
     expect(atob(a.salt)).toHaveLength(16);
-    expect(newKdfParams().salt).not.toBe(a.salt);
-    expect(() => newKdfParams(100_000)).toThrow(/at least 600000/);
+    expect(newArgon2Params().salt).not.toBe(a.salt);
+    expect(() => newArgon2Params({ memoryKiB: 4, passes: 1, parallelism: 1 })).toThrow(/RFC 9106/);
+  });
+
+  it('still opens keys wrapped with PBKDF2-SHA256 (at least 600,000 iterations)', async () => {
+    const legacy = newPbkdf2Params();
+    expect(legacy).toMatchObject({
+      name: 'PBKDF2',
+      hash: 'SHA-256',
+      iterations: PBKDF2_ITERATIONS,
+    });
+    expect(() => newPbkdf2Params(100_000)).toThrow(/at least 600000/);
+    const { dataKey, wrapped } = await createDataKey('correct horse battery', legacy);
+    expect(wrapped.kdf.name).toBe('PBKDF2');
+    expect(await unwrapDataKey(wrapped, 'correct horse battery')).toEqual(dataKey);
   });
 
   it('unwraps the data key with the right passphrase and refuses a wrong one (GCM tag)', async () => {
-    const { dataKey, wrapped } = await createDataKey('correct horse battery');
+    const { dataKey, wrapped } = await createDataKey(
+      'correct horse battery',
+      newArgon2Params(SMALL),
+    );
+    expect(wrapped.kdf.name).toBe('Argon2id');
     expect(await unwrapDataKey(wrapped, 'correct horse battery')).toEqual(dataKey);
     await expect(unwrapDataKey(wrapped, 'correct horse batterz')).rejects.toBeInstanceOf(
       WrongPassphraseError,
@@ -33,8 +63,8 @@ describe('passphrase and data key (K2, K3)', () => {
   });
 
   it('re-wrapping under a new passphrase keeps the data key and changes the salt', async () => {
-    const { dataKey, wrapped } = await createDataKey('first passphrase');
-    const again = await wrapDataKey(dataKey, 'second passphrase');
+    const { dataKey, wrapped } = await createDataKey('first passphrase', newArgon2Params(SMALL));
+    const again = await wrapDataKey(dataKey, 'second passphrase', newArgon2Params(SMALL));
     expect(again.kdf.salt).not.toBe(wrapped.kdf.salt);
     expect(await unwrapDataKey(again, 'second passphrase')).toEqual(dataKey);
     await expect(unwrapDataKey(again, 'first passphrase')).rejects.toBeInstanceOf(
