@@ -298,7 +298,7 @@ test('capture.progress events arrive in order and parse', async ({
   await captureOf(send, tabId);
   await expect
     .poll(() => extensionPage.evaluate(() => (globalThis as any).__events.map((e: any) => e.stage)))
-    .toEqual(['page', 'screenshot', 'full_page', 'mhtml', 'media', 'seal', 'done']);
+    .toEqual(['settle', 'page', 'screenshot', 'full_page', 'mhtml', 'media', 'seal', 'done']);
   const events = await extensionPage.evaluate(() => (globalThis as any).__events);
   for (const e of events)
     expect(Object.keys(e).sort()).toEqual(['done', 'stage', 'tabId', 'total', 'type']);
@@ -306,7 +306,7 @@ test('capture.progress events arrive in order and parse', async ({
     type: 'capture.progress',
     tabId,
     stage: 'done',
-    done: 6,
-    total: 6,
+    done: 7,
+    total: 7,
   });
 });
