@@ -7,6 +7,8 @@ import { HOST_PERMISSIONS } from './lib/platforms/hosts';
  */
 const USER_ORIGINS = ['http://*/*', 'https://*/*'] as const;
 
+const ICONS = Object.fromEntries([16, 32, 48, 96, 128].map((s) => [String(s), `icon/${s}.png`]));
+
 // The manifest is least privilege by design; every permission is justified in ARCHITECTURE.md
 // ("Permissions"). tests/meta/manifest.test.ts pins the list so a new one cannot slip in.
 export default defineConfig({
@@ -16,6 +18,11 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
+    // public/icon/<size>.png (scripts/make-icons.ts); WXT lists them as `icons`, and the toolbar
+    // button gets them too (Firefox shows a blank puzzle piece without its own default_icon).
+    ...(browser === 'firefox'
+      ? { browser_action: { default_icon: ICONS } }
+      : { action: { default_icon: ICONS } }),
     permissions: [
       'activeTab',
       'scripting',

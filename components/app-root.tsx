@@ -6,6 +6,7 @@ import { request } from '../lib/messaging/client';
 import { I18nContext, type I18n } from './i18n-context';
 import { VaultGate } from './vault/vault-gate';
 import { createFormatters } from './ui/formatters';
+import { setErrorTranslator } from './ui/describe-error';
 
 /**
  * Loads the chosen language, then renders the page; shows why if the background is unreachable.
@@ -27,9 +28,10 @@ export function AppRoot({
     scrubLegacyDrafts();
     (async () => {
       const settings = await request('settings.get').catch(() => ({ language: 'auto' as const }));
-      const { language, t } = await loadTranslator(settings.language);
+      const { language, t, messages, english } = await loadTranslator(settings.language);
       document.documentElement.lang = language;
-      setI18n(createFormatters(language, t));
+      setErrorTranslator(t);
+      setI18n(createFormatters(language, t, { messages, english }));
     })().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, []);
 

@@ -7,6 +7,7 @@ import type { VerifyReport } from '../lib/evidence/verify-report';
 import type { ImportResult } from '../lib/services/import-package';
 import { blobSource } from '../lib/evidence/zip/source';
 import { exportProgressSchema } from '../lib/messaging/messages/evidence';
+import type { Language } from '../lib/i18n/translator';
 import type { StampSummary } from '../lib/evidence/timestamp/annex';
 
 // Export, key and import go to the background. Verification for display runs right here, in the
@@ -102,6 +103,7 @@ async function runImport(
 async function runExport(
   scope: ExportScope,
   onProgress: (p: Progress) => void,
+  language: Language = 'en',
   withholdRedactedOriginals = true,
 ): Promise<ExportSummary> {
   const listener = (message: unknown) => {
@@ -117,6 +119,7 @@ async function runExport(
   try {
     const result = await request('export.run', {
       scope: { kind: scope.kind, ids: idsOf(scope) },
+      language,
       withholdRedactedOriginals,
     });
     // The package was streamed into this origin's private file system; a blob URL of the

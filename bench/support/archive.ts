@@ -85,6 +85,7 @@ export async function archiveRows(
     status: 'investigation' as const,
     officials: [],
     dates: [],
+    grounds: [],
     notes: '',
     createdAt: new Date(AT).toISOString(),
     updatedAt: new Date(AT).toISOString(),

@@ -12,17 +12,22 @@ import { EXIT, UsageError, type Command } from '../command';
 import { nodePrimitives } from '../node/primitives';
 import { fileSink } from '../node/files';
 import { parseArgs } from '../parse-args';
-import { TOOL } from '../tool';
+import { readReportFont, TOOL } from '../tool';
+import { LANGUAGES, type Language } from '../../lib/i18n/translator';
 import { tsaSettings } from '../tsa-args';
 import { stampLines } from '../stamp-lines';
 import { httpTransport } from '../../lib/evidence/timestamp/http';
 import { stampStatement } from '../../lib/evidence/timestamp/stamp-statement';
 
-const usage = `Usage: dalel demo-package <out.zip> [--tsa <url>]... [--tsa-ca <ca.pem>]... [--revocation-out <file>]
+const isLanguage = (value: string): value is Language =>
+  (LANGUAGES as readonly string[]).includes(value);
+
+const usage = `Usage: dalel demo-package <out.zip> [--lang en|ru|kk] [--tsa <url>]... [--tsa-ca <ca.pem>]... [--revocation-out <file>]
 
 Builds a signed evidence package from FICTIONAL sample captures through the same code path the
 extension uses — the Dexie store and its repositories (in memory here), the export selection and
-the package writer — with a fresh signing key, and prints the key's fingerprint.
+the package writer — with a fresh signing key, and prints the key's fingerprint. --lang: the
+language of report.html and report.pdf (English by default).
 --tsa (repeatable) time-stamps statement.sig with that RFC 3161 TSA, as an export does (only its
 SHA-256 is sent); --tsa-ca is the CA its tokens must chain to (default: the shipped TSA roots; a
 token that chains to neither is kept with a warning). --revocation-out writes the demo key's
@@ -34,6 +39,7 @@ export const demoPackageCommand: Command = {
   usage,
   async run(args, io) {
     const { positional, options } = parseArgs(args, {
+      lang: 'string',
       tsa: 'strings',
       'tsa-ca': 'strings',
       'revocation-out': 'string',
@@ -43,6 +49,8 @@ export const demoPackageCommand: Command = {
       options['tsa-ca'] as string[] | undefined,
     );
     if (positional.length !== 1) throw new UsageError('expected exactly one output path');
+    const language = (options.lang as string | undefined) ?? 'en';
+    if (!isLanguage(language)) throw new UsageError(`--lang: expected en, ru or kk`);
     const out = positional[0]!;
     const key = await generateSigningKey();
     const db = new DalelDb('dalel-demo', { indexedDB: new IDBFactory(), IDBKeyRange });
@@ -56,14 +64,17 @@ export const demoPackageCommand: Command = {
     const input = await buildPackageInput(
       store,
       { kind: 'case', ids: [caseId] },
-      { signer: key, tool: TOOL, now: new Date() },
+      { signer: key, tool: TOOL, now: new Date(), language },
     );
     const sink = await fileSink(out);
     try {
       if (tsas.length)
         input.stampSignature = (sig) =>
           stampStatement(sig, tsas, httpTransport(), { keepUntrusted });
-      const result = await writePackage(input, sink.target, { primitives: nodePrimitives });
+      const result = await writePackage(input, sink.target, {
+        primitives: nodePrimitives,
+        reportFont: readReportFont,
+      });
       await sink.close();
       io.out(
         `Wrote ${out}: package ${result.manifest.packageId}, ${result.manifest.files.length} files, ${result.size} bytes`,

@@ -2,18 +2,20 @@ import { request } from '../../lib/messaging/client';
 import { useI18n } from '../i18n-context';
 import { ErrorBanner } from '../ui/error-banner';
 import { useLoad } from '../ui/use-request';
-import { href } from './route';
-
-/** Subjects that have a screen of their own. */
-const SUBJECT_VIEWS: Record<string, string> = {
-  capture: 'captures',
-  person: 'persons',
-  case: 'cases',
-};
+import { useNames } from '../ui/use-names';
+import { CustodySubject } from './custody-subject';
 
 export function CustodyView(_props: { id: string | null }) {
   const { t, formatTime } = useI18n();
   const events = useLoad(() => request('custody.list'));
+  const names = useNames();
+  // Captures by what they show ("Instagram · Aigerim Example"), not by their ids.
+  const captures = useLoad(() => request('capture.search', { filters: {}, limit: 10_000 }));
+  const hits = new Map((captures.data?.hits ?? []).map((h) => [h.id, h]));
+  const captureLabel = (id: string) => {
+    const h = hits.get(id);
+    return h ? `${t(`platform_${h.platform}`)} · ${h.author ?? t(`kind_${h.kind}`)}` : null;
+  };
   return (
     <section aria-labelledby="custody-heading">
       <h1 id="custody-heading">{t('navCustody')}</h1>
@@ -35,17 +37,9 @@ export function CustodyView(_props: { id: string | null }) {
               <tr key={e.seq}>
                 <td>{e.seq}</td>
                 <td>{formatTime(e.at)}</td>
+                <td title={e.type}>{t(`event_${e.type}`)}</td>
                 <td>
-                  {t(`event_${e.type}`)} <span class="mono muted">{e.type}</span>
-                </td>
-                <td class="mono">
-                  {e.subject.kind in SUBJECT_VIEWS ? (
-                    <a href={href(SUBJECT_VIEWS[e.subject.kind]!, e.subject.id)}>
-                      {e.subject.kind}:{e.subject.id}
-                    </a>
-                  ) : (
-                    `${e.subject.kind}:${e.subject.id}`
-                  )}
+                  <CustodySubject event={e} names={names} captureLabel={captureLabel} />
                 </td>
                 <td class="mono" title={e.hash}>
                   {e.hash.slice(7, 19)}…

@@ -1,10 +1,10 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { useI18n } from '../i18n-context';
 import { ProgressBar } from '../ui/progress-bar';
-import { ShortHash } from '../ui/short-hash';
+import { FailureText } from '../ui/failure-text';
 import type { CaptureState } from './use-capture';
 
-/** The primary action and what became of it: progress while sealing, then the short hash. */
+/** The primary action while there is no capture of this page: the button, then its progress. */
 export function CapturePanel({
   state,
   disabled,
@@ -21,13 +21,14 @@ export function CapturePanel({
   useEffect(() => {
     if (!disabled) button.current?.focus();
   }, [disabled, state.status]);
+  if (state.status === 'sealed') return null;
   if (state.status === 'sealing')
     return (
-      <div aria-live="polite">
+      <div aria-live="polite" data-testid="capture-progress">
         <ProgressBar
           label={
             state.stage && state.total
-              ? t('sealingProgress', t(`stage_${state.stage}`), state.done, state.total)
+              ? t('sealingProgress', t(`stage_${state.stage}`), state.done + 1, state.total)
               : t('sealing')
           }
           done={state.done}
@@ -35,17 +36,11 @@ export function CapturePanel({
         />
       </div>
     );
-  if (state.status === 'sealed')
-    return (
-      <p class="sealed" aria-live="polite" data-testid="sealed">
-        <span class="ok">✓ {t('sealed')}</span> <ShortHash seal={state.seal} />
-      </p>
-    );
   return (
     <>
       {state.status === 'failed' && (
-        <p role="alert" class="error">
-          {t('captureFailed', state.error)}
+        <p role="alert" class="error" data-testid="capture-failed">
+          <FailureText error={state.error} template="captureFailed" />
         </p>
       )}
       <button

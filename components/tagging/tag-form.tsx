@@ -10,7 +10,9 @@ import { ErrorBanner } from '../ui/error-banner';
 import { TextArea } from '../ui/text-area';
 import { errorText, useLoad } from '../ui/use-request';
 import { CategorySelect } from './category-select';
-import { NewCaseForm } from './new-case-form';
+import { DuplicatePerson } from './duplicate-person';
+import { NewCaseForm, type NewCaseInput } from './new-case-form';
+import { possibleDuplicates, type PossibleDuplicate } from '../../lib/model/person-duplicates';
 import { useDraft } from './use-draft';
 
 interface Draft {
@@ -47,18 +49,25 @@ export function TagForm({
   captureId,
   draftKey = null,
   autoFocus = false,
+  heading,
   onSaved,
 }: {
   captureId: string;
   draftKey?: string | null;
   /** Put the cursor in "persons" at once (the popup, right after sealing). */
   autoFocus?: boolean;
+  /** The form's heading when "Tag this capture" is not right (it is tagged already). */
+  heading?: string;
   onSaved: (links: Link[]) => void;
 }) {
   const { t } = useI18n();
   const known = useLoad(() => request('recent.list'));
   const [draft, setDraft, clearDraft] = useDraft<Draft>(draftKey, EMPTY);
   const [newCase, setNewCase] = useState<string | null>(null);
+  const [duplicate, setDuplicate] = useState<{
+    name: string;
+    matches: PossibleDuplicate[];
+  } | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
@@ -77,16 +86,29 @@ export function TagForm({
   const chosenPersons = draft.personIds.flatMap((id) => persons.filter((p) => p.id === id));
   const chosenCase = cases.find((c) => c.id === draft.caseId) ?? null;
 
+  const choosePerson = (id: string) =>
+    setDraft((d) => ({
+      ...d,
+      personIds: d.personIds.includes(id) ? d.personIds : [...d.personIds, id],
+    }));
+  /** "Create person" first looks for the same name or spelling among the persons recorded. */
+  const offerPerson = (name: string) => {
+    const matches = possibleDuplicates({ name }, persons);
+    if (matches.length) setDuplicate({ name, matches });
+    else void createPerson(name);
+  };
   const createPerson = async (name: string) => {
+    setDuplicate(null);
     try {
       const person = await request('person.create', { person: { name } });
       known.reload();
-      setDraft((d) => ({ ...d, personIds: [...d.personIds, person.id] }));
+      choosePerson(person.id);
+      document.getElementById(`persons-${captureId}`)?.focus();
     } catch (e) {
       setError(errorText(e));
     }
   };
-  const createCase = async (input: { title: string; article: string }) => {
+  const createCase = async (input: NewCaseInput) => {
     try {
       const legalCase = await request('case.create', { legalCase: input });
       known.reload();
@@ -129,7 +151,7 @@ export function TagForm({
   const groupLabels = { recent: t('recent'), others: t('comboOthers') };
   return (
     <form class="tag-form" onSubmit={save} aria-labelledby={`tag-heading-${captureId}`}>
-      <h2 id={`tag-heading-${captureId}`}>{t('tagHeading')}</h2>
+      <h2 id={`tag-heading-${captureId}`}>{heading ?? t('tagHeading')}</h2>
       <ErrorBanner error={error ?? known.error} />
       <Combobox
         id={`persons-${captureId}`}
@@ -138,10 +160,26 @@ export function TagForm({
         options={persons.map(personOption(recent))}
         exclude={draft.personIds}
         groupLabels={groupLabels}
-        onSelect={(o) => set({ personIds: [...draft.personIds, o.id] })}
-        onCreate={createPerson}
+        onSelect={(o) => choosePerson(o.id)}
+        onCreate={offerPerson}
         createLabel={(text) => t('createPerson', text)}
       />
+      {duplicate && (
+        <DuplicatePerson
+          name={duplicate.name}
+          matches={duplicate.matches}
+          onUse={(person) => {
+            setDuplicate(null);
+            choosePerson(person.id);
+            document.getElementById(`persons-${captureId}`)?.focus();
+          }}
+          onCreate={() => void createPerson(duplicate.name)}
+          onCancel={() => {
+            setDuplicate(null);
+            document.getElementById(`persons-${captureId}`)?.focus();
+          }}
+        />
+      )}
       <Chips
         testId="chosen-persons"
         items={chosenPersons.map((p) => ({ id: p.id, label: p.name }))}

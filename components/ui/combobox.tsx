@@ -36,6 +36,9 @@ export function Combobox(props: ComboboxProps) {
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
+  // Enter chooses only what the monitor typed or moved to: in an empty field the first
+  // suggestion would be picked without being asked for.
+  const [navigated, setNavigated] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (props.autoFocus) input.current?.focus();
@@ -58,19 +61,26 @@ export function Combobox(props: ComboboxProps) {
     else return;
     setText('');
     setActive(0);
+    setNavigated(false);
     setOpen(false);
     input.current?.focus();
   };
+
+  // Nothing is highlighted (so nothing is chosen by Enter) until something is typed or moved to.
+  const highlighted = text.trim() || navigated ? Math.min(active, count - 1) : -1;
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
       if (!open) return setOpen(true);
       const step = e.key === 'ArrowDown' ? 1 : -1;
-      setActive((a) => (count ? (a + step + count) % count : 0));
-    } else if (e.key === 'Enter' && open && count) {
+      // The first arrow in an empty field lands on the first (or last) option itself.
+      if (highlighted < 0) setActive(step > 0 ? 0 : Math.max(count - 1, 0));
+      else setActive((a) => (count ? (a + step + count) % count : 0));
+      setNavigated(true);
+    } else if (e.key === 'Enter' && open && count && (text.trim() || navigated)) {
       e.preventDefault();
-      choose(Math.min(active, count - 1));
+      choose(highlighted);
     } else if (e.key === 'Escape' && open) {
       e.preventDefault();
       e.stopPropagation();
@@ -109,15 +119,19 @@ export function Combobox(props: ComboboxProps) {
         aria-autocomplete="list"
         aria-expanded={expanded}
         aria-controls={listId}
-        aria-activedescendant={expanded ? optionId(Math.min(active, count - 1)) : undefined}
+        aria-activedescendant={expanded && highlighted >= 0 ? optionId(highlighted) : undefined}
         value={text}
         onInput={(e) => {
           setText((e.currentTarget as HTMLInputElement).value);
           setActive(0);
+          setNavigated(false);
           setOpen(true);
         }}
         onFocus={() => setOpen(true)}
-        onBlur={() => setOpen(false)}
+        onBlur={() => {
+          setOpen(false);
+          setNavigated(false);
+        }}
         onKeyDown={onKeyDown}
       />
       <ul id={listId} role="listbox" aria-label={label} class="combo-list" hidden={!expanded}>
@@ -127,7 +141,7 @@ export function Combobox(props: ComboboxProps) {
             key={o.id}
             id={optionId(i)}
             role="option"
-            aria-selected={i === active}
+            aria-selected={i === highlighted}
             class="combo-option"
             // mousedown, not click: the input must not lose focus first (it would close the list).
             onMouseDown={(e) => {
@@ -143,7 +157,7 @@ export function Combobox(props: ComboboxProps) {
           <li
             id={optionId(matches.length)}
             role="option"
-            aria-selected={active === matches.length}
+            aria-selected={highlighted === matches.length}
             class="combo-option combo-create"
             onMouseDown={(e) => {
               e.preventDefault();

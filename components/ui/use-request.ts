@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { useOnVisible } from './use-on-visible';
 
-/** Error text for display: never a crash. */
-export const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+import { errorText } from './describe-error';
+
+export { errorText };
 
 /** Runs an async load, exposing data, error and a reload; errors become text, never a crash. */
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[] = []) {

@@ -9,7 +9,7 @@ type Report = HandlerResults['integrity.check'];
 
 /** The full integrity check on demand: every blob re-hashed, every link and the custody chain. */
 export function IntegritySection() {
-  const { t } = useI18n();
+  const { t, tn } = useI18n();
   const [report, setReport] = useState<Report | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -35,8 +35,12 @@ export function IntegritySection() {
         <div data-testid="integrity-report" role="status">
           <p>
             {report.ok
-              ? t('integrityOk', report.checked.artifactsRehashed, report.checked.custodyEvents)
-              : t('integrityDamageFound', report.damage.length)}
+              ? t(
+                  'integrityOk',
+                  tn('countFiles', report.checked.artifactsRehashed),
+                  tn('countEvents', report.checked.custodyEvents),
+                )
+              : t('integrityDamageFound', tn('countProblems', report.damage.length))}
           </p>
           {report.damage.length > 0 && (
             <ul class="mono">

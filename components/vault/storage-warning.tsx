@@ -29,7 +29,7 @@ const isLoss = (d: Damage) => d.kind === 'archive_lost' || d.kind === 'archive_r
  */
 export function StorageWarning() {
   const i18n = useI18n();
-  const { t } = i18n;
+  const { t, tn } = i18n;
   const [health, setHealth] = useState<Health | null>(null);
   const load = useCallback(() => {
     (async () => {
@@ -54,7 +54,6 @@ export function StorageWarning() {
     return () => clearTimeout(timer);
   }, [load]);
   if (!health) return null;
-  const { formatNumber } = i18n;
   const warnings = [
     !health.persisted && t('storageNotPersistent'),
     health.nearlyFull && t('storageNearlyFull', health.percent),
@@ -70,7 +69,7 @@ export function StorageWarning() {
           ))}
           {damaged && (
             <p>
-              {t('integrityDamageFound', health.damage)}{' '}
+              {t('integrityDamageFound', tn('countProblems', health.damage))}{' '}
               <DashboardLink hash="#security">{t('navSecurity')}</DashboardLink>
             </p>
           )}
@@ -79,7 +78,7 @@ export function StorageWarning() {
       {health.unprotected > 0 && (
         <div role="status" class="warning" data-testid="backup-reminder">
           <p>
-            {t('backupReminder', formatNumber(health.unprotected))}{' '}
+            {t('backupReminder', tn('countCaptures', health.unprotected))}{' '}
             <DashboardLink hash="#export/all">{t('backupNow')}</DashboardLink>
           </p>
         </div>

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { StorageInfo } from './handlers/vault';
 import type { WitnessPort } from '../integrity/witness';
+import type { TabCapture, TabCapturesPort } from './capture/tab-captures';
 import type { AlarmPort, SavedSession, SessionPort } from './vault-controller';
 import { COMMON_PASSWORDS_PATH, parseCommonList } from '../vault/strength';
 import { DraftStore, type SessionArea } from '../drafts/draft-store';
@@ -62,6 +63,17 @@ export const witnessPort: WitnessPort = {
   },
   save: (witness) => browser.storage.local.set({ [WITNESS_KEY]: witness }),
   clear: () => browser.storage.local.remove(WITNESS_KEY),
+};
+
+const TAB_CAPTURES_KEY = 'tabCaptures';
+
+/** The newest capture per tab, in session storage (memory only; see capture/tab-captures.ts). */
+export const tabCapturesPort: TabCapturesPort = {
+  async load() {
+    const got = await browser.storage.session.get(TAB_CAPTURES_KEY);
+    return (got[TAB_CAPTURES_KEY] as Record<string, TabCapture> | undefined) ?? {};
+  },
+  save: (map) => browser.storage.session.set({ [TAB_CAPTURES_KEY]: map }),
 };
 
 let common: Promise<Set<string>> | undefined;

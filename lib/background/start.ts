@@ -13,19 +13,24 @@ import {
   removeFromHistory,
   sessionPort,
   storageInfo,
+  tabCapturesPort,
   witnessPort,
 } from './browser-ports';
 import { browserFailurePorts } from './capture/failure-report';
+import { TabCaptures } from './capture/tab-captures';
+import { Thumbnails } from './thumbnails';
 import { createCaptureRunner } from './capture/runner';
 import { registerCaptureTriggers } from './capture/triggers';
 import { createHandlers } from './handlers/index';
 import { createStoreOpener, type OpenedStore } from './open-store';
 import { createExportFile, openImportFile, removeExportFiles } from './export-file';
+import { registerFirstRun } from './first-run';
 import { removeLockerFiles } from './locker-files';
 import { browserLockerPorts, onLockerAlarm } from './locker-ports';
 import { LockerRunner } from '../services/locker/runner';
 import { enqueueExport } from '../services/locker/enqueue-export';
 import { probeTab } from './probe-tab';
+import { loadReportFont } from './report-font';
 import { chooseStoreBackend, openDbOn } from './store-backend';
 import { WitnessKeeper } from './witness-keeper';
 import { createStampWorker } from './stamp-worker';
@@ -66,18 +71,28 @@ async function startupCheck({ store, vault }: OpenedStore, witness: WitnessKeepe
 export function startBackground(): void {
   let routing: Promise<Routing> | undefined;
   let startupTimer: ReturnType<typeof setTimeout> | undefined;
+  const tabCaptures = new TabCaptures(tabCapturesPort);
+  let thumbnails: Thumbnails | undefined;
   // Chosen once per start (lib/background/store-backend.ts); storage.info reports it.
   const backend = chooseStoreBackend();
   const openStore = createStoreOpener({
     openDb: async (onBroken) => openDbOn(await backend, onBroken),
     session: sessionPort,
     alarm: alarmPort,
-    removeFiles: removePlainFiles,
+    // When the lock closes: the plaintext package files, the thumbnails held in memory and the
+    // tabs' latest captures (their URLs) go too.
+    removeFiles: () => {
+      thumbnails?.clear();
+      void tabCaptures.forgetAll();
+      return removePlainFiles();
+    },
     forgetWitness: () => witnessPort.clear(),
     commonPasswords,
     clearDrafts,
     removeFromHistory,
     onWiped: () => {
+      void tabCaptures.forgetAll();
+      thumbnails?.clear();
       // A check still waiting would open the wiped database's successor only to report on it.
       clearTimeout(startupTimer);
       routing = undefined;
@@ -86,13 +101,16 @@ export function startBackground(): void {
     onUnlocked: () => kickLocker(),
   });
   // `chrome-extension://<id>` / `moz-extension://<uuid>`, without the trailing slash.
+  registerFirstRun();
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') };
   const version = browser.runtime.getManifest().version;
+  browser.tabs.onRemoved.addListener((tabId) => void tabCaptures.closed(tabId));
   const tsaTransport = httpTransport();
   const stampWorker = createStampWorker(openStore, tsaTransport);
   const capture = createCaptureRunner(
     () => openStore().then((o) => o.store),
     version,
+    tabCaptures,
     (sealed) => stampWorker.afterSeal(sealed),
   );
   // A sealed capture may be due for the locker: the queue looks at the custody log's new events.
@@ -118,9 +136,13 @@ export function startBackground(): void {
     probeTab,
     storageInfo: async () => ({ ...(await storageInfo()), backend: await backend }),
     runCapture,
+    tabCaptureStatus: (tabId: number) => tabCaptures.status(tabId),
+    thumbnail: (sha256: string, open: (ref: string) => Promise<Blob>) =>
+      (thumbnails ??= new Thumbnails(open)).get(sha256),
     tool: { name: 'dalel', version },
     createExportFile,
     openImportFile,
+    reportFont: loadReportFont,
     tsaTransport,
     stampWorker,
     afterExport: async (exported: Parameters<typeof enqueueExport>[1]) => {

@@ -1,15 +1,25 @@
 import type { Language } from '../i18n/translator';
+import type { Block } from './blocks';
 import { layoutBulletin } from './layout';
 import { buildBulletin, type BulletinData, type BulletinScope } from './model';
 import { renderHtml } from './render-html';
 import { renderMarkdown } from './render-markdown';
+import { renderText } from './render-text';
 
-export type BulletinFormat = 'markdown' | 'html';
+import type { BulletinFormat } from './formats';
+
+export { BULLETIN_FORMATS, type BulletinFormat } from './formats';
+
+const RENDER: Record<BulletinFormat, (blocks: Block[], language: Language) => string> = {
+  html: renderHtml,
+  markdown: renderMarkdown,
+  text: renderText,
+};
 
 export interface GeneratedBulletin {
   format: BulletinFormat;
   language: Language;
-  /** The bulletin's text, ready to save as `.md` or `.html`. */
+  /** The bulletin's text, ready to save as `.html`, `.md` or `.txt`. */
   content: string;
   persons: number;
   captures: number;
@@ -25,8 +35,7 @@ export function generateBulletin(
   return {
     format: options.format,
     language: options.language,
-    content:
-      options.format === 'html' ? renderHtml(blocks, options.language) : renderMarkdown(blocks),
+    content: RENDER[options.format](blocks, options.language),
     persons: model.entries.length,
     captures: model.evidence.length,
   };

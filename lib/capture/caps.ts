@@ -13,6 +13,10 @@ export interface CaptureCaps {
   /** Images inlined into the HTML snapshot, and their bytes. */
   maxSnapshotImages: number;
   maxSnapshotImageBytes: number;
+  /** Bytes of a document file (a PDF tab's own file). */
+  maxDocumentBytes: number;
+  /** How long to wait for the page to settle (content/settle.ts); the default when absent. */
+  settleMaxMs?: number;
 }
 
 export const DEFAULT_CAPS: CaptureCaps = {
@@ -23,6 +27,7 @@ export const DEFAULT_CAPS: CaptureCaps = {
   maxTotalMediaBytes: 192 * 1024 * 1024,
   maxSnapshotImages: 120,
   maxSnapshotImageBytes: 24 * 1024 * 1024,
+  maxDocumentBytes: 256 * 1024 * 1024,
 };
 
 export interface TilePlan {

@@ -20,6 +20,8 @@ export const ARTIFACT_NAMES = {
   html: 'page.html',
   mhtml: 'page.mhtml',
   record: 'record.json',
+  /** A PDF (or other document) tab's own file. */
+  document: 'document.pdf',
 } as const;
 
 /** The media type without parameters, lower-cased: `image/jpeg; q=1` → `image/jpeg`. */

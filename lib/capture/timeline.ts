@@ -45,8 +45,14 @@ const SCALARS = [
   'state',
 ] as const;
 
+/**
+ * The account state a notice at the account's address shows. Only a notice that says so is
+ * "deleted"; "not found" and "isn't available" are `unavailable` — the account may have been
+ * deleted, renamed or blocked, and a bulletin must not say more than the platform did.
+ */
 const NOTICE_STATE: Partial<Record<NoticeRecord['type'], AccountState>> = {
-  not_found: 'deleted',
+  not_found: 'unavailable',
+  unavailable: 'unavailable',
   removed: 'deleted',
   suspended: 'suspended',
   private: 'private',
@@ -134,4 +140,19 @@ export function accountTimeline(captures: readonly Capture[]): TimelineEntry[] {
     }
     return { capture, changes };
   });
+}
+
+/**
+ * One account's timeline from the captures found under each of its keys (`platform#id`,
+ * `platform:handle`): a capture that saw the platform id and one that saw only the handle are
+ * the same account, so they are merged (each capture once, oldest first) and diffed together —
+ * a bio changed between them is a change, not two unrelated first sightings.
+ */
+export function mergedTimeline(lists: ReadonlyArray<readonly Capture[]>): TimelineEntry[] {
+  const byId = new Map<string, Capture>();
+  for (const list of lists) for (const capture of list) byId.set(capture.id, capture);
+  const captures = [...byId.values()].sort(
+    (a, b) => a.sealedAt.localeCompare(b.sealedAt) || a.id.localeCompare(b.id),
+  );
+  return accountTimeline(captures);
 }

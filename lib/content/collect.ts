@@ -1,6 +1,7 @@
 import type { Collected, CollectTarget, PageMetrics } from '../messaging/content-protocol';
 import { postContainerAt } from '../platforms/registry';
 import { extractRecord } from './extract-record';
+import { holdDocument, isDocumentPage } from './document-file';
 import type { MenusApi } from './handle-request';
 import { pointerTarget } from './pointer';
 import { serializeSnapshot } from './snapshot';
@@ -32,6 +33,14 @@ function navigationUrl(win: Window): string | null {
   } catch {
     return null;
   }
+}
+
+/** The video elements under `root`, and those playing a stream no file holds (blob:, MediaSource). */
+function videosOf(root: ParentNode): { total: number; streamed: number; files: string[] } {
+  const videos = [...root.querySelectorAll('video')];
+  const sources = videos.map((v) => v.currentSrc || v.src || v.querySelector('source')?.src || '');
+  const files = sources.filter((s) => /^https?:/i.test(s));
+  return { total: videos.length, streamed: videos.length - files.length, files };
 }
 
 /**
@@ -91,6 +100,7 @@ export async function collectPage(
   const capturedAt = new Date().toISOString();
   let html = '';
   let resources: string[] = [];
+  let documentFile: Collected['document'] = null;
   // The monitor's own name, avatar, "logged in as": found now, redacted in working copies later.
   let viewer: ReturnType<typeof findViewerIdentity> = [];
   try {
@@ -99,24 +109,45 @@ export async function collectPage(
     warnings.push(`viewer identity: ${error instanceof Error ? error.message : String(error)}`);
   }
   const regions = viewerRegions(win, viewer);
-  try {
-    const snapshot = serializeSnapshot(doc, {
-      url,
-      capturedAt,
-      nonce,
-      target: container,
-      ...markViewer(viewer, nonce, regions),
-    });
-    html = snapshot.html;
-    resources = snapshot.resources;
-    omissions.push(...snapshot.omissions);
-  } catch (error) {
-    omissions.push(
-      `HTML snapshot failed: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  }
-  const { record, media } = extractRecord(doc, new URL(url), chosen?.element);
+  if (isDocumentPage(doc)) {
+    // A PDF in the browser's viewer: the evidence is the file, not the viewer's markup.
+    omissions.push('HTML snapshot: the page is a document file; the file itself is kept');
+    try {
+      documentFile = await holdDocument(win, nonce);
+    } catch (error) {
+      omissions.push(
+        `document file: could not be read (${error instanceof Error ? error.message : String(error)})`,
+      );
+    }
+  } else
+    try {
+      const snapshot = serializeSnapshot(doc, {
+        url,
+        capturedAt,
+        nonce,
+        target: container,
+        ...markViewer(viewer, nonce, regions),
+      });
+      html = snapshot.html;
+      resources = snapshot.resources;
+      omissions.push(...snapshot.omissions);
+    } catch (error) {
+      omissions.push(
+        `HTML snapshot failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  const extraction = extractRecord(doc, new URL(url), chosen?.element);
+  const { record } = extraction;
   if (record.target && chosen) record.target.reportedBy = chosen.by;
+  // "Capture this post" keeps the videos of that post only.
+  const videos = videosOf(container ?? doc);
+  // A video file the page plays directly is kept byte-exact like the post's media.
+  const media = [
+    ...extraction.media,
+    ...videos.files
+      .filter((src) => !extraction.media.some((m) => m.url === src))
+      .map((src) => ({ url: src, type: 'video' as const })),
+  ];
   const metrics = pageMetrics(win);
   return {
     session,
@@ -143,6 +174,8 @@ export async function collectPage(
     target: container ? { rect: boxOf(win, container), path: record.target?.path ?? '' } : null,
     omissions,
     warnings,
+    document: documentFile,
+    videos: { total: videos.total, streamed: videos.streamed },
   };
 }
 

@@ -1,6 +1,8 @@
 import { contentRequestSchema, type ContentRequest } from '../messaging/content-protocol';
 import { platformOfUrl } from '../platforms/platform-of-url';
 import { collectPage, pageMetrics, scrollPage } from './collect';
+import { documentChunk } from './document-file';
+import { waitForSettled } from './settle';
 
 export const CONTENT_SCRIPT_VERSION = '0.2.0';
 
@@ -28,7 +30,9 @@ const HANDLERS: {
     platform: platformOfUrl(new URL(win.location.href)),
     contentScriptVersion: CONTENT_SCRIPT_VERSION,
   }),
+  'cs.settle': (r, win) => waitForSettled(win, r.maxMs),
   'cs.collect': (r, win, session, menus) => collectPage(win, session, r.nonce, r.target, menus),
+  'cs.documentChunk': (r) => documentChunk(r.nonce, r.offset),
   'cs.metrics': (_r, win) => pageMetrics(win),
   'cs.scroll': (r, win) => scrollPage(win, r.x, r.y),
   'cs.check': (_r, win, session) => ({ session, url: win.location.href }),

@@ -47,6 +47,14 @@ export const sampleCases: LegalCase[] = [
       },
     ],
     dates: [{ label: 'Charged', date: '2026-02-20' }],
+    grounds: [
+      {
+        personId: null,
+        date: '2026-01-14',
+        text: 'Attended a peaceful gathering in support of political prisoners (fictional)',
+        source: 'the indictment, as read by the lawyer',
+      },
+    ],
     notes: 'Fictional case for demonstration.',
     createdAt: SAMPLE_TIME,
     updatedAt: SAMPLE_TIME,

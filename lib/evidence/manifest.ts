@@ -95,6 +95,7 @@ export const LAYOUT = {
   sums: 'SHA256SUMS',
   readme: 'README.txt',
   report: 'report.html',
+  reportPdf: 'report.pdf',
   verifier: 'verify.html',
   events: 'custody/events.jsonl',
   proof: 'custody/proof.json',

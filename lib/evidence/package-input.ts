@@ -9,6 +9,7 @@ import type { CustodyProof } from './custody-disclosure';
 import type { Primitives } from './primitives';
 import type { SCOPE_KINDS } from './manifest';
 import type { Signer } from './signing';
+import type { Language } from '../i18n/translator';
 import type { StampedAnnex } from './timestamp/stamp-statement';
 
 export type ArtifactBytes = Blob | ReadableStream<Uint8Array>;
@@ -56,6 +57,8 @@ export interface PackageInput {
   signer: Signer;
   tool: { name: string; version: string };
   now: Date;
+  /** The language of report.html and report.pdf (chosen at export); English when absent. */
+  language?: Language;
   onProgress?: (progress: ExportProgress) => void;
 }
 
@@ -64,7 +67,12 @@ export interface PackageOptions {
   /** Test hooks for the Zip64 boundaries. */
   zip64Threshold?: number;
   maxEntries16?: number;
-  /** Screenshots embedded in report.html: per image and total byte budgets. */
+  /** Screenshots embedded in report.html and report.pdf: per image and total byte budgets. */
   reportImageLimit?: number;
   reportImageBudget?: number;
+  /**
+   * The TrueType font report.pdf embeds (public/fonts/dejavu-sans-dalel.ttf), loaded only when a
+   * package is made. Without it the package has no report.pdf.
+   */
+  reportFont?: () => Promise<Uint8Array>;
 }

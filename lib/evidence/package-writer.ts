@@ -10,7 +10,8 @@ import { LAYOUT, PACKAGE_FORMAT, paths, type Manifest, type ManifestFile } from 
 import { SAFE_ID, shouldCompress } from './media-types';
 import type { ExportProgress, PackageInput, PackageOptions } from './package-input';
 import { readmeText } from './readme-txt';
-import { reportHtml } from './report-html';
+import { reportHtml } from './report/report-html';
+import { reportPdf } from './report/report-pdf';
 import { publicKeyPem } from './signing';
 import { ONE_SHOT_LIMIT, sha256 as sha256Of, sha256Ref, type Sha256Ref } from './sha256';
 import { buildStatement, statementBytes, type Statement } from './statement';
@@ -183,6 +184,11 @@ export async function writePackage(
     progress('report');
     const report = reportHtml({ input, meta, files: [...files], options, withheld });
     await add(LAYOUT.report, textStream(report), 'text/html');
+    if (options.reportFont) {
+      const font = await options.reportFont();
+      const pdf = await reportPdf({ input, meta, files: [...files], options, withheld }, font);
+      await add(LAYOUT.reportPdf, pdf, 'application/pdf');
+    }
     const sums = files.map((f) => `${f.sha256.slice(7)}  ${f.path}\n`).join('');
     await add(LAYOUT.sums, encoder.encode(sums), 'text/plain');
 
@@ -297,7 +303,7 @@ async function checkInput(input: PackageInput): Promise<Checkpoint> {
 }
 
 /** Files a package holds besides artifacts and records (manifest, signature, report, …). */
-const FIXED_FILES = 10;
+const FIXED_FILES = 11;
 
 /**
  * Refuse, before anything is read, a package the verifier would refuse for its size (its limits

@@ -1,4 +1,5 @@
 import type { Checkpoint } from './custody';
+import { readmeKazakh } from './readme-kk';
 import { trustedTimeStep } from './timestamp/readme-section';
 
 export interface PackageMeta {
@@ -13,7 +14,7 @@ export interface PackageMeta {
  * The manual steps, as commands that run verbatim in bash on Debian (unzip, OpenSSL 3.0,
  * coreutils). tests/unit/evidence/package-docs.test.ts runs every "$ " line of README.txt.
  */
-const STEP = {
+export const STEP = {
   unpack: 'unzip -q package.zip -d package && cd package',
   fingerprint:
     'openssl pkey -pubin -in signer.pem -outform DER | tail -c 32 | sha256sum | cut -c1-32',
@@ -35,7 +36,7 @@ const STEP = {
 /** The commands of the manual steps, in order (for tests and other languages). */
 export const MANUAL_STEPS: readonly string[] = Object.values(STEP);
 
-/** README.txt: what the package is and how to verify it by hand (English, then Russian). */
+/** README.txt: what the package is and how to verify it by hand (English, Russian, Kazakh). */
 export function readmeText(meta: PackageMeta): string {
   const id = `Package ${meta.packageId}, created ${meta.created} by ${meta.tool.name} ${meta.tool.version}.`;
   return `DALEL EVIDENCE PACKAGE
@@ -51,6 +52,7 @@ manifest.json and an Ed25519 signature over it. Nothing can be added, removed or
 the checks below failing.
 
   report.html     human-readable report (open in any browser, works offline)
+  report.pdf      the same report as a PDF (for court filings)
   verify.html     a copy of the automatic verifier (see below: do not rely on this copy)
   manifest.json   list of every file with its sha256 hash, size and type
   statement.json  the signed statement (contains the sha256 of manifest.json)
@@ -115,6 +117,7 @@ manifest.json, манифест подписан ключом Ed25519. Любо�
 обнаруживается проверками ниже.
 
   report.html     отчёт для чтения (открывается в любом браузере без интернета)
+  report.pdf      тот же отчёт в формате PDF (для подачи в суд)
   verify.html     копия программы проверки (см. ниже: не полагайтесь на эту копию)
   manifest.json   список всех файлов с хешем sha256, размером и типом
   statement.json  подписанное заявление (содержит sha256 файла manifest.json)
@@ -170,5 +173,5 @@ ${trustedTimeStep('ru', 7)}
 об этих материалах; proof.json — доказательство Меркла (RFC 6962), что они стоят в полном журнале
 монитора под подписанным корнем и что журнал продолжает прежние выгрузки. Сохраните контрольную
 точку выше: следующий пакет должен её продолжать (dalel verify new.zip --earlier this.zip).
-`;
+${readmeKazakh(STEP)}`;
 }

@@ -12,5 +12,5 @@ async function catalog(language: Language): Promise<MessageCatalog> {
 export async function loadTranslator(choice: Language | 'auto') {
   const language = choice === 'auto' ? pickLanguage([browser.i18n.getUILanguage()]) : choice;
   const [messages, english] = await Promise.all([catalog(language), catalog('en')]);
-  return { language, t: createTranslator(messages, english) };
+  return { language, t: createTranslator(messages, english), messages, english };
 }

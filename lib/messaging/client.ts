@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ErrorCode, RequestInputOf, RequestType, Response } from './protocol';
+import type { Reason } from '../i18n/reason';
 import type { HandlerResults } from '../background/handlers/index';
 
 /** A refused or failed request, with the router's code (`forbidden`, `storage_full`, …). */
@@ -7,6 +8,8 @@ export class RequestError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** Why, as a catalog key and values, when the background gave one. */
+    readonly reason?: Reason,
   ) {
     super(message);
     this.name = 'RequestError';
@@ -24,6 +27,7 @@ export async function request<T extends RequestType>(
     HandlerResults[T]
   >;
   if (!response) throw new RequestError('failed', 'no answer from the background');
-  if (!response.ok) throw new RequestError(response.error.code, response.error.message);
+  if (!response.ok)
+    throw new RequestError(response.error.code, response.error.message, response.error.reason);
   return response.data;
 }

@@ -6,13 +6,25 @@ import { extractedRecordSchema } from '../platforms/record';
  * Messages the background sends to the capture content script. The content script answers
  * only these, and only from the extension itself (checked by sender id).
  */
+const nonceField = z.string().regex(/^[a-z0-9]{8,32}$/);
+
 export const contentRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('cs.detect') }).strict(),
+  /** Waits (bounded) until the page has loaded and stopped changing; answers `Settled`. */
+  z.object({ type: z.literal('cs.settle'), maxMs: z.number().int().min(0).max(60_000) }).strict(),
+  /** A chunk of the document file held by `cs.collect` (a PDF tab), base64. */
+  z
+    .object({
+      type: z.literal('cs.documentChunk'),
+      nonce: nonceField,
+      offset: z.number().int().nonnegative(),
+    })
+    .strict(),
   /** Everything read from the page in one pass: environment, snapshot, record, media. */
   z
     .object({
       type: z.literal('cs.collect'),
-      nonce: z.string().regex(/^[a-z0-9]{8,32}$/),
+      nonce: nonceField,
       /**
        * "Capture this post": read the post under the pointer (the element last right-clicked, or
        * Firefox's `menus` target element), not the whole page.
@@ -51,6 +63,12 @@ export const metricsSchema = z
 export type PageMetrics = z.infer<typeof metricsSchema>;
 
 export const pageCheckSchema = z.object({ session: z.string(), url: z.string() }).strict();
+
+export const settledSchema = z
+  .object({ settled: z.boolean(), waitedMs: z.number().nonnegative() })
+  .strict();
+
+export const documentChunkSchema = z.object({ base64: z.string(), done: z.boolean() }).strict();
 
 export const collectedSchema = z
   .object({
@@ -93,6 +111,19 @@ export const collectedSchema = z
       .optional(),
     omissions: z.array(z.string()),
     warnings: z.array(z.string()),
+    /** The page is a document the browser shows in its viewer (a PDF): the file is held. */
+    document: z
+      .object({
+        mediaType: z.string(),
+        size: z.number().int().nonnegative(),
+        sourceUrl: z.string(),
+      })
+      .strict()
+      .nullable(),
+    /** Video elements on the page, and how many play a stream (blob:/MediaSource) no file holds. */
+    videos: z
+      .object({ total: z.number().int().nonnegative(), streamed: z.number().int().nonnegative() })
+      .strict(),
   })
   .strict();
 export type Collected = z.infer<typeof collectedSchema>;

@@ -1,3 +1,4 @@
+import type { Reason } from '../i18n/reason';
 import { z } from 'zod';
 import { captureAccess, captureMessages } from './messages/capture';
 import { coreAccess, coreMessages } from './messages/core';
@@ -61,5 +62,11 @@ export type ErrorCode =
   | 'weak_passphrase'
   | 'failed';
 
-export type Response<T = unknown> =
-  { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };
+/** A failure: its code, the English message, and (when it has one) a translatable reason. */
+export interface ResponseError {
+  code: ErrorCode;
+  message: string;
+  reason?: Reason;
+}
+
+export type Response<T = unknown> = { ok: true; data: T } | { ok: false; error: ResponseError };

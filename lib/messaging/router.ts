@@ -1,3 +1,5 @@
+import { english, hasMessage } from '../i18n/english';
+import { reasonOf, type Reason } from '../i18n/reason';
 import {
   ACCESS,
   requestSchema,
@@ -25,13 +27,20 @@ export class ProtocolError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** A translatable reason (lib/messaging/reason.ts), when the monitor reads this. */
+    readonly reason?: Reason,
   ) {
     super(message);
   }
+
+  /** An error with a catalog key: the English message from the catalog, the reason beside it. */
+  static of(code: ErrorCode, key: string, ...params: Array<string | number>): ProtocolError {
+    return new ProtocolError(code, english(key, ...params), { key, params: params.map(String) });
+  }
 }
 
-function fail(code: ErrorCode, message: string): Response<never> {
-  return { ok: false, error: { code, message } };
+function fail(code: ErrorCode, message: string, reason?: Reason): Response<never> {
+  return { ok: false, error: reason ? { code, message, reason } : { code, message } };
 }
 
 /**
@@ -102,6 +111,9 @@ export function createRouter(
     const parsed = requestSchema.safeParse(message);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
+      // A schema whose message is a catalog key ("passphraseTooShort") speaks to the user.
+      if (issue && hasMessage(issue.message))
+        return fail('invalid_message', english(issue.message), { key: issue.message, params: [] });
       const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
       return fail('invalid_message', `${issue?.message ?? 'invalid message'}${where}`);
     }
@@ -114,17 +126,19 @@ export function createRouter(
       const handler = handlers[request.type] as (r: typeof request, s: Sender) => Promise<unknown>;
       return { ok: true, data: await handler(request, sender) };
     } catch (error) {
-      if (error instanceof ProtocolError) return fail(error.code, error.message);
-      if (isQuotaError(error))
-        return fail(
-          'storage_full',
-          (error as Error).name === 'StoreFullError'
-            ? (error as Error).message
-            : 'Storage is full (or the disk could not be written): nothing was saved. Free disk space or export and archive old cases.',
-        );
+      const reason = reasonOf(error);
+      if (error instanceof ProtocolError) return fail(error.code, error.message, reason);
+      if (isQuotaError(error)) {
+        if ((error as Error).name === 'StoreFullError')
+          return fail('storage_full', (error as Error).message, reason);
+        return fail('storage_full', english('fail_disk_full'), {
+          key: 'fail_disk_full',
+          params: [],
+        });
+      }
       const code = CODE_OF_ERROR[(error as { name?: string })?.name ?? ''];
-      if (code) return fail(code, (error as Error).message);
-      return fail('failed', error instanceof Error ? error.message : String(error));
+      if (code) return fail(code, (error as Error).message, reason);
+      return fail('failed', error instanceof Error ? error.message : String(error), reason);
     }
   };
 }

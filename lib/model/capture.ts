@@ -16,6 +16,8 @@ export const artifactRefSchema = z
       'mhtml',
       'record',
       'media',
+      /** The file a tab showed in the browser's own viewer (a PDF), byte-exact. */
+      'document',
       'metadata',
       'other',
     ]),

@@ -27,6 +27,24 @@ export const caseDateSchema = z
   })
   .strict();
 
+/**
+ * A ground the prosecution cites that no capture holds, recorded by the monitor by hand: a
+ * gesture, a shout at a gathering, attendance at a protest, a phrase from the indictment.
+ */
+export const recordedGroundSchema = z
+  .object({
+    /** Whom it concerns; null when it concerns the case as a whole (or its only person). */
+    personId: z.string().nullable(),
+    /** When it happened (YYYY-MM-DD), when known. */
+    date: z.iso.date().nullable(),
+    /** What is cited, in the monitor's words or quoted from the indictment. */
+    text: z.string().trim().min(1),
+    /** Where the monitor learned it: the indictment, the lawyer, the person's family. */
+    source: z.string(),
+  })
+  .strict();
+export type RecordedGround = z.infer<typeof recordedGroundSchema>;
+
 export const CASE_STATUSES = [
   'investigation',
   'indictment',
@@ -48,6 +66,8 @@ export const legalCaseSchema = z
     status: z.enum(CASE_STATUSES),
     officials: z.array(officialSchema),
     dates: z.array(caseDateSchema),
+    /** Grounds with no capture (recordedGroundSchema); absent in records made before them. */
+    grounds: z.array(recordedGroundSchema).default([]),
     notes: z.string(),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
@@ -57,15 +77,16 @@ export const legalCaseSchema = z
 export type LegalCase = z.infer<typeof legalCaseSchema>;
 export type Official = z.infer<typeof officialSchema>;
 
-export const legalCaseInputSchema = legalCaseSchema
-  .pick({ title: true })
-  .extend({
+export const legalCaseInputSchema = z
+  .object({
+    title: z.string().trim().min(1, 'titleRequired'),
     article: z.string().default(''),
     caseNumber: z.string().default(''),
     jurisdiction: z.string().default(''),
     status: z.enum(CASE_STATUSES).default('investigation'),
     officials: z.array(officialSchema).default([]),
     dates: z.array(caseDateSchema).default([]),
+    grounds: z.array(recordedGroundSchema).default([]),
     notes: z.string().default(''),
   })
   .strict();

@@ -26,10 +26,28 @@ export const personSchema = z
 export type Person = z.infer<typeof personSchema>;
 export type PersonAccount = z.infer<typeof personAccountSchema>;
 
-export const personInputSchema = personSchema
-  .pick({ name: true })
-  .extend({
-    aliases: z.array(z.string()).default([]),
+/**
+ * The keys a person's accounts are found by in captures (`Capture.accountKey`): by handle
+ * (`platform:handle`, case-insensitive) and by stable platform id (`platform#id`).
+ */
+export function personAccountKeys(accounts: readonly PersonAccount[]): string[] {
+  const keys = accounts.flatMap((a) => [
+    `${a.platform}:${a.handle.replace(/^@/, '').toLowerCase()}`,
+    ...(a.platformId ? [`${a.platform}#${a.platformId}`] : []),
+  ]);
+  return [...new Set(keys)];
+}
+
+/** A name or spelling as typed: surrounding spaces dropped, never blank. */
+const nameInput = z.string().trim().min(1, 'nameRequired');
+
+export const personInputSchema = z
+  .object({
+    name: nameInput,
+    aliases: z
+      .array(z.string().trim())
+      .default([])
+      .transform((list) => [...new Set(list.filter(Boolean))]),
     accounts: z.array(personAccountSchema).default([]),
     notes: z.string().default(''),
   })

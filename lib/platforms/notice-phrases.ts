@@ -354,8 +354,6 @@ export const NOTICE_PHRASES: readonly PhraseSet[] = [
     type: 'not_found',
     en: [
       'post not found',
-      "sorry, this page isn't available",
-      "this page isn't available",
       'page not found',
       "this account doesn't exist",
       "hmm...this page doesn't exist",
@@ -365,8 +363,6 @@ export const NOTICE_PHRASES: readonly PhraseSet[] = [
     ],
     ru: [
       'пост не найден',
-      'к сожалению, эта страница недоступна',
-      'эта страница недоступна',
       'страница не найдена',
       'этот аккаунт не существует',
       'такой учетной записи нет',
@@ -375,10 +371,6 @@ export const NOTICE_PHRASES: readonly PhraseSet[] = [
     ],
     kk: [
       'жазба табылмады',
-      'кешіріңіз, бұл бет қолжетімсіз',
-      'кешіріңіз, бұл бет қолжетімді емес',
-      'бұл бет қолжетімсіз',
-      'бұл бет қолжетімді емес',
       'бет табылмады',
       'бұл аккаунт жоқ',
       'бұл аккаунт табылмады',
@@ -424,6 +416,10 @@ export const NOTICE_PHRASES: readonly PhraseSet[] = [
       'this post is unavailable',
       'this tweet is unavailable',
       "this page isn't available right now",
+      // Instagram's "Sorry, this page isn't available" does not say deleted: the account may
+      // have been renamed, deactivated, blocked or never have existed.
+      "sorry, this page isn't available",
+      "this page isn't available",
       'content unavailable',
       'video currently unavailable',
       'this live stream recording is not available',
@@ -438,6 +434,8 @@ export const NOTICE_PHRASES: readonly PhraseSet[] = [
       'этот твит недоступен',
       'контент недоступен',
       'материал недоступен',
+      'к сожалению, эта страница недоступна',
+      'эта страница недоступна',
     ],
     kk: [
       'бұл контент қазір қолжетімсіз',
@@ -447,6 +445,10 @@ export const NOTICE_PHRASES: readonly PhraseSet[] = [
       'бейне қолжетімді емес',
       'бұл жазба қолжетімсіз',
       'бұл жазба қолжетімді емес',
+      'кешіріңіз, бұл бет қолжетімсіз',
+      'кешіріңіз, бұл бет қолжетімді емес',
+      'бұл бет қолжетімсіз',
+      'бұл бет қолжетімді емес',
     ],
   },
   {

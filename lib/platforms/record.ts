@@ -89,6 +89,8 @@ export const ACCOUNT_STATES = [
   'private',
   'suspended',
   'deleted',
+  /** Not shown, with no reason given ("this page isn't available"): deleted, renamed or blocked. */
+  'unavailable',
   'restricted',
   'unknown',
 ] as const;

@@ -104,6 +104,7 @@ export class CaptureIndex {
       if (filters.personId && !hit.personIds.includes(filters.personId)) continue;
       if (filters.caseId && !hit.caseIds.includes(filters.caseId)) continue;
       if (filters.category && !hit.categories.includes(filters.category)) continue;
+      if (filters.untagged && (hit.personIds.length || hit.caseIds.length)) continue;
       if (filters.from && day < filters.from) continue;
       if (filters.to && day > filters.to) continue;
       if (!words.every((w) => text.includes(w) || tagText.includes(w))) continue;

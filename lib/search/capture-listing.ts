@@ -6,7 +6,7 @@ import { fold } from './normalize';
  * Bumped whenever `listingOf` changes what it derives: listings of another version are
  * recomputed from their capture, so a stored listing is never trusted beyond its derivation.
  */
-export const LISTING_VERSION = 1;
+export const LISTING_VERSION = 2;
 
 /**
  * What the captures list needs of one capture — its summary row and the folded text of its

@@ -17,6 +17,8 @@ export interface CaptureSummary {
   noticeType: NoticeType | null;
   accountState: AccountState | null;
   accountKey: string | null;
+  /** The viewport screenshot's `sha256:` ref (the list's thumbnail), null if there is none. */
+  screenshot: string | null;
 }
 
 /** The first 12 hex digits of a `sha256:` seal: short enough to read aloud, long enough to find. */
@@ -60,5 +62,8 @@ export function summarizeCapture(capture: Capture): CaptureSummary {
     noticeType: record.notice?.type ?? null,
     accountState: record.account?.state ?? null,
     accountKey: capture.accountKey,
+    screenshot:
+      capture.artifacts.find((a) => a.role === 'screenshot' && a.mediaType.startsWith('image/'))
+        ?.sha256 ?? null,
   };
 }

@@ -15,6 +15,8 @@ export const captureFiltersSchema = z
     category: linkCategorySchema.optional(),
     from: z.iso.date().optional(),
     to: z.iso.date().optional(),
+    /** Only captures tagged to no person and no case (the popup's "not tagged yet"). */
+    untagged: z.boolean().optional(),
     /** Words that must all occur (any order, case- and ё/е-insensitive) in the searchable text. */
     text: z.string().max(500).optional(),
   })

@@ -4,6 +4,7 @@ import type { SCOPE_KINDS } from '../evidence/manifest';
 import type { ExportProgress, PackageInput } from '../evidence/package-input';
 import type { Signer } from '../evidence/signing';
 import type { Store } from '../store/store';
+import type { Language } from '../i18n/translator';
 import type { CustodyEvent } from '../model/custody';
 import { fromBase64 } from '../evidence/hex';
 
@@ -48,6 +49,8 @@ export async function buildPackageInput(
     tool: { name: string; version: string };
     now: Date;
     onProgress?: (progress: ExportProgress) => void;
+    /** The reports' language (chosen at export). */
+    language?: Language;
     /** Carry redacted copies instead of originals that show the monitor's own account. */
     withholdRedactedOriginals?: boolean;
   },
@@ -121,6 +124,7 @@ export async function buildPackageInput(
     tool: context.tool,
     now: context.now,
     onProgress: context.onProgress,
+    language: context.language,
   };
 }
 

@@ -1,7 +1,9 @@
+import { ReasonedError } from '../i18n/reason';
+
 /** The passphrase did not open the vault: the AES-GCM tag of the wrapped data key failed (K3). */
-export class WrongPassphraseError extends Error {
+export class WrongPassphraseError extends ReasonedError {
   constructor() {
-    super('Wrong passphrase: the vault stays locked.');
+    super('vaultWrongPassphrase');
     this.name = 'WrongPassphraseError';
   }
 }
@@ -15,9 +17,9 @@ export class VaultLockedError extends Error {
 }
 
 /** Stored ciphertext failed authentication: it was altered, truncated or moved. */
-export class VaultDataError extends Error {
+export class VaultDataError extends ReasonedError {
   constructor(what: string) {
-    super(`Encrypted data failed its integrity check: ${what}`);
+    super('fail_vault_data', what);
     this.name = 'VaultDataError';
   }
 }

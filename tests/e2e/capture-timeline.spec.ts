@@ -13,6 +13,7 @@ function profile(name: string, followers: string, avatar: string, bio: string) {
 <meta property="og:title" content="${name} (@timeline.example) • Instagram photos and videos">
 <meta property="og:description" content="${followers} Followers, 56 Following, 12 Posts - See Instagram photos and videos from ${name} (@timeline.example)">
 <meta property="og:image" content="https://scontent.cdninstagram.com/v/t51/${avatar}">
+<meta name="description" content="${followers} Followers, 56 Following, 12 Posts - ${name} (@timeline.example) on Instagram: &quot;${bio}&quot;">
 </head><body><h1>${name}</h1><p>${bio}</p></body></html>`;
 }
 
@@ -59,13 +60,36 @@ test('the account timeline shows a rename, new counts, a new avatar and then the
     expect.arrayContaining([
       { field: 'name', before: 'Timeline Example', after: 'Crypto Deals 💰' },
       { field: 'followers', before: 1234, after: 1100 },
+      { field: 'bio', before: 'Journalist', after: 'Buy now' },
       { field: 'avatar', before: avatarHash(first), after: avatarHash(second.capture) },
     ]),
   );
   expect(avatarHash(first)).toMatch(/^sha256:/);
   expect(timeline.data[2].changes).toEqual([
-    { field: 'state', before: 'active', after: 'deleted' },
+    { field: 'state', before: 'active', after: 'unavailable' },
   ]);
   // Re-captures of the same URL link to the earlier ones, newest first.
   expect(timeline.data[2].capture.previousCaptureIds).toEqual([ids[1], ids[0]]);
+
+  // The person's page says it in words: the bio change and "unavailable", not "deleted".
+  const person = await send({
+    type: 'person.create',
+    person: {
+      name: 'Timeline Example',
+      accounts: [
+        { platform: 'instagram', handle: 'timeline.example', platformId: null, url: null },
+      ],
+    },
+  });
+  await extensionPage.goto(
+    `chrome-extension://${extensionId}/dashboard.html#persons/${person.data.id}`,
+  );
+  const shown = extensionPage.getByTestId('account-timeline');
+  await expect(shown.locator('[data-field=bio]')).toHaveText(
+    'Bio / description: Journalist → Buy now',
+  );
+  await expect(shown.locator('[data-field=state]')).toHaveText(
+    'State: active → unavailable (deleted, renamed or blocked)',
+  );
+  await expect(shown).not.toContainText('deleted →');
 });

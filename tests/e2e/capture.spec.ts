@@ -270,7 +270,7 @@ test('captures an Instagram "page isn\'t available" notice', async ({
   );
   expect(offline.text).toContain("Sorry, this page isn't available.");
   expect(capture.kind).toBe('notice');
-  expect(capture.record.notice).toMatchObject({ type: 'not_found', language: 'en' });
+  expect(capture.record.notice).toMatchObject({ type: 'unavailable', language: 'en' });
   expect(capture.record.notice.message).toMatch(/^Sorry, this page isn't available\./);
   // The notice is about the account in the URL: it joins that account's timeline.
   expect(capture.accountKey).toBe('instagram:kairat.deleted');
@@ -298,7 +298,7 @@ test('capture.progress events arrive in order and parse', async ({
   await captureOf(send, tabId);
   await expect
     .poll(() => extensionPage.evaluate(() => (globalThis as any).__events.map((e: any) => e.stage)))
-    .toEqual(['page', 'screenshot', 'full_page', 'mhtml', 'media', 'seal', 'done']);
+    .toEqual(['settle', 'page', 'screenshot', 'full_page', 'mhtml', 'media', 'seal', 'done']);
   const events = await extensionPage.evaluate(() => (globalThis as any).__events);
   for (const e of events)
     expect(Object.keys(e).sort()).toEqual(['done', 'stage', 'tabId', 'total', 'type']);
@@ -306,7 +306,7 @@ test('capture.progress events arrive in order and parse', async ({
     type: 'capture.progress',
     tabId,
     stage: 'done',
-    done: 6,
-    total: 6,
+    done: 7,
+    total: 7,
   });
 });

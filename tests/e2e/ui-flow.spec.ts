@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, sendFrom, test } from './support/fixtures';
@@ -75,7 +75,10 @@ test('capture, tag from the popup, find, export and verify', async ({
   expect(await seriousViolations(popup)).toEqual([]);
   await shot(popup, 'popup-tagging-en');
   await popup.keyboard.press('Enter');
-  await expect(popup.getByTestId('tagged')).toContainText('Tags saved: 1');
+  // It says to whom and to what the capture is now tagged, by name.
+  await expect(popup.getByTestId('tagged')).toContainText(
+    'Saved: tagged to Aliya Nurpeisova · Nurpeisova case',
+  );
 
   // Find it in the dashboard by filters.
   const dash = extensionPage;
@@ -102,9 +105,13 @@ test('capture, tag from the popup, find, export and verify', async ({
   // Export the case and verify the package offline with the CLI.
   await dash.goto(`chrome-extension://${extensionId}/dashboard.html#export`);
   await dash.getByLabel('Which case').selectOption({ label: 'Nurpeisova case' });
+  // The lawyer needs the report in Russian.
+  await dash.getByLabel('Language of the report').selectOption('ru');
   await dash.getByRole('button', { name: 'Create signed package' }).click();
   const summary = dash.getByTestId('export-summary');
-  await expect(summary).toContainText('Package ready', { timeout: 60_000 });
+  await expect(summary).toContainText('Package ready: case “Nurpeisova case”', {
+    timeout: 60_000,
+  });
   await expect(summary).toContainText('Captures1');
   await shot(dash, 'dashboard-export-done-en');
   const download = dash.waitForEvent('download');
@@ -123,6 +130,19 @@ test('capture, tag from the popup, find, export and verify', async ({
   const verify = dalel('--key', fingerprint);
   expect(verify.stdout, verify.stderr).toMatch(/^VALID: /);
   expect(verify.status).toBe(0);
+  // report.html in Russian, and report.pdf made in the extension (listed, so verified above).
+  const unpacked = mkdtempSync(path.join(os.tmpdir(), 'dalel-ui-'));
+  expect(spawnSync('unzip', ['-q', file, '-d', unpacked]).status).toBe(0);
+  const html = readFileSync(path.join(unpacked, 'report.html'), 'utf8');
+  expect(html).toContain('<html lang="ru">');
+  expect(html).toContain('Пакет доказательств: дело «Nurpeisova case»');
+  const pdf = spawnSync('pdftotext', ['-enc', 'UTF-8', path.join(unpacked, 'report.pdf'), '-'], {
+    encoding: 'utf8',
+  });
+  expect(pdf.status, pdf.stderr).toBe(0);
+  expect(pdf.stdout).toContain('Пакет доказательств');
+  expect(pdf.stdout).toContain('Aliya Nurpeisova');
+  expect(pdf.stdout.replace(/\s+/g, '')).toContain(shortHash);
 
   // The same package, opened in Import/verify against this installation's own key: every check
   // passes, and importing it adds nothing (everything is recognised as already here).

@@ -147,10 +147,17 @@ for (const lang of LANGS) {
     await page.getByLabel(msg(lang, 'bulletinFormat')).selectOption('markdown');
     await page.getByRole('button', { name: msg(lang, 'bulletinGenerate') }).click();
     await expect(page.getByTestId('bulletin-markdown')).toContainText('## Aigerim Kairatkyzy');
-    await expect(page.getByTestId('bulletin-markdown')).toContainText(
-      '[cap\\_101](#capture-cap_101)',
-    );
+    // Evidence cited by number, never by internal id.
+    await expect(page.getByTestId('bulletin-markdown')).toContainText('[[1]](#evidence-1)');
+    await expect(page.getByTestId('bulletin-markdown')).not.toContainText('cap_');
     await check(page, `dashboard-bulletin-${lang}`);
+    // Plain text to paste into Facebook or Telegram: no markup characters.
+    await page.getByLabel(msg(lang, 'bulletinFormat')).selectOption('text');
+    await page.getByRole('button', { name: msg(lang, 'bulletinGenerate') }).click();
+    await expect(page.getByTestId('bulletin-markdown')).toContainText('AIGERIM KAIRATKYZY');
+    await expect(page.getByTestId('bulletin-markdown')).not.toContainText('##');
+    await expect(page.getByRole('button', { name: msg(lang, 'bulletinCopy') })).toBeVisible();
+    await check(page, `dashboard-bulletin-text-${lang}`);
 
     await go('#export');
     await expect(

@@ -235,7 +235,7 @@ test('a damaged custody log is reported on the dashboard by the quick check (D5)
   });
   await page.reload();
   await expect(page.getByTestId('storage-warning')).toContainText(
-    'The integrity check found 3 problem(s)', // count mismatch, gap, broken link,
+    'The integrity check found in the archive: 3 problems', // count mismatch, gap, broken link,
   );
   const report = (await send({ type: 'integrity.check', full: true })).data;
   expect(report.damage.map((d: any) => `${d.kind} ${d.id}`)).toEqual([

@@ -15,22 +15,47 @@ const catalogs = Object.fromEntries(
   ]),
 );
 
-/** Every `t('key')` literal used by the UI. */
-function usedKeys(): Set<string> {
-  const keys = new Set<string>();
+/** The text of every .ts/.tsx file under `dir`. */
+function sources(dir: string): string[] {
+  const out: string[] = [];
   const walk = (d: string) => {
     for (const entry of readdirSync(d, { withFileTypes: true })) {
       const p = path.join(d, entry.name);
       if (entry.isDirectory()) walk(p);
-      else if (/\.tsx?$/.test(entry.name))
-        for (const m of readFileSync(p, 'utf8').matchAll(/\bt\(\s*'([A-Za-z0-9_]+)'/g))
-          keys.add(m[1]!);
+      else if (/\.tsx?$/.test(entry.name)) out.push(readFileSync(p, 'utf8'));
     }
   };
-  walk(path.join(repoRoot, 'components'));
-  walk(path.join(repoRoot, 'entrypoints'));
+  walk(path.join(repoRoot, dir));
+  return out;
+}
+
+/** Every `t('key')` and `tn('key', n)` literal used by the UI. */
+function usedKeys(): Set<string> {
+  const keys = new Set<string>();
+  for (const text of [...sources('components'), ...sources('entrypoints')])
+    for (const m of text.matchAll(/\btn?\(\s*'([A-Za-z0-9_]+)'/g)) keys.add(m[1]!);
   return keys;
 }
+
+/**
+ * Catalog keys the background and the core give as reasons (`new CaptureAbort('fail_…')`,
+ * `ProtocolError.of(code, 'key')`, `new ReasonedError('key')`, `english('key')`).
+ */
+function reasonKeys(): Set<string> {
+  const keys = new Set<string>();
+  const patterns = [
+    /\bnew (?:CaptureAbort|ReasonedError)\(\s*'([A-Za-z0-9_]+)'/g,
+    /\bProtocolError\.of\(\s*'[a-z_]+',\s*'([A-Za-z0-9_]+)'/g,
+    /\benglish\(\s*'([A-Za-z0-9_]+)'/g,
+    /\bconst [A-Z_]+ = '((?:fail|warn)_[a-z_]+)'/g,
+  ];
+  for (const text of sources('lib'))
+    for (const pattern of patterns) for (const m of text.matchAll(pattern)) keys.add(m[1]!);
+  return keys;
+}
+
+/** Plural forms of a counted message (`key__one`, `key__few`, …; see createCountTranslator). */
+const PLURAL = /__(zero|one|two|few|many|other)$/;
 
 describe('locales', () => {
   it('ships exactly en, ru and kk', () => {
@@ -39,23 +64,47 @@ describe('locales', () => {
 
   for (const lang of LANGUAGES) {
     it(`${lang} has every key English has, each non-empty, with the same placeholders`, () => {
-      const missing = Object.keys(catalogs.en!).filter((k) => !catalogs[lang]![k]);
+      const plain = (c: Record<string, unknown>) => Object.keys(c).filter((k) => !PLURAL.test(k));
+      const missing = plain(catalogs.en!).filter((k) => !catalogs[lang]![k]);
       expect(missing, `keys missing in ${lang}`).toEqual([]);
-      const extra = Object.keys(catalogs[lang]!).filter((k) => !catalogs.en![k]);
+      const extra = plain(catalogs[lang]!).filter((k) => !catalogs.en![k]);
       expect(extra, `keys only in ${lang}`).toEqual([]);
       for (const [key, { message }] of Object.entries(catalogs[lang]!)) {
         expect(message.trim(), `${lang}.${key}`).not.toBe('');
+        const english = catalogs.en![key] ?? catalogs.en![key.replace(PLURAL, '__other')];
+        expect(english, `${lang}.${key} has an English counterpart`).toBeDefined();
         const placeholders = (s: string) => [...s.matchAll(/\$\d/g)].map((m) => m[0]).sort();
-        expect(placeholders(message), `${lang}.${key}`).toEqual(
-          placeholders(catalogs.en![key]!.message),
-        );
+        expect(placeholders(message), `${lang}.${key}`).toEqual(placeholders(english!.message));
+      }
+    });
+
+    it(`${lang} has exactly the plural forms its language uses for every counted message`, () => {
+      const forms = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
+      const bases = new Set(
+        LANGUAGES.flatMap((l) => Object.keys(catalogs[l]!))
+          .filter((k) => PLURAL.test(k))
+          .map((k) => k.replace(PLURAL, '')),
+      );
+      for (const base of bases) {
+        const have = Object.keys(catalogs[lang]!)
+          .filter((k) => k.replace(PLURAL, '') === base && PLURAL.test(k))
+          .map((k) => k.slice(base.length + 2))
+          .sort();
+        expect(have, `${lang}: ${base}_*`).toEqual([...forms].sort());
       }
     });
   }
 
   it('defines every key the UI uses', () => {
-    const undefinedKeys = [...usedKeys()].filter((k) => !catalogs.en![k]);
+    const defined = (k: string) => catalogs.en![k] || catalogs.en![`${k}__other`];
+    const undefinedKeys = [...usedKeys()].filter((k) => !defined(k));
     expect(undefinedKeys).toEqual([]);
+  });
+
+  it('defines every reason the background gives for a failure (shown in the UI language)', () => {
+    const keys = reasonKeys();
+    expect(keys.size, 'reasons found in lib/').toBeGreaterThan(8);
+    expect([...keys].filter((k) => !catalogs.en![k])).toEqual([]);
   });
 
   it('defines every key the manifest uses', () => {

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { repoRoot } from '../support/shared-fixtures';
 import { describe, expect, it } from 'vitest';
 import captureScript from '../../entrypoints/capture.content';
 import pointerScript from '../../entrypoints/pointer.content';
@@ -143,6 +146,28 @@ describe('manifest permissions', () => {
     expect(gecko.id).toMatch(/@/);
     expect(gecko.data_collection_permissions).toEqual({ required: ['none'] });
     expect(manifest('chrome').browser_specific_settings).toBeUndefined();
+  });
+});
+
+describe('icon', () => {
+  it('both builds name the icon at every size, for the extension and its toolbar button', () => {
+    const sizes = ['16', '32', '48', '96', '128'];
+    const chrome = manifest('chrome') as { action: { default_icon: Record<string, string> } };
+    const firefox = manifest('firefox') as {
+      browser_action: { default_icon: Record<string, string> };
+    };
+    for (const icons of [chrome.action.default_icon, firefox.browser_action.default_icon]) {
+      expect(Object.keys(icons)).toEqual(sizes);
+      for (const [size, file] of Object.entries(icons)) {
+        // WXT lists public/icon/<size>.png as `icons` too; each is a PNG of its size.
+        const png = readFileSync(path.join(repoRoot, 'public', file));
+        expect(png.subarray(1, 4).toString(), file).toBe('PNG');
+        expect([png.readUInt32BE(16), png.readUInt32BE(20)], file).toEqual([
+          Number(size),
+          Number(size),
+        ]);
+      }
+    }
   });
 });
 

@@ -8,11 +8,12 @@ import type { VerifyReport } from '../../lib/evidence/verify-report';
 import { CAPTURE_STAGES } from '../../lib/messaging/messages/capture';
 import { exportProgressSchema } from '../../lib/messaging/messages/evidence';
 import { artifactRefSchema } from '../../lib/model/capture';
-import { CUSTODY_EVENT_TYPES } from '../../lib/model/custody';
+import { CUSTODY_EVENT_TYPES, custodySubjectSchema } from '../../lib/model/custody';
 import { CASE_STATUSES, OFFICIAL_ROLES } from '../../lib/model/legal-case';
 import { LINK_CATEGORIES } from '../../lib/model/link';
 import { ACCOUNT_STATES, NOTICE_TYPES, PLATFORMS, RECORD_KINDS } from '../../lib/platforms/record';
 import { repoRoot } from '../support/shared-fixtures';
+import { CHANGE_FIELDS } from '../../components/dashboard/persons/change-text';
 
 // The UI builds these keys from enum values (`t(\`platform_${p}\`)`), which the literal-key scan
 // in locales.test.ts cannot see: every value of every enum must have its string.
@@ -33,6 +34,9 @@ const DYNAMIC: Record<string, readonly string[]> = {
   role_official_: OFFICIAL_ROLES,
   role_: artifactRefSchema.shape.role.options,
   event_: CUSTODY_EVENT_TYPES,
+  subject_: custodySubjectSchema.shape.kind.options,
+  // The account timeline's compared fields (components/dashboard/persons/change-text.ts).
+  change_: CHANGE_FIELDS.map((f) => f.replace('.', '_')),
   stage_: CAPTURE_STAGES,
   exportKind_: SCOPE_KINDS,
   exportPhase_: exportProgressSchema.shape.phase.options,

@@ -23,6 +23,11 @@ export const samples = {
   'capture.run': { type: 'capture.run', tabId: 4 },
   'capture.get': { type: 'capture.get', id: 'cap_1' },
   'capture.list': { type: 'capture.list' },
+  'capture.ofTab': { type: 'capture.ofTab', tabId: 4 },
+  'artifact.thumbnail': {
+    type: 'artifact.thumbnail',
+    sha256: 'sha256:0000000000000000000000000000000000000000000000000000000000000000',
+  },
   'capture.timeline': { type: 'capture.timeline', accountKey: 'instagram#1' },
   'artifact.get': { type: 'artifact.get', sha256: `sha256:${'a'.repeat(64)}` },
   'redaction.list': { type: 'redaction.list', captureId: 'cap_1' },

@@ -7,22 +7,33 @@ import { Field } from '../../ui/field';
 import { SelectField } from '../../ui/select-field';
 import { errorText, useLoad } from '../../ui/use-request';
 import { LANGUAGE_NAMES } from '../settings/language-names';
+import type { BulletinFormat } from '../../../lib/bulletin/formats';
 
 type Generated = Awaited<ReturnType<typeof request<'bulletin.generate'>>>;
 
 const today = () => new Date().toISOString().slice(0, 10);
 const weekAgo = () => new Date(Date.now() - 6 * 86_400_000).toISOString().slice(0, 10);
 
-/** Monitoring bulletin: for a case or a date range, in a chosen language, as HTML or Markdown. */
+const TYPES: Record<BulletinFormat, { type: string; ext: string }> = {
+  html: { type: 'text/html', ext: 'html' },
+  markdown: { type: 'text/markdown', ext: 'md' },
+  text: { type: 'text/plain', ext: 'txt' },
+};
+
+/**
+ * Monitoring bulletin: for a case or a date range, in a chosen language, as HTML, Markdown or
+ * plain text to paste into Facebook or Telegram (with a copy button).
+ */
 export function BulletinView(_props: { id: string | null }) {
-  const { t, language } = useI18n();
+  const { t, tn, language } = useI18n();
   const cases = useLoad(() => request('case.list'));
   const [scope, setScope] = useState<'range' | 'case'>('range');
   const [caseId, setCaseId] = useState('');
   const [from, setFrom] = useState(weekAgo);
   const [to, setTo] = useState(today);
   const [lang, setLang] = useState<Language>(language);
-  const [format, setFormat] = useState<'html' | 'markdown'>('html');
+  const [format, setFormat] = useState<BulletinFormat>('html');
+  const [copied, setCopied] = useState(false);
   const [result, setResult] = useState<Generated | null>(null);
   const [download, setDownload] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -39,13 +50,20 @@ export function BulletinView(_props: { id: string | null }) {
         format,
       });
       setResult(out);
-      const type = format === 'html' ? 'text/html' : 'text/markdown';
+      setCopied(false);
+      const { type } = TYPES[format];
       setDownload(URL.createObjectURL(new Blob([out.content], { type: `${type};charset=utf-8` })));
     } catch (e) {
       setError(errorText(e));
     }
   };
-  const fileName = `bulletin-${scope === 'case' ? 'case' : `${from}_${to}`}-${lang}.${format === 'html' ? 'html' : 'md'}`;
+  const fileName = `bulletin-${scope === 'case' ? 'case' : `${from}_${to}`}-${lang}.${TYPES[result?.format ?? format].ext}`;
+  const copy = () =>
+    result &&
+    navigator.clipboard
+      .writeText(result.content)
+      .then(() => setCopied(true))
+      .catch((e: unknown) => setError(errorText(e)));
 
   return (
     <section aria-labelledby="bulletin-heading">
@@ -103,6 +121,7 @@ export function BulletinView(_props: { id: string | null }) {
             options={[
               { value: 'html', label: 'HTML' },
               { value: 'markdown', label: 'Markdown' },
+              { value: 'text', label: t('bulletinFormatText') },
             ]}
           />
         </div>
@@ -113,12 +132,25 @@ export function BulletinView(_props: { id: string | null }) {
       <ErrorBanner error={error ?? cases.error} />
       {result && (
         <section aria-labelledby="bulletin-preview" data-testid="bulletin-result">
-          <h2 id="bulletin-preview">{t('bulletinPreview', result.persons, result.captures)}</h2>
-          {download && (
-            <a class="button" href={download} download={fileName}>
-              {t('bulletinDownload', fileName)}
-            </a>
-          )}
+          <h2 id="bulletin-preview">
+            {t(
+              'bulletinPreview',
+              tn('countPersons', result.persons),
+              tn('countCaptures', result.captures),
+            )}
+          </h2>
+          <div class="row">
+            {download && (
+              <a class="button" href={download} download={fileName}>
+                {t('bulletinDownload', fileName)}
+              </a>
+            )}
+            {result.format !== 'html' && (
+              <button type="button" class="secondary" onClick={() => void copy()}>
+                {copied ? t('copied') : t('bulletinCopy')}
+              </button>
+            )}
+          </div>
           {result.format === 'html' ? (
             <iframe
               class="snapshot"

@@ -5,6 +5,7 @@ import { TagForm } from '../../tagging/tag-form';
 import { ErrorBanner } from '../../ui/error-banner';
 import { ShortHash } from '../../ui/short-hash';
 import { useLoad } from '../../ui/use-request';
+import { warningText } from '../../ui/warning-text';
 import { captureApi } from '../../capture-api';
 import { href } from '../route';
 import { ArtifactImage } from './artifact-image';
@@ -16,7 +17,7 @@ import { RedactionReview } from './redaction-review';
 import { SnapshotFrame } from './snapshot-frame';
 
 function Environment({ capture }: { capture: Capture }) {
-  const { t, formatTime } = useI18n();
+  const { t, english, formatTime } = useI18n();
   const m = capture.metadata;
   // Each value says who reported it: the page can rewrite its own address and title.
   const by = (source: string) => ` (${t(`source_${source}`)})`;
@@ -39,7 +40,7 @@ function Environment({ capture }: { capture: Capture }) {
     [t('envExtension'), m.extensionVersion],
     [t('envViewport'), `${m.viewport.width}×${m.viewport.height} @${m.viewport.devicePixelRatio}`],
     [t('envOmissions'), m.omissions.join('; ') || '—'],
-    [t('envWarnings'), capture.warnings.join('; ') || '—'],
+    [t('envWarnings'), capture.warnings.map((w) => warningText(t, english, w)).join('; ') || '—'],
   ];
   return (
     <dl class="fields">

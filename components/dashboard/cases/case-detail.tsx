@@ -11,6 +11,7 @@ import { EvidenceTimeline } from '../captures/evidence-timeline';
 import { useCaptureSearch } from '../captures/use-search';
 import { href } from '../route';
 import { DatesEditor } from './dates-editor';
+import { GroundsEditor } from './grounds-editor';
 import { OfficialsEditor } from './officials-editor';
 
 type Editable = Omit<LegalCase, 'id' | 'createdAt' | 'updatedAt'>;
@@ -23,6 +24,7 @@ export function CaseDetail({ id }: { id: string }) {
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const { result } = useCaptureSearch({ caseId: id }, 0);
+  const persons = useLoad(() => request('person.list'));
 
   useEffect(() => {
     if (!loaded.data) return;
@@ -95,6 +97,11 @@ export function CaseDetail({ id }: { id: string }) {
             onChange={(officials) => set({ officials })}
           />
           <DatesEditor dates={form.dates} onChange={(dates) => set({ dates })} />
+          <GroundsEditor
+            grounds={form.grounds}
+            persons={persons.data ?? []}
+            onChange={(grounds) => set({ grounds })}
+          />
           <TextArea
             label={t('notes')}
             value={form.notes}

@@ -11,7 +11,7 @@ const VERDICT_MARK = { valid: '✓', unconfirmed: '!', invalid: '✗', unreadabl
 
 /** Every check of a verification: failures first, then what to know, then what passed. */
 export function CheckList({ result }: { result: VerifyResult }) {
-  const { t, formatNumber, formatBytes } = useI18n();
+  const { t, tn, formatBytes } = useI18n();
   const items = [
     ...result.failures.map((c) => ({ c, kind: 'bad' as const })),
     ...result.notes.map((c) => ({ c, kind: 'note' as const })),
@@ -23,7 +23,7 @@ export function CheckList({ result }: { result: VerifyResult }) {
         {VERDICT_MARK[result.verdict]} {t(`verdict_${result.verdict}`)}
       </h2>
       <p>
-        {t('verifyFiles', formatNumber(result.files), formatBytes(result.bytes))}
+        {t('verifyFiles', tn('countFiles', result.files), formatBytes(result.bytes))}
         {result.fingerprint && (
           <>
             {' · '}

@@ -3,7 +3,14 @@ import { useI18n } from '../../i18n-context';
 import { ExportTimestamps } from './export-timestamps';
 
 /** What went into the package, and where to save it. */
-export function ExportSummaryView({ summary }: { summary: ExportSummary }) {
+export function ExportSummaryView({
+  summary,
+  scopeLabel,
+}: {
+  summary: ExportSummary;
+  /** What the package holds, by name: "case Kairatkyzy case", "everything". */
+  scopeLabel: string;
+}) {
   const { t, formatNumber, formatBytes } = useI18n();
   const rows: Array<[string, string]> = [
     [t('exportCaptures'), formatNumber(summary.captures)],
@@ -19,7 +26,7 @@ export function ExportSummaryView({ summary }: { summary: ExportSummary }) {
   return (
     <section class="panel" aria-labelledby="export-done" data-testid="export-summary">
       <h2 id="export-done" class="ok">
-        ✓ {t('exportDone')}
+        ✓ {t('exportDoneOf', scopeLabel)}
       </h2>
       <dl class="fields">
         {rows.map(([label, value]) => (
@@ -41,6 +48,7 @@ export function ExportSummaryView({ summary }: { summary: ExportSummary }) {
       <a class="button" href={summary.downloadUrl} download={summary.fileName}>
         {t('exportSave', summary.fileName)}
       </a>
+      <p class="muted">{t('exportNeutralName')}</p>
     </section>
   );
 }

@@ -16,6 +16,8 @@ import { CaptureTable } from '../captures/capture-table';
 import { useCaptureSearch } from '../captures/use-search';
 import { BackupLine } from './backup-line';
 import { ExportSummaryView } from './export-summary';
+import { LANGUAGES, type Language } from '../../../lib/i18n/translator';
+import { LANGUAGE_NAMES } from '../settings/language-names';
 
 type Kind = ExportScope['kind'];
 
@@ -24,7 +26,8 @@ type Kind = ExportScope['kind'];
  * progress and a summary. `#export/all` opens on the backup.
  */
 export function ExportView({ id }: { id: string | null }) {
-  const { t } = useI18n();
+  const { t, tn, language } = useI18n();
+  const [reportLanguage, setReportLanguage] = useState<Language>(language);
   const known = useLoad(() => request('recent.list'));
   const [kind, setKind] = useState<Kind>(id === 'all' ? 'all' : 'case');
   const [caseId, setCaseId] = useState('');
@@ -32,7 +35,7 @@ export function ExportView({ id }: { id: string | null }) {
   const [text, setText] = useState('');
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [progress, setProgress] = useState<Progress | null>(null);
-  const [summary, setSummary] = useState<ExportSummary | null>(null);
+  const [summary, setSummary] = useState<{ summary: ExportSummary; label: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   // Capturer protection, on by default: the monitor's own account stays out of the package.
   const [protect, setProtect] = useState(true);
@@ -53,13 +56,29 @@ export function ExportView({ id }: { id: string | null }) {
     setError(null);
     setProgress({ done: 0, total: 0 });
     try {
-      setSummary(await exchangeApi.export(scope, setProgress, protect));
+      const label = scopeLabel(scope);
+      setSummary({
+        summary: await exchangeApi.export(scope, setProgress, reportLanguage, protect),
+        label,
+      });
       if (scope.kind === 'all') backup.reload();
     } catch (e) {
       setError(errorText(e));
     } finally {
       setProgress(null);
     }
+  };
+  /** The package named by what it holds, for the summary (the file name itself is neutral). */
+  const scopeLabel = (s: ExportScope): string => {
+    if (s.kind === 'case')
+      return t('exportScopeCase', known.data?.cases.find((c) => c.id === s.caseId)?.title ?? '');
+    if (s.kind === 'person')
+      return t(
+        'exportScopePerson',
+        known.data?.persons.find((p) => p.id === s.personId)?.name ?? '',
+      );
+    if (s.kind === 'selection') return tn('countCaptures', s.captureIds.length);
+    return t('exportScopeAll');
   };
   const toggle = (id: string) => {
     const next = new Set(selected);
@@ -118,6 +137,13 @@ export function ExportView({ id }: { id: string | null }) {
           </>
         )}
         {kind === 'all' && backup.data && <BackupLine status={backup.data} />}
+        <SelectField
+          label={t('exportReportLanguage')}
+          value={reportLanguage}
+          onChange={setReportLanguage}
+          options={LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))}
+        />
+        <p class="muted">{t('exportReportHint')}</p>
         <label class="check">
           <input
             type="checkbox"
@@ -139,7 +165,7 @@ export function ExportView({ id }: { id: string | null }) {
         />
       )}
       <ErrorBanner error={error ?? known.error} />
-      {summary && <ExportSummaryView summary={summary} />}
+      {summary && <ExportSummaryView summary={summary.summary} scopeLabel={summary.label} />}
     </section>
   );
 }

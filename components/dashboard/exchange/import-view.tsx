@@ -18,7 +18,7 @@ import { CheckList } from './check-list';
  * backup), or after the monitor says they compared the fingerprint (recorded in custody).
  */
 export function ImportView(_props: { id: string | null }) {
-  const { t, formatNumber } = useI18n();
+  const { t, tn, formatNumber } = useI18n();
   const fileId = useId();
   const acceptId = useId();
   const [ownKey, setOwnKey] = useState<string | null>(null);
@@ -136,10 +136,12 @@ export function ImportView(_props: { id: string | null }) {
           ✓{' '}
           {t(
             'importDone',
-            formatNumber(imported.imported.captures),
-            formatNumber(imported.imported.persons),
-            formatNumber(imported.imported.cases),
-            formatNumber(imported.imported.links),
+            [
+              tn('countCaptures', imported.imported.captures),
+              tn('countPersons', imported.imported.persons),
+              tn('countCases', imported.imported.cases),
+              tn('countTags', imported.imported.links),
+            ].join(', '),
           )}{' '}
           {t(
             'importDuplicates',

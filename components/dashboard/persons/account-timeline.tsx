@@ -1,32 +1,23 @@
 import { useEffect, useState } from 'preact/hooks';
-import { captureApi, type AccountChange } from '../../capture-api';
-import type { Capture } from '../../../lib/model/capture';
+import { captureApi } from '../../capture-api';
+import { mergedTimeline, type TimelineEntry } from '../../../lib/capture/timeline';
 import { useI18n } from '../../i18n-context';
 import { ShortHash } from '../../ui/short-hash';
 import { errorText } from '../../ui/use-request';
 import { ErrorBanner } from '../../ui/error-banner';
 import { href } from '../route';
-
-type Step = { capture: Capture; changes: AccountChange[] };
-
-const show = (v: unknown) =>
-  v === null || v === undefined ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+import { changeField, changeValue } from './change-text';
 
 /** How an account looked at each capture, oldest first, and what changed since the one before. */
 export function AccountTimeline({ accountKeys }: { accountKeys: readonly string[] }) {
   const { t, formatTime } = useI18n();
-  const [steps, setSteps] = useState<Step[] | null>(null);
+  const [steps, setSteps] = useState<TimelineEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const keys = accountKeys.join('|');
   useEffect(() => {
     Promise.all(accountKeys.map((k) => captureApi.timeline(k)))
-      .then((lists) => {
-        const seen = new Set<string>();
-        const merged = lists
-          .flat()
-          .filter((s) => !seen.has(s.capture.id) && seen.add(s.capture.id));
-        setSteps(merged.sort((a, b) => a.capture.sealedAt.localeCompare(b.capture.sealedAt)));
-      })
+      // The captures under every key of the person's accounts, diffed as one account.
+      .then((lists) => setSteps(mergedTimeline(lists.map((l) => l.map((s) => s.capture)))))
       .catch((e: unknown) => setError(errorText(e)));
   }, [keys]);
   if (error) return <ErrorBanner error={error} />;
@@ -49,9 +40,10 @@ export function AccountTimeline({ accountKeys }: { accountKeys: readonly string[
             {changes.length > 0 && (
               <ul class="changes">
                 {changes.map((c) => (
-                  <li key={c.field}>
-                    <span class="mono">{c.field}</span>: <del>{show(c.before)}</del> →{' '}
-                    <ins>{show(c.after)}</ins>
+                  <li key={c.field} data-field={c.field}>
+                    <span class="change-field">{changeField(t, c.field)}</span>:{' '}
+                    <del>{changeValue(t, c.field, c.before)}</del> →{' '}
+                    <ins>{changeValue(t, c.field, c.after)}</ins>
                   </li>
                 ))}
               </ul>

@@ -4,6 +4,8 @@ import { useI18n } from '../../i18n-context';
 import { ErrorBanner } from '../../ui/error-banner';
 import { Field } from '../../ui/field';
 import { errorText, useLoad } from '../../ui/use-request';
+import { possibleDuplicates, type PossibleDuplicate } from '../../../lib/model/person-duplicates';
+import { DuplicatePerson } from '../../tagging/duplicate-person';
 import { href } from '../route';
 import { PersonDetail } from './person-detail';
 
@@ -24,9 +26,15 @@ function PersonList() {
   const persons = useLoad(() => request('person.list'));
   const [name, setName] = useState('');
   const [aliases, setAliases] = useState('');
+  const [duplicates, setDuplicates] = useState<PossibleDuplicate[] | null>(null);
 
   const create = async (event: Event) => {
     event.preventDefault();
+    const candidate = { name: name.trim(), aliases: splitList(aliases) };
+    if (!candidate.name) return persons.setError(t('nameRequired'));
+    const matches = possibleDuplicates(candidate, persons.data ?? []);
+    if (matches.length && !duplicates) return setDuplicates(matches);
+    setDuplicates(null);
     try {
       await request('person.create', { person: { name, aliases: splitList(aliases) } });
       setName('');
@@ -61,7 +69,19 @@ function PersonList() {
         <h2>{t('personNew')}</h2>
         <Field label={t('personName')} value={name} onInput={setName} required />
         <Field label={t('personAliases')} value={aliases} onInput={setAliases} />
-        <button type="submit">{t('personCreate')}</button>
+        {duplicates && (
+          <DuplicatePerson
+            name={name.trim()}
+            matches={duplicates}
+            onUse={(person) => {
+              setDuplicates(null);
+              location.hash = href('persons', person.id);
+            }}
+            onCreate={() => void create(new Event('submit'))}
+            onCancel={() => setDuplicates(null)}
+          />
+        )}
+        {!duplicates && <button type="submit">{t('personCreate')}</button>}
       </form>
     </section>
   );

@@ -5,6 +5,8 @@ import { pngWidth } from '../../capture/conditions';
 import { addressWarnings, buildMetadata } from '../../capture/metadata';
 import { ARTIFACT_NAMES, isActiveMediaType, mediaArtifactName } from '../../capture/naming';
 import { sealCapture } from '../../capture/seal';
+import { SETTLE_MAX_MS } from '../../content/settle';
+import { english } from '../../i18n/english';
 import { canonicalize } from '../../evidence/canonical-json';
 import { sha256RefOf } from '../../evidence/sha256';
 import type { CaptureStage } from '../../messaging/messages/capture';
@@ -22,6 +24,12 @@ import { capturePostCrop } from './post-crop';
 import { captureVisible, stitchFullPage } from './screenshots';
 import { CaptureAbort, NO_GESTURE, TabSession } from './tab-session';
 
+// Warnings sealed into the capture in English from the catalog (the UI shows them translated).
+const WARN_LOADING = 'warn_page_loading';
+const WARN_DOCUMENT_MISSING = 'warn_document_missing';
+const WARN_VIDEO_STREAMED = 'warn_video_streamed';
+const WARN_VIDEO_NOT_SAVED = 'warn_video_not_saved';
+
 export interface CaptureContext {
   store: Store;
   extensionVersion: string;
@@ -29,7 +37,15 @@ export interface CaptureContext {
   caps?: CaptureCaps;
 }
 
-const STAGES: CaptureStage[] = ['page', 'screenshot', 'full_page', 'mhtml', 'media', 'seal'];
+const STAGES: CaptureStage[] = [
+  'settle',
+  'page',
+  'screenshot',
+  'full_page',
+  'mhtml',
+  'media',
+  'seal',
+];
 
 interface Pending {
   ref: Omit<ArtifactRef, 'sha256' | 'size'>;
@@ -71,13 +87,29 @@ export async function runCapture(
   const tabUrl = before.url ?? before.pendingUrl ?? '';
   await tab.inject();
   if (!before.active) await browser.tabs.update(tabId, { active: true });
+  // A page still loading is captured half-drawn: wait (bounded) and say so when it never settled.
+  const settled = await tab.settle(caps.settleMaxMs ?? SETTLE_MAX_MS);
+  next();
   const id = nonce();
   const page = await tab.collect(
     id,
     options.scope === 'pointer' ? { targetElementId: options.targetElementId } : undefined,
   );
   const omissions = [...page.omissions];
-  const warnings = [...page.warnings, ...page.record.warnings.map((w) => `extractor: ${w}`)];
+  const warnings = [
+    ...(settled.settled ? [] : [english(WARN_LOADING, Math.round(settled.waitedMs / 1000))]),
+    ...page.warnings,
+    ...page.record.warnings.map((w) => `extractor: ${w}`),
+  ];
+  const documentFile = page.document
+    ? await tab
+        .readDocument(id, page.document.size, caps.maxDocumentBytes)
+        .catch((error: unknown) => {
+          omissions.push(`document file: ${reasonOf(error)}`);
+          warnings.push(english(WARN_DOCUMENT_MISSING));
+          return null;
+        })
+    : null;
   next();
 
   await tab.assertSame();
@@ -183,6 +215,9 @@ export async function runCapture(
   const fetched = await media;
   omissions.push(...fetched.omissions);
   warnings.push(...fetched.warnings);
+  const videosKept = fetched.kept.filter((f) => f.mediaType.startsWith('video/')).length;
+  if (page.videos.streamed > 0) warnings.push(english(WARN_VIDEO_STREAMED));
+  else if (page.videos.total > videosKept) warnings.push(english(WARN_VIDEO_NOT_SAVED));
   const known = new Map<string, Fetched>(fetched.kept.map((f) => [f.url, f]));
   if (page.html) {
     const inlined = await fetcher.inline(page.html, id, page.resources, known, caps);
@@ -197,6 +232,16 @@ export async function runCapture(
       bytes: new TextEncoder().encode(inlined.html),
     });
   }
+  if (documentFile && page.document)
+    pending.push({
+      ref: {
+        name: ARTIFACT_NAMES.document,
+        role: 'document',
+        mediaType: page.document.mediaType,
+        sourceUrl: page.document.sourceUrl,
+      },
+      bytes: documentFile,
+    });
   // Where the monitor's own identity showed (no names, only places): the redactions' source.
   const viewer: ViewerRegions = {
     nonce: id,

@@ -1,4 +1,7 @@
 import { browser } from 'wxt/browser';
+import { englishCatalog } from '../../i18n/english';
+import { reasonOf } from '../../i18n/reason';
+import { matchWarning } from '../../i18n/warnings';
 import { ProtocolError } from '../../messaging/router';
 import type { CaptureProgress, CaptureStage } from '../../messaging/messages/capture';
 import type { Capture } from '../../model/capture';
@@ -7,6 +10,7 @@ import { badge } from './badge';
 import type { CaptureOptions } from './capture-options';
 import { forgetLastFailure } from './failure-report';
 import { runCapture } from './pipeline';
+import type { TabCaptures } from './tab-captures';
 
 function broadcast(tabId: number, stage: CaptureStage, done: number, total: number) {
   const event: CaptureProgress = { type: 'capture.progress', tabId, stage, done, total };
@@ -21,16 +25,13 @@ function broadcast(tabId: number, stage: CaptureStage, done: number, total: numb
 export function createCaptureRunner(
   openStore: () => Promise<Store>,
   extensionVersion: string,
+  tabs?: TabCaptures,
   /** Told of every sealed capture after it is stored (capture-time time stamps). */
   onSealed: (capture: Capture) => void = () => {},
 ) {
   const running = new Set<number>();
   return async function run(tabId: number, options: CaptureOptions = {}): Promise<Capture> {
-    if (running.has(tabId))
-      throw new ProtocolError(
-        'failed',
-        'A capture of this tab is already running; wait for it to finish.',
-      );
+    if (running.has(tabId)) throw ProtocolError.of('failed', 'fail_already_running');
     running.add(tabId);
     await badge(tabId, '…', '#666666');
     try {
@@ -40,12 +41,25 @@ export function createCaptureRunner(
         {
           store,
           extensionVersion,
-          onProgress: (stage, done, total) => broadcast(tabId, stage, done, total),
+          onProgress: (stage, done, total) => {
+            tabs?.progress(tabId, { stage, done, total });
+            broadcast(tabId, stage, done, total);
+          },
         },
         options,
       );
       onSealed(capture);
-      await badge(tabId, '✓', '#1a7f37', `Dalel: captured ${capture.url}`);
+      await tabs?.sealed(tabId, {
+        captureId: capture.id,
+        seal: capture.seal,
+        url: capture.url,
+        sealedAt: capture.sealedAt,
+      });
+      // Sealed, but with something the monitor should know (still loading, a video not kept):
+      // an amber mark and the reason in the button's tooltip, not a plain green ✓.
+      const warned = capture.warnings.filter((w) => matchWarning(englishCatalog, w));
+      if (warned.length) await badge(tabId, '✓!', '#a15c00', `Dalel: ${warned.join(' ')}`);
+      else await badge(tabId, '✓', '#1a7f37', `Dalel: captured ${capture.url}`);
       await forgetLastFailure();
       return capture;
     } catch (error) {
@@ -57,13 +71,10 @@ export function createCaptureRunner(
         (error.name === 'StoreFullError' || error instanceof ProtocolError)
       )
         throw error;
-      throw new ProtocolError(
-        'failed',
-        message.startsWith('The ') || message.startsWith('Dalel')
-          ? message
-          : `The capture failed: ${message}. Nothing was saved.`,
-      );
+      if (reasonOf(error)) throw new ProtocolError('failed', message, reasonOf(error));
+      throw ProtocolError.of('failed', 'fail_unexpected', message);
     } finally {
+      tabs?.finished(tabId);
       running.delete(tabId);
     }
   };

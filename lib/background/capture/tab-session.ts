@@ -1,29 +1,34 @@
 import { browser } from 'wxt/browser';
 import {
   collectedSchema,
+  documentChunkSchema,
   metricsSchema,
+  settledSchema,
   pageCheckSchema,
   type Collected,
   type CollectTarget,
   type PageMetrics,
 } from '../../messaging/content-protocol';
+import { fromBase64 } from '../../evidence/hex';
+import { ReasonedError } from '../../i18n/reason';
 import { CAPTURE_SCRIPT } from '../probe-tab';
 
-/** A capture failed for a reason the monitor should read; nothing was stored. */
-export class CaptureAbort extends Error {
-  constructor(message: string) {
-    super(message);
+/**
+ * A capture failed for a reason the monitor should read (a key of the locale catalogs, so the
+ * popup says it in their language); nothing was stored.
+ */
+export class CaptureAbort extends ReasonedError {
+  constructor(key: string, ...params: Array<string | number>) {
+    super(key, ...params);
     this.name = 'CaptureAbort';
   }
 }
 
 /** Without the monitor's press on this tab there is no activeTab grant: no reading, no screenshot. */
-export const NO_GESTURE =
-  'Dalel can read a page and take its screenshot only after you press its button, its shortcut or "Capture this page" on that tab. Press it and try again; nothing was saved.';
+export const NO_GESTURE = 'fail_no_gesture';
 
-const CLOSED = 'The tab was closed before the capture finished; nothing was saved.';
-const NAVIGATED =
-  'The page changed (navigated or reloaded) during the capture; nothing was saved. Wait until it has loaded and capture again.';
+const CLOSED = 'fail_tab_closed';
+const NAVIGATED = 'fail_navigated';
 
 /** The capture content script in one tab, and checks that the tab still shows the same document. */
 export class TabSession {
@@ -51,9 +56,7 @@ export class TabSession {
       // Dalel holds no standing access to any site: the page is readable only after a press.
       if (/permission to access|Cannot access contents/i.test(reason))
         throw new CaptureAbort(NO_GESTURE);
-      throw new CaptureAbort(
-        `Dalel cannot read this page (${reason}). Browser pages, error pages and the web store cannot be captured.`,
-      );
+      throw new CaptureAbort('fail_cannot_inject', reason);
     }
   }
 
@@ -66,10 +69,32 @@ export class TabSession {
       throw new CaptureAbort(NAVIGATED);
     }
     if (answer && typeof answer === 'object' && 'error' in answer)
-      throw new CaptureAbort(
-        `The page could not be read: ${String((answer as { error: unknown }).error)}`,
-      );
+      throw new CaptureAbort('fail_page_unreadable', String((answer as { error: unknown }).error));
     return answer;
+  }
+
+  /** Waits (at most `maxMs`) for the page to load and stop changing; says whether it did. */
+  async settle(maxMs: number) {
+    return settledSchema.parse(await this.ask({ type: 'cs.settle', maxMs }));
+  }
+
+  /** The document file `collect` held (a PDF tab), read in chunks, at most `max` bytes. */
+  async readDocument(nonce: string, size: number, max: number): Promise<Uint8Array> {
+    if (size > max) throw new Error(`${size} bytes, over the ${max}-byte limit`);
+    const bytes = new Uint8Array(size);
+    let offset = 0;
+    for (;;) {
+      const chunk = documentChunkSchema.parse(
+        await this.ask({ type: 'cs.documentChunk', nonce, offset }),
+      );
+      const part = fromBase64(chunk.base64);
+      if (offset + part.length > size) throw new Error('the file grew while it was read');
+      bytes.set(part, offset);
+      offset += part.length;
+      if (chunk.done) break;
+    }
+    if (offset !== size) throw new Error(`read ${offset} of ${size} bytes`);
+    return bytes;
   }
 
   async collect(nonce: string, target?: CollectTarget): Promise<Collected> {
@@ -90,9 +115,6 @@ export class TabSession {
     const tab = await this.tab();
     const check = pageCheckSchema.parse(await this.ask({ type: 'cs.check' }));
     if (check.session !== this.session || check.url !== this.url) throw new CaptureAbort(NAVIGATED);
-    if (!tab.active)
-      throw new CaptureAbort(
-        'The tab was switched away during the capture; nothing was saved. Stay on the tab until it finishes.',
-      );
+    if (!tab.active) throw new CaptureAbort('fail_tab_switched');
   }
 }

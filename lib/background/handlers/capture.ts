@@ -5,11 +5,16 @@ import { ProtocolError, type Handlers } from '../../messaging/router';
 import type { Capture } from '../../model/capture';
 import type { Store } from '../../store/store';
 import { base64Of } from '../capture/bytes';
+import type { TabCaptureStatus } from '../capture/tab-captures';
 import { redactArtifact } from '../capture/redactions';
 
 /** Runs one capture of a tab to the end (sealed and stored) or throws; see capture/runner.ts. */
 export interface CapturePorts {
   runCapture(tabId: number, options?: CaptureOptions): Promise<Capture>;
+  /** The newest capture sealed in a tab and the one running there (capture/tab-captures.ts). */
+  tabCaptureStatus(tabId: number): Promise<TabCaptureStatus>;
+  /** A small JPEG of an image artifact (background/thumbnails.ts); absent in Node tests. */
+  thumbnail?(sha256: string, open: (sha256: string) => Promise<Blob>): Promise<Uint8Array>;
 }
 
 /** Handlers of the capture messages (take, read back, timeline, artifact bytes). */
@@ -29,8 +34,23 @@ export function captureHandlers(store: Store, ports: CapturePorts) {
       return { capture, links, custody };
     },
     'capture.list': async () => store.captures.list(),
+    'capture.ofTab': async ({ tabId }) => {
+      const status = await ports.tabCaptureStatus(tabId);
+      // A capture deleted or lost since (a wipe, an import into a new archive) is not offered.
+      if (status.latest && !(await store.captures.get(status.latest.captureId)))
+        return { ...status, latest: null };
+      return status;
+    },
     'capture.timeline': async ({ accountKey }) =>
       accountTimeline(await store.captures.byAccount(accountKey)),
+    'artifact.thumbnail': async ({ sha256 }) => {
+      const row = await store.artifacts.get(sha256);
+      if (!row || !row.mediaType.startsWith('image/'))
+        throw new ProtocolError('not_found', `image ${sha256} not found`);
+      if (!ports.thumbnail) throw new ProtocolError('failed', 'no thumbnails here');
+      const bytes = await ports.thumbnail(sha256, (ref) => store.artifacts.blob(ref));
+      return { mediaType: 'image/jpeg' as const, base64: base64Of(bytes) };
+    },
     'redaction.list': async ({ captureId }) => {
       const all = await store.redactions.forCapture(captureId);
       const current = [...(await store.redactions.current(captureId)).values()].map((r) => r.id);

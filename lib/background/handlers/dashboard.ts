@@ -46,7 +46,7 @@ function indexCache(store: Store) {
 const NEWEST_PAGE_MAX = 500;
 
 const unfiltered = (filters: CaptureFilters) =>
-  Object.values(filters).every((value) => value === undefined || value === '');
+  Object.values(filters).every((value) => value === undefined || value === '' || value === false);
 
 /**
  * The unfiltered list's first page straight from the listings' `sealedAt` index and the tags of

@@ -22,6 +22,8 @@ export interface EvidencePorts {
   /** How time-stamp queries reach a TSA (fetch in the worker). */
   tsaTransport: Transport;
   createExportFile(): Promise<{ name: string; target: SinkTarget; discard: () => Promise<void> }>;
+  /** The font report.pdf embeds, fetched from the extension only when a package is made. */
+  reportFont?: () => Promise<Uint8Array>;
   broadcast(event: ExportProgressEvent): void;
   /** The package file a page placed for import, and how to remove it afterwards. */
   openImportFile(name: string): Promise<{ file: File; remove: () => Promise<void> }>;
@@ -49,13 +51,14 @@ async function activeSigner(store: Store) {
 /** Export of signed packages, and the signing key's public half. */
 export function evidenceHandlers(store: Store, ports: EvidencePorts) {
   return {
-    'export.run': async ({ scope, withholdRedactedOriginals }) => {
+    'export.run': async ({ scope, language, withholdRedactedOriginals }) => {
       const signer = await activeSigner(store);
       const now = store.ctx.now();
       const input = await buildPackageInput(store, scope, {
         signer,
         tool: ports.tool,
         now,
+        language,
         onProgress: (p) => ports.broadcast({ type: 'export.progress', ...p }),
         withholdRedactedOriginals,
       });
@@ -65,7 +68,7 @@ export function evidenceHandlers(store: Store, ports: EvidencePorts) {
           stampStatement(signature, timestampAuthorities, ports.tsaTransport);
       const file = await ports.createExportFile();
       try {
-        const result = await writePackage(input, file.target);
+        const result = await writePackage(input, file.target, { reportFont: ports.reportFont });
         await store.custody.record(exportedEvent(result, signer.fingerprint, store.ctx.now()));
         await ports
           .afterExport?.({ file: file.name, scope, result, input, signer: signer.fingerprint })

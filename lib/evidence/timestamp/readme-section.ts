@@ -1,11 +1,22 @@
-// The trusted-time step of README.txt, in its two languages. The command is run verbatim by
+// The trusted-time step of README.txt, in its three languages. The command is run verbatim by
 // tests/unit/evidence/timestamp/package-stamp.test.ts (with a test CA in place of <tsa-ca.pem>).
 import { LAYOUT } from '../manifest';
 import { TIMESTAMPS } from './annex';
 
 export const TSA_VERIFY_COMMAND = `openssl ts -verify -data ${LAYOUT.signature} -in ${TIMESTAMPS.token(1)} -CAfile <tsa-ca.pem>`;
 
-export function trustedTimeStep(language: 'en' | 'ru', step: number): string {
+export function trustedTimeStep(language: 'en' | 'ru' | 'kk', step: number): string {
+  if (language === 'kk')
+    return `${step}. Сенімді уақыт (пакетте timestamps/ қалтасы болса):
+   ${TSA_VERIFY_COMMAND}
+   "Verification: OK" деп шығуы керек. <tsa-ca.pem> — уақыт белгісі қызметінің (TSA) түбірлік
+   сертификаты, оны қызметтің өзінен алыңыз (DigiCert, GlobalSign, Sectigo және SSL.com
+   сертификаттары жүйеде бұрыннан бар: -CAfile <tsa-ca.pem> орнына -CApath /etc/ssl/certs
+   көрсетіңіз). Уақыт пен қызмет: openssl ts -reply -in ${TIMESTAMPS.token(1)} -text. Белгі
+   ${LAYOUT.signature} файлының сол уақытта болғанын дәлелдейді. OpenSSL қызмет сертификатын бүгінгі
+   күнге тексереді: содан бері оның мерзімі өтсе, бұл қадам қате береді, ал verify.html мен
+   dalel verify оны белгі уақытына тексереді.
+   timestamps/ қалтасы манифестке кірмейді: онда тек N.tsr файлдары мен README бола алады.`;
   if (language === 'ru')
     return `${step}. Время (если в пакете есть папка timestamps/):
    ${TSA_VERIFY_COMMAND}

@@ -11,9 +11,13 @@ import { idField as id, message, tabIdField, type Access } from './define';
  *   ever stored.
  * - `capture.get {id}` → `{ capture, links, custody }`.
  * - `capture.list {}` → `Capture[]`, newest first.
+ * - `capture.ofTab {tabId}` → `{ latest, running }`: the newest capture sealed in that tab
+ *   (whatever started it: popup, shortcut, context menu) and the capture running there now.
  * - `capture.timeline {accountKey}` → `[{ capture, changes: [{field, before, after}] }]`, oldest
  *   first; the changes are against the account as last observed (none for the first entry).
  * - `artifact.get {sha256}` → `{ mediaType, size, base64 }` (refused over `ARTIFACT_GET_MAX` bytes).
+ * - `artifact.thumbnail {sha256}` → `{ mediaType: 'image/jpeg', base64 }`: a small view of a
+ *   screenshot for the captures list (derived in memory, never stored).
  *
  * While a capture runs, the background broadcasts progress events (not requests; nobody answers
  * them) with `runtime.sendMessage`: `{ type: 'capture.progress', tabId, stage, done, total }`.
@@ -27,8 +31,10 @@ export const captureMessages = [
   }),
   message('capture.get', { id }),
   message('capture.list', {}),
+  message('capture.ofTab', { tabId: tabIdField }),
   message('capture.timeline', { accountKey: z.string().min(1).max(300) }),
   message('artifact.get', { sha256: sha256RefSchema }),
+  message('artifact.thumbnail', { sha256: sha256RefSchema }),
   /** The capture's redacted working copies (all, oldest first) and which are in force. */
   message('redaction.list', { captureId: id }),
   /**
@@ -46,8 +52,10 @@ export const captureAccess = {
   'capture.run': 'extension-page',
   'capture.get': 'extension-page',
   'capture.list': 'extension-page',
+  'capture.ofTab': 'extension-page',
   'capture.timeline': 'extension-page',
   'artifact.get': 'extension-page',
+  'artifact.thumbnail': 'extension-page',
   'redaction.list': 'extension-page',
   'redaction.apply': 'extension-page',
 } as const satisfies Record<(typeof captureMessages)[number]['shape']['type']['value'], Access>;
@@ -56,6 +64,7 @@ export const captureAccess = {
 export const ARTIFACT_GET_MAX = 32 * 1024 * 1024;
 
 export const CAPTURE_STAGES = [
+  'settle',
   'page',
   'screenshot',
   'full_page',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BULLETIN_FORMATS } from '../../bulletin/formats';
 import { captureFiltersSchema } from '../../search/filters';
 import { idField as id, message, type Access } from './define';
 
@@ -15,7 +16,7 @@ export const dashboardMessages = [
     from: day.optional(),
     to: day.optional(),
     language: z.enum(['en', 'ru', 'kk']),
-    format: z.enum(['markdown', 'html']),
+    format: z.enum(BULLETIN_FORMATS),
   }).refine(
     (m) => m.caseId !== undefined || (m.from !== undefined && m.to !== undefined),
     'bulletin.generate needs caseId, or from and to',

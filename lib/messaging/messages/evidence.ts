@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SCOPE_KINDS } from '../../evidence/manifest';
+import { LANGUAGES } from '../../i18n/translator';
 import { idField, message, type Access } from './define';
 
 /**
@@ -9,6 +10,8 @@ import { idField, message, type Access } from './define';
 export const evidenceMessages = [
   message('export.run', {
     scope: z.object({ kind: z.enum(SCOPE_KINDS), ids: z.array(idField).max(100_000) }).strict(),
+    /** The language of report.html and report.pdf inside the package. */
+    language: z.enum(LANGUAGES).default('en'),
     /** Capturer protection: redacted copies in, originals that show the monitor's account out. */
     withholdRedactedOriginals: z.boolean().optional(),
   }),

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { message, type Access } from './define';
 
-const passphrase = z.string().min(8, 'at least 8 characters').max(1024);
+// The messages are catalog keys: the router answers them as reasons, shown translated.
+const passphrase = z.string().min(8, 'passphraseTooShort').max(1024, 'passphraseTooLong');
 
 /** The passphrase lock, the panic wipe, storage health and the integrity check. */
 export const vaultMessages = [

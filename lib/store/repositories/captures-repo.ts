@@ -1,3 +1,4 @@
+import { ReasonedError } from '../../i18n/reason';
 import { captureSchema, type Capture } from '../../model/capture';
 import type { StoreContext } from '../context';
 import { blobForStorage } from '../encryption/blobs';
@@ -11,11 +12,9 @@ export interface ArtifactBytes {
   mediaType: string;
 }
 
-export class StoreFullError extends Error {
+export class StoreFullError extends ReasonedError {
   constructor(cause: unknown) {
-    super(
-      'Storage is full: the capture was not saved. Free disk space or export and archive old cases.',
-    );
+    super('fail_storage_full');
     this.name = 'StoreFullError';
     this.cause = cause;
   }

@@ -8,6 +8,9 @@ import {
 import type { StoreContext } from '../context';
 import { CustodyRepo } from './custody-repo';
 
+/** A case stored before recorded grounds existed reads as one with none. */
+const withDefaults = (row: LegalCase): LegalCase => ({ ...row, grounds: row.grounds ?? [] });
+
 export class CasesRepo {
   private readonly custody: CustodyRepo;
   constructor(private readonly ctx: StoreContext) {
@@ -63,12 +66,13 @@ export class CasesRepo {
   }
 
   async get(id: string): Promise<LegalCase | undefined> {
-    return this.ctx.db.cases.get(id);
+    const row = await this.ctx.db.cases.get(id);
+    return row && withDefaults(row);
   }
 
   async list(): Promise<LegalCase[]> {
     // Sorted here, not by the index: under the lock the index holds blind values.
     const rows = await this.ctx.db.cases.toArray();
-    return rows.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+    return rows.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).map(withDefaults);
   }
 }

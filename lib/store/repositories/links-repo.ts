@@ -21,6 +21,11 @@ export class LinksRepo {
     this.custody = new CustodyRepo(ctx);
   }
 
+  /**
+   * Adds a tag, unless the capture already has this very tag (same person, case and category):
+   * then that one is answered and nothing is written, so a double click or a second save of the
+   * same draft never makes duplicate tags.
+   */
   async add(input: LinkInput): Promise<Link> {
     const link = linkSchema.parse({
       id: newId('link'),
@@ -29,10 +34,17 @@ export class LinksRepo {
       createdAt: this.ctx.now().toISOString(),
     });
     const { db } = this.ctx;
-    await db.transaction(
+    return db.transaction(
       'rw',
       [db.links, ...db.custodyLog, db.captures, db.persons, db.cases],
-      async () => {
+      async (): Promise<Link> => {
+        const same = (await db.links.where('captureId').equals(link.captureId).toArray()).find(
+          (l) =>
+            l.personId === link.personId &&
+            l.caseId === link.caseId &&
+            l.category === link.category,
+        );
+        if (same) return same;
         if (!(await db.captures.get(link.captureId)))
           throw new Error(`no capture ${link.captureId}`);
         if (link.personId && !(await db.persons.get(link.personId)))
@@ -51,9 +63,9 @@ export class LinksRepo {
             note: link.note,
           },
         });
+        return link;
       },
     );
-    return link;
   }
 
   async remove(id: string): Promise<void> {

@@ -1,6 +1,7 @@
 import { newId } from '../../model/ids';
 import {
   personInputSchema,
+  personAccountKeys,
   personSchema,
   type Person,
   type PersonAccount,
@@ -11,13 +12,8 @@ import type { PersonRow } from '../rows';
 import { CustodyRepo } from './custody-repo';
 
 /** Lookup keys for an account: by handle (case-insensitive) and by stable platform id. */
-export function accountKeys(accounts: readonly PersonAccount[]): string[] {
-  const keys = accounts.flatMap((a) => [
-    `${a.platform}:${a.handle.toLowerCase()}`,
-    ...(a.platformId ? [`${a.platform}#${a.platformId}`] : []),
-  ]);
-  return [...new Set(keys)];
-}
+export const accountKeys = (accounts: readonly PersonAccount[]): string[] =>
+  personAccountKeys(accounts);
 
 function toPerson({ accountKeys: _keys, ...person }: PersonRow): Person {
   return person;

@@ -1,6 +1,7 @@
 import { fromBase64 } from '../../evidence/hex';
 import { signRotation, type SignedRotation } from '../../evidence/key-rotation';
 import { signingKeyFromPair } from '../../evidence/signing';
+import { ReasonedError } from '../../i18n/reason';
 import { createDataKey, unwrapDataKey, wrapDataKey } from '../../vault/data-key';
 import { ARGON2_COST, newArgon2Params, type Argon2Cost } from '../../vault/kdf';
 import { VaultLockedError } from '../../vault/errors';
@@ -79,7 +80,7 @@ export class VaultRepo {
    * dropped), then every row and blob rewritten encrypted. Returns the data key for the session.
    */
   async enable(passphrase: string, kdf?: KdfParams): Promise<Uint8Array> {
-    if (await this.record()) throw new Error('the passphrase lock is already on');
+    if (await this.record()) throw new ReasonedError('fail_lock_already_on');
     const { dataKey, wrapped } = await createDataKey(
       passphrase,
       kdf ?? newArgon2Params(this.kdfCost),
@@ -100,7 +101,7 @@ export class VaultRepo {
   /** The data key for a passphrase; WrongPassphraseError otherwise. Does not change the session. */
   async dataKeyFor(passphrase: string): Promise<Uint8Array> {
     const record = await this.record();
-    if (!record) throw new Error('the passphrase lock is off');
+    if (!record) throw new ReasonedError('fail_lock_off');
     return unwrapDataKey(record, passphrase);
   }
 
@@ -134,7 +135,7 @@ export class VaultRepo {
     dataKey.fill(0);
     session.open(subkeys);
     const record = await this.prepare();
-    if (!record) throw new Error('the passphrase lock is off');
+    if (!record) throw new ReasonedError('fail_lock_off');
     for (const [id, entry] of Object.entries(record.signingKeys)) {
       session.privateKeys.set(
         id,

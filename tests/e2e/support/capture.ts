@@ -52,10 +52,21 @@ export async function pressToolbarButton(context: BrowserContext, extensionId: s
   };
   const tab = targetInfos.find((t) => t.url === url);
   if (!tab) throw new Error(`no tab target for ${url}`);
-  const popup = context.waitForEvent('page', { timeout: 3_000 }).catch(() => null);
   await cdp.send('Extensions.triggerAction' as any, { id: extensionId, targetId: tab.targetId });
-  const opened = await popup;
-  if (opened && opened.url().includes(extensionId)) await opened.close();
+  // The popup is not one of the context's pages (Playwright does not attach to it): close its
+  // target once it is there, so the next press opens a new one rather than closing this one.
+  const popupUrl = `chrome-extension://${extensionId}/popup.html`;
+  for (let i = 0; i < 30; i++) {
+    const { targetInfos: now } = (await cdp.send('Target.getTargets' as any, {})) as {
+      targetInfos: Array<{ targetId: string; url: string }>;
+    };
+    const popup = now.find((t) => t.url.startsWith(popupUrl));
+    if (popup) {
+      await cdp.send('Target.closeTarget' as any, { targetId: popup.targetId }).catch(() => {});
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
   await cdp.detach();
 }
 

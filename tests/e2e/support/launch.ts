@@ -15,6 +15,11 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number } | null;
   /** Another unpacked build to load instead of the shipped one (a test-only variant). */
   extensionDir?: string;
+  /**
+   * Also open the DevTools port (a random one, read back from `DevToolsActivePort`): the toolbar
+   * popup is reachable only there (Playwright's own connection does not attach to it).
+   */
+  devtoolsPort?: boolean;
   /** Requests to let through to the real (loopback) network instead of the fixture site. */
   passThrough?: (url: URL) => boolean;
 }
@@ -51,6 +56,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       '--enable-unsafe-extension-debugging',
       // One switch only: Chromium honours the last --host-resolver-rules it is given.
       '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
+      ...(options.devtoolsPort ? ['--remote-debugging-port=0'] : []),
     ],
   });
   await installSite(context, options.extraPages, options.passThrough);

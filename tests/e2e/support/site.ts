@@ -251,6 +251,9 @@ export function indexPage(pages: SitePage[]): string {
 <ul>${items}</ul>`;
 }
 
+/** Where `npm run demo` starts: the list of the fixture site's pages. */
+export const DEMO_START = 'https://dalel.test/';
+
 /**
  * The fixture site as a function from URL to answer: the index at https://dalel.test/, the pages,
  * generated media, and a 404 for everything else (nothing is ever fetched from the network).
@@ -259,7 +262,8 @@ export function createSite(extra: SitePage[] = []): (url: string) => Promise<Sit
   const pages = [...extra, ...SITE_PAGES];
   const byKey = new Map(pages.map((p) => [key(p.url), p]));
   return async (url) => {
-    if (key(url) === 'https://dalel.test/')
+    // The demo's start page (`npm run demo`), with or without its trailing slash (key drops it).
+    if (key(url) === key(DEMO_START))
       return { status: 200, contentType: 'text/html; charset=utf-8', body: indexPage(pages) };
     const page = byKey.get(key(url));
     const body = page ? pageBody(page) : null;

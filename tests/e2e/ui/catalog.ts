@@ -18,3 +18,13 @@ export function msg(lang: Lang, key: string, ...subs: Array<string | number>): s
   if (!entry) throw new Error(`no string ${key} in ${lang}`);
   return entry.message.replace(/\$(\d)/g, (_, n: string) => String(subs[Number(n) - 1] ?? ''));
 }
+
+/** A counted string in its plural form for `count` (the catalogs' `key__one`, `key__few`, …). */
+export function msgCount(lang: Lang, key: string, count: number, ...more: Array<string | number>) {
+  const form = `${key}__${new Intl.PluralRules(lang).select(count)}`;
+  try {
+    return msg(lang, form, count, ...more);
+  } catch {
+    return msg(lang, `${key}__other`, count, ...more);
+  }
+}

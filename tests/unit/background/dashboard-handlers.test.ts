@@ -83,7 +83,8 @@ describe('dashboard handlers', () => {
     expect(out).toMatchObject({ persons: 1, captures: 1, language: 'kk' });
     expect(out.content).toContain('## Erlan Zhaksybekov');
     expect(out.content).toContain('Бап: Art. 174');
-    expect(out.content).toContain('`aaaaaaaaaaaa`');
+    // The evidence list cites each capture by its full seal, so a reader can look it up.
+    expect(out.content).toContain(`\`sha256:${'a'.repeat(64)}\``);
     await expect(
       handlers['bulletin.generate']({ type: 'bulletin.generate', language: 'en', format: 'html' }),
     ).rejects.toThrow(/needs caseId, or from and to/);

@@ -2,14 +2,26 @@ import type { BulletinData } from '../../../lib/bulletin/model';
 import { capture, legalCase, link, person } from '../search/synthetic';
 
 /**
- * A small fictional archive shaped like a real monitoring bulletin: two prosecuted persons with
- * grounds cited, one hacked account. Every name here is invented.
+ * A small fictional archive shaped like a real monitoring bulletin (shared/examples): two
+ * prosecuted persons with grounds cited — captured posts, and a shout and a gesture recorded by
+ * hand — and a hacked Facebook account; an Instagram account renamed and then suspended. Every
+ * name here is invented.
  */
 export function sampleArchive(): BulletinData {
   const persons = [
     person('per_ak', 'Aigerim Kairatkyzy', ['Айгерим Кайраткызы']),
-    person('per_ns', 'Nurlan Sarsenov'),
-    person('per_dm', 'Dana Mukhtarova'),
+    {
+      ...person('per_ns', 'Nurlan Sarsenov'),
+      accounts: [
+        { platform: 'instagram' as const, handle: 'nurlan.sarsenov', platformId: null, url: null },
+      ],
+    },
+    {
+      ...person('per_dm', 'Dana Mukhtarova'),
+      accounts: [
+        { platform: 'facebook' as const, handle: 'dana_mukhtarova', platformId: null, url: null },
+      ],
+    },
   ];
   const cases = [
     legalCase('case_ak', 'Kairatkyzy case', {
@@ -25,6 +37,20 @@ export function sampleArchive(): BulletinData {
         },
       ],
       dates: [{ label: 'Criminal case opened', date: '2021-04-27' }],
+      grounds: [
+        {
+          personId: 'per_ak',
+          date: '2021-01-01',
+          text: 'shouted “Go ahead!” while listening to a New Year greeting',
+          source: 'the indictment',
+        },
+        {
+          personId: null,
+          date: null,
+          text: 'raised her right hand in a fist, a gesture “of the organization’s leader”',
+          source: '',
+        },
+      ],
     }),
     legalCase('case_ns', 'Sarsenov case', {
       article: 'Art. 405 Part 2',
@@ -41,20 +67,28 @@ export function sampleArchive(): BulletinData {
         { label: 'Indictment approved', date: '2021-04-29' },
         { label: 'Indictment compiled', date: '2021-04-21' },
       ],
+      grounds: [
+        {
+          personId: 'per_ns',
+          date: '2021-02-28',
+          text: 'attended a peaceful protest',
+          source: 'the indictment',
+        },
+      ],
       notes: 'Detained at a peaceful protest on 28 February 2021.',
     }),
   ];
   const captures = [
     capture(1, {
       text: 'I love my country deeply; I want free elections <now> & *always*',
-      author: 'aigerim.k',
+      author: 'aigerim_k',
       sealedAt: '2021-05-03T09:00:00.000Z',
       publishedAt: '2021-03-08T18:20:00.000Z',
     }),
     capture(2, {
       platform: 'facebook',
       text: 'Shared a post titled “Sultan of my heart”',
-      author: 'aigerim.k',
+      author: 'aigerim_k',
       sealedAt: '2021-05-03T09:10:00.000Z',
       publishedAt: '2021-01-01T00:05:00.000Z',
     }),
@@ -68,12 +102,21 @@ export function sampleArchive(): BulletinData {
     capture(4, {
       platform: 'facebook',
       notice: 'Your account has been locked: we noticed unusual activity',
+      noticeType: 'locked',
+      author: 'dana_mukhtarova',
       sealedAt: '2021-05-05T15:30:00.000Z',
     }),
     capture(5, { text: 'outside the range', sealedAt: '2021-06-01T00:00:00.000Z' }),
+    capture(7, {
+      state: 'active',
+      author: 'nurlan.sarsenov',
+      name: 'Nurlan Sarsenov',
+      sealedAt: '2021-04-30T07:00:00.000Z',
+    }),
     capture(6, {
       state: 'suspended',
       author: 'nurlan.sarsenov',
+      name: 'Free Nurlan',
       sealedAt: '2021-05-06T07:00:00.000Z',
     }),
   ];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { captureHandlers } from '../../../lib/background/handlers/capture';
+import { TabCaptures, type TabCapture } from '../../../lib/background/capture/tab-captures';
 import { ARTIFACT_GET_MAX, captureProgressSchema } from '../../../lib/messaging/messages/capture';
 import { ProtocolError } from '../../../lib/messaging/router';
 import type { Capture } from '../../../lib/model/capture';
@@ -12,7 +13,17 @@ function setup(
   },
 ) {
   const { store } = createTestStore();
-  return { store, h: captureHandlers(store, { runCapture: run }) };
+  const saved: Record<string, TabCapture>[] = [];
+  const tabs = new TabCaptures({
+    load: async () => saved.at(-1) ?? {},
+    save: async (map) => void saved.push(map),
+  });
+  return {
+    store,
+    tabs,
+    saved,
+    h: captureHandlers(store, { runCapture: run, tabCaptureStatus: (id) => tabs.status(id) }),
+  };
 }
 
 describe('capture handlers', () => {
@@ -25,6 +36,39 @@ describe('capture handlers', () => {
       id: 'cap_run',
       seal: capture.seal,
     });
+  });
+
+  it('capture.ofTab answers the newest capture sealed in the tab and what runs there now', async () => {
+    const { store, tabs, saved, h } = setup();
+    const ask = (tabId: number) => h['capture.ofTab']({ type: 'capture.ofTab', tabId });
+    expect(await ask(3)).toEqual({ latest: null, running: null });
+    tabs.progress(3, { stage: 'screenshot', done: 1, total: 6 });
+    expect(await ask(3)).toEqual({
+      latest: null,
+      running: { stage: 'screenshot', done: 1, total: 6 },
+    });
+    const { capture, artifacts } = sampleCapture('cap_tab');
+    await store.captures.seal(capture, artifacts);
+    const latest = {
+      captureId: capture.id,
+      seal: capture.seal,
+      url: capture.url,
+      sealedAt: capture.sealedAt,
+    };
+    await tabs.sealed(3, latest);
+    expect(await ask(3)).toEqual({ latest, running: null });
+    expect(await ask(4), 'another tab has its own').toEqual({ latest: null, running: null });
+    expect(saved.at(-1), 'kept in session storage for a worker that sleeps').toEqual({
+      '3': latest,
+    });
+    // A worker that restarted reads it back.
+    const again = new TabCaptures({ load: async () => saved.at(-1)!, save: async () => {} });
+    expect((await again.status(3)).latest).toEqual(latest);
+    await tabs.closed(3);
+    expect(await ask(3)).toEqual({ latest: null, running: null });
+    // A capture that is no longer in the archive is not offered.
+    await tabs.sealed(5, { ...latest, captureId: 'cap_gone' });
+    expect((await ask(5)).latest).toBeNull();
   });
 
   it('capture.get returns the capture with its links and custody events; unknown ids are not_found', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accountTimeline } from '../../../lib/capture/timeline';
+import { accountTimeline, mergedTimeline } from '../../../lib/capture/timeline';
 import { accountCapture, hash, withRecord } from './make-capture';
 
 const avatarArtifact = (url: string, sha: string) => ({
@@ -80,21 +80,23 @@ describe('account timeline diff', () => {
     ]);
   });
 
-  it('turns a "page isn\'t available" notice into a state change and keeps earlier facts', () => {
+  it('turns a "page isn\'t available" notice into "unavailable" (not "deleted") and keeps earlier facts', () => {
     const notice = withRecord({
       kind: 'notice',
-      notice: { type: 'not_found', message: "Sorry, this page isn't available.", language: 'en' },
+      notice: { type: 'unavailable', message: "Sorry, this page isn't available.", language: 'en' },
     });
     const timeline = accountTimeline([
       accountCapture({}),
       notice,
       accountCapture({ name: 'Back' }),
     ]);
-    expect(timeline[1]!.changes).toEqual([{ field: 'state', before: 'active', after: 'deleted' }]);
+    expect(timeline[1]!.changes).toEqual([
+      { field: 'state', before: 'active', after: 'unavailable' },
+    ]);
     // Name compared with the last capture that showed it, state with the notice.
     expect(timeline[2]!.changes).toEqual([
       { field: 'name', before: 'Aigerim Example', after: 'Back' },
-      { field: 'state', before: 'deleted', after: 'active' },
+      { field: 'state', before: 'unavailable', after: 'active' },
     ]);
   });
 
@@ -146,5 +148,21 @@ describe('account timeline diff', () => {
     expect(timeline[2]!.changes).toEqual([
       { field: 'posts.disappeared', before: ['1', '3'], after: null },
     ]);
+  });
+});
+
+describe('one account under several keys', () => {
+  it('diffs the captures found by platform id and by handle as one account (a bio change shows)', () => {
+    const byId = { ...accountCapture({ bio: 'Journalist' }), id: 'cap_a' };
+    const byHandle = {
+      ...accountCapture({ bio: 'Buy now' }),
+      id: 'cap_b',
+      sealedAt: '2099-01-01T00:00:00.000Z',
+    };
+    // Each key alone has a single capture, so nothing would seem to change.
+    expect(accountTimeline([byId])[0]!.changes).toEqual([]);
+    const merged = mergedTimeline([[byId], [byHandle, byId]]);
+    expect(merged.map((e) => e.capture.id)).toEqual(['cap_a', 'cap_b']);
+    expect(merged[1]!.changes).toEqual([{ field: 'bio', before: 'Journalist', after: 'Buy now' }]);
   });
 });

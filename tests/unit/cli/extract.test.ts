@@ -22,7 +22,7 @@ describe('dalel extract', () => {
     expect(await main(['extract', fixture, '--url', url], io)).toBe(0);
     const text = io.stdout.join('\n');
     expect(text).toMatch(/^instagram notice {2}\(extractor instagram \d+\.\d+\.\d+\)/);
-    expect(text).toContain('notice.type: not_found');
+    expect(text).toContain('notice.type: unavailable');
     expect(text).toMatch(/warnings:/);
   });
 

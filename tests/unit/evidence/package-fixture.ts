@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { repoRoot } from '../../support/shared-fixtures';
 // Helpers to build a demo package in memory and to take it apart and put it back together the
 // way an attacker (or a buggy tool) would.
 import { buildDemoInput } from '../../../lib/demo/demo-input';
@@ -32,12 +35,17 @@ export async function writeToBytes(
   return concatBytes(parts);
 }
 
+/** The font the extension gives report.pdf (public/fonts), read from the repository. */
+export const reportFont = async () =>
+  new Uint8Array(readFileSync(path.join(repoRoot, 'public/fonts/dejavu-sans-dalel.ttf')));
+
+/** A package of the demo data as the extension makes it: with report.html and report.pdf. */
 export async function demoPackage(
   options: PackageOptions = {},
 ): Promise<{ zip: Uint8Array; key: SigningKey; input: PackageInput }> {
   const key = await generateSigningKey();
   const input = await buildDemoInput(key, NOW);
-  return { zip: await writeToBytes(input, options), key, input };
+  return { zip: await writeToBytes(input, { reportFont, ...options }), key, input };
 }
 
 export async function unpack(zip: Uint8Array): Promise<Entry[]> {

@@ -186,4 +186,23 @@ describe('message router', () => {
     const types = requestSchema.options.map((o) => o.shape.type.value);
     expect(Object.keys(ACCESS).sort()).toEqual([...types].sort());
   });
+  it('answers a schema refusal meant for the monitor as a translatable reason', async () => {
+    const short = await route({ type: 'vault.enable', passphrase: 'short' }, extensionPage);
+    expect(short).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid_message',
+        message: 'The passphrase must be at least 8 characters long.',
+        reason: { key: 'passphraseTooShort', params: [] },
+      },
+    });
+    const blank = await route({ type: 'person.create', person: { name: '   ' } }, extensionPage);
+    expect(blank).toMatchObject({ error: { reason: { key: 'nameRequired' } } });
+    const untitled = await route({ type: 'case.create', legalCase: { title: ' ' } }, extensionPage);
+    expect(untitled).toMatchObject({ error: { reason: { key: 'titleRequired' } } });
+    // A malformed message a user could never cause keeps its technical English and no reason.
+    const odd = await route({ type: 'vault.enable', passphrase: 5 }, extensionPage);
+    expect(odd).toMatchObject({ error: { code: 'invalid_message' } });
+    expect((odd as { error: { reason?: unknown } }).error.reason).toBeUndefined();
+  });
 });

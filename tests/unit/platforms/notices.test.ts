@@ -8,9 +8,9 @@ import { NOTICE_TYPES, type NoticeType } from '../../../lib/platforms/record';
 /** One message per notice type and language, worded as the platforms show them. */
 const TABLE: Record<NoticeType, Record<'en' | 'ru' | 'kk', string>> = {
   not_found: {
-    en: "Sorry, this page isn't available.",
-    ru: 'К сожалению, эта страница недоступна.',
-    kk: 'Кешіріңіз, бұл бет қолжетімсіз.',
+    en: 'Page not found',
+    ru: 'Страница не найдена',
+    kk: 'Бет табылмады',
   },
   removed: {
     en: 'This video has been removed by the uploader',
@@ -78,9 +78,9 @@ const TABLE: Record<NoticeType, Record<'en' | 'ru' | 'kk', string>> = {
     kk: 'Бұл бейне тек демеушілерге қолжетімді',
   },
   unavailable: {
-    en: "This content isn't available right now",
-    ru: 'Этот контент сейчас недоступен',
-    kk: 'Бұл контент қазір қолжетімсіз',
+    en: "Sorry, this page isn't available.",
+    ru: 'К сожалению, эта страница недоступна.',
+    kk: 'Кешіріңіз, бұл бет қолжетімсіз.',
   },
 };
 

@@ -109,7 +109,7 @@ describe('registry', () => {
     );
     const record = extractDocument(doc, new URL('https://www.instagram.com/p/C0ffeeXmpl1/'));
     expect(record.kind).toBe('notice');
-    expect(record.notice?.type).toBe('not_found');
+    expect(record.notice?.type).toBe('unavailable');
     expect(record.sources?.notice).toBe('dom');
   });
 

@@ -46,6 +46,14 @@ describe('CaptureIndex over 10,000 captures', () => {
     expect(hits[0]!.categories.sort()).toEqual(['account_state', 'ground']);
   });
 
+  it('finds the captures tagged to nobody (the popup\'s "not tagged yet")', () => {
+    const page = index.page({ untagged: true }, 3);
+    const untagged = (n: number) => n % 7 !== 0 && n % 11 !== 0;
+    expect(page.total).toBe(captures.filter((_, n) => untagged(n)).length);
+    expect(page.hits.map((h) => h.id)).toEqual(expected(untagged).slice(0, 3));
+    expect(index.page({ untagged: false }, 1).total, 'false does not filter').toBe(10_000);
+  });
+
   it('matches free text in any case, ё as е, and through linked names and notes', () => {
     expect(index.search({ text: 'ВСЕ будет' }).map((h) => h.id)).toEqual(
       expected((n) => n % 1000 === 0),
@@ -101,6 +109,8 @@ describe('CaptureIndex over 10,000 captures', () => {
         'personIds',
         'caseIds',
         'categories',
+        // The screenshot's hash, for the list's thumbnail (not text).
+        'screenshot',
       ].sort(),
     );
   });

@@ -2,7 +2,7 @@ import type { Capture } from '../../../lib/model/capture';
 import type { LegalCase } from '../../../lib/model/legal-case';
 import type { Link } from '../../../lib/model/link';
 import type { Person } from '../../../lib/model/person';
-import type { ExtractedRecord, Platform } from '../../../lib/platforms/record';
+import type { ExtractedRecord, NoticeType, Platform } from '../../../lib/platforms/record';
 
 const AT = '2026-01-01T00:00:00.000Z';
 
@@ -24,6 +24,7 @@ export function legalCase(id: string, title: string, extra: Partial<LegalCase> =
     createdAt: AT,
     updatedAt: AT,
     ...extra,
+    grounds: extra.grounds ?? [],
   };
 }
 
@@ -48,7 +49,10 @@ export function capture(
     sealedAt?: string;
     publishedAt?: string;
     notice?: string;
+    noticeType?: NoticeType;
     state?: 'active' | 'suspended' | 'deleted';
+    /** The account's display name (account pages). */
+    name?: string;
   } = {},
 ): Capture {
   const platform = opts.platform ?? 'instagram';
@@ -76,11 +80,13 @@ export function capture(
             links: [],
           }
         : null,
-    notice: opts.notice ? { type: 'suspended', message: opts.notice, language: 'en' } : null,
+    notice: opts.notice
+      ? { type: opts.noticeType ?? 'suspended', message: opts.notice, language: 'en' }
+      : null,
     account: opts.state
       ? {
           handle: opts.author ?? `user${n % 50}`,
-          name: null,
+          name: opts.name ?? null,
           id: null,
           bio: null,
           avatarUrl: null,
