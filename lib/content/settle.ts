@@ -37,8 +37,13 @@ export function waitForSettled(
   } catch {
     requests = null; // no resource timing here: DOM quiet alone decides
   }
+  // An image still downloading announces nothing until it ends (resource timing reports finished
+  // requests only), so a quiet stretch alone must not count as loaded while one is pending.
+  const imagePending = () =>
+    Array.from(win.document.images).some((img) => !img.complete && img.loading !== 'lazy');
   const loaded = () =>
-    win.document.readyState === 'complete' || performance.now() - lastChange >= quietMs * 4;
+    win.document.readyState === 'complete' ||
+    (performance.now() - lastChange >= quietMs * 4 && !imagePending());
   return new Promise<Settled>((resolve) => {
     const check = () => {
       const now = performance.now();

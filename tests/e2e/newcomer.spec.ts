@@ -50,7 +50,7 @@ test('`npm run demo` lands on the fixture site’s list of pages (with or withou
 
 test('a fresh install opens the first-run page: what Dalel does, passphrase, key, pinning', async () => {
   test.setTimeout(90_000);
-  const { context, extensionId } = await launchWithExtension();
+  const { context, extensionId } = await launchWithExtension({ welcome: 'keep' });
   try {
     const welcomeUrl = `chrome-extension://${extensionId}/welcome.html`;
     const opened =

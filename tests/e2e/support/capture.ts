@@ -26,13 +26,19 @@ export async function openTab(context: BrowserContext, extensionPage: Page, url:
  */
 export async function tabIdOf(extensionPage: Page, page: Page): Promise<number> {
   const url = page.url();
-  const id = await extensionPage.evaluate(
-    async (u) =>
-      (await (globalThis as any).chrome.tabs.query({ url: u }))[0]?.id as number | undefined,
-    url,
-  );
-  if (id === undefined) throw new Error(`no tab found for ${url}`);
-  return id;
+  // The grant from a toolbar press reaches the tab a moment after the press returns: ask again
+  // for a few seconds before giving up.
+  const deadline = Date.now() + 5_000;
+  for (;;) {
+    const id = await extensionPage.evaluate(
+      async (u) =>
+        (await (globalThis as any).chrome.tabs.query({ url: u }))[0]?.id as number | undefined,
+      url,
+    );
+    if (id !== undefined) return id;
+    if (Date.now() > deadline) throw new Error(`no tab found for ${url}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /**

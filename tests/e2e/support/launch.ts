@@ -22,6 +22,12 @@ export interface LaunchOptions {
   devtoolsPort?: boolean;
   /** Requests to let through to the real (loopback) network instead of the fixture site. */
   passThrough?: (url: URL) => boolean;
+  /**
+   * A fresh install opens the first-run page in a new tab, a moment after the worker starts. By
+   * default it is waited for and closed, so it cannot take the front mid-test (a toolbar press on
+   * a tab that is no longer active grants nothing). `keep` leaves it for the test to look at.
+   */
+  welcome?: 'close' | 'keep';
 }
 
 export interface Launched {
@@ -64,5 +70,18 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     context.serviceWorkers()[0] ??
     (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(serviceWorker.url()).host;
+  // Only a new profile installs (and so opens the first-run page); a restarted one does not.
+  if (options.userDataDir === undefined && options.welcome !== 'keep')
+    await closeWelcomePage(context, extensionId);
   return { context, serviceWorker, extensionId, userDataDir };
+}
+
+async function closeWelcomePage(context: BrowserContext, extensionId: string): Promise<void> {
+  const welcomeUrl = `chrome-extension://${extensionId}/welcome.html`;
+  const welcome =
+    context.pages().find((p) => p.url() === welcomeUrl) ??
+    (await context
+      .waitForEvent('page', { predicate: (p) => p.url() === welcomeUrl, timeout: 10_000 })
+      .catch(() => null));
+  await welcome?.close();
 }
