@@ -129,7 +129,8 @@ test('the context menu captures a notice', async () => {
   await contextMenuItem(session.bidi, tab, 'dalel-capture-page');
   const [capture] = await session.dalel.waitForCaptures(1);
   expect(capture.kind).toBe('notice');
-  expect(capture.record.notice).toMatchObject({ type: 'not_found', language: 'en' });
+  // "This page isn't available" does not say the account was deleted: it is `unavailable`.
+  expect(capture.record.notice).toMatchObject({ type: 'unavailable', language: 'en' });
   expect(capture.accountKey).toBe('instagram:kairat.deleted');
 });
 
