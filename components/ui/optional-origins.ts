@@ -1,9 +1,10 @@
 import { browser } from 'wxt/browser';
-import { originPattern } from '../../lib/locker/config';
+import { originPattern } from '../../lib/permissions/origin-permission';
 
 /**
  * Optional host permissions for origins the monitor configured (the team locker's endpoint and
- * presigning service). Kept in one small file so it can give way to a shared helper.
+ * presigning service), as the same host patterns the time-stamping authorities get
+ * (lib/permissions/origin-permission.ts).
  *
  * `request` must be the first thing a click handler does: Firefox honours a permission request
  * only while the user's gesture is still being handled, i.e. before the first `await`.

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { originPattern } from '../locker/config';
+import { originPattern } from '../permissions/origin-permission';
 import type { LockerPorts } from '../services/locker/ports';
 import { opfsLockerFiles } from './locker-files';
 

@@ -92,16 +92,6 @@ export function lockerOrigins(config: Pick<LockerConfig, 'endpoint' | 'auth'>): 
   return [...origins];
 }
 
-/**
- * The host permission pattern for an origin: scheme and host, any port (Firefox's match
- * patterns have no port, and Chrome's `permissions.contains` does not see a port-specific pattern
- * as covered by a granted host).
- */
-export function originPattern(origin: string): string {
-  const url = new URL(origin);
-  return `${url.protocol}//${url.hostname}/*`;
-}
-
 /** The retain-until date for an upload now: whole seconds, UTC, as S3 wants it. */
 export function retainUntil(now: Date, days: number): string {
   return new Date(now.getTime() + days * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');

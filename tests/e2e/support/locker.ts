@@ -8,7 +8,7 @@ import {
 import { bindRgw } from '../../support/rgw/admin';
 import { launchWithExtension, type Launched } from './launch';
 import { sendFrom } from './fixtures';
-import { originPattern } from '../../../lib/locker/config';
+import { originPattern } from '../../../lib/permissions/origin-permission';
 
 /** Loopback servers of the test (the S3 engine, the presigning service, a proxy) are real. */
 const loopback = (url: URL) => url.hostname === '127.0.0.1';
