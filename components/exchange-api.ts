@@ -3,6 +3,7 @@ import { openExportFile } from '../lib/background/export-file';
 import { backgroundMemoryFiles, opfsRoot } from '../lib/background/memory-files';
 import { request } from '../lib/messaging/client';
 import { verifyPackage } from '../lib/evidence/verify';
+import { trustedAnchors } from '../lib/evidence/timestamp/known-tsas';
 import type { VerifyReport } from '../lib/evidence/verify-report';
 import type { ImportResult } from '../lib/services/import-package';
 import { blobSource } from '../lib/evidence/zip/source';
@@ -141,11 +142,16 @@ async function runExport(
 
 export const exchangeApi = {
   export: runExport,
-  verify: (file: File, onProgress: (p: Progress) => void, pinnedKey?: string) =>
-    verifyPackage(blobSource(file), {
+  // The preview trusts the same time-stamping authorities as the import (shipped roots and the
+  // monitor's own TSAs' CAs), so the two never disagree on a package's trusted time.
+  verify: async (file: File, onProgress: (p: Progress) => void, pinnedKey?: string) => {
+    const { timestampAuthorities } = await request('settings.get');
+    return verifyPackage(blobSource(file), {
       pinnedKey: pinnedKey || undefined,
+      tsaAnchors: trustedAnchors(timestampAuthorities),
       onProgress: (done, total) => onProgress({ done, total }),
-    }),
+    });
+  },
   import: runImport,
   keyInfo: (): Promise<KeyInfo> => request('key.info'),
 };

@@ -19,6 +19,15 @@ export function inAnnex(name: string): boolean {
   return name.startsWith(UNSIGNED_ANNEX.dir);
 }
 
+/**
+ * How Dalel writes the annex: after the signed files (it can only be made once they are signed),
+ * tokens stored as they are, the README deflated. The writer and the verifier's "is this the
+ * container as Dalel writes it" check both use this, so a stamped package is not called re-packed.
+ */
+export function annexCompressed(name: string): boolean {
+  return name.endsWith('README');
+}
+
 export interface AnnexFile {
   name: string;
   bytes: Uint8Array;

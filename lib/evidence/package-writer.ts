@@ -22,6 +22,7 @@ import type { SinkTarget } from './zip/sink';
 import { ZipWriter, type EntryData, type WrittenEntry } from './zip/writer';
 import { ReadAhead } from './read-ahead';
 import { TIMESTAMPS, type StampSummary } from './timestamp/annex';
+import { annexCompressed } from './annex';
 import { withheldFiles } from './package-withhold';
 
 export interface PackageResult {
@@ -248,7 +249,7 @@ export async function writePackage(
       await zip.add({
         name: entry.name,
         data: entry.data,
-        compress: entry.name.endsWith('README'),
+        compress: annexCompressed(entry.name),
       });
     const size = await zip.finish();
     progress('done');

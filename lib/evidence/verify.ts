@@ -3,7 +3,13 @@
 // must be canonical, every entry must be listed (or admitted by the one unsigned-annex rule) and
 // every listed file present, what was sealed must be what the custody log recorded, and the
 // signer is confirmed only against a fingerprint the reader was told over a second channel.
-import { inAnnex, UNSIGNED_ANNEX, type AnnexChecker, type AnnexFile } from './annex';
+import {
+  annexCompressed,
+  inAnnex,
+  UNSIGNED_ANNEX,
+  type AnnexChecker,
+  type AnnexFile,
+} from './annex';
 import { CanonicalJsonError, parseCanonical } from './canonical-json';
 import type { Checkpoint } from './custody';
 import { LAYOUT, manifestShape, UNLISTED, type Manifest } from './manifest';
@@ -357,11 +363,17 @@ function formChanges(entries: readonly ZipEntry[], manifest: Manifest): FormChan
   const changes: FormChange[] = [];
   const media = new Map(manifest.files.map((f) => [f.path, f.mediaType]));
   const deflated = (name: string): boolean =>
-    name === LAYOUT.manifest || (media.has(name) && shouldCompress(media.get(name)!));
+    inAnnex(name)
+      ? annexCompressed(name)
+      : name === LAYOUT.manifest || (media.has(name) && shouldCompress(media.get(name)!));
   if (entries.some((e) => (e.method === METHOD_DEFLATE) !== deflated(e.name)))
     changes.push('compression');
-  const tail = entries.slice(-SIGNATURE_TAIL.length).map((e) => e.name);
-  if (tail.join('\n') !== SIGNATURE_TAIL.join('\n')) changes.push('order');
+  // The signed files end with the signature files; the unsigned annex, made after signing, follows.
+  const annexStart = entries.findIndex((e) => inAnnex(e.name));
+  const signed = annexStart < 0 ? entries : entries.slice(0, annexStart);
+  const tail = signed.slice(-SIGNATURE_TAIL.length).map((e) => e.name);
+  const annexLast = entries.slice(signed.length).every((e) => inAnnex(e.name));
+  if (tail.join('\n') !== SIGNATURE_TAIL.join('\n') || !annexLast) changes.push('order');
   return changes;
 }
 

@@ -17,8 +17,7 @@ import {
 } from '../evidence/zip/reader';
 import type { ZipSource } from '../evidence/zip/source';
 import type { TrustedTime } from '../evidence/timestamp/check-package';
-import { shippedAnchors } from '../evidence/timestamp/known-tsas';
-import { parseCertificate, pemCertificates } from '../evidence/timestamp/x509';
+import { trustedAnchors } from '../evidence/timestamp/known-tsas';
 import {
   ImportConflictError,
   type ImportedBytes,
@@ -143,10 +142,7 @@ export async function importPackage(
   const primitives = options.primitives ?? jsPrimitives;
   // Time-stamp tokens are trusted under the shipped roots and the monitor's own TSAs' CAs.
   const { timestampAuthorities } = await store.settings.all();
-  const tsaAnchors = [
-    ...shippedAnchors(),
-    ...timestampAuthorities.flatMap((t) => pemCertificates(t.caPem).map(parseCertificate)),
-  ];
+  const tsaAnchors = trustedAnchors(timestampAuthorities);
   const report = await verifyPackage(source, {
     pinnedKey: options.pinnedKey,
     primitives,

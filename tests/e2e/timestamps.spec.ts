@@ -137,6 +137,18 @@ test('configure a TSA in Settings, capture and export: both tokens verify with d
     await shot(page, 'export-timestamped-en');
     const zip = await readExportFile(page, name);
     const file = unzip(zip, 'stamped');
+
+    // The dashboard's Import & verify preview trusts the TSA the monitor added, as the import does.
+    await page.goto(`chrome-extension://${extensionId}/dashboard.html#import`);
+    await page.getByLabel('Package (.zip)').setInputFiles(file);
+    await page.getByRole('button', { name: 'Verify', exact: true }).click();
+    await expect(page.getByTestId('verify-result')).toContainText(
+      'trusted time: signed no later than',
+      { timeout: 30_000 },
+    );
+    await expect(page.getByTestId('verify-result')).not.toContainText('gives no trusted time');
+    // A stamped package straight from the export is the container as Dalel writes it.
+    await expect(page.getByTestId('verify-result')).not.toContainText('re-packed');
     const key = (await sendFrom(page, { type: 'key.info' })).data.fingerprint as string;
     const verified = dalel('verify', file, '--key', key, '--tsa-ca', caFile);
     expect(verified.stdout + verified.stderr).toContain('VALID');

@@ -5,7 +5,7 @@
 // its hierarchy, the Settings test stamp says so before any evidence depends on it.
 import { fromBase64 } from '../hex';
 import { TSA_ROOTS } from './tsa-roots';
-import { certificatePem, parseCertificate, type Certificate } from './x509';
+import { certificatePem, parseCertificate, pemCertificates, type Certificate } from './x509';
 
 export interface KnownTsa {
   id: string;
@@ -50,4 +50,16 @@ let shipped: Certificate[] | undefined;
 export function shippedAnchors(): Certificate[] {
   shipped ??= Object.values(TSA_ROOTS).map((b) => parseCertificate(fromBase64(b)));
   return shipped;
+}
+
+/**
+ * What this installation trusts: the shipped roots and the CAs of the TSAs the monitor added
+ * (by their PEM). The import and the dashboard's preview both use it, so a package the preview
+ * calls time-stamped is the one the import accepts as time-stamped.
+ */
+export function trustedAnchors(configured: readonly { caPem: string }[]): Certificate[] {
+  return [
+    ...shippedAnchors(),
+    ...configured.flatMap((t) => pemCertificates(t.caPem).map(parseCertificate)),
+  ];
 }
