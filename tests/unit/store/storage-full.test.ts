@@ -15,8 +15,9 @@ describe('isStorageFull', () => {
     expect(isStorageFull(named('DataError', 'Failed to write blobs (IOError)'))).toBe(true);
     expect(isStorageFull(named('UnknownError', 'No space left on device'))).toBe(true);
     // Dexie wraps in `.inner`, others in `.cause`.
-    expect(isStorageFull(Object.assign(named('AbortError'), { inner: named('QuotaExceededError') })))
-      .toBe(true);
+    expect(
+      isStorageFull(Object.assign(named('AbortError'), { inner: named('QuotaExceededError') })),
+    ).toBe(true);
     expect(isStorageFull(new Error('outer', { cause: named('DataError', 'IOError') }))).toBe(true);
   });
 
