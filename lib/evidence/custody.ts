@@ -83,10 +83,8 @@ export interface ChainFault {
 }
 
 export interface ChainRun {
-  /** The seq the run starts at (0: the whole log, from genesis). */
+  /** The seq the run starts at (0: the whole log, from genesis; else a tail). */
   from?: number;
-  /** What the first event's prevHash must be: genesis for a whole log, null (unknown) for a tail. */
-  prevHashOfFirst?: string | null;
   /** The chain hash (the store injects its own; the same value as `appendEvent`'s). */
   hashEvent?: (event: Omit<CustodyEvent, 'hash'>) => string;
 }
@@ -103,8 +101,8 @@ export function chainFaults(events: readonly CustodyEvent[], run: ChainRun = {})
   const hashEvent = run.hashEvent ?? eventHashSync;
   const faults: ChainFault[] = [];
   let expectedSeq = from;
-  let prev =
-    run.prevHashOfFirst === undefined ? (from === 0 ? GENESIS_HASH : null) : run.prevHashOfFirst;
+  // A whole log starts at genesis; a tail cannot know the hash before it.
+  let prev: string | null = from === 0 ? GENESIS_HASH : null;
   events.forEach((event, index) => {
     const at = { index, seq: event.seq, expectedSeq };
     if (event.seq !== expectedSeq) faults.push({ ...at, kind: 'gap' });
