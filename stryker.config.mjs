@@ -41,6 +41,10 @@ export const TARGETS = {
  * time; for a machine too busy for the full target.
  */
 export const QUICK = {
+  custody: {
+    mutate: ['lib/evidence/custody.ts'],
+    testFiles: ['tests/unit/evidence/custody.test.ts'],
+  },
   dates: {
     mutate: ['lib/platforms/dates.ts'],
     testFiles: [

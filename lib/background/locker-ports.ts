@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { originPattern } from '../permissions/origin-permission';
+import { hasOrigins, type PermissionsApi } from '../permissions/origin-permission';
 import type { LockerPorts } from '../services/locker/ports';
 import { opfsLockerFiles } from './locker-files';
 
@@ -25,8 +25,7 @@ export function browserLockerPorts(tool: { name: string; version: string }): Loc
     now: () => new Date(),
     tool,
     broadcast: (event) => void browser.runtime.sendMessage(event).catch(() => undefined),
-    hasOrigins: (origins) =>
-      browser.permissions.contains({ origins: [...new Set(origins.map(originPattern))] }),
+    hasOrigins: (origins) => hasOrigins(browser.permissions as unknown as PermissionsApi, origins),
     schedule,
     // Any extension API call resets the worker's idle timer (Chrome 110+): a long upload is work.
     keepAlive: async () => void (await browser.runtime.getPlatformInfo()),

@@ -72,28 +72,50 @@ export async function appendEvent(
   };
 }
 
-export type ChainResult =
-  { ok: true; checkpoint: Checkpoint } | { ok: false; index: number; reason: string };
-
-/** Check a complete log from genesis: sequence, links and hashes. Reports the first bad index. */
-export async function verifyChain(events: readonly CustodyEvent[]): Promise<ChainResult> {
-  let prevHash: string = GENESIS_HASH;
-  for (let i = 0; i < events.length; i++) {
-    const e = events[i]!;
-    if (e.seq !== i)
-      return { ok: false, index: i, reason: `sequence ${e.seq} where ${i} expected` };
-    if (e.prevHash !== prevHash) {
-      return { ok: false, index: i, reason: 'previous hash does not match the event before' };
-    }
-    const expected = await linkHash(prevHash, await contentHash(e));
-    if (e.hash !== expected)
-      return { ok: false, index: i, reason: 'event content does not match its hash' };
-    prevHash = e.hash;
-  }
-  return { ok: true, checkpoint: checkpointOf(events) };
+/** A fault in a run of custody events: which event (position and seq), and what is wrong. */
+export interface ChainFault {
+  /** Position in the run as given. */
+  index: number;
+  seq: number;
+  /** `gap`: not the seq expected; `link`: prevHash is not the hash before; `hash`: edited. */
+  kind: 'gap' | 'link' | 'hash';
+  expectedSeq: number;
 }
 
-/** The checkpoint of a log (trusting its hashes; call verifyChain first). */
+export interface ChainRun {
+  /** The seq the run starts at (0: the whole log, from genesis; else a tail). */
+  from?: number;
+  /** The chain hash (the store injects its own; the same value as `appendEvent`'s). */
+  hashEvent?: (event: Omit<CustodyEvent, 'hash'>) => string;
+}
+
+/**
+ * The one custody-chain check, used by the store's integrity check and the tests of every log we
+ * write: a run of events (sorted by `seq`) is contiguous from `from`, each `prevHash` is the hash
+ * of the event before (genesis for seq 0), and each `hash` recomputes. Returns every fault, so any
+ * edit, deletion, reordering or insertion is named at its position; an empty list means sound.
+ * Deleting the newest events is invisible here; it is caught against an earlier checkpoint.
+ */
+export function chainFaults(events: readonly CustodyEvent[], run: ChainRun = {}): ChainFault[] {
+  const from = run.from ?? 0;
+  const hashEvent = run.hashEvent ?? eventHashSync;
+  const faults: ChainFault[] = [];
+  let expectedSeq = from;
+  // A whole log starts at genesis; a tail cannot know the hash before it.
+  let prev: string | null = from === 0 ? GENESIS_HASH : null;
+  events.forEach((event, index) => {
+    const at = { index, seq: event.seq, expectedSeq };
+    if (event.seq !== expectedSeq) faults.push({ ...at, kind: 'gap' });
+    if (prev !== null && event.prevHash !== prev) faults.push({ ...at, kind: 'link' });
+    const { hash, ...unhashed } = event;
+    if (hashEvent(unhashed) !== hash) faults.push({ ...at, kind: 'hash' });
+    expectedSeq = event.seq + 1;
+    prev = hash;
+  });
+  return faults;
+}
+
+/** The checkpoint of a log (trusting its hashes; check them with chainFaults first). */
 export function checkpointOf(events: readonly CustodyEvent[]): Checkpoint {
   const last = events[events.length - 1];
   return {
@@ -101,25 +123,4 @@ export function checkpointOf(events: readonly CustodyEvent[]): Checkpoint {
     head: last ? last.hash : GENESIS_HASH,
     root: digestRef(rootOf(events.map(eventLeaf))),
   };
-}
-
-/**
- * True when a log extends an earlier checkpoint: the event at size-1 has the recorded head. A
- * truncated or rewritten log fails against any checkpoint a lawyer kept from an earlier export.
- */
-export function extendsCheckpoint(events: readonly CustodyEvent[], earlier: Checkpoint): boolean {
-  if (earlier.size === 0) return earlier.head === GENESIS_HASH;
-  return events.length >= earlier.size && events[earlier.size - 1]?.hash === earlier.head;
-}
-
-/** Pairs of checkpoints with the same size and different heads: the log was forked (equivocation). */
-export function findEquivocation(checkpoints: readonly Checkpoint[]): [Checkpoint, Checkpoint][] {
-  const bySize = new Map<number, Checkpoint>();
-  const forks: [Checkpoint, Checkpoint][] = [];
-  for (const c of checkpoints) {
-    const seen = bySize.get(c.size);
-    if (seen && (seen.head !== c.head || seen.root !== c.root)) forks.push([seen, c]);
-    else bySize.set(c.size, c);
-  }
-  return forks;
 }

@@ -13,7 +13,7 @@ import { readmeText } from './readme-txt';
 import { reportHtml } from './report/report-html';
 import { reportPdf } from './report/report-pdf';
 import { publicKeyPem } from './signing';
-import { ONE_SHOT_LIMIT, sha256 as sha256Of, sha256Ref, type Sha256Ref } from './sha256';
+import { hashInOneShot, sha256 as sha256Of, sha256Ref, type Sha256Ref } from './sha256';
 import { buildStatement, statementBytes, type Statement } from './statement';
 import { VERIFY_HTML } from './verifier-page/verify-html.generated';
 import { DEFAULT_LIMITS } from './zip/entry';
@@ -139,7 +139,7 @@ export async function writePackage(
     const included = input.captures.flatMap((c) =>
       c.artifacts.filter((a) => !withheld.has(paths.artifact(c.id, a.name))).map((a) => a.sha256),
     );
-    const reads = new ReadAhead(input, primitives.native ? 0 : ONE_SHOT_LIMIT, included);
+    const reads = new ReadAhead(input, (size) => hashInOneShot(size, primitives), included);
     for (const capture of input.captures) {
       for (const artifact of capture.artifacts) {
         const path = paths.artifact(capture.id, artifact.name);

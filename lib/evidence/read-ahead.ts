@@ -1,7 +1,7 @@
 import type { ArtifactBytes, PackageInput } from './package-input';
 
 /**
- * The artifacts of a package in order, each opened (and, up to `holdLimit` bytes, read into
+ * The artifacts of a package in order, each opened (and, when `hold(size)` says so, read into
  * memory) while the one before is being written: reading from IndexedDB then overlaps hashing,
  * CRC and writing, at the cost of holding one more artifact. Larger ones stay Blobs and stream.
  */
@@ -11,7 +11,8 @@ export class ReadAhead {
 
   constructor(
     private readonly input: PackageInput,
-    private readonly holdLimit: number,
+    /** Whether an artifact of this size is read into memory (to be hashed in one shot). */
+    private readonly hold: (size: number) => boolean,
     /** The artifacts to read, in order (default: every artifact of every capture). */
     queue?: string[],
   ) {
@@ -29,7 +30,7 @@ export class ReadAhead {
     const sha256 = this.queue.shift()!;
     const read = (async () => {
       const data = await this.input.openArtifact(sha256);
-      return data instanceof Blob && data.size <= this.holdLimit
+      return data instanceof Blob && this.hold(data.size)
         ? new Uint8Array(await data.arrayBuffer())
         : data;
     })();

@@ -15,7 +15,7 @@ import type { Checkpoint } from './custody';
 import { LAYOUT, manifestShape, UNLISTED, type Manifest } from './manifest';
 import { shouldCompress } from './media-types';
 import { jsPrimitives, type Primitives } from './primitives';
-import { sha256, sha256Ref } from './sha256';
+import { hashInOneShot, sha256, sha256Ref } from './sha256';
 import { parseShape } from './shape';
 import { verifyRecords } from './verify-records';
 import { checkSignature, confirmSigner } from './verify-signature';
@@ -81,8 +81,6 @@ export interface VerifyOptions {
 
 /** Files parsed after hashing (records and custody) are kept if at most this size. */
 const RECORD_MAX = 64 * 1024 * 1024;
-/** Entries up to this size are hashed by one WebCrypto call unless faster incremental primitives are injected. */
-const ONE_SHOT = 16 * 1024 * 1024;
 /** The signature files in the order our writer puts them last. */
 const SIGNATURE_TAIL = [LAYOUT.manifest, LAYOUT.statement, LAYOUT.signature, LAYOUT.publicKey];
 
@@ -384,7 +382,7 @@ async function hashEntry(
   keep: boolean,
   out: { write(c: Uint8Array): Promise<void>; close(): Promise<void> } | null,
 ): Promise<{ hash: string; data: Uint8Array | null }> {
-  if (keep || (!primitives.native && entry.size <= ONE_SHOT)) {
+  if (keep || hashInOneShot(entry.size, primitives)) {
     const data = await readEntryBytes(source, entry, primitives, Math.max(entry.size, 0));
     if (out) {
       await out.write(data);

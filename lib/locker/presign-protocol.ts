@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { canonicalBytes } from '../evidence/canonical-json';
-import { fromBase64, toBase64 } from '../evidence/hex';
+import { toBase64 } from '../evidence/hex';
 import type { Signer } from '../evidence/signing';
 import type { S3Op } from './s3-op';
 
@@ -88,8 +88,4 @@ export async function signPresignRequest(
   };
   const signature = await signer.sign(presignSigningBytes(request));
   return { request, signature: toBase64(signature) };
-}
-
-export function publicKeyOf(request: PresignRequest): Uint8Array {
-  return fromBase64(request.publicKey);
 }

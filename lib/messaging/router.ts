@@ -1,5 +1,6 @@
 import { english, hasMessage } from '../i18n/english';
 import { reasonOf, type Reason } from '../i18n/reason';
+import { isStorageFull } from '../store/storage-full';
 import {
   ACCESS,
   requestSchema,
@@ -43,35 +44,12 @@ function fail(code: ErrorCode, message: string, reason?: Reason): Response<never
   return { ok: false, error: reason ? { code, message, reason } : { code, message } };
 }
 
-/**
- * Builds the single `onMessage` handler: parse, check the sender, dispatch, and always answer
- * `{ok:true,data}` or `{ok:false,error}` — a handler's exception is an answer, never a crash.
- */
 /** Error names thrown below the handlers that carry their own answer code. */
 const CODE_OF_ERROR: Record<string, ErrorCode> = {
   StoreFullError: 'storage_full',
   VaultLockedError: 'locked',
   WrongPassphraseError: 'wrong_passphrase',
 };
-
-/** Quota errors arrive wrapped (Dexie's AbortError `.inner`, or `.cause`); look down the chain. */
-function isQuotaError(error: unknown): boolean {
-  const seen = new Set<unknown>();
-  for (
-    let e = error;
-    e && !seen.has(e);
-    e = (e as { inner?: unknown; cause?: unknown }).inner ?? (e as { cause?: unknown }).cause
-  ) {
-    seen.add(e);
-    const name = (e as { name?: string }).name;
-    if (name === 'QuotaExceededError' || name === 'StoreFullError') return true;
-    // Chromium reports a full disk as "DataError: Failed to write blobs (IOError)" (seen in
-    // tests/e2e/reliability-quota.spec.ts, on a full tmpfs), not as a quota error.
-    if (/\bIOError\b|Failed to write blobs|No space left/i.test((e as Error).message ?? ''))
-      return true;
-  }
-  return false;
-}
 
 export interface RouterOptions {
   /**
@@ -81,6 +59,10 @@ export interface RouterOptions {
   guard?: (request: Request, sender: Sender) => Promise<void>;
 }
 
+/**
+ * Builds the single `onMessage` handler: parse, check the sender, dispatch, and always answer
+ * `{ok:true,data}` or `{ok:false,error}` — a handler's exception is an answer, never a crash.
+ */
 export function createRouter(
   handlers: Handlers,
   self: { id: string; origin: string },
@@ -128,7 +110,7 @@ export function createRouter(
     } catch (error) {
       const reason = reasonOf(error);
       if (error instanceof ProtocolError) return fail(error.code, error.message, reason);
-      if (isQuotaError(error)) {
+      if (isStorageFull(error)) {
         if ((error as Error).name === 'StoreFullError')
           return fail('storage_full', (error as Error).message, reason);
         return fail('storage_full', english('fail_disk_full'), {

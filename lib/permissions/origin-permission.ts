@@ -31,22 +31,32 @@ export function originPattern(url: string): string {
   return `${parsed.protocol}//${parsed.hostname}/*`;
 }
 
+/** The distinct host patterns of several configured URLs (throws OriginError on a bad one). */
+export function originPatterns(urls: readonly string[]): string[] {
+  return [...new Set(urls.map(originPattern))];
+}
+
 /**
- * Asks for the host of `url`. Call it first thing in the click handler, before any await:
- * Firefox grants requests only from within the user's gesture. Resolves false if refused.
+ * Asks for the hosts of `urls` (a TSA's address, or the locker's endpoint and presigning
+ * service). Call it first thing in the click handler, before any await: Firefox grants requests
+ * only from within the user's gesture, so the request starts synchronously. Resolves false if
+ * refused, true at once for no URLs; rejects (without asking) for a URL that is not http(s).
  */
-export function requestOrigin(api: PermissionsApi, url: string): Promise<boolean> {
-  let pattern: string;
+export function requestOrigins(api: PermissionsApi, urls: readonly string[]): Promise<boolean> {
+  let origins: string[];
   try {
-    pattern = originPattern(url);
+    origins = originPatterns(urls);
   } catch (error) {
     return Promise.reject(error);
   }
-  return api.request({ origins: [pattern] });
+  if (origins.length === 0) return Promise.resolve(true);
+  return api.request({ origins });
 }
 
-export async function hasOrigin(api: PermissionsApi, url: string): Promise<boolean> {
-  return api.contains({ origins: [originPattern(url)] });
+/** True when every host of `urls` is granted. */
+export async function hasOrigins(api: PermissionsApi, urls: readonly string[]): Promise<boolean> {
+  const origins = originPatterns(urls);
+  return origins.length === 0 || api.contains({ origins });
 }
 
 /** Gives the host of `removed` back unless one of the URLs still configured is on it. */

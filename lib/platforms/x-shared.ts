@@ -38,11 +38,6 @@ export function isXHost(host: string): boolean {
   return /(^|\.)(x|twitter)\.com$/i.test(host);
 }
 
-/** `https://x.com/<handle>/status/<id>` */
-export function statusUrl(handle: string | null, id: string): string {
-  return `https://x.com/${handle ?? 'i/web'}/status/${id}`;
-}
-
 export interface Counts {
   likes: number | null;
   comments: number | null;

@@ -4,7 +4,7 @@ import { linkSchema, type Link } from '../model/link';
 import { personSchema, type Person } from '../model/person';
 import { jsPrimitives, type Primitives } from '../evidence/primitives';
 import { LAYOUT, paths, type Manifest } from '../evidence/manifest';
-import { ONE_SHOT_LIMIT, sha256Ref, sha256RefOf } from '../evidence/sha256';
+import { hashInOneShot, sha256Ref, sha256RefOf } from '../evidence/sha256';
 import { normalizeFingerprint } from '../evidence/signing';
 import { verifyPackage } from '../evidence/verify';
 import { formatFailures, type VerifyReport } from '../evidence/verify-report';
@@ -91,7 +91,7 @@ async function load(
   primitives: Primitives,
   type = '',
 ): Promise<Loaded> {
-  if (!primitives.native && entry.size <= ONE_SHOT_LIMIT) {
+  if (hashInOneShot(entry.size, primitives)) {
     // One WebCrypto call over the entry is ~3x faster than the incremental JS hash.
     const bytes = (await readEntryBytes(
       source,

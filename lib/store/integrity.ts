@@ -1,10 +1,10 @@
 import type { Capture } from '../model/capture';
 import type { CustodyEvent } from '../model/custody';
+import { chainFaults, type ChainFault } from '../evidence/custody';
 import { allNodes, digestRef, eventLeaf, nodeKey } from '../evidence/custody-tree';
 import { captureSeal } from '../evidence/seal';
 import { sha256OfBlob } from '../evidence/sha256';
-import { verifyCustodyRun } from '../integrity/custody-chain';
-import type { Damage, IntegrityReport } from '../integrity/report';
+import type { Damage, DamageKind, IntegrityReport } from '../integrity/report';
 import type { Store } from './store';
 
 export type { Damage, IntegrityReport };
@@ -24,7 +24,7 @@ export async function checkIntegrity(store: Store, full: boolean): Promise<Integ
   const events = full ? await store.custody.all() : await custodyTail(store, damage);
   // The full chain must start at the genesis event; a tail starts wherever it starts.
   const start = full ? 0 : (events[0]?.seq ?? 0);
-  damage.push(...verifyCustodyRun(events, store.ctx.hashEvent, start));
+  damage.push(...chainDamage(events, store.ctx.hashEvent, start));
   // With a gap the leaves cannot be placed; the gap itself is already reported.
   if (full && events.every((e, i) => e.seq === i)) await checkTree(store, events, damage);
   const captures = full ? await store.captures.list() : await capturesNamedIn(store, events);
@@ -189,4 +189,28 @@ async function danglingLinks(store: Store, captures: Capture[], damage: Damage[]
       });
   }
   return links.length;
+}
+
+const FAULT_DAMAGE: Record<ChainFault['kind'], DamageKind> = {
+  gap: 'custody_gap',
+  link: 'custody_link_broken',
+  hash: 'custody_hash_mismatch',
+};
+
+/** The chain's faults (lib/evidence/custody.ts, the one check) as damage named by seq. */
+function chainDamage(
+  events: readonly CustodyEvent[],
+  hashEvent: (event: Omit<CustodyEvent, 'hash'>) => string,
+  from: number,
+): Damage[] {
+  return chainFaults(events, { from, hashEvent }).map((f) => ({
+    kind: FAULT_DAMAGE[f.kind],
+    id: String(f.seq),
+    reason:
+      f.kind === 'gap'
+        ? `expected event ${f.expectedSeq}, found ${f.seq}: events are missing`
+        : f.kind === 'link'
+          ? `prevHash does not match the hash of event ${f.expectedSeq - 1}`
+          : 'the event was changed after it was written',
+  }));
 }

@@ -2,10 +2,11 @@
 // quoted in the docs (in `code` or as a link) and every spec or test file cited in a source
 // comment must exist. A path may use {a,b} alternatives, a * or a <placeholder>; then the
 // folder before it must exist.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../support/shared-fixtures';
+import { docs } from './support/docs';
 import { sourceGraph } from './support/source-graph';
 
 const ROOTS = [
@@ -23,19 +24,6 @@ const ROOTS = [
 ];
 const ROOT_FILES =
   /^(package\.json|tsconfig\.json|wxt\.config\.ts|vitest\.config\.ts|playwright(\.firefox)?\.config\.ts|eslint\.config\.js|stryker\.config\.mjs|README\.md|ARCHITECTURE\.md|CONTRIBUTING\.md)$/;
-
-function docs(): string[] {
-  const top = ['README.md', 'ARCHITECTURE.md', 'CONTRIBUTING.md'].filter((f) =>
-    existsSync(path.join(repoRoot, f)),
-  );
-  const dir = path.join(repoRoot, 'docs');
-  const inDocs = existsSync(dir)
-    ? readdirSync(dir)
-        .filter((f) => f.endsWith('.md'))
-        .map((f) => `docs/${f}`)
-    : [];
-  return [...top, ...inDocs];
-}
 
 /** `public/_locales/{en,ru,kk}/messages.json` → the three paths. */
 function expand(p: string): string[] {

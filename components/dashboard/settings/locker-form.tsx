@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { useState } from 'preact/hooks';
 import {
   DEFAULT_RETENTION_DAYS,
@@ -7,7 +8,7 @@ import {
 import { useI18n } from '../../i18n-context';
 import { ErrorBanner } from '../../ui/error-banner';
 import { Field } from '../../ui/field';
-import { requestOrigins } from '../../ui/optional-origins';
+import { requestOrigins, type PermissionsApi } from '../../../lib/permissions/origin-permission';
 import { errorText } from '../../vault/error-text';
 import { lockerApi, originsOf } from './locker-api';
 
@@ -67,7 +68,7 @@ export function LockerForm({ initial, hasSecret, fingerprint, onSaved, onCancel 
     const origins = originsOf(config);
     if (!origins) return setError(t('lockerInvalid'));
     // No await before this call: it must run inside the click.
-    const asked = requestOrigins(origins);
+    const asked = requestOrigins(browser.permissions as unknown as PermissionsApi, origins);
     setBusy(true);
     void (async () => {
       try {

@@ -10,7 +10,7 @@ import { MAX_TSAS, type TimestampAuthority } from '../../../lib/model/timestamp-
 import {
   originPattern,
   releaseOrigin,
-  requestOrigin,
+  requestOrigins,
   type PermissionsApi,
 } from '../../../lib/permissions/origin-permission';
 import { useI18n } from '../../i18n-context';
@@ -71,7 +71,7 @@ export function TrustedTimeSection() {
   // Straight from the click: the permission request must be the first thing it does.
   const add = (tsa: TimestampAuthority) => {
     setError(null);
-    const asked = requestOrigin(permissions, tsa.url);
+    const asked = requestOrigins(permissions, [tsa.url]);
     setAsking(originPattern(tsa.url));
     asked
       .then(async (granted) => {

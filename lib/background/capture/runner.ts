@@ -7,6 +7,7 @@ import type { CaptureProgress, CaptureStage } from '../../messaging/messages/cap
 import type { Capture } from '../../model/capture';
 import type { Store } from '../../store/store';
 import { badge } from './badge';
+import { browserCapturePorts } from './browser-capture-ports';
 import type { CaptureOptions } from './capture-options';
 import { forgetLastFailure } from './failure-report';
 import { runCapture } from './pipeline';
@@ -41,6 +42,7 @@ export function createCaptureRunner(
         {
           store,
           extensionVersion,
+          ports: browserCapturePorts(),
           onProgress: (stage, done, total) => {
             tabs?.progress(tabId, { stage, done, total });
             broadcast(tabId, stage, done, total);

@@ -1,4 +1,3 @@
-import { browser } from 'wxt/browser';
 import {
   collectedSchema,
   documentChunkSchema,
@@ -11,7 +10,7 @@ import {
 } from '../../messaging/content-protocol';
 import { fromBase64 } from '../../evidence/hex';
 import { ReasonedError } from '../../i18n/reason';
-import { CAPTURE_SCRIPT } from '../probe-tab';
+import type { TabPorts } from './capture-ports';
 
 /**
  * A capture failed for a reason the monitor should read (a key of the locale catalogs, so the
@@ -34,11 +33,14 @@ const NAVIGATED = 'fail_navigated';
 export class TabSession {
   private session = '';
   private url = '';
-  constructor(readonly tabId: number) {}
+  constructor(
+    readonly tabId: number,
+    private readonly tabs: TabPorts,
+  ) {}
 
   async tab() {
     try {
-      return await browser.tabs.get(this.tabId);
+      return await this.tabs.get(this.tabId);
     } catch {
       throw new CaptureAbort(CLOSED);
     }
@@ -47,10 +49,7 @@ export class TabSession {
   async inject(): Promise<void> {
     await this.tab();
     try {
-      await browser.scripting.executeScript({
-        target: { tabId: this.tabId },
-        files: [CAPTURE_SCRIPT],
-      });
+      await this.tabs.inject(this.tabId);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       // Dalel holds no standing access to any site: the page is readable only after a press.
@@ -63,7 +62,7 @@ export class TabSession {
   private async ask(message: Record<string, unknown>): Promise<unknown> {
     let answer: unknown;
     try {
-      answer = await browser.tabs.sendMessage(this.tabId, message);
+      answer = await this.tabs.send(this.tabId, message);
     } catch {
       await this.tab();
       throw new CaptureAbort(NAVIGATED);

@@ -17,11 +17,6 @@ export const TIMESTAMPS = {
 const ANNEX_TOKEN = /^timestamps\/([1-9][0-9]{0,2})\.tsr$/;
 const CAPTURE_TOKEN = /^captures\/([^/]+)\/timestamps\/([1-9][0-9]{0,2})\.tsr$/;
 
-/** May this unlisted entry be in a package? Only tokens and the README of the annex. */
-export function isAnnexName(name: string): boolean {
-  return name === TIMESTAMPS.readme || ANNEX_TOKEN.test(name);
-}
-
 /** The token number of an annex token name, or null. */
 export function annexTokenNumber(name: string): number | null {
   const m = ANNEX_TOKEN.exec(name);

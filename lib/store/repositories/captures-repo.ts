@@ -1,35 +1,15 @@
-import { ReasonedError } from '../../i18n/reason';
 import { captureSchema, type Capture } from '../../model/capture';
 import type { StoreContext } from '../context';
 import { blobForStorage } from '../encryption/blobs';
 import type { ArtifactRow } from '../rows';
 import { CustodyRepo } from './custody-repo';
+import { isStorageFull, StoreFullError } from '../storage-full';
 
 /** Bytes to store with a capture, already hashed: the key is the hash of exactly this Blob. */
 export interface ArtifactBytes {
   sha256: string;
   blob: Blob;
   mediaType: string;
-}
-
-export class StoreFullError extends ReasonedError {
-  constructor(cause: unknown) {
-    super('fail_storage_full');
-    this.name = 'StoreFullError';
-    this.cause = cause;
-  }
-}
-
-function isQuotaError(error: unknown): boolean {
-  for (
-    let e: unknown = error;
-    e;
-    e = (e as { inner?: unknown; cause?: unknown }).inner ?? (e as { cause?: unknown }).cause
-  ) {
-    if ((e as { name?: string }).name === 'QuotaExceededError') return true;
-    if (e === (e as { inner?: unknown }).inner) break;
-  }
-  return false;
 }
 
 /** Sealed captures. There is no update: a re-capture is a new capture linked to the earlier ones. */
@@ -88,7 +68,7 @@ export class CapturesRepo {
         });
       });
     } catch (error) {
-      if (isQuotaError(error)) throw new StoreFullError(error);
+      if (isStorageFull(error)) throw new StoreFullError(error);
       throw error;
     }
     return parsed;

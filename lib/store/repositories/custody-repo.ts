@@ -11,8 +11,6 @@ import {
 } from '../../evidence/custody-disclosure';
 import { digestRef } from '../../evidence/custody-tree';
 
-export { GENESIS_HASH };
-
 /** A new event as a caller asks for it (sequence, time and hashes are the store's). */
 export type CustodyDraft = CustodyEventDraft;
 

@@ -8,7 +8,7 @@ import {
   type LastFailure,
 } from '../../../lib/capture/trigger-failure';
 import { ProtocolError } from '../../../lib/messaging/router';
-import { StoreFullError } from '../../../lib/store/repositories/captures-repo';
+import { StoreFullError } from '../../../lib/store/storage-full';
 
 function ports(overrides: Partial<FailurePorts> = {}) {
   const saved: LastFailure[] = [];

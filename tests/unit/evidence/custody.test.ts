@@ -1,5 +1,6 @@
 // integrity.md L1–L6: the chain detects any edit, deletion, reordering or insertion at its index;
-// truncation is caught against a checkpoint kept from an earlier export; forks are flagged.
+// truncation is caught against a checkpoint kept from an earlier export; so is a fork. One check,
+// chainFaults, serves these tests, the store's integrity check and every log the tests write.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CustodyEvent } from '../../../lib/model/custody';
@@ -8,10 +9,8 @@ import {
   appendEvent,
   eventHashSync,
   checkpointOf,
-  extendsCheckpoint,
-  findEquivocation,
   GENESIS_HASH,
-  verifyChain,
+  chainFaults,
   type CustodyDraft,
 } from '../../../lib/evidence/custody';
 import {
@@ -47,8 +46,7 @@ describe('custody chain', () => {
     await fc.assert(
       fc.asyncProperty(logArb, async (drafts) => {
         const log = await build(drafts);
-        const result = await verifyChain(log);
-        expect(result).toEqual({ ok: true, checkpoint: checkpointOf(log) });
+        expect(chainFaults(log)).toEqual([]);
         expect(log[0]!.prevHash).toBe(GENESIS_HASH);
       }),
       { numRuns: 40 },
@@ -67,11 +65,7 @@ describe('custody chain', () => {
           const edited = log.map((e, j) =>
             j === i ? { ...e, data: { ...e.data, edited: note } } : e,
           );
-          expect(await verifyChain(edited)).toMatchObject({
-            ok: false,
-            index: i,
-            reason: 'event content does not match its hash',
-          });
+          expect(chainFaults(edited)).toEqual([{ index: i, seq: i, expectedSeq: i, kind: 'hash' }]);
         },
       ),
       { numRuns: 40 },
@@ -81,12 +75,9 @@ describe('custody chain', () => {
   it('L2: an edited event with its own hash recomputed fails at the next index', async () => {
     const log = await build(await fc.sample(logArb, 1)[0]!);
     const forged = await appendEvent({ ...log[0]!, data: { forged: true } }, null);
-    const result = await verifyChain([forged, ...log.slice(1)]);
-    expect(result).toMatchObject({
-      ok: false,
-      index: 1,
-      reason: 'previous hash does not match the event before',
-    });
+    expect(chainFaults([forged, ...log.slice(1)])).toEqual([
+      { index: 1, seq: 1, expectedSeq: 1, kind: 'link' },
+    ]);
   });
 
   it('L2: deletion, reordering and insertion fail at that index', async () => {
@@ -95,30 +86,36 @@ describe('custody chain', () => {
         const log = await build(drafts);
         const i = pick % (log.length - 1);
         const deleted = [...log.slice(0, i), ...log.slice(i + 1)];
-        expect(await verifyChain(deleted)).toMatchObject({ ok: false, index: i });
+        expect(chainFaults(deleted)[0]).toMatchObject({ index: i, kind: 'gap', expectedSeq: i });
         const swapped = [...log];
         [swapped[i], swapped[i + 1]] = [swapped[i + 1]!, swapped[i]!];
-        expect(await verifyChain(swapped)).toMatchObject({ ok: false, index: i });
+        expect(chainFaults(swapped)[0]).toMatchObject({ index: i, kind: 'gap', seq: i + 1 });
         const inserted = [
           ...log.slice(0, i + 1),
           await appendEvent(extra, log[i]!),
           ...log.slice(i + 1),
         ];
-        expect(await verifyChain(inserted)).toMatchObject({ ok: false, index: i + 2 });
+        expect(chainFaults(inserted)[0]).toMatchObject({ index: i + 2, kind: 'gap' });
       }),
       { numRuns: 30 },
     );
   });
 
-  it('L3/L4: a later log extends every earlier checkpoint; a truncated or rewritten one does not', async () => {
-    const log = await build(fc.sample(draftArb, 10));
-    const early = checkpointOf(log.slice(0, 4));
-    const later = checkpointOf(log);
-    expect(extendsCheckpoint(log, early)).toBe(true);
-    expect(extendsCheckpoint(log, later)).toBe(true);
-    expect(extendsCheckpoint(log.slice(0, 7), later)).toBe(false);
-    const rewritten = await build([...log.slice(0, 3), { ...log[3]!, data: { other: 1 } }]);
-    expect(extendsCheckpoint(rewritten, early)).toBe(false);
+  it('a tail is checked from its first seq: its own links and hashes, not the unknown one before', async () => {
+    const log = await build(fc.sample(draftArb, 8));
+    expect(chainFaults(log.slice(3), { from: 3 })).toEqual([]);
+    // Whatever the event before says, a tail cannot know it; a tail from 0 must start at genesis.
+    const relinked = { ...log[3]!, prevHash: GENESIS_HASH };
+    expect(chainFaults([relinked, ...log.slice(4)], { from: 3 })).toEqual([
+      { index: 0, seq: 3, expectedSeq: 3, kind: 'hash' },
+    ]);
+    const notGenesis = await appendEvent(fc.sample(draftArb, 1)[0]!, log[0]!);
+    expect(chainFaults([{ ...notGenesis, seq: 0 }])).toContainEqual(
+      expect.objectContaining({ index: 0, kind: 'link' }),
+    );
+    // The store's own chain hash is injected; a different one reports every event.
+    expect(chainFaults(log, { hashEvent: () => 'sha256:x' })).toHaveLength(log.length);
+    expect(chainFaults(log, { hashEvent: eventHashSync })).toEqual([]);
   });
 
   it('L3/L4: a package proves its log extends every earlier export; a truncated or rewritten log cannot', async () => {
@@ -165,11 +162,14 @@ describe('custody chain', () => {
     ]);
   });
 
-  it('L6: two checkpoints of the same size with different heads are an equivocation', async () => {
-    const a = await build(fc.sample(draftArb, 5));
-    const b = await build([...fc.sample(draftArb, 5)]);
-    expect(findEquivocation([checkpointOf(a.slice(0, 3)), checkpointOf(a)])).toEqual([]);
-    expect(findEquivocation([checkpointOf(a), checkpointOf(b)])).toHaveLength(1);
+  it('L6: a fork (same size, another head) does not extend the checkpoint a lawyer kept', async () => {
+    const common = await build(fc.sample(draftArb, 3));
+    const a = await build([...common, ...fc.sample(draftArb, 2)]);
+    const b = await build([...common, ...fc.sample(draftArb, 2)]);
+    expect(checkpointOf(a).size).toBe(checkpointOf(b).size);
+    expect(checkpointOf(a).head).not.toBe(checkpointOf(b).head);
+    const disclosed = await discloseFromLog(b, []);
+    expect(extendsEarlier(disclosed.checkpoint, disclosed.proof, checkpointOf(a))).toBe(false);
   });
 });
 

@@ -17,7 +17,7 @@ function inputOf(shas: string[][], opened: string[], fail?: string): PackageInpu
 describe('ReadAhead', () => {
   it('returns artifacts in capture order, the next opened before the current is used', async () => {
     const opened: string[] = [];
-    const reads = new ReadAhead(inputOf([['a', 'big'], ['c']], opened), 10);
+    const reads = new ReadAhead(inputOf([['a', 'big'], ['c']], opened), (size) => size <= 10);
     const first = await reads.next();
     expect(opened).toEqual(['a', 'big']);
     // Up to the limit in memory, larger ones stay Blobs (streamed by the writer).
@@ -31,7 +31,7 @@ describe('ReadAhead', () => {
 
   it('reports a failed read-ahead when its artifact is reached, not before', async () => {
     const opened: string[] = [];
-    const reads = new ReadAhead(inputOf([['a', 'b']], opened, 'b'), 10);
+    const reads = new ReadAhead(inputOf([['a', 'b']], opened, 'b'), (size) => size <= 10);
     await expect(reads.next()).resolves.toBeInstanceOf(Uint8Array);
     await expect(reads.next()).rejects.toThrow('cannot read b');
   });

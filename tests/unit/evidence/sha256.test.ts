@@ -5,7 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { crc32Js } from '../../../lib/evidence/crc32';
 import { jsPrimitives } from '../../../lib/evidence/primitives';
 import { toHex } from '../../../lib/evidence/hex';
-import { sha256OfBlob, sha256OfStream, sha256RefOf } from '../../../lib/evidence/sha256';
+import {
+  hashInOneShot,
+  ONE_SHOT_LIMIT,
+  sha256OfBlob,
+  sha256OfStream,
+  sha256RefOf,
+} from '../../../lib/evidence/sha256';
 import { JsSha256 } from '../../../lib/evidence/sha256-js';
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
@@ -70,6 +76,14 @@ describe('SHA-256 golden vectors', () => {
     expect(await sha256OfBlob(new Blob([data]), jsPrimitives, 1000)).toBe(expected);
     const { sha256, size } = await sha256OfStream(new Blob([data]).stream());
     expect([sha256, size]).toEqual([expected, data.length]);
+  });
+
+  it('one rule picks one shot or streaming: JS hashing only, up to ONE_SHOT_LIMIT', () => {
+    expect(hashInOneShot(0, jsPrimitives)).toBe(true);
+    expect(hashInOneShot(ONE_SHOT_LIMIT, jsPrimitives)).toBe(true);
+    expect(hashInOneShot(ONE_SHOT_LIMIT + 1, jsPrimitives)).toBe(false);
+    expect(hashInOneShot(1, { native: true })).toBe(false);
+    expect(hashInOneShot(1001, jsPrimitives, 1000)).toBe(false);
   });
 });
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  hasOrigin,
+  hasOrigins,
   originPattern,
   releaseOrigin,
-  requestOrigin,
+  requestOrigins,
   type PermissionsApi,
 } from '../../../lib/permissions/origin-permission';
 
@@ -44,23 +44,49 @@ describe('optional host permission for a configured endpoint', () => {
 
   it('asks for exactly that host, synchronously (the request starts before any await)', async () => {
     const { api, calls } = fakeApi();
-    const pending = requestOrigin(api, 'http://tsa.example/stamp');
+    const pending = requestOrigins(api, ['http://tsa.example/stamp']);
     expect(calls).toEqual(['request http://tsa.example/*']);
     expect(await pending).toBe(true);
-    expect(await hasOrigin(api, 'http://tsa.example/other')).toBe(true);
-    expect(await hasOrigin(api, 'https://tsa.example/')).toBe(false);
+    expect(await hasOrigins(api, ['http://tsa.example/other'])).toBe(true);
+    expect(await hasOrigins(api, ['https://tsa.example/'])).toBe(false);
+  });
+
+  it('several URLs (the locker: endpoint and presigning service) are one request of their distinct hosts', async () => {
+    const { api, calls } = fakeApi();
+    const pending = requestOrigins(api, [
+      'https://s3.example.org:9000/bucket',
+      'https://s3.example.org/other',
+      'https://presign.example.org/sign',
+    ]);
+    expect(calls).toEqual(['request https://s3.example.org/* https://presign.example.org/*']);
+    expect(await pending).toBe(true);
+    expect(
+      await hasOrigins(api, ['https://s3.example.org/x', 'https://presign.example.org/']),
+    ).toBe(true);
+    expect(await hasOrigins(api, ['https://s3.example.org/x', 'https://third.example.org/'])).toBe(
+      false,
+    );
+  });
+
+  it('no URLs: nothing to ask, nothing missing', async () => {
+    const { api, calls } = fakeApi(false);
+    expect(await requestOrigins(api, [])).toBe(true);
+    expect(await hasOrigins(api, [])).toBe(true);
+    expect(calls).toEqual([]);
   });
 
   it('a refusal resolves false; a bad address rejects without asking', async () => {
     const { api, calls } = fakeApi(false);
-    expect(await requestOrigin(api, 'https://tsa.example/')).toBe(false);
-    await expect(requestOrigin(api, 'ftp://tsa.example/')).rejects.toThrow(/http/);
+    expect(await requestOrigins(api, ['https://tsa.example/'])).toBe(false);
+    await expect(
+      requestOrigins(api, ['https://ok.example/', 'ftp://tsa.example/']),
+    ).rejects.toThrow(/http/);
     expect(calls).toHaveLength(1);
   });
 
   it('gives the host back only when no other configured URL uses it', async () => {
     const { api, calls, granted } = fakeApi();
-    await requestOrigin(api, 'http://tsa.example/a');
+    await requestOrigins(api, ['http://tsa.example/a']);
     await releaseOrigin(api, 'http://tsa.example/a', ['http://tsa.example:8080/b']);
     expect(granted.has('http://tsa.example/*')).toBe(true);
     await releaseOrigin(api, 'http://tsa.example/a', ['https://other.example/']);
