@@ -142,5 +142,5 @@ test('the page is self-contained and names its build', () => {
   expect(html).toContain(
     "content=\"default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'\"",
   );
-  expect(html).toContain(`Script SHA-256: ${VERIFY_SCRIPT_SHA256}`);
+  expect(html).toContain(`<span id="script-sha256">${VERIFY_SCRIPT_SHA256}</span>`);
 });

@@ -20,8 +20,9 @@ import {
   FORM_CHANGE_KK,
   ROTATION_PROBLEM_KK,
 } from '../../../lib/evidence/verify-messages.kk';
-import { VERIFIER_WORDS } from '../../../lib/evidence/verifier-language';
+import { pickVerifierLanguage, VERIFIER_WORDS } from '../../../lib/evidence/verifier-language';
 import { TOKEN_CODES, type TokenMessages } from '../../../lib/evidence/timestamp/codes';
+import { PAGE_TEXT } from '../../../lib/evidence/verifier-page/page-text';
 
 const CODES = Object.keys(CHECK_MESSAGES_EN) as CheckCode[];
 const TRANSLATED = ['ru', 'kk'] as const;
@@ -177,4 +178,35 @@ describe('time-stamp words in Russian and Kazakh', () => {
       expectTranslated(lang, 'notOverSignature', en.notOverSignature, words.notOverSignature, []);
       expectTranslated(lang, 'notStamped', en.notStamped, words.notStamped, []);
     });
+});
+
+describe("verify.html's own words", () => {
+  for (const lang of TRANSLATED)
+    it(`${lang}: every label, verdict, progress and error line`, () => {
+      const en = PAGE_TEXT.en;
+      const text = PAGE_TEXT[lang];
+      for (const key of Object.keys(en) as (keyof typeof en)[]) {
+        if (key === 'name') continue;
+        const render = (v: (typeof en)[typeof key]) =>
+          typeof v === 'function'
+            ? (v as (...a: unknown[]) => string)('⟦a⟧', key === 'invalid' ? 5 : '⟦b⟧')
+            : v;
+        const english = render(en[key]);
+        expectTranslated(lang, key, english, render(text[key]), carried(english));
+      }
+    });
+
+  it('counts failures with the plural forms of each language', () => {
+    expect(PAGE_TEXT.en.invalid(1)).toBe('INVALID — 1 check failed');
+    expect(PAGE_TEXT.ru.invalid(1)).toContain('1 проверка не пройдена');
+    expect(PAGE_TEXT.ru.invalid(3)).toContain('3 проверки не пройдены');
+    expect(PAGE_TEXT.ru.invalid(11)).toContain('11 проверок не пройдено');
+  });
+
+  it('picks the reader’s language from the browser, English otherwise', () => {
+    expect(pickVerifierLanguage(['ru-RU', 'en'])).toBe('ru');
+    expect(pickVerifierLanguage(['kk-KZ'])).toBe('kk');
+    expect(pickVerifierLanguage(['de-DE', 'kk'])).toBe('kk');
+    expect(pickVerifierLanguage(['fr'])).toBe('en');
+  });
 });
