@@ -43,9 +43,9 @@ label{display:block;margin:.8rem 0}input[type=text]{width:100%;font-family:monos
 #verdict{font-size:1.3rem;font-weight:700;padding:.8rem;border-radius:.3rem;margin:1rem 0;word-break:break-word}
 .valid{background:#dff3df;color:#064}.unconfirmed{background:#fff1c2;color:#6b4500;border:2px solid #c98a00}
 .invalid,.unreadable{background:#fbe0e0;color:#900}.pending{background:#eee}
-#checks,#tokens{list-style:none;padding:0;font-size:.9rem}#checks li,#tokens li{padding:.15rem 0;word-break:break-all}
+#checks,#tokens{list-style:none;padding:0;font-size:.9rem}#checks li,#tokens li{padding:.15rem 0;overflow-wrap:anywhere}
 .bad{color:#900}.ok{color:#064}.untrusted{color:#850}.note{color:#6b4500}.build{font-size:.8rem;color:#555;word-break:break-all}
-#time p{font-weight:600;margin:.5rem 0}.lang{float:right;margin:0}`;
+#time p{font-weight:600;margin:.5rem 0}.lang{float:right}.lang label{display:inline}`;
 
 // The page's static texts are the English of lib/evidence/verifier-page/page-text.ts (the same
 // table the script switches languages with), so the page reads the same before its script runs.
@@ -70,7 +70,7 @@ const html = `<!doctype html>
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(en.title)}</title><style>${css}</style></head><body>
-<label class="lang">${t('language')} <select id="lang"><option value="en">English</option></select></label>
+<div class="lang"><label for="lang" data-t="language">${esc(en.language)}</label> <select id="lang"><option value="en">English</option></select></div>
 <h1 data-t="heading">${esc(en.heading)}</h1>
 <p data-t="offline">${esc(en.offline)}</p>
 <p><strong data-t="trustStrong">${esc(en.trustStrong)}</strong>${t('trustRest')}</p>
