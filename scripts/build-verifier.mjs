@@ -8,6 +8,7 @@
 // `dalel verifier` prints the SHA-256 of the whole file, to compare with the published one.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
+import { Buffer } from 'node:buffer';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,32 +43,46 @@ label{display:block;margin:.8rem 0}input[type=text]{width:100%;font-family:monos
 #verdict{font-size:1.3rem;font-weight:700;padding:.8rem;border-radius:.3rem;margin:1rem 0;word-break:break-word}
 .valid{background:#dff3df;color:#064}.unconfirmed{background:#fff1c2;color:#6b4500;border:2px solid #c98a00}
 .invalid,.unreadable{background:#fbe0e0;color:#900}.pending{background:#eee}
-#checks,#tokens{list-style:none;padding:0;font-size:.9rem}#checks li,#tokens li{padding:.15rem 0;word-break:break-all}
+#checks,#tokens{list-style:none;padding:0;font-size:.9rem}#checks li,#tokens li{padding:.15rem 0;overflow-wrap:anywhere}
 .bad{color:#900}.ok{color:#064}.untrusted{color:#850}.note{color:#6b4500}.build{font-size:.8rem;color:#555;word-break:break-all}
-#time p{font-weight:600;margin:.5rem 0}`;
+#time p{font-weight:600;margin:.5rem 0}.lang{float:right}.lang label{display:inline}`;
+
+// The page's static texts are the English of lib/evidence/verifier-page/page-text.ts (the same
+// table the script switches languages with), so the page reads the same before its script runs.
+const textModule = await build({
+  entryPoints: [join(pageDir, 'page-text.ts')],
+  bundle: true,
+  format: 'esm',
+  platform: 'neutral',
+  write: false,
+  logLevel: 'warning',
+  tsconfigRaw: { compilerOptions: { strict: true } },
+});
+const { PAGE_TEXT } = await import(
+  `data:text/javascript;base64,${Buffer.from(textModule.outputFiles[0].text).toString('base64')}`
+);
+const en = PAGE_TEXT.en;
+const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const t = (key) => `<span data-t="${key}">${esc(en[key])}</span>`;
 
 const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Dalel package verifier</title><style>${css}</style></head><body>
-<h1>Evidence package verifier / Проверка пакета</h1>
-<p>Works offline: nothing leaves this computer. Choose the package .zip file. /
-Работает без интернета: файл никуда не отправляется. Выберите .zip пакета.</p>
-<p><strong>Do not trust a verifier that came inside the package you are checking</strong>: whoever
-altered the package could alter it too. Use the released verify.html whose SHA-256 matches the
-published one (or <code>dalel verify</code>). /
-<strong>Не доверяйте проверке, пришедшей внутри проверяемого пакета</strong>: используйте
-опубликованный verify.html с совпадающим SHA-256 (или <code>dalel verify</code>).</p>
-<label>Expected key fingerprint, as the sender told you over a second channel / Отпечаток ключа, полученный от отправителя отдельно
+<title>${esc(en.title)}</title><style>${css}</style></head><body>
+<div class="lang"><label for="lang" data-t="language">${esc(en.language)}</label> <select id="lang"><option value="en">English</option></select></div>
+<h1 data-t="heading">${esc(en.heading)}</h1>
+<p data-t="offline">${esc(en.offline)}</p>
+<p><strong data-t="trustStrong">${esc(en.trustStrong)}</strong>${t('trustRest')}</p>
+<label>${t('keyLabel')}
 <input id="key" type="text" placeholder="xxxx-xxxx-xxxx-xxxx-xxxx-xxxx-xxxx-xxxx"></label>
-<label>Package / Пакет <input id="file" type="file" accept=".zip,application/zip"></label>
-<label>Time-stamping authority's CA certificate, if not a well-known one (optional) / Сертификат УЦ службы меток времени (необязательно)
+<label>${t('fileLabel')} <input id="file" type="file" accept=".zip,application/zip"></label>
+<label>${t('tsaLabel')}
 <input id="tsa-ca" type="file" multiple accept=".pem,.crt,.cer"></label>
-<div id="verdict" class="pending">No package chosen / Пакет не выбран</div>
+<div id="verdict" class="pending">${esc(en.pending)}</div>
 <div id="time"></div>
 <ul id="checks"></ul>
-<p class="build" id="build">Dalel ${version} verifier. Script SHA-256: ${scriptHash}</p>
+<p class="build" id="build"><span id="build-name" data-version="${version}">${esc(en.build(version))}</span> <span id="script-sha256">${scriptHash}</span></p>
 <script>${script}</script>
 </body></html>
 `;

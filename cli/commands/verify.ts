@@ -4,7 +4,12 @@ import { sha256RefOf } from '../../lib/evidence/sha256';
 import { fingerprintOf, normalizeFingerprint, parsePublicKey } from '../../lib/evidence/signing';
 import { verifyPackage, type EarlierPackage } from '../../lib/evidence/verify';
 import { VERIFY_HTML } from '../../lib/evidence/verifier-page/verify-html.generated';
-import { formatFailures, type Check, type VerifyReport } from '../../lib/evidence/verify-report';
+import {
+  checkText,
+  formatFailures,
+  type Check,
+  type VerifyReport,
+} from '../../lib/evidence/verify-report';
 import { outcome, renderOutcome } from '../../lib/evidence/verify-messages';
 import { EXIT, UsageError, type Command, type Io } from '../command';
 import { ExtractDir } from '../node/extract-dir';
@@ -14,10 +19,16 @@ import { parseArgs } from '../parse-args';
 import { revocationArgs } from '../revocation-args';
 import { tsaAnchors } from '../tsa-args';
 import { MARKS, timestampLines, timestampSummary } from '../../lib/evidence/timestamp/format';
+import {
+  VERIFIER_LANGUAGES,
+  VERIFIER_WORDS,
+  type VerifierLanguage,
+} from '../../lib/evidence/verifier-language';
+import { VERIFY_WORDS } from '../verify-words';
 
 const usage = `Usage: dalel verify <package.zip> [--key <fingerprint>] [--earlier <older-package.zip>]
                     [--tsa-ca <ca.pem>]... [--revocation <code | file>]... [--compromised-since <date>]
-                    [--extract <new-directory>] [--json]
+                    [--extract <new-directory>] [--json] [--lang en|ru|kk]
 
 Checks an evidence package offline: that every ZIP tool reads the same files from it, every
 file's size and SHA-256 against the signed manifest, no missing or extra files, safe names, the
@@ -42,6 +53,8 @@ its event), whom it is from, and when it existed by (RFC 3161 time-stamp tokens)
               if a trusted time-stamp shows it was signed before that date.
   --extract   write the package's files, exactly the bytes that were checked, into this new
               directory (only if the package verifies; nothing is written otherwise).
+  --lang      the language of the report: en (default), ru (Russian) or kk (Kazakh); the codes
+              in --json stay the same, their "message" stays English.
 
 Exit codes:
   0  VALID: every check passed and the signer is the key you gave with --key
@@ -116,36 +129,39 @@ function keyFileIsNoPin(report: VerifyReport): VerifyReport {
   };
 }
 
-function human(report: VerifyReport, path: string, io: Io): void {
-  const id = report.manifest ? ` package ${report.manifest.packageId}` : '';
-  const about = `${report.files} files, ${report.bytes} bytes checked`;
+function human(report: VerifyReport, path: string, io: Io, lang: VerifierLanguage): void {
+  const w = VERIFY_WORDS[lang];
+  const words = VERIFIER_WORDS[lang];
+  const say = (c: Check) => checkText(c, words.checks);
+  const sentence = (text: string) => `${text[0]!.toUpperCase()}${text.slice(1)}.`;
+  const id = report.manifest ? w.packageId(report.manifest.packageId) : '';
+  const about = w.checked(report.files, report.bytes);
   if (report.verdict === 'valid') {
-    io.out(`VALID: ${path}${id}, ${about}`);
+    io.out(`${w.verdict.valid}: ${path}${id}, ${about}`);
     const how = report.passed.find((c) => c.code === 'pin_match' || c.code === 'pin_via_rotation');
-    if (how) io.out(`${how.message[0]!.toUpperCase()}${how.message.slice(1)}.`);
+    if (how) io.out(sentence(say(how)));
   } else if (report.verdict === 'unconfirmed') {
-    io.out(`NOT CONFIRMED: ${path}${id}, ${about}: signature intact, signer NOT confirmed`);
-    io.out(`  Signer's key fingerprint: ${report.fingerprint}`);
-    io.out(
-      `  Compare it with the fingerprint the sender gave you over a second channel (in person, by phone), then run:\n  dalel verify ${path} --key <the fingerprint they gave you>`,
-    );
+    io.out(`${w.verdict.unconfirmed}: ${path}${id}, ${about}: ${w.unconfirmed}`);
+    io.out(`  ${w.signerKey}: ${report.fingerprint}`);
+    io.out(`  ${w.compare(path)}`);
   } else {
-    io.out(`${report.verdict.toUpperCase()}: ${path}${id}`);
-    for (const line of formatFailures(report)) io.out(`  - ${line}`);
+    io.out(`${w.verdict[report.verdict]}: ${path}${id}`);
+    for (const f of report.failures) io.out(`  - ${f.file ? `${f.file}: ` : ''}${say(f)}`);
   }
   // Originals left out on purpose (they show the monitor's own account): listed, not missing.
   // Only for a manifest whose signature held: an invalid package's list says nothing.
-  if (report.verdict === 'valid' || report.verdict === 'unconfirmed') withheldLines(report, io);
+  if (report.verdict === 'valid' || report.verdict === 'unconfirmed')
+    withheldLines(report, io, lang);
   for (const note of report.notes)
     if (note.code !== 'signer_unconfirmed' && note.code !== 'timestamp_not_trusted')
-      io.out(`Note: ${note.file ? `${note.file}: ` : ''}${note.message}`);
+      io.out(`${w.note}: ${note.file ? `${note.file}: ` : ''}${say(note)}`);
   const verifier = report.passed.find((c) => c.code === 'verifier_official');
-  if (verifier) io.out(`${verifier.file}: ${verifier.message}`);
+  if (verifier) io.out(`${verifier.file}: ${say(verifier)}`);
   if (report.verdict === 'unreadable') return;
   const revoked = report.passed.find((c) => c.code === 'revocation_before_loss');
-  if (revoked) io.out(`${revoked.message[0]!.toUpperCase()}${revoked.message.slice(1)}.`);
-  io.out(timestampSummary(report.timestamps));
-  for (const line of timestampLines(report.timestamps))
+  if (revoked) io.out(sentence(say(revoked)));
+  io.out(timestampSummary(report.timestamps, words.time));
+  for (const line of timestampLines(report.timestamps, words.time))
     io.out(`  ${MARKS[line.mark]} ${line.text}`);
 }
 
@@ -162,7 +178,11 @@ export const verifyCommand: Command = {
       revocation: 'strings',
       'compromised-since': 'string',
       json: 'boolean',
+      lang: 'string',
     });
+    const lang = (options.lang ?? 'en') as VerifierLanguage;
+    if (!VERIFIER_LANGUAGES.includes(lang))
+      throw new UsageError(`--lang: "${String(options.lang)}" is not one of en, ru, kk`);
     if (positional.length !== 1) throw new UsageError('expected exactly one package path');
     const path = positional[0]!;
     const key = await expectedKey(options.key as string | undefined);
@@ -205,12 +225,10 @@ export const verifyCommand: Command = {
         const { manifest, ...rest } = report;
         io.out(JSON.stringify({ path, packageId: manifest?.packageId ?? null, ...rest }, null, 2));
       } else {
-        human(report, path, io);
+        human(report, path, io, lang);
         if (extract)
           io.out(
-            good
-              ? `Extracted the checked files into ${extract.target}.`
-              : `Nothing was extracted: the package did not verify.`,
+            good ? VERIFY_WORDS[lang].extracted(extract.target) : VERIFY_WORDS[lang].notExtracted,
           );
       }
       return {
@@ -228,12 +246,13 @@ export const verifyCommand: Command = {
   },
 };
 
-function withheldLines(report: VerifyReport, io: Io): void {
+function withheldLines(report: VerifyReport, io: Io, lang: VerifierLanguage): void {
   const withheld = report.manifest?.withheld ?? [];
   if (!withheld.length) return;
-  io.out(`Withheld: ${withheld.length} file(s), hash listed, bytes not included:`);
-  for (const w of withheld)
+  const w = VERIFY_WORDS[lang];
+  io.out(w.withheld(withheld.length));
+  for (const x of withheld)
     io.out(
-      `  - ${w.path} ${w.sha256} (${w.size} bytes; ${w.reason}${w.redactedCopy ? `, redacted copy ${w.redactedCopy}` : ''})`,
+      `  - ${x.path} ${x.sha256} (${w.withheldLine(x.size, x.reason, x.redactedCopy ?? null)})`,
     );
 }

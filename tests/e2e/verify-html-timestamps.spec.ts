@@ -85,8 +85,8 @@ test.afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function open(file: string, ca?: string, pin = fingerprint) {
-  const context = await browser.newContext({ offline: true });
+async function open(file: string, ca?: string, pin = fingerprint, locale = 'en-US') {
+  const context = await browser.newContext({ offline: true, locale });
   const page = await context.newPage();
   const requests: string[] = [];
   page.on('request', (r) => void requests.push(r.url()));
@@ -120,6 +120,19 @@ test('with the TSA CA chosen: the trusted time and the TSA', async () => {
     /Trusted time: signed no later than \S+, by Dalel Test TSA \(timestamps\/1\.tsr\)/,
   );
   expect(time).toContain('✔ timestamps/1.tsr: time-stamped by Dalel Test TSA');
+});
+
+test('in Kazakh and Russian: the trusted time, each token line and the verdict', async () => {
+  const kk = await open('forged-token.zip', 'tsa-ca.pem', fingerprint, 'kk-KZ');
+  expect(kk.verdict).toMatch(/^ЖАРАМДЫ/);
+  expect(kk.time).toMatch(/Сенімді уақыт: \S+ кешіктірмей қол қойылған, қызмет Dalel Test TSA/);
+  expect(kk.time).toContain('✔ timestamps/1.tsr: Dalel Test TSA қойған уақыт белгісі');
+  expect(kk.time).toContain('✘ timestamps/2.tsr: басқа байттарды қамтиды');
+  const ru = await open('stamped.zip', undefined, fingerprint, 'ru-RU');
+  expect(ru.verdict).toMatch(/^ДЕЙСТВИТЕЛЕН/);
+  expect(ru.time).toContain('Без метки времени: нет доверенной метки на statement.sig');
+  expect(ru.time).toContain('? timestamps/1.tsr: служба меток времени не доверенная');
+  expect(`${kk.time}${ru.time}`).not.toMatch(/Trusted time|time-stamped by|not trusted/);
 });
 
 test('a token over other bytes is flagged; the verdict does not change', async () => {

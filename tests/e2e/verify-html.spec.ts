@@ -63,8 +63,9 @@ test.afterAll(async () => {
 async function verdictFor(
   file: string,
   pin = '',
+  locale = 'en-US',
 ): Promise<{ verdict: string; kind: string; failures: string; checks: string; color: string }> {
-  const context = await browser.newContext({ offline: true });
+  const context = await browser.newContext({ offline: true, locale });
   const page = await context.newPage();
   const requests: string[] = [];
   page.on('request', (r) => void requests.push(r.url()));
@@ -118,6 +119,55 @@ test('shows INVALID naming the altered file for a tampered package', async () =>
   );
 });
 
+test('in Russian (the browser’s language): the verdict and the altered file’s line', async () => {
+  const { verdict, checks, failures } = await verdictFor('tampered.zip', '', 'ru-RU');
+  expect(verdict).toMatch(/^НЕДЕЙСТВИТЕЛЕН — \d+ проверк/);
+  expect(failures.split(' ')).toContain('zip_crc');
+  expect(checks).toMatch(
+    /captures\/cap_[a-z0-9]+\/screenshot-viewport\.png: не совпадает CRC-32 \(данные повреждены или изменены\)/,
+  );
+  expect(checks).toContain('журнал хранения цел');
+  expect(checks).not.toMatch(/CRC-32 mismatch|custody log intact/);
+});
+
+test('a visible switch puts the page, verdict and checks into Kazakh, and back to English', async () => {
+  const context = await browser.newContext({ offline: true, locale: 'en-US' });
+  const page = await context.newPage();
+  await page.goto(pathToFileURL(join(dir, 'verify.html')).href);
+  await page.fill('#key', base.key.fingerprint);
+  await page.setInputFiles('#file', join(dir, 'good.zip'));
+  const verdict = page.locator('#verdict');
+  await expect(verdict).toHaveClass('valid', { timeout: 20_000 });
+  await expect(verdict).toHaveText(/^VALID — signed by the expected key/);
+  await page.getByLabel('Language', { exact: true }).selectOption('kk');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'kk');
+  await expect(verdict).toHaveText(/^ЖАРАМДЫ — күтілген кілтпен қол қойылған/);
+  await expect(page.locator('h1')).toHaveText('Дәлелдер пакетін тексеру');
+  await expect(page.locator('#checks')).toContainText(
+    `Ed25519 қолтаңбасы ${base.key.fingerprint} кілті үшін дұрыс`,
+  );
+  await expect(page.locator('#checks')).toContainText('сақтау журналы бүтін');
+  await expect(page.locator('#time')).toContainText('Уақыт белгісі жоқ');
+  await expect(page.locator('#checks')).not.toContainText('signature valid');
+  await page.screenshot({ path: 'test-results/screens/verify-html-kk.png', fullPage: true });
+  await page.getByLabel('Тіл', { exact: true }).selectOption('en');
+  await expect(verdict).toHaveText(/^VALID — signed by the expected key/);
+  await context.close();
+});
+
+test('Russian page before a package is chosen, and its screenshot', async () => {
+  const context = await browser.newContext({ offline: true, locale: 'ru-RU' });
+  const page = await context.newPage();
+  await page.goto(pathToFileURL(join(dir, 'verify.html')).href);
+  await expect(page.locator('#verdict')).toHaveText('Пакет не выбран');
+  await expect(page.getByLabel('Язык', { exact: true })).toHaveValue('ru');
+  await expect(page.locator('#build-name')).toContainText('Программа проверки Dalel');
+  await page.setInputFiles('#file', join(dir, 'tampered.zip'));
+  await expect(page.locator('#verdict')).toHaveClass('invalid', { timeout: 20_000 });
+  await page.screenshot({ path: 'test-results/screens/verify-html-ru.png', fullPage: true });
+  await context.close();
+});
+
 test('shows UNREADABLE for a file that is not a package', async () => {
   expect((await verdictFor('not-a-zip.zip')).verdict).toMatch(/^UNREADABLE/);
 });
@@ -142,5 +192,5 @@ test('the page is self-contained and names its build', () => {
   expect(html).toContain(
     "content=\"default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'\"",
   );
-  expect(html).toContain(`Script SHA-256: ${VERIFY_SCRIPT_SHA256}`);
+  expect(html).toContain(`<span id="script-sha256">${VERIFY_SCRIPT_SHA256}</span>`);
 });

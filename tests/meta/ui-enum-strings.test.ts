@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FAILURE_REASONS, TRIGGERS } from '../../lib/capture/trigger-failure';
 import { SCOPE_KINDS } from '../../lib/evidence/manifest';
+import { STAMP_FAILURES, type StampFailure } from '../../lib/evidence/timestamp/stamp';
 import { LOCKER_ERROR_CODES } from '../../lib/locker/errors';
 import type { VerifyReport } from '../../lib/evidence/verify-report';
 import { CAPTURE_STAGES } from '../../lib/messaging/messages/capture';
@@ -24,6 +25,7 @@ const VERDICTS = ['valid', 'unconfirmed', 'invalid', 'unreadable'] as const;
 const PINNED = ['match', 'rotated', 'mismatch', 'unpinned'] as const;
 const verdictsExact: Exact<(typeof VERDICTS)[number], VerifyReport['verdict']> = true;
 const pinnedExact: Exact<(typeof PINNED)[number], VerifyReport['pinned']> = true;
+const stampExact: Exact<(typeof STAMP_FAILURES)[number], StampFailure> = true;
 const DYNAMIC: Record<string, readonly string[]> = {
   platform_: PLATFORMS,
   kind_: RECORD_KINDS,
@@ -46,6 +48,8 @@ const DYNAMIC: Record<string, readonly string[]> = {
   // The last failed shortcut / context-menu capture (components/popup/last-failure.tsx).
   failureReason_: FAILURE_REASONS,
   lastFailureVia_: TRIGGERS,
+  // Why a TSA gave no token (export summary, the capture time-stamp queue).
+  stampFailure_: STAMP_FAILURES,
 };
 
 const english = JSON.parse(
@@ -53,8 +57,8 @@ const english = JSON.parse(
 ) as Record<string, unknown>;
 
 describe('strings built from enum values', () => {
-  it('lists the verdicts and pin states the verifier has (also checked by tsc)', () => {
-    expect([verdictsExact, pinnedExact]).toEqual([true, true]);
+  it('lists the verdicts, pin states and stamp failures there are (also checked by tsc)', () => {
+    expect([verdictsExact, pinnedExact, stampExact]).toEqual([true, true, true]);
   });
 
   for (const [prefix, values] of Object.entries(DYNAMIC))

@@ -1,5 +1,8 @@
 import type { VerifyResult } from '../../exchange-api';
 import { useI18n } from '../../i18n-context';
+import { checkText } from '../../../lib/evidence/verify-report';
+import { VERIFIER_WORDS } from '../../../lib/evidence/verifier-language';
+import { TimestampLines } from './timestamp-lines';
 
 const VERDICT_CLASS = {
   valid: 'ok',
@@ -9,9 +12,13 @@ const VERDICT_CLASS = {
 } as const;
 const VERDICT_MARK = { valid: '✓', unconfirmed: '!', invalid: '✗', unreadable: '✗' } as const;
 
-/** Every check of a verification: failures first, then what to know, then what passed. */
+/**
+ * Every check of a verification: failures first, then what to know, then what passed. Each line
+ * is put into words from its code and parameters in the UI language (never the English `message`).
+ */
 export function CheckList({ result }: { result: VerifyResult }) {
-  const { t, tn, formatBytes } = useI18n();
+  const { t, tn, formatBytes, language } = useI18n();
+  const words = VERIFIER_WORDS[language];
   const items = [
     ...result.failures.map((c) => ({ c, kind: 'bad' as const })),
     ...result.notes.map((c) => ({ c, kind: 'note' as const })),
@@ -32,6 +39,9 @@ export function CheckList({ result }: { result: VerifyResult }) {
           </>
         )}
       </p>
+      {result.verdict !== 'unreadable' && (
+        <TimestampLines report={result.timestamps} words={words.time} />
+      )}
       <ul class="checks">
         {items.map(({ c, kind }, i) => (
           <li key={i} class={`check-${kind}`} data-code={c.code}>
@@ -40,7 +50,7 @@ export function CheckList({ result }: { result: VerifyResult }) {
               {t(kind === 'ok' ? 'checkPassed' : kind === 'bad' ? 'checkFailed' : 'checkNote')}
             </span>{' '}
             {c.file && <span class="mono">{c.file}: </span>}
-            {c.message}
+            {checkText(c, words.checks)}
           </li>
         ))}
       </ul>

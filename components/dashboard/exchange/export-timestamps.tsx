@@ -1,5 +1,6 @@
 import type { ExportSummary } from '../../exchange-api';
 import { useI18n } from '../../i18n-context';
+import { stampFailureText } from './stamp-failure';
 
 /** Whether the export got its trusted time, from which TSA, or plainly that it did not. */
 export function ExportTimestamps({ summary }: { summary: ExportSummary }) {
@@ -15,8 +16,8 @@ export function ExportTimestamps({ summary }: { summary: ExportSummary }) {
               ✓ {t('exportTimestamped', s.tsa ?? s.url, s.time ? formatTime(s.time) : '?')}
             </li>
           ) : (
-            <li key={s.url} class="bad">
-              ✗ {t('exportNotTimestamped', s.url, s.reason ?? s.code ?? '?')}
+            <li key={s.url} class="bad" title={s.reason}>
+              ✗ {t('exportNotTimestamped', s.url, stampFailureText(t, s.code, s.reason))}
             </li>
           ),
         )}

@@ -17,6 +17,7 @@ import { useI18n } from '../../i18n-context';
 import { ErrorBanner } from '../../ui/error-banner';
 import { errorText, useLoad } from '../../ui/use-request';
 import { TsaAddForm } from './tsa-add-form';
+import { stampFailureText } from '../exchange/stamp-failure';
 
 type TestState =
   | { state: 'testing' }
@@ -178,7 +179,11 @@ export function TrustedTimeSection() {
       )}
       {waiting.length > 0 && (
         <p class="muted" data-testid="tsa-queue">
-          {t('tsaQueue', String(waiting.length), lastProblem?.reason ?? '—')}{' '}
+          {t(
+            'tsaQueue',
+            String(waiting.length),
+            lastProblem ? stampFailureText(t, lastProblem.code, lastProblem.reason) : '—',
+          )}{' '}
           <button type="button" class="secondary" onClick={() => void retry()}>
             {t('tsaRetry')}
           </button>

@@ -1,5 +1,5 @@
 // Stable result codes of the time-stamp checks, with their parameters, and the one English text
-// table. Translations (issue 16) key on the code; never parse the English.
+// table. Translations (codes.ru.ts, codes.kk.ts) key on the code; never parse the English.
 
 export type TokenCode =
   | 'trusted'
@@ -33,7 +33,10 @@ export type TokenCode =
 
 export type TokenParams = Record<string, string>;
 
-const EN: Record<TokenCode, (p: TokenParams) => string> = {
+/** The words for every token code: English here, Russian and Kazakh in codes.ru.ts / codes.kk.ts. */
+export type TokenMessages = Record<TokenCode, (p: TokenParams) => string>;
+
+export const TOKEN_MESSAGES_EN: TokenMessages = {
   trusted: (p) => `time-stamped by ${p.tsa} at ${p.time} (trusted)`,
   unparsable: (p) => `not a readable RFC 3161 time-stamp token: ${p.reason}`,
   not_granted: (p) =>
@@ -74,10 +77,14 @@ const EN: Record<TokenCode, (p: TokenParams) => string> = {
     `the TSA time is ${p.minutes} minutes before the signer's stated time (the signer's clock was ahead)`,
 };
 
-/** The English text of a code with its parameters. */
-export function tokenMessage(code: TokenCode, params: TokenParams = {}): string {
-  return EN[code](params);
+/** The text of a code with its parameters, in English unless another table is given. */
+export function tokenMessage(
+  code: TokenCode,
+  params: TokenParams = {},
+  table: TokenMessages = TOKEN_MESSAGES_EN,
+): string {
+  return table[code](params);
 }
 
 /** Every code, for tests and translators. */
-export const TOKEN_CODES = Object.keys(EN) as TokenCode[];
+export const TOKEN_CODES = Object.keys(TOKEN_MESSAGES_EN) as TokenCode[];

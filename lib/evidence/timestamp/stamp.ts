@@ -12,6 +12,18 @@ import { verifyToken, type TokenResult } from './verify-token';
 export type StampFailure =
   TransportError['code'] | 'not_granted' | 'not_our_request' | 'token_invalid' | 'untrusted';
 
+/** Every reason a TSA gave no usable token (the UI words each: `stampFailure_<code>`). */
+export const STAMP_FAILURES = [
+  'unreachable',
+  'http_status',
+  'too_large',
+  'timeout',
+  'not_granted',
+  'not_our_request',
+  'token_invalid',
+  'untrusted',
+] as const satisfies readonly StampFailure[];
+
 export type StampOutcome =
   | { ok: true; url: string; token: Uint8Array; result: TokenResult }
   | { ok: false; url: string; code: StampFailure; message: string; result: TokenResult | null };

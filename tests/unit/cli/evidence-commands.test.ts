@@ -161,6 +161,24 @@ describe('dalel demo-package / verify', () => {
     expect(io.stdout).toMatch(/INVALID[\s\S]*- captures\/[^:]+\.png: CRC-32 mismatch/);
   });
 
+  it('--lang ru / kk: the verdict, the reasons and the time-stamp line in that language', async () => {
+    const tampered = join(dir, 'tampered.zip');
+    const ru = captureIo();
+    expect(await main(['verify', tampered, '--lang', 'ru'], ru)).toBe(1);
+    expect(ru.stdout).toMatch(
+      /^НЕДЕЙСТВИТЕЛЕН: [\s\S]*- captures\/[^:]+\.png: не совпадает CRC-32 \(данные повреждены или изменены\)/,
+    );
+    expect(ru.stdout).toMatch(/не прошли проверку файлы: 1 из \d+/);
+    expect(ru.stdout).toContain('Без метки времени');
+    expect(ru.stdout).not.toMatch(/CRC-32 mismatch|listed files failed|Not time-stamped/);
+    const kk = captureIo();
+    expect(await main(['verify', pkg, '--lang', 'kk'], kk)).toBe(3);
+    expect(kk.stdout).toMatch(/^РАСТАЛМАДЫ: .*қолтаңба бүтін, жіберуші РАСТАЛМАДЫ/);
+    expect(kk.stdout).toContain(`Қол қоюшы кілтінің саусақ ізі: ${fingerprint}`);
+    expect(kk.stdout).toContain('осы тексеру бағдарламасымен бірге келетін ресми нұсқа');
+    expect(await main(['verify', pkg, '--lang', 'de'], captureIo())).toBe(2);
+  });
+
   it('exit 2 for an unreadable file, a missing file and bad usage', async () => {
     const junk = join(dir, 'junk.zip');
     writeFileSync(junk, 'not a zip');

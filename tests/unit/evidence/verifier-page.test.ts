@@ -10,8 +10,11 @@ import {
 /**
  * The size budget: everything in the page is our code, readable, plus fflate's inflater. RFC 3161
  * verification (DER, X.509, CMS, chain) and the shipped TSA roots take about 60 KiB of it.
+ * Raised from 200 to 272 KiB for the Russian and Kazakh words of every check, time-stamp line
+ * and page text (measured: the page grew from 193,110 to 265,684 bytes, +72,574; Cyrillic
+ * takes two bytes a letter in UTF-8), keeping the headroom it had before.
  */
-const BUDGET = 200 * 1024;
+const BUDGET = 272 * 1024;
 
 const script = /<script>([\s\S]*)<\/script>/.exec(VERIFY_HTML)![1]!;
 
@@ -34,7 +37,16 @@ describe('verify.html', () => {
 
   it('shows the SHA-256 of its own script', () => {
     expect(VERIFY_SCRIPT_SHA256).toBe(createHash('sha256').update(script).digest('hex'));
-    expect(VERIFY_HTML).toContain(`Script SHA-256: ${VERIFY_SCRIPT_SHA256}`);
+    expect(VERIFY_HTML).toMatch(
+      new RegExp(`Script SHA-256:</span> <span id="script-sha256">${VERIFY_SCRIPT_SHA256}</span>`),
+    );
+  });
+
+  it('carries its texts in English, Russian and Kazakh, English in the static page', () => {
+    expect(VERIFY_HTML).toContain('<select id="lang">');
+    expect(VERIFY_HTML).toContain('<h1 data-t="heading">Evidence package verifier</h1>');
+    for (const words of ['НЕДЕЙСТВИТЕЛЕН', 'ЖАРАМСЫЗ', 'не совпадает CRC-32', 'CRC-32 сәйкес емес'])
+      expect(script).toContain(words);
   });
 
   it('tells the reader not to trust a verifier that came inside the package', () => {
