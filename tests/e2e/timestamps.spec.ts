@@ -254,6 +254,8 @@ test('TSA unreachable: the export succeeds and says it is not time-stamped; the 
 
     const { name, text } = await exportFromUi(page, extensionId, 'Sadykova (fictional)');
     expect(text).toContain(`NOT time-stamped by ${tsa.url}`);
+    // Why, worded from the failure's code in the UI language (not the transport's English detail).
+    expect(text).toContain('(the service answered with an HTTP error)');
     await shot(page, 'export-not-timestamped-en');
     const file = unzip(await readExportFile(page, name), 'unstamped');
     const key = (await sendFrom(page, { type: 'key.info' })).data.fingerprint as string;
@@ -263,6 +265,9 @@ test('TSA unreachable: the export succeeds and says it is not time-stamped; the 
 
     await page.goto(`chrome-extension://${extensionId}/dashboard.html#settings`);
     await expect(page.getByTestId('tsa-queue')).toContainText('1 capture time stamps are waiting');
+    await expect(page.getByTestId('tsa-queue')).toContainText(
+      'the service answered with an HTTP error',
+    );
     await shot(page, 'settings-trusted-time-waiting-en');
     tsa.down = false;
     await page.getByTestId('tsa-queue').getByRole('button', { name: 'Retry now' }).click();
