@@ -9,7 +9,7 @@ import { SETTLE_MAX_MS } from '../../content/settle';
 import { english } from '../../i18n/english';
 import { canonicalize } from '../../evidence/canonical-json';
 import { sha256RefOf } from '../../evidence/sha256';
-import type { CaptureStage } from '../../messaging/messages/capture';
+import { CAPTURE_STEPS, type CaptureStage } from '../../messaging/messages/capture';
 import type { ArtifactRef, Capture } from '../../model/capture';
 import { newId } from '../../model/ids';
 import type { ArtifactBytes } from '../../store/repositories/captures-repo';
@@ -37,15 +37,7 @@ export interface CaptureContext {
   caps?: CaptureCaps;
 }
 
-const STAGES: CaptureStage[] = [
-  'settle',
-  'page',
-  'screenshot',
-  'full_page',
-  'mhtml',
-  'media',
-  'seal',
-];
+const STAGES = CAPTURE_STEPS;
 
 interface Pending {
   ref: Omit<ArtifactRef, 'sha256' | 'size'>;
