@@ -80,7 +80,8 @@ test('the popup names the step a capture failed in', async ({
   );
   await page.close();
   await expect(popup.getByTestId('capture-failed')).toHaveText(
-    /^Capture failed at step 6 of 7 \(Saving photos and videos\): .*tab was closed/,
+    // The closed tab shows while the media is fetched or at the check before sealing.
+    /^Capture failed at step (6 of 7 \(Saving photos and videos\)|7 of 7 \(Sealing\)): .*tab was closed/,
     { timeout: 30_000 },
   );
   await popup.screenshot({ path: 'test-results/screens/popup-capture-failed-step-en.png' });
