@@ -44,6 +44,10 @@ test('`npm run demo` lands on the fixture site’s list of pages (with or withou
       await page.goto(url);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dalel offline demo site');
       await expect(page.getByRole('link', { name: 'Instagram post (hand-made)' })).toBeVisible();
+      // Labels that name markup read as written (escaped, not parsed).
+      await expect(
+        page.getByRole('link', { name: 'Hostile: text before <head>, beacons from <html>' }),
+      ).toBeVisible();
     }
   } finally {
     await context.close();
