@@ -10,7 +10,6 @@ import { ImportView } from './exchange/import-view';
 import { PersonsView } from './persons/persons-view';
 import { href, useRoute } from './route';
 import { SettingsView } from './settings/settings-view';
-import { FirstRunPassphrase } from '../vault/first-run-passphrase';
 import { SecurityPanel } from '../vault/security-panel';
 
 const VIEWS: Record<string, { label: string; View: FunctionComponent<{ id: string | null }> }> = {
@@ -56,8 +55,6 @@ export function DashboardApp() {
         </ul>
       </nav>
       <main class="content" id="main" tabIndex={-1} ref={main}>
-        {/* Until the monitor sets a passphrase or skips it knowingly (a welcome page may embed it). */}
-        {name !== 'security' && <FirstRunPassphrase />}
         <View id={route.id} />
       </main>
     </div>

@@ -1,7 +1,9 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { useI18n } from '../i18n-context';
 import { ProgressBar } from '../ui/progress-bar';
-import { FailureText } from '../ui/failure-text';
+import { captureFailureText, stepText } from '../../lib/i18n/capture-progress';
+import { isCaptureStep } from '../../lib/messaging/messages/capture';
+import { describeError } from '../ui/describe-error';
 import type { CaptureState } from './use-capture';
 
 /** The primary action while there is no capture of this page: the button, then its progress. */
@@ -27,9 +29,7 @@ export function CapturePanel({
       <div aria-live="polite" data-testid="capture-progress">
         <ProgressBar
           label={
-            state.stage && state.total
-              ? t('sealingProgress', t(`stage_${state.stage}`), state.done + 1, state.total)
-              : t('sealing')
+            state.stage && isCaptureStep(state.stage) ? stepText(t, state.stage) : t('sealing')
           }
           done={state.done}
           total={state.total}
@@ -40,7 +40,7 @@ export function CapturePanel({
     <>
       {state.status === 'failed' && (
         <p role="alert" class="error" data-testid="capture-failed">
-          <FailureText error={state.error} template="captureFailed" />
+          {captureFailureText(t, state.step, describeError(t, state.error))}
         </p>
       )}
       <button

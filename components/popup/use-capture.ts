@@ -1,6 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { request } from '../../lib/messaging/client';
-import type { CaptureStage } from '../../lib/messaging/messages/capture';
+import {
+  isCaptureStep,
+  type CaptureStage,
+  type CaptureStep,
+} from '../../lib/messaging/messages/capture';
 import type { Capture } from '../../lib/model/capture';
 import type { Link } from '../../lib/model/link';
 import { captureApi, onCaptureProgress } from '../capture-api';
@@ -17,7 +21,8 @@ export type CaptureState =
       capture: Capture | null;
       links: Link[];
     }
-  | { status: 'failed'; error: unknown };
+  /** `step`: the step it failed in, when it had begun one. */
+  | { status: 'failed'; error: unknown; step: CaptureStep | null };
 
 /**
  * The capture of this tab: the newest one sealed here (by this popup, the shortcut, the context
@@ -29,6 +34,8 @@ export function useCapture(tabId: number | undefined, url: string | undefined) {
   const [state, setState] = useState<CaptureState>({ status: 'idle' });
   // A capture this popup started ends with its own answer, not with the broadcast.
   const own = useRef(false);
+  // The step the running capture reached (from its progress), named if it fails.
+  const step = useRef<CaptureStep | null>(null);
 
   const sealed = async (id: string, seal: string, sealedAt: string) => {
     setState({ status: 'sealed', id, seal, sealedAt, capture: null, links: [] });
@@ -55,6 +62,8 @@ export function useCapture(tabId: number | undefined, url: string | undefined) {
     // Progress of any capture of this tab, including one the shortcut started.
     return onCaptureProgress((event) => {
       if (event.tabId !== tabId) return;
+      if (isCaptureStep(event.stage)) step.current = event.stage;
+      if (event.failedAt) step.current = event.failedAt;
       if (event.stage === 'done' || event.stage === 'failed') {
         if (!own.current) refresh().catch(() => undefined);
         return;
@@ -71,11 +80,12 @@ export function useCapture(tabId: number | undefined, url: string | undefined) {
     if (tabId === undefined) return;
     setState({ status: 'sealing', stage: null, done: 0, total: 0 });
     own.current = true;
+    step.current = null;
     try {
       const { id, seal } = await captureApi.run(tabId);
       await sealed(id, seal, new Date().toISOString());
     } catch (e) {
-      setState({ status: 'failed', error: e });
+      setState({ status: 'failed', error: e, step: step.current });
     } finally {
       own.current = false;
     }

@@ -11,9 +11,16 @@ import { useVault } from './vault-context';
 /**
  * The first-run offer to protect the archive with a passphrase. Shown until the monitor sets one
  * or skips; skipping is possible only after a plain statement of what a seized browser then
- * reveals. Self-contained: the dashboard shows it on first open, and a welcome page can embed it.
+ * reveals. Self-contained: the dashboard's captures screen shows it as a panel; the first-run
+ * page embeds it (`embedded`: the form and the skip warning only, under the page's own heading).
  */
-export function FirstRunPassphrase({ onDone }: { onDone?: () => void }) {
+export function FirstRunPassphrase({
+  onDone,
+  embedded = false,
+}: {
+  onDone?: () => void;
+  embedded?: boolean;
+}) {
   const { t } = useI18n();
   const { status, refresh } = useVault();
   const settings = useLoad(() => request('settings.get'), [status.enabled]);
@@ -48,6 +55,37 @@ export function FirstRunPassphrase({ onDone }: { onDone?: () => void }) {
     }
   };
 
+  const body = !skipping ? (
+    <form onSubmit={encrypt}>
+      <NewPassphraseFields next={next} repeat={repeat} onNext={setNext} onRepeat={setRepeat} />
+      <ErrorBanner error={error} />
+      <div class="row">
+        <button type="submit" disabled={busy || !passphraseUsable(next, repeat, common)}>
+          {busy ? t('lockEncrypting') : t('lockTurnOn')}
+        </button>{' '}
+        <button type="button" class="secondary" onClick={() => setSkipping(true)}>
+          {t('firstRunSkip')}
+        </button>
+      </div>
+    </form>
+  ) : (
+    <div role="alert" class="warning" data-testid="first-run-warning">
+      <p>
+        <strong>{t('firstRunSkipWarningTitle')}</strong>
+      </p>
+      <p>{t('firstRunSkipWarning')}</p>
+      <div class="row">
+        <button type="button" class="secondary" onClick={() => void finish()}>
+          {t('firstRunSkipConfirm')}
+        </button>{' '}
+        <button type="button" onClick={() => setSkipping(false)}>
+          {t('firstRunBack')}
+        </button>
+      </div>
+    </div>
+  );
+
+  if (embedded) return <div data-testid="first-run-passphrase">{body}</div>;
   return (
     <section
       class="panel first-run"
@@ -56,35 +94,7 @@ export function FirstRunPassphrase({ onDone }: { onDone?: () => void }) {
     >
       <h2 id="first-run-heading">{t('firstRunTitle')}</h2>
       <p>{t('firstRunExplain')}</p>
-      {!skipping ? (
-        <form onSubmit={encrypt}>
-          <NewPassphraseFields next={next} repeat={repeat} onNext={setNext} onRepeat={setRepeat} />
-          <ErrorBanner error={error} />
-          <div class="row">
-            <button type="submit" disabled={busy || !passphraseUsable(next, repeat, common)}>
-              {busy ? t('lockEncrypting') : t('lockTurnOn')}
-            </button>{' '}
-            <button type="button" class="secondary" onClick={() => setSkipping(true)}>
-              {t('firstRunSkip')}
-            </button>
-          </div>
-        </form>
-      ) : (
-        <div role="alert" class="warning" data-testid="first-run-warning">
-          <p>
-            <strong>{t('firstRunSkipWarningTitle')}</strong>
-          </p>
-          <p>{t('firstRunSkipWarning')}</p>
-          <div class="row">
-            <button type="button" class="secondary" onClick={() => void finish()}>
-              {t('firstRunSkipConfirm')}
-            </button>{' '}
-            <button type="button" onClick={() => setSkipping(false)}>
-              {t('firstRunBack')}
-            </button>
-          </div>
-        </div>
-      )}
+      {body}
     </section>
   );
 }

@@ -48,11 +48,43 @@ test('tab closed mid-capture: a clear failure and nothing stored', async ({
   expect(run).toMatchObject({ ok: false, error: { code: 'failed' } });
   expect(run.error.message).toMatch(/tab was closed/);
   expect(await counts(send)).toEqual(before);
-  expect((await progress()).at(-1)).toMatchObject({
-    type: 'capture.progress',
-    tabId,
-    stage: 'failed',
-  });
+  // The failure names the step it happened in, counted from all seven (not "0 of 6").
+  const failed = (await progress()).at(-1);
+  expect(failed).toMatchObject({ type: 'capture.progress', tabId, stage: 'failed', total: 7 });
+  expect(['mhtml', 'media', 'seal']).toContain(failed.failedAt);
+  expect(failed.done).toBe(
+    ['settle', 'page', 'screenshot', 'full_page', 'mhtml', 'media', 'seal'].indexOf(
+      failed.failedAt,
+    ),
+  );
+});
+
+test('the popup names the step a capture failed in', async ({
+  context,
+  extensionId,
+  extensionPage,
+}) => {
+  const { page, tabId } = await openForCapture(
+    context,
+    extensionId,
+    extensionPage,
+    urlOf('slow image'),
+  );
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
+  await popup.getByRole('button', { name: 'Capture this page' }).click();
+  // The slow image holds the capture at saving the media long enough to close the tab there.
+  await expect(popup.getByTestId('capture-progress')).toContainText(
+    'Saving photos and videos: step 6 of 7',
+    { timeout: 30_000 },
+  );
+  await page.close();
+  await expect(popup.getByTestId('capture-failed')).toHaveText(
+    // The closed tab shows while the media is fetched or at the check before sealing.
+    /^Capture failed at step (6 of 7 \(Saving photos and videos\)|7 of 7 \(Sealing\)): .*tab was closed/,
+    { timeout: 30_000 },
+  );
+  await popup.screenshot({ path: 'test-results/screens/popup-capture-failed-step-en.png' });
 });
 
 test('page navigates itself away mid-capture: a clear failure and nothing stored', async ({

@@ -17,6 +17,22 @@ test('first run: the dashboard offers a passphrase; skipping needs the plain war
   await expect(
     offer.getByRole('heading', { name: 'Protect this archive with a passphrase' }),
   ).toBeVisible();
+  // It belongs to the home screen, under its heading — not above every screen's heading.
+  const headings = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('main h1, main h2')].map((h) => h.textContent),
+    );
+  expect((await headings()).slice(0, 2)).toEqual([
+    'Captures',
+    'Protect this archive with a passphrase',
+  ]);
+  for (const screen of ['cases', 'persons', 'export', 'settings']) {
+    await page.goto(page.url().replace(/#.*$/, '') + `#${screen}`);
+    await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Captures');
+    await expect(page.getByTestId('first-run-passphrase'), `on #${screen}`).toHaveCount(0);
+  }
+  await page.goto(page.url().replace(/#.*$/, '') + '#captures');
+  await expect(offer).toBeVisible();
   // A weak passphrase is explained and cannot be submitted (the background refuses it too).
   await offer.getByLabel('New passphrase (at least 12 characters)').fill('password2026');
   await offer.getByLabel('Repeat the new passphrase').fill('password2026');

@@ -264,7 +264,7 @@ test('TSA unreachable: the export succeeds and says it is not time-stamped; the 
     expect(verified.stdout).toContain('Not time-stamped');
 
     await page.goto(`chrome-extension://${extensionId}/dashboard.html#settings`);
-    await expect(page.getByTestId('tsa-queue')).toContainText('1 capture time stamps are waiting');
+    await expect(page.getByTestId('tsa-queue')).toContainText('Capture time stamps waiting: 1.');
     await expect(page.getByTestId('tsa-queue')).toContainText(
       'the service answered with an HTTP error',
     );

@@ -2,13 +2,13 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { openForCapture } from './support/capture';
 import { expect, sendFrom, test } from './support/fixtures';
 import { pageBody, SITE_PAGES } from './support/site';
 import { seriousViolations } from './ui/axe';
 import { msg } from './ui/catalog';
-import { demoCaptures, seedRecords, writeCaptures } from './ui/demo-data';
+import { demoCaptures, fixtureScreenshots, seedRecords, writeCaptures } from './ui/demo-data';
 import { LANGS, shot, useLanguage } from './ui/screens';
 import { repoRoot } from '../support/shared-fixtures';
 
@@ -30,10 +30,10 @@ test.beforeAll(() => {
 // Every main dashboard screen in each language, with fictional demo data: visible content is
 // asserted, axe finds no serious or critical violation, and a PNG is kept for a human to look at.
 
-async function seed(page: Page, screenshotPng: Uint8Array) {
+async function seed(page: Page, context: BrowserContext) {
   const { persons, cases, ok } = await seedRecords(page);
   const data = demoCaptures(
-    screenshotPng,
+    await fixtureScreenshots(context),
     '<!doctype html><h1>Saved post</h1><p>Snapshot text.</p>',
   );
   await writeCaptures(page, data);
@@ -55,25 +55,53 @@ async function seed(page: Page, screenshotPng: Uint8Array) {
   return { aigerim, kCase };
 }
 
+/** Each list thumbnail, decoded by the browser: its width and how many distinct colours it has. */
+function thumbnailPictures(page: Page) {
+  return page
+    .getByTestId('thumbnail')
+    .locator('img')
+    .evaluateAll(async (imgs) =>
+      Promise.all(
+        (imgs as HTMLImageElement[]).map(async (img) => {
+          await img.decode();
+          const canvas = document.createElement('canvas');
+          canvas.width = img.naturalWidth;
+          canvas.height = img.naturalHeight;
+          const g = canvas.getContext('2d')!;
+          g.drawImage(img, 0, 0);
+          const { data } = g.getImageData(0, 0, canvas.width, canvas.height);
+          const colours = new Set<number>();
+          let print = 2166136261; // FNV-1a over the coarse pixels: tells pictures apart
+          // Coarse colours (4 bits a channel), so JPEG noise on a blank page does not count.
+          for (let i = 0; i < data.length; i += 4) {
+            const c = ((data[i]! >> 4) << 8) | ((data[i + 1]! >> 4) << 4) | (data[i + 2]! >> 4);
+            colours.add(c);
+            print = Math.imul(print ^ c, 16777619) >>> 0;
+          }
+          return { width: img.naturalWidth, colours: colours.size, print };
+        }),
+      ),
+    );
+}
+
 async function check(page: Page, name: string) {
   expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
   await shot(page, name);
 }
 
 for (const lang of LANGS) {
-  test(`dashboard screens in ${lang}`, async ({ extensionPage: page, extensionId }) => {
-    test.setTimeout(120_000);
+  test(`dashboard screens in ${lang}`, async ({ extensionPage: page, extensionId, context }) => {
+    test.setTimeout(150_000);
     const base = `chrome-extension://${extensionId}/dashboard.html`;
-    const png = await page.screenshot();
-    const { aigerim, kCase } = await seed(page, png);
+    const { aigerim, kCase } = await seed(page, context);
     await useLanguage(page, lang);
     const go = async (hash: string) => {
       await page.goto(`${base}${hash}`);
       await page.reload();
     };
 
-    // The first-run passphrase offer sits above every screen until answered: checked once here
-    // (axe, screenshot), then answered so the screens below are as a monitor sees them after.
+    // The first-run passphrase offer sits on the captures screen until answered: checked once
+    // here (axe, screenshot), then answered so the screens below are as a monitor sees them after.
     await go('#captures');
     await expect(page.getByTestId('first-run-passphrase')).toBeVisible();
     await check(page, `dashboard-first-run-${lang}`);
@@ -84,6 +112,17 @@ for (const lang of LANGS) {
     ).toBeVisible();
     await expect(page.getByTestId('capture-count')).toHaveText(msg(lang, 'capturesFound', 6));
     await expect(page.getByTestId('capture-table')).toContainText('Поделилась публикацией');
+    // Every seeded capture's thumbnail is a decoded picture of a page, not an empty box.
+    for (const box of await page.getByTestId('thumbnail').all()) await box.scrollIntoViewIfNeeded();
+    await expect(page.getByTestId('thumbnail').locator('img')).toHaveCount(6, { timeout: 20_000 });
+    const pictures = await thumbnailPictures(page);
+    expect(pictures).toHaveLength(6);
+    // Each capture shows its own page (two are of the same Facebook page).
+    expect(new Set(pictures.map((p) => p.print)).size).toBeGreaterThanOrEqual(5);
+    for (const p of pictures) {
+      expect(p.width, 'decoded').toBeGreaterThan(0);
+      expect(p.colours, 'a page, not a blank picture').toBeGreaterThan(8);
+    }
     await check(page, `dashboard-captures-${lang}`);
 
     await page.getByLabel(msg(lang, 'filterText')).fill('митинг');

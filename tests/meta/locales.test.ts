@@ -95,6 +95,25 @@ describe('locales', () => {
     });
   }
 
+  it('never says "1 persons" or "capture(s)": a number before a counted noun goes through a plural key', () => {
+    // English is where "$1 days" reads wrong at 1; ru and kk put the number after a colon.
+    const counted =
+      /\$\d\s+(?:[a-z]+\s+){0,2}(captures|persons|cases|tags|files|events|bytes|problems|grounds|days|hours|minutes|entries|records|screenshots|packages|stamps)\b|\(s\)/;
+    const wrong = Object.entries(catalogs.en!)
+      .filter(([key, { message }]) => !key.includes('__') && counted.test(message))
+      .map(([key, { message }]) => `${key}: ${message}`);
+    expect(wrong).toEqual([]);
+    // The plural keys themselves come in the forms each language needs.
+    for (const key of ['countDays', 'countCaptures', 'countPersons'])
+      for (const [lang, forms] of [
+        ['en', ['one', 'other']],
+        ['ru', ['one', 'few', 'many', 'other']],
+        ['kk', ['one', 'other']],
+      ] as const)
+        for (const form of forms)
+          expect(catalogs[lang]![`${key}__${form}`], `${lang} ${key}__${form}`).toBeDefined();
+  });
+
   it('defines every key the UI uses', () => {
     const defined = (k: string) => catalogs.en![k] || catalogs.en![`${k}__other`];
     const undefinedKeys = [...usedKeys()].filter((k) => !defined(k));

@@ -3,6 +3,7 @@ import { request } from '../../../lib/messaging/client';
 import { CAPTURE_PAGE_SIZE, type CaptureFilters } from '../../../lib/search/filters';
 import { useI18n } from '../../i18n-context';
 import { ErrorBanner } from '../../ui/error-banner';
+import { FirstRunPassphrase } from '../../vault/first-run-passphrase';
 import { useLoad } from '../../ui/use-request';
 import { CaptureDetail } from './capture-detail';
 import { CaptureFiltersBar } from './capture-filters';
@@ -31,6 +32,9 @@ function CaptureList() {
   return (
     <section aria-labelledby="captures-heading">
       <h1 id="captures-heading">{t('navCaptures')}</h1>
+      {/* The home screen only, under its heading, until the monitor sets a passphrase or skips
+          it knowingly; the first-run page embeds the same form. */}
+      <FirstRunPassphrase />
       <CaptureFiltersBar
         filters={filters}
         onChange={filter}

@@ -12,7 +12,7 @@ const POLL_MS = 2_000;
 
 /** Settings → Team locker: set it up, test it, and see what is (not yet) safe off this device. */
 export function LockerSection() {
-  const { t } = useI18n();
+  const { t, tn } = useI18n();
   const info = useLoad(() => lockerApi.get());
   const [editing, setEditing] = useState(false);
   const [status, setStatus] = useState<LockerStatusData | null>(null);
@@ -88,7 +88,7 @@ export function LockerSection() {
             </div>
             <div class="field-row">
               <dt>{t('lockerRetention')}</dt>
-              <dd>{t('lockerRetentionValue', data.config.retentionDays)}</dd>
+              <dd>{t('lockerRetentionValue', tn('countDays', data.config.retentionDays))}</dd>
             </div>
           </dl>
           {status && <LockerStatus status={status} />}

@@ -1,7 +1,7 @@
 import { DEFAULT_CAPS, type CaptureCaps } from '../../capture/caps';
 import { SETTLE_MAX_MS } from '../../content/settle';
 import { logEvent } from '../../log';
-import type { CaptureStage } from '../../messaging/messages/capture';
+import { CAPTURE_STEPS, type CaptureStage } from '../../messaging/messages/capture';
 import type { Capture } from '../../model/capture';
 import type { Store } from '../../store/store';
 import type { CaptureOptions } from './capture-options';
@@ -26,15 +26,8 @@ export interface CaptureContext {
   caps?: CaptureCaps;
 }
 
-export const STAGES: CaptureStage[] = [
-  'settle',
-  'page',
-  'screenshot',
-  'full_page',
-  'mhtml',
-  'media',
-  'seal',
-];
+/** The pipeline's steps, in order: the one list every "step n of m" counts from. */
+export const STAGES = CAPTURE_STEPS;
 
 /**
  * Captures one tab: reads the page through the content script, takes the viewport and full-page

@@ -3,7 +3,12 @@ import { englishCatalog } from '../../i18n/english';
 import { reasonOf } from '../../i18n/reason';
 import { matchWarning } from '../../i18n/warnings';
 import { ProtocolError } from '../../messaging/router';
-import type { CaptureProgress, CaptureStage } from '../../messaging/messages/capture';
+import {
+  failedProgress,
+  isCaptureStep,
+  type CaptureProgress,
+  type CaptureStep,
+} from '../../messaging/messages/capture';
 import type { Capture } from '../../model/capture';
 import type { Store } from '../../store/store';
 import { badge } from './badge';
@@ -13,8 +18,7 @@ import { forgetLastFailure } from './failure-report';
 import { runCapture } from './pipeline';
 import type { TabCaptures } from './tab-captures';
 
-function broadcast(tabId: number, stage: CaptureStage, done: number, total: number) {
-  const event: CaptureProgress = { type: 'capture.progress', tabId, stage, done, total };
+function broadcast(event: CaptureProgress) {
   // Nobody may be listening (no extension page open): that is fine.
   browser.runtime.sendMessage(event).catch(() => undefined);
 }
@@ -35,6 +39,8 @@ export function createCaptureRunner(
     if (running.has(tabId)) throw ProtocolError.of('failed', 'fail_already_running');
     running.add(tabId);
     await badge(tabId, '…', '#666666');
+    // The step running now: a failure names it (popup, progress event, badge).
+    let step: CaptureStep | null = null;
     try {
       const store = await openStore();
       const capture = await runCapture(
@@ -44,8 +50,9 @@ export function createCaptureRunner(
           extensionVersion,
           ports: browserCapturePorts(),
           onProgress: (stage, done, total) => {
+            if (isCaptureStep(stage)) step = stage;
             tabs?.progress(tabId, { stage, done, total });
-            broadcast(tabId, stage, done, total);
+            broadcast({ type: 'capture.progress', tabId, stage, done, total });
           },
         },
         options,
@@ -65,7 +72,7 @@ export function createCaptureRunner(
       await forgetLastFailure();
       return capture;
     } catch (error) {
-      broadcast(tabId, 'failed', 0, 6);
+      broadcast(failedProgress(tabId, step));
       const message = error instanceof Error ? error.message : String(error);
       await badge(tabId, '!', '#b3261e', `Dalel: capture failed — ${message}`);
       if (

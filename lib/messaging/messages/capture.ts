@@ -63,7 +63,11 @@ export const captureAccess = {
 /** Largest artifact `artifact.get` returns (base64 inflates it by a third). */
 export const ARTIFACT_GET_MAX = 32 * 1024 * 1024;
 
-export const CAPTURE_STAGES = [
+/**
+ * The steps of a capture, in the order the pipeline runs them: the one list every "step n of m"
+ * is counted from (the pipeline, the progress events, the popup's failure line).
+ */
+export const CAPTURE_STEPS = [
   'settle',
   'page',
   'screenshot',
@@ -71,9 +75,10 @@ export const CAPTURE_STAGES = [
   'mhtml',
   'media',
   'seal',
-  'done',
-  'failed',
 ] as const;
+export type CaptureStep = (typeof CAPTURE_STEPS)[number];
+
+export const CAPTURE_STAGES = [...CAPTURE_STEPS, 'done', 'failed'] as const;
 export type CaptureStage = (typeof CAPTURE_STAGES)[number];
 
 /** A progress event of a running capture (broadcast by the background, parsed by pages). */
@@ -85,6 +90,25 @@ export const captureProgressSchema = z
     /** Stages finished so far, of `total`. */
     done: z.number().int().nonnegative(),
     total: z.number().int().positive(),
+    /** On `failed`: the step the capture was in when it failed (absent if it failed before any). */
+    failedAt: z.enum(CAPTURE_STEPS).optional(),
   })
   .strict();
 export type CaptureProgress = z.infer<typeof captureProgressSchema>;
+
+/** Whether a stage is one of the pipeline's steps (not `done` or `failed`). */
+export function isCaptureStep(stage: CaptureStage): stage is CaptureStep {
+  return (CAPTURE_STEPS as readonly string[]).includes(stage);
+}
+
+/** Where step `step` stands: `done` steps before it, of all of them. */
+export function stepPosition(step: CaptureStep): { done: number; total: number } {
+  return { done: CAPTURE_STEPS.indexOf(step), total: CAPTURE_STEPS.length };
+}
+
+/** The event a failed capture broadcasts: which step it failed in, counted like the progress. */
+export function failedProgress(tabId: number, step: CaptureStep | null): CaptureProgress {
+  return step
+    ? { type: 'capture.progress', tabId, stage: 'failed', ...stepPosition(step), failedAt: step }
+    : { type: 'capture.progress', tabId, stage: 'failed', done: 0, total: CAPTURE_STEPS.length };
+}

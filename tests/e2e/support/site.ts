@@ -241,13 +241,25 @@ export function pageBody(page: SitePage): string | null {
 }
 
 export function indexPage(pages: SitePage[]): string {
+  // Labels name markup ("text before <head>"): escaped, so they read as written.
+  const esc = (text: string) =>
+    text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
   const items = pages
     .filter((p) => pageBody(p) !== null)
-    .map((p) => `<li><a href="${p.url}">${p.label}</a> <code>${p.url}</code></li>`)
+    .map(
+      (p) => `<li><a href="${esc(p.url)}">${esc(p.label)}</a><br><code>${esc(p.url)}</code></li>`,
+    )
     .join('\n');
   return `<!doctype html><meta charset="utf-8"><title>Dalel demo site</title>
+<style>
+  body { font: 15px/1.45 system-ui, sans-serif; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; color: #1b1f24; }
+  li { margin: 0.35rem 0; }
+  code { color: #57606a; font-size: 0.85em; }
+</style>
 <h1>Dalel offline demo site</h1>
-<p>Saved pages served as the real platforms, offline. Open one, then press the Dalel button.</p>
+<p>Saved pages served as the real platforms, offline: nothing leaves this computer. Open one,
+then press the Dalel button in the toolbar (or Alt+Shift+S) to capture it; Alt+Shift+D opens
+the dashboard.</p>
 <ul>${items}</ul>`;
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import type { Capture } from '../../../lib/model/capture';
 import { capture } from '../../unit/search/synthetic';
 import { sendFrom } from '../support/fixtures';
@@ -58,32 +58,69 @@ export const CASES = [
 
 const sha = (bytes: Uint8Array) => `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
 
-/** Builds the demo captures: three posts, an account seen active then suspended, a hack notice. */
-export function demoCaptures(screenshot: Uint8Array, snapshotHtml: string) {
+/**
+ * The fixture-site page each demo capture shows (cap_101…cap_106), photographed for its
+ * screenshot so the list's thumbnails look like real use, not blank rectangles.
+ */
+export const DEMO_PAGES = [
+  'https://www.instagram.com/p/DalelPost01/',
+  'https://www.facebook.com/',
+  'https://x.com/kairat_example/status/1900000000000000001',
+  'https://www.instagram.com/aigerim.example/',
+  'https://www.instagram.com/kairat.deleted/',
+  'https://www.facebook.com/',
+] as const;
+
+/** Screenshots of the fixture-site pages (the context serves them offline), one per capture. */
+export async function fixtureScreenshots(context: BrowserContext): Promise<Uint8Array[]> {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const shots: Uint8Array[] = [];
+  try {
+    for (const url of DEMO_PAGES) {
+      await page.goto(url, { waitUntil: 'domcontentloaded' });
+      await page.waitForLoadState('load', { timeout: 5_000 }).catch(() => undefined);
+      shots.push(await page.screenshot());
+    }
+  } finally {
+    await page.close();
+  }
+  return shots;
+}
+
+/**
+ * Builds the demo captures: three posts, an account seen active then suspended, a hack notice.
+ * `screenshots`: one per capture (in `DEMO_PAGES` order), or one picture for all.
+ */
+export function demoCaptures(screenshots: Uint8Array | Uint8Array[], snapshotHtml: string) {
   const html = new TextEncoder().encode(snapshotHtml);
-  const files = [
-    { bytes: screenshot, mediaType: 'image/png' },
-    { bytes: html, mediaType: 'text/html' },
-  ].map((f) => ({ ...f, sha256: sha(f.bytes) }));
-  const artifacts: Capture['artifacts'] = [
-    {
-      name: 'screenshot-viewport.png',
-      role: 'screenshot',
-      mediaType: 'image/png',
-      size: screenshot.length,
-      sha256: files[0]!.sha256,
-      sourceUrl: null,
-    },
-    {
-      name: 'page.html',
-      role: 'snapshot_html',
-      mediaType: 'text/html',
-      size: html.length,
-      sha256: files[1]!.sha256,
-      sourceUrl: null,
-    },
-  ];
-  const withFiles = (c: Capture): Capture => ({ ...c, artifacts });
+  const pictures = Array.isArray(screenshots) ? screenshots : [screenshots];
+  const file = (bytes: Uint8Array, mediaType: string) => ({ bytes, mediaType, sha256: sha(bytes) });
+  const page = file(html, 'text/html');
+  const shots = pictures.map((bytes) => file(bytes, 'image/png'));
+  const files = [...new Map([...shots, page].map((f) => [f.sha256, f])).values()];
+  const artifactsOf = (i: number): Capture['artifacts'] => {
+    const shot = shots[i % shots.length]!;
+    return [
+      {
+        name: 'screenshot-viewport.png',
+        role: 'screenshot',
+        mediaType: 'image/png',
+        size: shot.bytes.length,
+        sha256: shot.sha256,
+        sourceUrl: null,
+      },
+      {
+        name: 'page.html',
+        role: 'snapshot_html',
+        mediaType: 'text/html',
+        size: html.length,
+        sha256: page.sha256,
+        sourceUrl: null,
+      },
+    ];
+  };
+  const withFiles = (c: Capture, i: number): Capture => ({ ...c, artifacts: artifactsOf(i) });
   const captures = [
     capture(101, {
       text: 'Я очень люблю свою страну и хочу честных выборов. Все на мирный митинг в субботу!',
