@@ -14,7 +14,7 @@ import { toBase64 } from '../../lib/evidence/hex';
 import { configureLocker } from '../../lib/services/locker/settings';
 import { lockerStatus } from '../../lib/services/locker/status';
 import { monitor, presignedConfig, presignService } from './support/monitor';
-import { bucketName, createBucket, rgw, s3, versions } from './support/rgw';
+import { bucketName, createBucket, rgw, s3, packageVersions } from './support/rgw';
 
 async function run(args: string[]) {
   const out: string[] = [];
@@ -180,7 +180,7 @@ describe.skipIf(!rgw)('dalel locker list | pull: the coordinator side (real Ceph
       await m.runner.kick();
       expect((await lockerStatus(m.store, null)).lastError).toBeNull();
       const ids = await m.store.captures.ids();
-      expect(await versions(own, `dalel/${m.key.fingerprint}/`)).toHaveLength(ids.length);
+      expect(await packageVersions(own, `dalel/${m.key.fingerprint}/`)).toHaveLength(ids.length);
       // The service's log names each decision (status, operation, key), never a secret.
       expect(output).toMatch(/200 create-multipart dalel\//);
       expect(output).not.toContain(rgw!.admin.secretAccessKey);

@@ -106,6 +106,15 @@ export async function versions(
   }));
 }
 
+/** The versions of packages only (`.zip`), leaving out each package's small team index. */
+export async function packageVersions(
+  bucket: string,
+  prefix = '',
+  user?: S3User,
+): Promise<StoredVersion[]> {
+  return (await versions(bucket, prefix, user)).filter((v) => v.key.endsWith('.zip'));
+}
+
 export function adminSigner(bucket: string, user: S3User = current().admin) {
   return keySigner({ endpoint: current().endpoint, bucket, region: current().region }, user);
 }
