@@ -5,6 +5,7 @@ import { verifyPackage } from '../../lib/evidence/verify';
 import { bytesSource } from '../../lib/evidence/zip/source';
 import { isLockerError } from '../../lib/locker/errors';
 import { keySigner, type Bucket } from '../../lib/locker/key-signer';
+import { INDEX_PROBLEMS } from '../../lib/locker/team-index';
 import { listTeam, type TeamEntry } from '../../lib/locker/team-listing';
 import { KEY_ROOT, monitorPrefix } from '../../lib/locker/object-key';
 import { DEFAULT_POLICY } from '../../lib/locker/presign-service';
@@ -86,7 +87,7 @@ function line(p: TeamEntry): string {
   const size = p.size === null ? 'NOT ARRIVED (index only)' : `${p.size} bytes`;
   const source =
     p.source === 'index' ? 'signed index' : p.source === 'metadata' ? 'metadata' : 'no index';
-  const problem = p.indexProblem ? `  INDEX PROBLEM: ${p.indexProblem}` : '';
+  const problem = p.indexProblem ? `  INDEX PROBLEM: ${INDEX_PROBLEMS[p.indexProblem]}` : '';
   return `${p.fingerprint}  ${p.day}  ${p.packageId}  ${size}  ${captures} capture(s)  ${cases.length ? cases.join('; ') : '(no case)'}  [${source}]${problem}`;
 }
 

@@ -78,7 +78,19 @@ export async function signTeamIndex(
   return JSON.stringify({ signed, signature: toBase64(signature) });
 }
 
-export type IndexCheck = { ok: true; index: TeamIndex } | { ok: false; problem: string };
+/** Why an index is not taken: a code (the dashboard words it per language) and its English. */
+export const INDEX_PROBLEMS = {
+  malformed: 'the index is not well-formed',
+  key_mismatch: 'the index names a key that is not its signer',
+  bad_signature: 'the index signature does not verify',
+  other_monitor: "the index is signed by another monitor's key",
+  other_package: 'the index describes another package',
+  too_large: 'the index is too large',
+  size_mismatch: 'the package in the bucket is not the size its index says',
+} as const;
+export type IndexProblem = keyof typeof INDEX_PROBLEMS;
+
+export type IndexCheck = { ok: true; index: TeamIndex } | { ok: false; problem: IndexProblem };
 
 /**
  * Reads an index object found at `key` and checks it: well-formed, signed by the key it names,
@@ -87,14 +99,14 @@ export type IndexCheck = { ok: true; index: TeamIndex } | { ok: false; problem: 
 export async function readTeamIndex(key: string, text: string): Promise<IndexCheck> {
   const pkg = packageKeyOfIndex(key);
   const where: PackageKey | null = pkg ? parsePackageKey(pkg) : null;
-  if (!where) return { ok: false, problem: 'not an index key' };
+  if (!where) return { ok: false, problem: 'other_package' };
   let envelope;
   let index;
   try {
     envelope = envelopeSchema.parse(JSON.parse(text));
     index = teamIndexSchema.parse(JSON.parse(envelope.signed));
   } catch {
-    return { ok: false, problem: 'the index is not well-formed' };
+    return { ok: false, problem: 'malformed' };
   }
   let publicKey: Uint8Array;
   let signature: Uint8Array;
@@ -102,19 +114,18 @@ export async function readTeamIndex(key: string, text: string): Promise<IndexChe
     publicKey = fromBase64(index.publicKey);
     signature = fromBase64(envelope.signature);
   } catch {
-    return { ok: false, problem: 'the index is not well-formed' };
+    return { ok: false, problem: 'malformed' };
   }
   if ((await fingerprintOf(publicKey)) !== index.signer)
-    return { ok: false, problem: 'the index names a key that is not its signer' };
+    return { ok: false, problem: 'key_mismatch' };
   const data = new TextEncoder().encode(DOMAIN + envelope.signed);
   if (!(await verifyEd25519(publicKey, signature, data)))
-    return { ok: false, problem: 'the index signature does not verify' };
-  if (index.signer !== where.fingerprint)
-    return { ok: false, problem: "the index is signed by another monitor's key" };
+    return { ok: false, problem: 'bad_signature' };
+  if (index.signer !== where.fingerprint) return { ok: false, problem: 'other_monitor' };
   if (
     index.packageId !== where.packageId ||
     new Date(index.created).toISOString().slice(0, 10) !== where.day
   )
-    return { ok: false, problem: 'the index describes another package' };
+    return { ok: false, problem: 'other_package' };
   return { ok: true, index };
 }

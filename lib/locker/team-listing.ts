@@ -2,7 +2,7 @@ import { listObjects, type ListOptions } from './listing';
 import { factsFromHeaders, type PackageFacts } from './metadata';
 import { parsePackageKey } from './object-key';
 import type { S3Op } from './s3-op';
-import { packageKeyOfIndex, readTeamIndex } from './team-index';
+import { packageKeyOfIndex, readTeamIndex, type IndexProblem } from './team-index';
 import { context } from './upload';
 
 /** What the pull side shows about one package, before downloading it. */
@@ -20,7 +20,7 @@ export interface TeamEntry {
   facts: Omit<PackageFacts, 'packageId' | 'signer'> | null;
   source: 'index' | 'metadata' | 'none';
   /** An index that is there but does not check out, or does not match the package listed. */
-  indexProblem: string | null;
+  indexProblem: IndexProblem | null;
 }
 
 const INDEX_MAX_BYTES = 256 * 1024;
@@ -70,7 +70,7 @@ export async function listTeam(prefix: string, options: ListOptions): Promise<Te
   const describe = async (entry: TeamEntry) => {
     if (entry.indexKey) {
       if ((indexSizes.get(entry.indexKey) ?? 0) > INDEX_MAX_BYTES) {
-        entry.indexProblem = 'the index is too large';
+        entry.indexProblem = 'too_large';
       } else {
         const op: S3Op = { op: 'get', key: entry.indexKey, headers: {} };
         const answer = await ctx.send(op, await options.signer.sign(op), null);
@@ -79,8 +79,7 @@ export async function listTeam(prefix: string, options: ListOptions): Promise<Te
           const { created, kind, captures, cases, sha256, size } = check.index;
           entry.facts = { created, kind, captures, cases, sha256 };
           entry.source = 'index';
-          if (entry.size !== null && entry.size !== size)
-            entry.indexProblem = `the package in the bucket has ${entry.size} bytes, its index says ${size}`;
+          if (entry.size !== null && entry.size !== size) entry.indexProblem = 'size_mismatch';
           return;
         }
         entry.indexProblem = check.problem;

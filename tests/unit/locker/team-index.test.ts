@@ -65,7 +65,7 @@ describe('the team index: a signed JSON object next to each package', () => {
     edited.signed = edited.signed.replace('"captures":1', '"captures":9');
     expect(await readTeamIndex(at, JSON.stringify(edited))).toEqual({
       ok: false,
-      problem: 'the index signature does not verify',
+      problem: 'bad_signature',
     });
 
     // A valid index by another key, put under this monitor's prefix.
@@ -73,14 +73,14 @@ describe('the team index: a signed JSON object next to each package', () => {
     const forged = await signTeamIndex({ ...f, signer: stranger.fingerprint }, 10, stranger);
     expect(await readTeamIndex(at, forged)).toEqual({
       ok: false,
-      problem: "the index is signed by another monitor's key",
+      problem: 'other_monitor',
     });
 
     // This monitor's genuine index copied next to another package.
     const elsewhere = indexKeyOf(packageKey(key.fingerprint, f.created, 'c'.repeat(32)));
     expect(await readTeamIndex(elsewhere, text)).toEqual({
       ok: false,
-      problem: 'the index describes another package',
+      problem: 'other_package',
     });
 
     // Names a public key that is not the signer it claims.
@@ -91,12 +91,12 @@ describe('the team index: a signed JSON object next to each package', () => {
     );
     expect(await readTeamIndex(at, JSON.stringify(swapped))).toEqual({
       ok: false,
-      problem: 'the index names a key that is not its signer',
+      problem: 'key_mismatch',
     });
 
     expect(await readTeamIndex(at, 'not json')).toEqual({
       ok: false,
-      problem: 'the index is not well-formed',
+      problem: 'malformed',
     });
   });
 });
