@@ -3,7 +3,8 @@ import type { TeamEntry } from '../../../lib/locker/team-listing';
 import { useI18n } from '../../i18n-context';
 import { ErrorBanner } from '../../ui/error-banner';
 import { Field } from '../../ui/field';
-import { errorText, useLoad } from '../../ui/use-request';
+import { useLoad } from '../../ui/use-request';
+import { pullErrorText } from './pull-error';
 import { useOwnKey } from '../exchange/import-view';
 import { PulledPackage } from './pulled-package';
 import { readerApi } from './reader-api';
@@ -38,7 +39,7 @@ export function LockerView(_props: { id: string | null }) {
         setError(t('lockerPermissionRefused', answer.origins.join(', ')));
       } else setEntries(answer.entries);
     } catch (e) {
-      setError(errorText(e));
+      setError(pullErrorText(t, e));
     } finally {
       setListing(false);
     }

@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n-context';
 import { ErrorBanner } from '../../ui/error-banner';
 import { ProgressBar } from '../../ui/progress-bar';
 import { errorText } from '../../ui/use-request';
+import { pullErrorText } from './pull-error';
 import { ConfirmImport } from '../exchange/confirm-import';
 import { readerApi } from './reader-api';
 
@@ -46,7 +47,7 @@ export function PulledPackage({ entry, pinned, ownKey }: Props) {
         if (report.verdict !== 'valid' && report.verdict !== 'unconfirmed')
           void readerApi.discard(got.file).catch(() => undefined);
       } catch (e) {
-        if (!cancelled) setError(errorText(e));
+        if (!cancelled) setError(pullErrorText(t, e));
         if (name) void readerApi.discard(name).catch(() => undefined);
       } finally {
         if (!cancelled) {
