@@ -156,6 +156,7 @@ test('Team locker pull: list by monitor, case and date; verify and import; a tam
   await expect(pulled.locator('[data-verdict]')).toHaveAttribute('data-verdict', 'valid', {
     timeout: 60_000,
   });
+  await expect(pulled.getByTestId('pull-not-indexed')).toHaveCount(0);
   await pulled.getByRole('button', { name: 'Import into this archive' }).click();
   await expect(pulled.getByTestId('import-summary')).toContainText('1 capture', {
     timeout: 60_000,
@@ -189,6 +190,8 @@ test('Team locker pull: list by monitor, case and date; verify and import; a tam
   const bad = view.getByTestId('pulled-package');
   await expect(bad.getByTestId('pull-not-imported')).toBeVisible({ timeout: 60_000 });
   await expect(bad.locator('[data-verdict]')).toHaveAttribute('data-verdict', 'invalid');
+  // Before any verification: not the package its monitor signed the index for.
+  await expect(bad.getByTestId('pull-not-indexed')).toBeVisible();
   await expect(bad.getByRole('button', { name: 'Import into this archive' })).toHaveCount(0);
   await shot(page, 'locker-pull-invalid-en');
   expect(((await send(page, { type: 'capture.list' })).data as unknown[]).length).toBe(before);

@@ -68,6 +68,7 @@ describe.skipIf(!rgw)("the pull side's services with a read-only key (real Ceph 
     });
     const bytes = concatBytes(chunks);
     expect(got.size).toBe(entries[0]!.size);
+    expect(got.sha256).toBe(entries[0]!.facts!.sha256);
     const report = await verifyPackage(bytesSource(bytes), { pinnedKey: fingerprint });
     expect(report.verdict, JSON.stringify(report.failures)).toBe('valid');
   });

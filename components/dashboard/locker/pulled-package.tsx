@@ -27,6 +27,7 @@ export function PulledPackage({ entry, pinned, ownKey }: Props) {
   const [result, setResult] = useState<VerifyResult | null>(null);
   const [staged, setStaged] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [notIndexed, setNotIndexed] = useState(false);
 
   useEffect(() => {
     let name: string | null = null;
@@ -37,6 +38,11 @@ export function PulledPackage({ entry, pinned, ownKey }: Props) {
         name = got.file;
         if (cancelled) return void readerApi.discard(got.file).catch(() => undefined);
         setStaged(got.file);
+        // Not evidence either way (the verification decides), but worth saying: the object is
+        // not the package its monitor signed the index for (replaced in the bucket?).
+        setNotIndexed(
+          entry.source === 'index' && !!entry.facts && entry.facts.sha256 !== got.sha256,
+        );
         setStage('verify');
         const file = await exchangeApi.openStaged(got.file);
         setProgress({ done: 0, total: file.size });
@@ -73,6 +79,11 @@ export function PulledPackage({ entry, pinned, ownKey }: Props) {
         <ProgressBar label={t('verifying')} done={progress.done} total={progress.total} />
       )}
       <ErrorBanner error={error} />
+      {notIndexed && (
+        <p class="warn-panel" role="alert" data-testid="pull-not-indexed">
+          {t('pullShaMismatch')}
+        </p>
+      )}
       {result && staged && (
         <>
           {result.verdict === 'invalid' && (

@@ -19,6 +19,7 @@ export const readerApi = {
       file: string;
       size: number;
       versionId: string | null;
+      sha256: string;
     }>,
   discard: (file: string) => request('locker.readerDiscard', { file }),
 };

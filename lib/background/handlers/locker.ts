@@ -146,7 +146,7 @@ export function lockerHandlers(
       try {
         const got = await asProtocol(() => downloadForImport(store, ports, key, file.write));
         await file.close();
-        return { file: file.name, size: got.size, versionId: got.versionId };
+        return { file: file.name, size: got.size, versionId: got.versionId, sha256: got.sha256 };
       } catch (error) {
         await file.abort();
         throw error;

@@ -1,3 +1,5 @@
+import { toHex } from '../../evidence/hex';
+import { jsPrimitives } from '../../evidence/primitives';
 import { downloadObject } from '../../locker/download';
 import { LockerError } from '../../locker/errors';
 import { keySigner } from '../../locker/key-signer';
@@ -73,14 +75,26 @@ export async function listForReader(store: Store, ports: ReaderPorts): Promise<T
   });
 }
 
-/** Streams the package at `key` into `write`; only package keys, never anything else. */
+/** Streams the package at `key` into `write` and hashes it; only package keys, nothing else. */
 export async function downloadForImport(
   store: Store,
   ports: ReaderPorts,
   key: string,
   write: (chunk: Uint8Array) => Promise<void>,
-): Promise<{ size: number; versionId: string | null }> {
+): Promise<{ size: number; versionId: string | null; sha256: string }> {
   if (!parsePackageKey(key)) throw new LockerError('server', `${key} is not a package key`);
   const { signer } = await readerSigner(store, ports.now);
-  return downloadObject(key, signer, ports.fetch, write, () => ports.now().getTime());
+  // Hashed as it streams past: the page compares it with the SHA-256 the signed index names.
+  const hasher = jsPrimitives.sha256();
+  const got = await downloadObject(
+    key,
+    signer,
+    ports.fetch,
+    async (chunk) => {
+      hasher.update(chunk);
+      await write(chunk);
+    },
+    () => ports.now().getTime(),
+  );
+  return { ...got, sha256: toHex(hasher.digest()) };
 }
