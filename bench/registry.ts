@@ -5,6 +5,7 @@ import { chromiumScaleBench } from './chromium-scale.bench';
 import { exportBench } from './export.bench';
 import { firefoxCaptureBench } from './firefox-capture.bench';
 import { kdfBench } from './kdf.bench';
+import { lockerUploadBench } from './locker-upload.bench';
 import { scaleBench } from './scale.bench';
 import { sha256Bench } from './sha256.bench';
 import type { Benchmark } from './types';
@@ -24,4 +25,5 @@ export const benchmarks: Benchmark[] = [
   chromiumExportBench,
   chromiumScaleBench,
   firefoxCaptureBench,
+  lockerUploadBench,
 ];

@@ -100,6 +100,21 @@ async function runImport(
   return request('import.run', message);
 }
 
+/**
+ * A package the background put into `imports/` (downloaded from the team locker), as a
+ * disk-backed File for verification right here; or from the background page's memory without OPFS.
+ */
+async function openStaged(name: string): Promise<File> {
+  const root = await opfsRoot();
+  if (!root) {
+    const parts = (await backgroundMemoryFiles()).get(name);
+    if (!parts) throw new Error('the downloaded package is no longer in memory: download again');
+    return new File(parts, name, { type: 'application/zip' });
+  }
+  const dir = await root.getDirectoryHandle('imports');
+  return (await dir.getFileHandle(name)).getFile();
+}
+
 /** Runs an export, following its progress events, and makes the package downloadable. */
 async function runExport(
   scope: ExportScope,
@@ -153,5 +168,13 @@ export const exchangeApi = {
     });
   },
   import: runImport,
+  /** A package already in `imports/` (from the team locker): opened, then imported by name. */
+  openStaged,
+  importStaged: (file: string, signer: { pinnedKey?: string; acceptSigner?: string }) =>
+    request('import.run', {
+      file,
+      ...(signer.pinnedKey ? { pinnedKey: signer.pinnedKey } : {}),
+      ...(signer.acceptSigner ? { acceptSigner: signer.acceptSigner } : {}),
+    }) as Promise<ImportSummary>,
   keyInfo: (): Promise<KeyInfo> => request('key.info'),
 };

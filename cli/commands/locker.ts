@@ -1,14 +1,13 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { verifyPackage } from '../../lib/evidence/verify';
 import { bytesSource } from '../../lib/evidence/zip/source';
 import { isLockerError } from '../../lib/locker/errors';
 import { keySigner, type Bucket } from '../../lib/locker/key-signer';
-import { listPackages, type ListedPackage } from '../../lib/locker/listing';
-import { factsFromHeaders } from '../../lib/locker/metadata';
+import { INDEX_PROBLEMS } from '../../lib/locker/team-index';
+import { listTeam, type TeamEntry } from '../../lib/locker/team-listing';
 import { KEY_ROOT, monitorPrefix } from '../../lib/locker/object-key';
-import type { S3Op } from '../../lib/locker/s3-op';
-import { context } from '../../lib/locker/upload';
 import { DEFAULT_POLICY } from '../../lib/locker/presign-service';
 import { startPresignServer } from '../node/presign-server';
 import { EXIT, UsageError, type Command, type Io } from '../command';
@@ -26,7 +25,9 @@ The organisation's side of the team locker (an S3 bucket with Object Lock).
         COMPLIANCE mode for at least --retention-days (default 3650), with Content-MD5. Put it
         behind HTTPS (a reverse proxy) and give monitors its address. Runs until Ctrl-C.
   list  every Dalel package in the bucket: monitor fingerprint, day, package id, size, and the
-        cases and capture count its monitor's device wrote in the object's metadata.
+        cases and capture count from each package's signed team index (<id>.index.json, signed
+        by the monitor's key; older uploads: the object's metadata). An index whose package has
+        not arrived is listed as NOT ARRIVED; an index that does not check out is named.
   pull  downloads the listed packages (only those of --monitor, or whose case title contains
         --case), verifies each one with the pinned signer fingerprints, and writes those that are
         valid and signed by a pinned key into --out as <package id>.zip. Import them in the
@@ -39,11 +40,6 @@ Credentials come from the environment, never from the command line (shell histor
 
 Exit status: 0 fine; 1 a pulled package failed verification or was not signed by a pinned key;
 2 usage, credentials or the bucket could not be reached.`;
-
-interface Listed extends ListedPackage {
-  cases: string[];
-  captures: number | null;
-}
 
 function bucketOf(options: Record<string, string | string[] | number | boolean>): Bucket {
   for (const name of ['endpoint', 'bucket'])
@@ -68,28 +64,11 @@ function credentials() {
 async function listed(
   bucket: Bucket,
   options: Record<string, string | string[] | number | boolean>,
-): Promise<{ packages: Listed[]; get: (key: string) => Promise<Uint8Array> }> {
+): Promise<{ packages: TeamEntry[]; get: (key: string) => Promise<Uint8Array> }> {
   const signer = keySigner(bucket, credentials());
-  const send = { signer, fetch, now: () => Date.now() };
-  const ctx = context(send);
   const prefix =
     typeof options.monitor === 'string' ? monitorPrefix(options.monitor) : `${KEY_ROOT}/`;
-  const packages: Listed[] = [];
-  for (const found of await listPackages(prefix, send)) {
-    const op: S3Op = { op: 'head', key: found.key, headers: {} };
-    const head = await ctx.send(op, await signer.sign(op), null);
-    const facts = factsFromHeaders(head.headers);
-    packages.push({
-      ...found,
-      cases: (facts.cases ?? []).map((c) => c.title),
-      captures: facts.captures ?? null,
-    });
-  }
-  packages.sort((a, b) =>
-    a.fingerprint === b.fingerprint
-      ? a.day.localeCompare(b.day) || a.packageId.localeCompare(b.packageId)
-      : a.fingerprint.localeCompare(b.fingerprint),
-  );
+  const packages = await listTeam(prefix, { signer, fetch, now: () => Date.now() });
   // GET with the same signer; read as bytes (the locker's `send` reads answers as text).
   const get = async (key: string) => {
     const request = await signer.sign({ op: 'get', key, headers: {} });
@@ -100,10 +79,16 @@ async function listed(
   return { packages, get };
 }
 
-function line(p: Listed): string {
-  const cases = p.cases.length ? p.cases.join('; ') : '(no case)';
-  const captures = p.captures === null ? '?' : String(p.captures);
-  return `${p.fingerprint}  ${p.day}  ${p.packageId}  ${p.size} bytes  ${captures} capture(s)  ${cases}`;
+const casesOf = (p: TeamEntry) => (p.facts?.cases ?? []).map((c) => c.title);
+
+function line(p: TeamEntry): string {
+  const cases = casesOf(p);
+  const captures = p.facts ? String(p.facts.captures) : '?';
+  const size = p.size === null ? 'NOT ARRIVED (index only)' : `${p.size} bytes`;
+  const source =
+    p.source === 'index' ? 'signed index' : p.source === 'metadata' ? 'metadata' : 'no index';
+  const problem = p.indexProblem ? `  INDEX PROBLEM: ${INDEX_PROBLEMS[p.indexProblem]}` : '';
+  return `${p.fingerprint}  ${p.day}  ${p.packageId}  ${size}  ${captures} capture(s)  ${cases.length ? cases.join('; ') : '(no case)'}  [${source}]${problem}`;
 }
 
 async function list(args: string[], io: Io): Promise<number> {
@@ -138,15 +123,20 @@ async function pull(args: string[], io: Io): Promise<number> {
   const wanted = typeof options.case === 'string' ? options.case.toLowerCase() : null;
   const { packages, get } = await listed(bucketOf(options), options);
   const chosen = packages.filter(
-    (p) => !wanted || p.cases.some((c) => c.toLowerCase().includes(wanted)),
+    (p) => p.key !== null && (!wanted || casesOf(p).some((c) => c.toLowerCase().includes(wanted))),
   );
   mkdirSync(options.out, { recursive: true });
   let failed = 0;
   for (const p of chosen) {
-    const bytes = await get(p.key);
+    const bytes = await get(p.key!);
     // The pin for this package is its own monitor's fingerprint, when the lawyer pinned it.
     const pinnedKey = pins.includes(p.fingerprint) ? p.fingerprint : pins[0];
     const report = await verifyPackage(bytesSource(bytes), { pinnedKey });
+    // The index is not evidence, but a package that is not the one its monitor indexed is named.
+    const sha = createHash('sha256').update(bytes).digest('hex');
+    const indexed = p.source === 'index' && p.facts ? p.facts.sha256 : null;
+    if (indexed && indexed !== sha)
+      io.err(`WARNING  ${p.key}: SHA-256 ${sha} is not the ${indexed} its signed index names`);
     const ok = report.verdict === 'valid' && report.pinned === 'match';
     if (ok) {
       const file = path.join(options.out, `${p.packageId}.zip`);

@@ -7,6 +7,7 @@ import { CasesView } from './cases/cases-view';
 import { CustodyView } from './custody-view';
 import { ExportView } from './exchange/export-view';
 import { ImportView } from './exchange/import-view';
+import { LockerView } from './locker/locker-view';
 import { PersonsView } from './persons/persons-view';
 import { href, useRoute } from './route';
 import { SettingsView } from './settings/settings-view';
@@ -19,6 +20,7 @@ const VIEWS: Record<string, { label: string; View: FunctionComponent<{ id: strin
   bulletin: { label: 'navBulletin', View: BulletinView },
   export: { label: 'navExport', View: ExportView },
   import: { label: 'navImport', View: ImportView },
+  locker: { label: 'navLocker', View: LockerView },
   custody: { label: 'navCustody', View: CustodyView },
   settings: { label: 'navSettings', View: SettingsView },
   security: { label: 'navSecurity', View: SecurityPanel },

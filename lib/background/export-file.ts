@@ -82,3 +82,48 @@ export async function openImportFile(
   const file = await (await dir.getFileHandle(name)).getFile();
   return { file, remove: () => dir.removeEntry(name).catch(() => undefined) };
 }
+
+/**
+ * A package the background itself puts into `imports/` (a download from the team locker), for
+ * the dashboard to verify and then import through `import.run` like a file it copied there.
+ * Without OPFS the bytes are kept in the background page's memory under the same name.
+ */
+export async function createImportFile(): Promise<{
+  name: string;
+  write: (chunk: Uint8Array) => Promise<void>;
+  close: () => Promise<void>;
+  abort: () => Promise<void>;
+}> {
+  const name = `pulled-${neutralFileName('zip')}`;
+  const root = await opfsRoot();
+  if (!root) {
+    const files = localMemoryFiles();
+    const parts: Blob[] = [];
+    files.set(name, parts);
+    return {
+      name,
+      write: async (chunk) => void parts.push(new Blob([chunk as Uint8Array<ArrayBuffer>])),
+      close: async () => undefined,
+      abort: async () => void files.delete(name),
+    };
+  }
+  const dir = await root.getDirectoryHandle('imports', { create: true });
+  const writable = await (await dir.getFileHandle(name, { create: true })).createWritable();
+  return {
+    name,
+    write: (chunk) => writable.write(chunk as Uint8Array<ArrayBuffer>),
+    close: () => writable.close(),
+    abort: async () => {
+      await writable.abort().catch(() => undefined);
+      await dir.removeEntry(name).catch(() => undefined);
+    },
+  };
+}
+
+/** Deletes packages waiting in `imports/` (plaintext, like exports: not past a lock or a wipe). */
+export async function removeImportFiles(): Promise<void> {
+  for (const name of localMemoryFiles().keys())
+    if (name.startsWith('pulled-') || name.startsWith('import-')) localMemoryFiles().delete(name);
+  const root = await opfsRoot();
+  await root?.removeEntry('imports', { recursive: true }).catch(() => undefined);
+}

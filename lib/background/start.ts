@@ -23,7 +23,13 @@ import { createCaptureRunner } from './capture/runner';
 import { registerCaptureTriggers } from './capture/triggers';
 import { createHandlers } from './handlers/index';
 import { createStoreOpener, type OpenedStore } from './open-store';
-import { createExportFile, openImportFile, removeExportFiles } from './export-file';
+import {
+  createExportFile,
+  createImportFile,
+  openImportFile,
+  removeExportFiles,
+  removeImportFiles,
+} from './export-file';
 import { registerFirstRun } from './first-run';
 import { removeLockerFiles } from './locker-files';
 import { browserLockerPorts, onLockerAlarm } from './locker-ports';
@@ -54,6 +60,7 @@ interface Routing {
 async function removePlainFiles(): Promise<void> {
   await removeExportFiles();
   await removeLockerFiles();
+  await removeImportFiles();
 }
 
 /** The cheap integrity check at startup; its result is logged as counts only. */
@@ -166,6 +173,8 @@ export function startBackground(): void {
         runner: locker,
         ports: lockerPorts,
         removePlainFiles,
+        createImportFile,
+        openImportFile,
       });
       const route = createRouter(handlers, self, {
         guard: (request) => opened.vault.guard(request.type),

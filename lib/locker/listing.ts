@@ -4,33 +4,33 @@ import { xmlBlocks, xmlText } from './s3-xml';
 import { context, type UploadOptions } from './upload';
 import { LockerError } from './errors';
 
-export interface ListedPackage extends PackageKey {
+export interface ListedObject {
   key: string;
   size: number;
   lastModified: string;
 }
 
+export interface ListedPackage extends PackageKey, ListedObject {}
+
+export type ListOptions = Pick<UploadOptions, 'signer' | 'fetch' | 'now' | 'stallMs'> & {
+  signer: RequestSigner;
+};
+
 /**
- * Every package in the bucket under `prefix` (ListObjectsV2, page by page): the newest version
- * of each key, recognised by its name (`object-key.ts`); anything else there is skipped. Needs a
- * key that may list — the coordinator's or lawyer's, not a monitor's.
+ * Every object in the bucket under `prefix` (ListObjectsV2, page by page; the newest version of
+ * each key). Needs a key that may list — the coordinator's or lawyer's, not a monitor's.
  */
-export async function listPackages(
-  prefix: string,
-  options: Pick<UploadOptions, 'signer' | 'fetch' | 'now' | 'stallMs'> & { signer: RequestSigner },
-): Promise<ListedPackage[]> {
+export async function listObjects(prefix: string, options: ListOptions): Promise<ListedObject[]> {
   const ctx = context(options);
-  const found: ListedPackage[] = [];
+  const found: ListedObject[] = [];
   let token: string | null = null;
   for (let page = 0; page < 100_000; page++) {
     const op: S3Op = { op: 'list', prefix, continuationToken: token, headers: {} };
     const answer = await ctx.send(op, await options.signer.sign(op), null);
     for (const block of xmlBlocks(answer.body, 'Contents')) {
       const key = xmlText(block, 'Key');
-      const parsed = key ? parsePackageKey(key) : null;
-      if (!key || !parsed) continue;
+      if (!key) continue;
       found.push({
-        ...parsed,
         key,
         size: Number(xmlText(block, 'Size') ?? 0),
         lastModified: xmlText(block, 'LastModified') ?? '',
@@ -43,4 +43,12 @@ export async function listPackages(
       throw new LockerError('server', 'list: a truncated page without a continuation token');
   }
   throw new LockerError('server', 'list: too many pages');
+}
+
+/** Every package under `prefix`, recognised by its name (`object-key.ts`); anything else is skipped. */
+export async function listPackages(prefix: string, options: ListOptions): Promise<ListedPackage[]> {
+  return (await listObjects(prefix, options)).flatMap((object) => {
+    const parsed = parsePackageKey(object.key);
+    return parsed ? [{ ...parsed, ...object }] : [];
+  });
 }

@@ -4,6 +4,7 @@ import { toHex } from '../evidence/hex';
 import { sha256 } from '../evidence/sha256';
 import { monitorPrefix, parsePackageKey } from './object-key';
 import { parseRetentionXml } from './retention';
+import { packageKeyOfIndex } from './team-index';
 import {
   presignEnvelopeSchema,
   presignSigningBytes,
@@ -64,9 +65,13 @@ export async function checkPresignRequest(
   if (!request.key.startsWith(prefix))
     throw new PolicyRefusal(403, `only keys under ${prefix} may be written`);
   const probe = PROBE_KEY.test(request.key.slice(prefix.length));
-  const pkg = parsePackageKey(request.key);
+  const indexOf = packageKeyOfIndex(request.key);
+  const pkg = parsePackageKey(indexOf ?? request.key);
   if (!probe && pkg?.fingerprint !== fingerprint)
     throw new PolicyRefusal(403, `${request.key} is not a package key`);
+  // A package's team index is one small locked PUT, nothing else.
+  if (indexOf && request.op !== 'put')
+    throw new PolicyRefusal(403, `only a PUT may write the index ${request.key}`);
   checkHeaders(request, policy, now, probe);
   if (request.op === 'put-retention') await checkRetentionBody(request, policy, now);
   return { request, fingerprint };

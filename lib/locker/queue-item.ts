@@ -78,6 +78,8 @@ export const queueItemSchema = z
       .strict()
       .nullable(),
     committing: z.boolean(),
+    /** The prepared package's signed team index is in the bucket (absent in older rows: not yet). */
+    indexed: z.boolean().optional(),
     attempts: z.number().int().nonnegative(),
     nextAttemptAt: iso,
     lastError: z.object({ code: z.string(), detail: z.string(), at: iso }).strict().nullable(),

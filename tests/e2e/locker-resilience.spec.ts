@@ -5,7 +5,7 @@ import { startPresignServer } from '../../cli/node/presign-server';
 import { verifyPackage } from '../../lib/evidence/verify';
 import { bytesSource } from '../../lib/evidence/zip/source';
 import { DEFAULT_POLICY } from '../../lib/locker/presign-service';
-import { createBucket, s3, versions } from '../support/rgw/admin';
+import { createBucket, packageVersions, s3 } from '../support/rgw/admin';
 import { startThrottleProxy } from '../support/throttle-proxy';
 import { openForCapture } from './support/capture';
 import { expect, grantOrigin, send, test } from './support/locker';
@@ -105,7 +105,7 @@ test('worker stopped mid-upload, browser restarted mid-queue: every package arri
     expect((await status(second.page)).pending).toBe(0);
 
     // Exactly once: one version per package key, one package per capture, each locked and valid.
-    const stored = await versions(bucket, `dalel/${fingerprint}/`);
+    const stored = await packageVersions(bucket, `dalel/${fingerprint}/`);
     expect(stored).toHaveLength(3);
     expect(new Set(stored.map((v) => v.key)).size).toBe(3);
     const inside: string[] = [];

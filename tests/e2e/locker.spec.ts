@@ -2,7 +2,7 @@ import { DEFAULT_POLICY } from '../../lib/locker/presign-service';
 import { verifyPackage } from '../../lib/evidence/verify';
 import { bytesSource } from '../../lib/evidence/zip/source';
 import { startPresignServer } from '../../cli/node/presign-server';
-import { createBucket, s3, versions } from '../support/rgw/admin';
+import { createBucket, packageVersions, s3, versions } from '../support/rgw/admin';
 import { openForCapture } from './support/capture';
 import { CAPTURE_PAGES } from './support/site';
 import { expect, grantOrigin, send, test } from './support/locker';
@@ -60,7 +60,7 @@ test('Settings → Team locker; a capture is in the locked bucket within seconds
     expect(run.ok, JSON.stringify(run.error)).toBe(true);
     const prefix = `dalel/${fingerprint}/`;
     await expect
-      .poll(async () => (await versions(bucket, prefix)).length, { timeout: 30_000 })
+      .poll(async () => (await packageVersions(bucket, prefix)).length, { timeout: 30_000 })
       .toBe(1);
     const seconds = (Date.now() - sealedAt) / 1000;
     console.log(`capture sealed → locked in the bucket in ${seconds.toFixed(1)} s`);
@@ -68,7 +68,7 @@ test('Settings → Team locker; a capture is in the locked bucket within seconds
       .poll(async () => (await send(page, { type: 'locker.status' })).data.pending)
       .toBe(0);
 
-    const [version] = await versions(bucket, prefix);
+    const [version] = await packageVersions(bucket, prefix);
     const head = await s3(
       'HEAD',
       `/${bucket}/${version!.key}?versionId=${encodeURIComponent(version!.versionId)}`,

@@ -13,8 +13,11 @@ import { md5 } from '../../lib/locker/md5';
 import { toBase64 } from '../../lib/evidence/hex';
 import { configureLocker } from '../../lib/services/locker/settings';
 import { lockerStatus } from '../../lib/services/locker/status';
+import { generateSigningKey } from '../../lib/evidence/signing';
+import { packageKey } from '../../lib/locker/object-key';
+import { indexKeyOf, readTeamIndex, signTeamIndex } from '../../lib/locker/team-index';
 import { monitor, presignedConfig, presignService } from './support/monitor';
-import { bucketName, createBucket, rgw, s3, versions } from './support/rgw';
+import { bucketName, createBucket, rgw, s3, packageVersions, versions } from './support/rgw';
 
 async function run(args: string[]) {
   const out: string[] = [];
@@ -78,6 +81,73 @@ describe.skipIf(!rgw)('dalel locker list | pull: the coordinator side (real Ceph
       '0000-0000-0000-0000-0000-0000-0000-0000',
     ]);
     expect(other.out).toContain('0 package(s)');
+  });
+
+  it('each package has a signed team index next to it, locked like it, and list reads it', async () => {
+    const stored = await versions(bucket, `dalel/${fingerprint}/`);
+    const indexes = stored.filter((v) => v.key.endsWith('.index.json'));
+    expect(indexes).toHaveLength(captures.length);
+    for (const v of indexes) {
+      expect(stored.some((p) => p.key === v.key.replace(/\.index\.json$/, '.zip'))).toBe(true);
+      const head = await s3(
+        'HEAD',
+        `/${bucket}/${v.key}?versionId=${encodeURIComponent(v.versionId)}`,
+      );
+      expect(head.headers.get('x-amz-object-lock-mode')).toBe('COMPLIANCE');
+      const text = await (await s3('GET', `/${bucket}/${v.key}`)).text();
+      // Object keys hold ids only; a case title is inside the index object.
+      expect(v.key).not.toContain(caseTitle);
+      expect((await readTeamIndex(v.key, text)).ok).toBe(true);
+    }
+    const listed = await run(['list', ...where]);
+    const lines = listed.out.split('\n').filter((l) => l.startsWith(fingerprint));
+    expect(lines.every((l) => l.includes('[signed index]'))).toBe(true);
+    expect(listed.out).not.toContain('INDEX PROBLEM');
+  });
+
+  it('list names an index that does not check out, and one whose package has not arrived', async () => {
+    const key = await generateSigningKey();
+    const created = new Date().toISOString();
+    const lock = {
+      'x-amz-object-lock-mode': 'COMPLIANCE',
+      'x-amz-object-lock-retain-until-date': new Date(Date.now() + 86_400_000).toISOString(),
+    };
+    const put = async (objectKey: string, text: string) => {
+      const body = new TextEncoder().encode(text);
+      const answer = await s3('PUT', `/${bucket}/${objectKey}`, {
+        body,
+        headers: { 'content-md5': toBase64(md5(body)), ...lock },
+      });
+      expect(answer.status).toBe(200);
+    };
+    // A stranger's index under this monitor's prefix, claiming 99 captures.
+    const forgedId = 'e'.repeat(32);
+    const forgedAt = indexKeyOf(packageKey(fingerprint, created, forgedId));
+    await put(
+      forgedAt,
+      await signTeamIndex(
+        {
+          packageId: forgedId,
+          created,
+          signer: key.fingerprint,
+          sha256: 'a'.repeat(64),
+          kind: 'export',
+          captures: 99,
+          cases: [],
+        },
+        10,
+        key,
+      ),
+    );
+    const listed = await run(['list', ...where]);
+    const forged = listed.out.split('\n').find((l) => l.includes(forgedId))!;
+    expect(forged).toContain('NOT ARRIVED');
+    expect(forged).toContain("INDEX PROBLEM: the index is signed by another monitor's key");
+    expect(forged).not.toContain('99 capture');
+    // Pull never downloads an index-only entry.
+    const out = tempDir();
+    const pulled = await run(['pull', ...where, '--out', out, '--pin', fingerprint]);
+    expect(pulled.err).not.toContain(forgedId);
   });
 
   it('pulls and verifies against the pinned key; each written package is valid', async () => {
@@ -180,7 +250,7 @@ describe.skipIf(!rgw)('dalel locker list | pull: the coordinator side (real Ceph
       await m.runner.kick();
       expect((await lockerStatus(m.store, null)).lastError).toBeNull();
       const ids = await m.store.captures.ids();
-      expect(await versions(own, `dalel/${m.key.fingerprint}/`)).toHaveLength(ids.length);
+      expect(await packageVersions(own, `dalel/${m.key.fingerprint}/`)).toHaveLength(ids.length);
       // The service's log names each decision (status, operation, key), never a secret.
       expect(output).toMatch(/200 create-multipart dalel\//);
       expect(output).not.toContain(rgw!.admin.secretAccessKey);

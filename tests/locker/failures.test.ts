@@ -12,6 +12,7 @@ import {
   s3,
   setDiskFull,
   setUserQuota,
+  packageVersions,
   versions,
 } from './support/rgw';
 import {
@@ -57,7 +58,7 @@ async function expectArrived(
   await m.runner.retryNow();
   const status = await lockerStatus(m.store, null);
   expect(status).toMatchObject({ pending: 0, capturesNotInLocker: 0 });
-  const stored = await versions(bucket, `dalel/${m.key.fingerprint}/`, user);
+  const stored = await packageVersions(bucket, `dalel/${m.key.fingerprint}/`, user);
   expect(stored).toHaveLength(captures);
   expect(new Set(stored.map((v) => v.key)).size).toBe(captures);
   if (user === rgw!.admin)
@@ -151,7 +152,7 @@ describe.skipIf(!rgw)(
       const fresh = new LockerRunner(m.store, { ...m.ports, fetch });
       await fresh.retryNow();
       expect((await lockerStatus(m.store, null)).pending).toBe(0);
-      expect(await versions(bucket, `dalel/${m.key.fingerprint}/`)).toHaveLength(ids.length);
+      expect(await packageVersions(bucket, `dalel/${m.key.fingerprint}/`)).toHaveLength(ids.length);
     });
 
     it('a device the organisation does not know: the service refuses, in its own words', async () => {
@@ -189,7 +190,7 @@ describe.skipIf(!rgw)(
       const restarted = new LockerRunner(m.store, { ...m.ports, fetch });
       await restarted.retryNow();
       expect((await lockerStatus(m.store, null)).pending).toBe(0);
-      const stored = await versions(bucket, `dalel/${m.key.fingerprint}/`);
+      const stored = await packageVersions(bucket, `dalel/${m.key.fingerprint}/`);
       expect(stored).toHaveLength(ids.length);
       expect(new Set(stored.map((v) => v.key)).size).toBe(ids.length);
     });
@@ -209,7 +210,7 @@ describe.skipIf(!rgw)(
       const restarted = new LockerRunner(m.store, { ...m.ports, fetch });
       await restarted.retryNow();
       expect((await lockerStatus(m.store, null)).pending).toBe(0);
-      const stored = await versions(own, `dalel/${m.key.fingerprint}/`);
+      const stored = await packageVersions(own, `dalel/${m.key.fingerprint}/`);
       expect(stored).toHaveLength(ids.length);
       expect(new Set(stored.map((v) => v.key)).size).toBe(ids.length);
       for (const v of stored) {

@@ -5,7 +5,7 @@ import { lockerStatus } from '../../lib/services/locker/status';
 import { exportItem } from '../../lib/services/locker/queue';
 import { buildPackageInput } from '../../lib/services/export-input';
 import { writePackage } from '../../lib/evidence/package-writer';
-import { bucketName, createBucket, rgw, s3, versions } from './support/rgw';
+import { bucketName, createBucket, rgw, s3, packageVersions } from './support/rgw';
 import { monitor, presignedConfig, presignService, verifyStoredPackage } from './support/monitor';
 
 describe.skipIf(!rgw)('the upload queue against a real locker (Ceph RGW, presigned links)', () => {
@@ -30,7 +30,7 @@ describe.skipIf(!rgw)('the upload queue against a real locker (Ceph RGW, presign
       capturesInLocker: captures.length,
       lastError: null,
     });
-    const stored = await versions(bucket, `dalel/${m.key.fingerprint}/`);
+    const stored = await packageVersions(bucket, `dalel/${m.key.fingerprint}/`);
     expect(stored).toHaveLength(captures.length);
     expect(new Set(stored.map((v) => v.key)).size).toBe(captures.length);
     const deposits = await m.store.custody.ofType('deposited');

@@ -74,6 +74,22 @@ export const samples = {
   'locker.pushAll': { type: 'locker.pushAll' },
   'locker.wipePreview': { type: 'locker.wipePreview' },
   'locker.wipeDeposited': { type: 'locker.wipeDeposited', confirm: 'WIPE' },
+  'locker.readerGet': { type: 'locker.readerGet' },
+  'locker.readerConfigure': {
+    type: 'locker.readerConfigure',
+    config: {
+      endpoint: 'https://s3.example.org',
+      bucket: 'evidence-locker',
+      accessKeyId: 'AKREADER',
+    },
+  },
+  'locker.readerRemove': { type: 'locker.readerRemove' },
+  'locker.readerList': { type: 'locker.readerList' },
+  'locker.readerFetch': {
+    type: 'locker.readerFetch',
+    key: 'dalel/3f2a-9c01-0b1c-2d3e-4f50-6172-8394-a5b6/2026-12-03/0123456789abcdef0123456789abcdef.zip',
+  },
+  'locker.readerDiscard': { type: 'locker.readerDiscard', file: 'pulled-0123abcd.zip' },
 } as const;
 
 export type SampleType = keyof typeof samples;

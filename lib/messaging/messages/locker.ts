@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { lockerConfigSchema } from '../../locker/config';
+import { readerConfigSchema } from '../../locker/reader-config';
 import { message, type Access } from './define';
 
 /**
@@ -24,6 +25,19 @@ export const lockerMessages = [
   message('locker.wipePreview', {}),
   // The literal word is the confirmation, as for the full panic wipe.
   message('locker.wipeDeposited', { confirm: z.literal('WIPE') }),
+  // The pull side (a lawyer's or coordinator's dashboard), with a read-only key.
+  message('locker.readerGet', {}),
+  message('locker.readerConfigure', {
+    config: readerConfigSchema,
+    /** The read-only key's secret (kept only under the passphrase lock); omit to keep the stored one. */
+    secretAccessKey: z.string().min(1).max(256).optional(),
+  }),
+  message('locker.readerRemove', {}),
+  message('locker.readerList', {}),
+  /** Downloads one package into `imports/` for the ordinary verification and `import.run`. */
+  message('locker.readerFetch', { key: z.string().min(1).max(1024) }),
+  /** Deletes a downloaded package that was not imported. */
+  message('locker.readerDiscard', { file: z.string().regex(/^pulled-[\w.-]{1,90}$/) }),
 ] as const;
 
 export const lockerAccess = {
@@ -36,6 +50,12 @@ export const lockerAccess = {
   'locker.pushAll': 'extension-page',
   'locker.wipePreview': 'extension-page',
   'locker.wipeDeposited': 'extension-page',
+  'locker.readerGet': 'extension-page',
+  'locker.readerConfigure': 'extension-page',
+  'locker.readerRemove': 'extension-page',
+  'locker.readerList': 'extension-page',
+  'locker.readerFetch': 'extension-page',
+  'locker.readerDiscard': 'extension-page',
 } as const satisfies Record<(typeof lockerMessages)[number]['shape']['type']['value'], Access>;
 
 export const lockerProgressSchema = z

@@ -11,6 +11,9 @@ import type { LockerPorts } from './ports';
 import { preparePackage } from './prepare';
 import { reconcile } from './queue';
 import { signerFor } from './signer-for';
+import { activeSigner } from './signing';
+import { indexKeyOf, signTeamIndex } from '../../locker/team-index';
+import { uploadIndex } from '../../locker/index-upload';
 
 /** Outcomes whose request may have reached the locker: a restart must ask before sending again. */
 const OUTCOME_UNKNOWN = new Set(['stalled', 'unreachable', 'server']);
@@ -91,6 +94,7 @@ export class LockerRunner {
           multipart: null,
           committing: false,
           retainUntil: null,
+          indexed: false,
         });
       }
       const prepared = item.prepared!;
@@ -108,6 +112,7 @@ export class LockerRunner {
             : retainUntil(this.ports.now(), config.retentionDays),
       };
       const options = this.uploadOptions(signer);
+      if (!item.indexed) item = await this.putIndex(item, job, signer);
       const looked = item.committing ? await alreadyStored(job, signer, context(options)) : null;
       const found = typeof looked === 'object' ? looked : null;
       this.current = { itemId: item.id, sent: 0, total: prepared.digest.size };
@@ -145,6 +150,26 @@ export class LockerRunner {
       if (keepAlive) clearInterval(keepAlive);
       this.current = null;
     }
+  }
+
+  /**
+   * The package's signed team index goes first (a few hundred bytes): the pull side lists by it,
+   * and an index whose package has not arrived yet says so. Signed by this installation's key,
+   * which must be the package's signer (the index would otherwise sit under another prefix).
+   */
+  private async putIndex(item: QueueItem, job: UploadJob, signer: RequestSigner) {
+    const prepared = item.prepared!;
+    const key = await activeSigner(this.store);
+    if (key.fingerprint !== prepared.facts.signer) return item;
+    const text = await signTeamIndex(prepared.facts, prepared.digest.size, key);
+    await uploadIndex(
+      indexKeyOf(prepared.key),
+      text,
+      { mode: job.mode, retainUntil: job.retainUntil },
+      signer,
+      context(this.uploadOptions(signer)),
+    );
+    return this.store.locker.update(item.id, { indexed: true });
   }
 
   private uploadOptions(signer: RequestSigner) {

@@ -1,4 +1,5 @@
 import { lockerConfigSchema, type LockerConfig } from '../../locker/config';
+import { readerConfigSchema, type ReaderConfig } from '../../locker/reader-config';
 import { queueItemSchema, type QueueItem } from '../../locker/queue-item';
 import type { StoreContext } from '../context';
 import { CustodyRepo, type CustodyDraft } from './custody-repo';
@@ -15,6 +16,8 @@ export class SecretNeedsLockError extends Error {
 const CONFIG = 'config';
 const CURSOR = 'cursor';
 const SECRET = 'locker.secretAccessKey';
+const READER = 'reader';
+const READER_SECRET = 'locker.reader.secretAccessKey';
 
 /**
  * The team locker's settings, its upload queue and its secret. Confirming an upload changes the
@@ -48,6 +51,30 @@ export class LockerRepo {
     if (!cipher || cipher.mode !== 'sealed' || cipher.migrating || !cipher.unlocked)
       throw new SecretNeedsLockError();
     await this.ctx.db.secrets.put({ id: SECRET, value: secret });
+  }
+
+  /** The pull side's settings (a read-only key), or null. */
+  async readerConfig(): Promise<ReaderConfig | null> {
+    const row = await this.ctx.db.locker.get(READER);
+    return row ? readerConfigSchema.parse(row.value) : null;
+  }
+
+  async setReaderConfig(config: ReaderConfig | null): Promise<void> {
+    if (config === null) await this.ctx.db.locker.delete(READER);
+    else await this.ctx.db.locker.put({ id: READER, value: readerConfigSchema.parse(config) });
+  }
+
+  /** The read-only key's secret, or null; like the write key's, only under the passphrase lock. */
+  async readerSecret(): Promise<string | null> {
+    return (await this.ctx.db.secrets.get(READER_SECRET))?.value ?? null;
+  }
+
+  async setReaderSecret(secret: string | null): Promise<void> {
+    if (secret === null) return void (await this.ctx.db.secrets.delete(READER_SECRET));
+    const cipher = this.ctx.cipher;
+    if (!cipher || cipher.mode !== 'sealed' || cipher.migrating || !cipher.unlocked)
+      throw new SecretNeedsLockError();
+    await this.ctx.db.secrets.put({ id: READER_SECRET, value: secret });
   }
 
   /** The custody sequence number up to which sealed captures were considered for the queue. */

@@ -106,6 +106,15 @@ export async function versions(
   }));
 }
 
+/** The versions of packages only (`.zip`), leaving out each package's small team index. */
+export async function packageVersions(
+  bucket: string,
+  prefix = '',
+  user?: S3User,
+): Promise<StoredVersion[]> {
+  return (await versions(bucket, prefix, user)).filter((v) => v.key.endsWith('.zip'));
+}
+
 export function adminSigner(bucket: string, user: S3User = current().admin) {
   return keySigner({ endpoint: current().endpoint, bucket, region: current().region }, user);
 }
@@ -236,6 +245,34 @@ export async function allowWriteOnly(bucket: string, user: S3User): Promise<void
           's3:DeleteObject',
           's3:DeleteObjectVersion',
         ],
+        Resource: [`arn:aws:s3:::${bucket}/*`],
+      },
+    ],
+  });
+  const response = await s3('PUT', `/${bucket}?policy`, { body: policy });
+  if (response.status >= 300)
+    throw new Error(`bucket policy: ${response.status} ${await response.text()}`);
+}
+
+/**
+ * The README's read-only key for the pull side (a lawyer or coordinator): a bucket policy letting
+ * `user` list the bucket and read its objects and their versions — nothing else.
+ */
+export async function allowReadOnly(bucket: string, user: S3User): Promise<void> {
+  const principal = { AWS: [`arn:aws:iam:::user/${user.uid}`] };
+  const policy = JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: principal,
+        Action: ['s3:ListBucket'],
+        Resource: [`arn:aws:s3:::${bucket}`],
+      },
+      {
+        Effect: 'Allow',
+        Principal: principal,
+        Action: ['s3:GetObject', 's3:GetObjectVersion'],
         Resource: [`arn:aws:s3:::${bucket}/*`],
       },
     ],
