@@ -3,7 +3,8 @@ import type { ReaderConfig, ReaderConfigInput } from '../../../lib/locker/reader
 import { useI18n } from '../../i18n-context';
 import { ErrorBanner } from '../../ui/error-banner';
 import { Field } from '../../ui/field';
-import { requestOrigins } from '../../ui/optional-origins';
+import { browser } from 'wxt/browser';
+import { requestOrigins, type PermissionsApi } from '../../../lib/permissions/origin-permission';
 import { errorText } from '../../vault/error-text';
 import { readerApi, readerOriginsOf } from './reader-api';
 
@@ -41,7 +42,7 @@ export function ReaderForm({ initial, hasSecret, onSaved, onCancel }: Props) {
     const origins = readerOriginsOf(config);
     if (!origins) return setError(t('lockerInvalid'));
     // No await before this call: it must run inside the click.
-    const asked = requestOrigins(origins);
+    const asked = requestOrigins(browser.permissions as unknown as PermissionsApi, origins);
     setBusy(true);
     void (async () => {
       try {
