@@ -41,6 +41,10 @@ export const TARGETS = {
  * time; for a machine too busy for the full target.
  */
 export const QUICK = {
+  'capture-stages': {
+    mutate: ['lib/background/capture/stages.ts', 'lib/background/capture/pipeline.ts'],
+    testFiles: ['tests/unit/background/capture/pipeline.test.ts'],
+  },
   custody: {
     mutate: ['lib/evidence/custody.ts'],
     testFiles: ['tests/unit/evidence/custody.test.ts'],

@@ -10,6 +10,7 @@ import { DEFAULT_CAPS } from '../../../../lib/capture/caps';
 import { ARTIFACT_NAMES } from '../../../../lib/capture/naming';
 import { captureSeal } from '../../../../lib/evidence/seal';
 import { sha256RefOf } from '../../../../lib/evidence/sha256';
+import { english } from '../../../../lib/i18n/english';
 import type { CaptureStage } from '../../../../lib/messaging/messages/capture';
 import { StoreFullError } from '../../../../lib/store/storage-full';
 import { createTestStore } from '../../store/test-store';
@@ -243,5 +244,136 @@ describe('a stage that fails', () => {
     const sealed = await capture();
     expect(fake.calls).toContain('redact');
     expect(await store.captures.get(sealed.id)).toEqual(sealed);
+  });
+});
+
+describe('what each stage puts in the capture', () => {
+  it('every artifact with its role, media type and source; progress counts every stage', async () => {
+    const { fake } = setup();
+    const photo = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4]);
+    fake.ports.fetch = async (input) => {
+      fake.calls.push(`fetch:${String(input)}`);
+      return new Response(photo, {
+        status: 200,
+        headers: { 'content-type': 'image/jpeg', date: 'Fri, 01 May 2026 10:00:00 GMT' },
+      });
+    };
+    const counts: [CaptureStage, number, number][] = [];
+    const { store } = createTestStore();
+    const sealed = await runCapture(1, {
+      store,
+      extensionVersion: '1',
+      ports: fake.ports,
+      onProgress: (stage, done, total) => counts.push([stage, done, total]),
+    });
+    expect(counts).toEqual([...STAGES.map((s, i) => [s, i, 7]), ['done', 7, 7]]);
+    const refs = sealed.artifacts.map(({ name, role, mediaType, sourceUrl }) => ({
+      name,
+      role,
+      mediaType,
+      sourceUrl,
+    }));
+    expect(refs).toEqual([
+      {
+        name: ARTIFACT_NAMES.viewport,
+        role: 'screenshot',
+        mediaType: 'image/png',
+        sourceUrl: null,
+      },
+      {
+        name: ARTIFACT_NAMES.full,
+        role: 'screenshot_full',
+        mediaType: 'image/png',
+        sourceUrl: null,
+      },
+      {
+        name: ARTIFACT_NAMES.mhtml,
+        role: 'mhtml',
+        mediaType: 'multipart/related',
+        sourceUrl: null,
+      },
+      { name: ARTIFACT_NAMES.html, role: 'snapshot_html', mediaType: 'text/html', sourceUrl: null },
+      {
+        name: ARTIFACT_NAMES.record,
+        role: 'record',
+        mediaType: 'application/json',
+        sourceUrl: null,
+      },
+      {
+        name: expect.stringMatching(/^media\//),
+        role: 'media',
+        mediaType: 'image/jpeg',
+        sourceUrl: 'https://scontent.cdninstagram.com/v/t51/post-photo-1.jpg',
+      },
+    ]);
+    // The media server's Date is the capture's server time; nothing says it is missing.
+    expect(sealed.metadata.omissions.join('\n')).not.toMatch(/server Date/);
+    // Only what the extractor said of the page itself (the fixture has no author id).
+    expect(sealed.warnings).toEqual([
+      'extractor: post.author.id: not found (tried embedded-json, meta)',
+    ]);
+    // The snapshot's image points at the kept bytes, not at the network.
+    const html = await (
+      await store.artifacts.blob(sealed.artifacts.find((a) => a.role === 'snapshot_html')!.sha256)
+    ).text();
+    expect(html).not.toContain('dalel-');
+  });
+
+  it('settle: the tab in front is not activated again, and the bound is the caps’', async () => {
+    const { fake, capture } = setup();
+    const asked: unknown[] = [];
+    const real = fake.ports.tabs.send;
+    fake.ports.tabs.send = async (tabId, message) => {
+      if (message.type === 'cs.settle') asked.push(message.maxMs);
+      return real(tabId, message);
+    };
+    await capture();
+    expect(fake.calls).not.toContain('activate');
+    expect(asked).toEqual([DEFAULT_CAPS.settleMaxMs ?? 8000]);
+  });
+
+  it('media: a streamed video and a video not kept are each warned about', async () => {
+    for (const [videos, warning] of [
+      [{ total: 1, streamed: 1 }, english('warn_video_streamed')],
+      [{ total: 1, streamed: 0 }, english('warn_video_not_saved')],
+    ] as const) {
+      const { fake, capture } = setup();
+      const real = fake.ports.tabs.send;
+      fake.ports.tabs.send = async (tabId, message) => {
+        const answer = await real(tabId, message);
+        return message.type === 'cs.collect' ? { ...(answer as object), videos } : answer;
+      };
+      const sealed = await capture();
+      const ours = sealed.warnings.filter((w) => !w.startsWith('extractor: '));
+      expect(ours).toEqual([warning]);
+    }
+  });
+
+  it('page: "Capture this post" asks the content script for the right-clicked element', async () => {
+    const { fake, capture } = setup();
+    const collects: unknown[] = [];
+    const real = fake.ports.tabs.send;
+    fake.ports.tabs.send = async (tabId, message) => {
+      if (message.type === 'cs.collect') collects.push(message.target ?? null);
+      return real(tabId, message);
+    };
+    await capture({ scope: 'pointer', targetElementId: 42 });
+    await capture();
+    expect(collects).toEqual([{ targetElementId: 42 }, null]);
+  });
+
+  it('screenshot: any other screenshot failure stops the capture with the browser’s reason', async () => {
+    const { fake, capture, nothingWritten } = setup();
+    fake.fail.captureVisible = new Error('Tabs cannot be edited right now');
+    const error = (await capture().catch((e: unknown) => e)) as Error;
+    expect(error).not.toBeInstanceOf(CaptureAbort);
+    expect(error.message).toBe('Tabs cannot be edited right now');
+    await nothingWritten();
+  });
+
+  it('the redaction runs only where the viewer’s identity showed', async () => {
+    const { fake, capture } = setup();
+    await capture();
+    expect(fake.calls).not.toContain('redact');
   });
 });
