@@ -40,7 +40,7 @@ test('the database deleted under the extension: the dashboard says records are m
   const alert = page.getByTestId('archive-loss');
   await expect(alert).toBeVisible();
   await expect(alert).toContainText('Records are missing from the archive');
-  await expect(alert).toContainText(`held ${head.seq + 1} custody events`);
+  await expect(alert).toContainText(`: ${head.seq + 1}; now: 1)`);
   await expect(alert.getByRole('link', { name: 'Open Import' })).toHaveAttribute('href', '#import');
   await page.screenshot({ path: `${SCREENS}/archive-loss-en.png`, fullPage: true });
   // The store itself really is fresh: nothing of the old archive answers.
