@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import { requestOrigins, type PermissionsApi } from '../../../lib/permissions/origin-permission';
 import { errorText } from '../../vault/error-text';
 import { readerApi, readerOriginsOf } from './reader-api';
+import { LockerSecretField } from '../settings/locker-secret-field';
 
 interface Props {
   initial: ReaderConfig | null;
@@ -79,20 +80,7 @@ export function ReaderForm({ initial, hasSecret, onSaved, onCancel }: Props) {
         required
         name="accessKeyId"
       />
-      <label class="field">
-        <span class="field-label">{t('lockerSecret')}</span>
-        <input
-          type="password"
-          name="secret"
-          autoComplete="off"
-          spellcheck={false}
-          required={!keepSecret}
-          placeholder={keepSecret ? t('lockerSecretKept') : ''}
-          value={secret}
-          onInput={(e) => setSecret((e.currentTarget as HTMLInputElement).value)}
-        />
-      </label>
-      <p class="muted">{t('lockerSecretNote')}</p>
+      <LockerSecretField keepSecret={keepSecret} value={secret} onInput={setSecret} />
       <ErrorBanner error={error} />
       <button type="submit" disabled={busy}>
         {t('lockerSave')}

@@ -11,6 +11,7 @@ import { Field } from '../../ui/field';
 import { requestOrigins, type PermissionsApi } from '../../../lib/permissions/origin-permission';
 import { errorText } from '../../vault/error-text';
 import { lockerApi, originsOf } from './locker-api';
+import { LockerSecretField } from './locker-secret-field';
 
 interface Props {
   initial: LockerConfig | null;
@@ -155,20 +156,7 @@ export function LockerForm({ initial, hasSecret, fingerprint, onSaved, onCancel 
             required
             name="accessKeyId"
           />
-          <label class="field">
-            <span class="field-label">{t('lockerSecret')}</span>
-            <input
-              type="password"
-              name="secret"
-              autoComplete="off"
-              spellcheck={false}
-              required={!keepSecret}
-              placeholder={keepSecret ? t('lockerSecretKept') : ''}
-              value={secret}
-              onInput={(e) => setSecret((e.currentTarget as HTMLInputElement).value)}
-            />
-          </label>
-          <p class="muted">{t('lockerSecretNote')}</p>
+          <LockerSecretField keepSecret={keepSecret} value={secret} onInput={setSecret} />
         </>
       )}
       <Field
