@@ -1,8 +1,13 @@
 import { defineConfig } from 'vitest/config';
-import base from './vitest.config';
 
-// The unit tests under Stryker (stryker.config.mjs). The meta tests read the sources as text,
-// which Stryker has instrumented in its sandbox: they test conventions, not behaviour.
+// The unit tests under Stryker (stryker.config.mjs): the `unit` project of vitest.config.ts
+// without tests/meta, which read the sources as text that Stryker has instrumented in its sandbox
+// (they test conventions, not behaviour), and without the Ceph locker project.
 export default defineConfig({
-  test: { ...base.test, include: ['tests/unit/**/*.test.ts'] },
+  test: {
+    environment: 'node',
+    include: ['tests/unit/**/*.test.ts'],
+    setupFiles: ['tests/unit/setup.ts'],
+    testTimeout: 30_000,
+  },
 });
