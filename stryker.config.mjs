@@ -23,7 +23,10 @@ export const TARGETS = {
     'lib/store/db.ts',
     'lib/store/integrity.ts',
   ],
-  services: ['lib/services/**/*.ts'],
+  services: ['lib/services/**/*.ts', '!lib/services/locker/**'],
+  // The team-locker services are tested against a real S3 engine (tests/locker boots Ceph RGW):
+  // this target runs those tests too (vitest.mutate.config.ts), so it needs radosgw installed.
+  'services-locker': ['lib/services/locker/**/*.ts'],
   // The date, count and id parsing of the extractors (the selectors are covered by fixtures).
   platforms: [
     'lib/platforms/dates.ts',

@@ -2,11 +2,21 @@ import { defineConfig } from 'vitest/config';
 
 // The unit tests under Stryker (stryker.config.mjs): the `unit` project of vitest.config.ts
 // without tests/meta, which read the sources as text that Stryker has instrumented in its sandbox
-// (they test conventions, not behaviour), and without the Ceph locker project.
+// (they test conventions, not behaviour), and without the Ceph locker project except for the
+// `services-locker` target. Also without
+// eval.test.ts: one test over every fixture that the per-fixture expectation tests already check
+// field by field, and the slowest to re-run for each mutant.
+const withLocker = process.env.DALEL_MUTATE_TARGET === 'services-locker';
+
 export default defineConfig({
   test: {
     environment: 'node',
-    include: ['tests/unit/**/*.test.ts'],
+    include: ['tests/unit/**/*.test.ts', ...(withLocker ? ['tests/locker/**/*.test.ts'] : [])],
+    // The locker tests' cluster boots once for the whole run (as in vitest.config.ts).
+    ...(withLocker
+      ? { globalSetup: ['tests/locker/support/global-setup.ts'], hookTimeout: 120_000 }
+      : {}),
+    exclude: ['tests/unit/platforms/eval.test.ts'],
     setupFiles: ['tests/unit/setup.ts'],
     testTimeout: 30_000,
   },
