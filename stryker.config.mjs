@@ -60,6 +60,10 @@ export const QUICK = {
       'tests/unit/platforms/webmail.test.ts',
     ],
   },
+  'platforms-ids': {
+    mutate: ['lib/platforms/facebook-ids.ts', 'lib/platforms/instagram-ids.ts'],
+    testFiles: ['tests/unit/platforms/facebook.test.ts', 'tests/unit/platforms/instagram.test.ts'],
+  },
 };
 
 const target = process.env.DALEL_MUTATE_TARGET ?? 'services';

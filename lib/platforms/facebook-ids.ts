@@ -44,8 +44,8 @@ export function facebookRoute(url: URL): FacebookRoute {
   ) {
     return { page: 'login_activity' };
   }
-  if (parts[0] === 'checkpoint' || /^\/?(checkpoint|login\/checkpoint)/.test(path))
-    return { page: 'checkpoint' };
+  // `/checkpoint/…` or `/login/checkpoint/…`, not a page whose handle starts with "checkpoint".
+  if (/^(?:login\/)?checkpoint(?:\/|$)/.test(path)) return { page: 'checkpoint' };
   if (/^(story|permalink)\.php$/.test(parts[0] ?? '')) {
     return { page: 'post', id: q.get('story_fbid'), owner: q.get('id'), variant: 'post' };
   }

@@ -2,7 +2,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../../cli/parse-html';
-import { facebookRoute } from '../../../lib/platforms/facebook-ids';
+import {
+  facebookRoute,
+  handleFromHref,
+  profileIdFromHref,
+} from '../../../lib/platforms/facebook-ids';
 import { extractDocument, extractJson } from '../../../lib/platforms/registry';
 import {
   HANDMADE_DIR,
@@ -47,6 +51,232 @@ describe('facebook: routes', () => {
     ['https://www.facebook.com/profile.php?id=100001234567890', 'profile'],
     ['https://m.facebook.com/Nintendo/posts/', 'profile'],
   ])('%s is a %s page', (href, page) => expect(route(href).page).toBe(page));
+});
+
+describe('facebook: route shapes', () => {
+  const route = (href: string) => facebookRoute(new URL(href));
+
+  it('a story.php link is the post story_fbid of the owner id', () => {
+    expect(route('https://www.facebook.com/story.php?story_fbid=827163017327807&id=149')).toEqual({
+      page: 'post',
+      id: '827163017327807',
+      owner: '149',
+      variant: 'post',
+    });
+  });
+
+  it('a first segment that only contains story.php is a profile, not a story link', () => {
+    expect(route('https://www.facebook.com/mystory.php?story_fbid=1')).toEqual({
+      page: 'profile',
+      handle: 'mystory.php',
+      id: null,
+    });
+    expect(route('https://www.facebook.com/story.php5?story_fbid=1')).toEqual({
+      page: 'profile',
+      handle: 'story.php5',
+      id: null,
+    });
+  });
+
+  it.each(['photo.php', 'photo'])('a /%s?fbid= link is the photo post fbid', (segment) => {
+    expect(route(`https://www.facebook.com/${segment}?fbid=4194934713924283&set=a.1`)).toEqual({
+      page: 'post',
+      id: '4194934713924283',
+      owner: null,
+      variant: 'photo',
+    });
+  });
+
+  it('a /watch/?v= link is the video v', () => {
+    expect(route('https://www.facebook.com/watch/?v=10154107990797381')).toEqual({
+      page: 'post',
+      id: '10154107990797381',
+      owner: null,
+      variant: 'video',
+    });
+  });
+
+  it('the watch home without a video, or a v query elsewhere, is no video', () => {
+    expect(route('https://www.facebook.com/watch/')).toEqual({ page: 'other' });
+    expect(route('https://www.facebook.com/Nintendo/?v=1')).toEqual({
+      page: 'profile',
+      handle: 'Nintendo',
+      id: null,
+    });
+  });
+
+  it('a group without a post in its path is the group, with its id only when numeric', () => {
+    expect(route('https://www.facebook.com/groups/1500000000000007/')).toEqual({
+      page: 'profile',
+      handle: '1500000000000007',
+      id: '1500000000000007',
+    });
+    expect(route('https://www.facebook.com/groups/kz.lawyers2024/about/')).toEqual({
+      page: 'profile',
+      handle: 'kz.lawyers2024',
+      id: null,
+    });
+    expect(route('https://www.facebook.com/groups/2024lawyers/')).toEqual({
+      page: 'profile',
+      handle: '2024lawyers',
+      id: null,
+    });
+  });
+
+  it('a post on a page is variant post, with the page as owner', () => {
+    expect(route('https://m.facebook.com/Nintendo/posts/4188053201279101')).toEqual({
+      page: 'post',
+      id: '4188053201279101',
+      owner: 'Nintendo',
+      variant: 'post',
+    });
+  });
+
+  it('a video under a title slug is the video id', () => {
+    expect(
+      route('https://www.facebook.com/acolono/videos/drupal-meetup-vienna/10154107990797381'),
+    ).toEqual({ page: 'post', id: '10154107990797381', owner: 'acolono', variant: 'video' });
+  });
+
+  it('a photo under several set segments is the photo id', () => {
+    expect(
+      route(
+        'https://www.facebook.com/Nintendo/photos/pcb.4194934/a.271203266297467/4194934713924283/',
+      ),
+    ).toEqual({ page: 'post', id: '4194934713924283', owner: 'Nintendo', variant: 'photo' });
+  });
+
+  it('a pfbid post under a slug segment is the whole pfbid', () => {
+    expect(
+      route('https://www.facebook.com/dana.example/posts/hearing/pfbid02Xmpl1ExampleOnly'),
+    ).toEqual({
+      page: 'post',
+      id: 'pfbid02Xmpl1ExampleOnly',
+      owner: 'dana.example',
+      variant: 'post',
+    });
+  });
+
+  it('a post id followed by more path is still the whole post id', () => {
+    expect(route('https://www.facebook.com/Nintendo/posts/4188053201279101/comments')).toEqual({
+      page: 'post',
+      id: '4188053201279101',
+      owner: 'Nintendo',
+      variant: 'post',
+    });
+    expect(
+      route('https://www.facebook.com/dana.example/posts/pfbid02Xmpl1ExampleOnly/comments'),
+    ).toEqual({
+      page: 'post',
+      id: 'pfbid02Xmpl1ExampleOnly',
+      owner: 'dana.example',
+      variant: 'post',
+    });
+  });
+
+  it('an album photo followed by more path is the photo id', () => {
+    expect(
+      route('https://www.facebook.com/Nintendo/photos/a.271203266297467/4194934713924283/likes'),
+    ).toEqual({ page: 'post', id: '4194934713924283', owner: 'Nintendo', variant: 'photo' });
+  });
+
+  it('a posts segment deeper than the second is not a post', () => {
+    expect(route('https://www.facebook.com/Nintendo/community/posts/4188053201279101')).toEqual({
+      page: 'profile',
+      handle: 'Nintendo',
+      id: null,
+    });
+  });
+
+  it('a non-numeric id after a slug segment is not a post', () => {
+    expect(route('https://www.facebook.com/Nintendo/posts/draft/4188053201279101x/more')).toEqual({
+      page: 'profile',
+      handle: 'Nintendo',
+      id: null,
+    });
+  });
+
+  it('a profile.php link is the profile id, without a handle', () => {
+    expect(route('https://www.facebook.com/profile.php?id=100001234567890')).toEqual({
+      page: 'profile',
+      handle: null,
+      id: '100001234567890',
+    });
+  });
+
+  it('a checkpoint under /login/ is a checkpoint', () => {
+    expect(route('https://www.facebook.com/login/checkpoint/')).toEqual({ page: 'checkpoint' });
+  });
+
+  it('a bare /checkpoint address is a checkpoint', () => {
+    expect(route('https://www.facebook.com/checkpoint')).toEqual({ page: 'checkpoint' });
+  });
+
+  it('a page whose handle starts with checkpoint is that page, not a checkpoint', () => {
+    expect(route('https://www.facebook.com/checkpointsoftware/posts/4188053201279101')).toEqual({
+      page: 'post',
+      id: '4188053201279101',
+      owner: 'checkpointsoftware',
+      variant: 'post',
+    });
+  });
+
+  it('a checkpoint segment below a profile is the profile', () => {
+    expect(route('https://www.facebook.com/Nintendo/checkpoint/')).toEqual({
+      page: 'profile',
+      handle: 'Nintendo',
+      id: null,
+    });
+  });
+
+  it('a security tab outside settings is not the login activity', () => {
+    expect(route('https://www.facebook.com/Nintendo/?tab=security')).toEqual({
+      page: 'profile',
+      handle: 'Nintendo',
+      id: null,
+    });
+  });
+});
+
+describe('facebook: handles and ids in links', () => {
+  it('reads the handle of a page link, relative or absolute', () => {
+    expect(handleFromHref('/Nintendo/?__tn__=C-R')).toBe('Nintendo');
+    expect(handleFromHref('https://m.facebook.com/Nintendo')).toBe('Nintendo');
+  });
+
+  it.each([null, undefined, ''])('has no handle for the missing link %s', (href) => {
+    expect(handleFromHref(href)).toBeNull();
+  });
+
+  it('has no handle for a link to another site, even one starting with facebook.com', () => {
+    expect(handleFromHref('https://example.com/Nintendo')).toBeNull();
+    expect(handleFromHref('https://facebook.com.example.net/Nintendo')).toBeNull();
+  });
+
+  it('has no handle for .php pages or reserved paths', () => {
+    expect(handleFromHref('/profile.php?id=1')).toBeNull();
+    expect(handleFromHref('/groups/1500000000000007/')).toBeNull();
+  });
+
+  it('takes a first segment that only contains .php as a handle', () => {
+    expect(handleFromHref('/dana.php.fan/')).toBe('dana.php.fan');
+  });
+
+  it('has no handle for an unparseable link', () => {
+    expect(handleFromHref('https://')).toBeNull();
+  });
+
+  it('reads the id of a profile.php link', () => {
+    expect(profileIdFromHref('/profile.php?id=100001234567890&__tn__=C')).toBe('100001234567890');
+    expect(profileIdFromHref('/profile.php')).toBeNull();
+  });
+
+  it('has no profile id for other links', () => {
+    expect(profileIdFromHref(null)).toBeNull();
+    expect(profileIdFromHref('/Nintendo/?id=1')).toBeNull();
+    expect(profileIdFromHref('/profile.php/photos?id=1')).toBeNull();
+    expect(profileIdFromHref('https://')).toBeNull();
+  });
 });
 
 describe('facebook: 64-bit ids stay exact strings', () => {

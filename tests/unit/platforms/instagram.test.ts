@@ -59,6 +59,85 @@ describe('instagram: routes', () => {
   ])('%s is a %s page', (href, page) => expect(route(href).page).toBe(page));
 });
 
+describe('instagram: shortcodes', () => {
+  it('drops the 28-character suffix of a private-account shortcode', () => {
+    expect(mediaIdFromShortcode(`CPeC-Eenc8l${'A'.repeat(28)}`)).toBe('2584516297666449189');
+  });
+
+  it('derives no id from a shortcode that is too long or not URL-safe base 64', () => {
+    expect(mediaIdFromShortcode('CPeC-Eenc8lCPeC-Ee')).toBeNull();
+    expect(mediaIdFromShortcode('CPeC!Eenc8l')).toBeNull();
+    expect(mediaIdFromShortcode('CPeC-Eenc8l!')).toBeNull();
+    expect(mediaIdFromShortcode('')).toBeNull();
+  });
+});
+
+describe('instagram: route shapes', () => {
+  const route = (href: string) => instagramRoute(new URL(href));
+
+  it.each([
+    ['p', 'p'],
+    ['reel', 'reel'],
+    ['reels', 'reel'],
+    ['tv', 'tv'],
+  ])('a /%s/ link is a post of variant %s', (segment, variant) => {
+    expect(route(`https://www.instagram.com/${segment}/CPeC-Eenc8l/`)).toEqual({
+      page: 'post',
+      shortcode: 'CPeC-Eenc8l',
+      variant,
+    });
+  });
+
+  it('a hashtag page whose tag is a post segment is not a post', () => {
+    expect(route('https://www.instagram.com/explore/tags/tv/top/')).toEqual({ page: 'other' });
+  });
+
+  it('a story is its handle and numeric id', () => {
+    expect(route('https://www.instagram.com/stories/dana.example/3000000000000000001/')).toEqual({
+      page: 'story',
+      handle: 'dana.example',
+      storyId: '3000000000000000001',
+    });
+  });
+
+  it('a story without a numeric id has no story id', () => {
+    expect(route('https://www.instagram.com/stories/dana.example/')).toEqual({
+      page: 'story',
+      handle: 'dana.example',
+      storyId: null,
+    });
+    expect(route('https://www.instagram.com/stories/dana.example/x3000000000000000001/')).toEqual({
+      page: 'story',
+      handle: 'dana.example',
+      storyId: null,
+    });
+    expect(route('https://www.instagram.com/stories/dana.example/3000000000000000001x/')).toEqual({
+      page: 'story',
+      handle: 'dana.example',
+      storyId: null,
+    });
+  });
+
+  it('the stories root and story highlights are not a story', () => {
+    expect(route('https://www.instagram.com/stories/')).toEqual({ page: 'other' });
+    expect(route('https://www.instagram.com/stories/highlights/17900000000000001/')).toEqual({
+      page: 'other',
+    });
+  });
+
+  it('a tab of a profile is the profile', () => {
+    expect(route('https://www.instagram.com/dana.example/tagged/')).toEqual({
+      page: 'profile',
+      handle: 'dana.example',
+    });
+  });
+
+  it('the home page and a first segment that cannot be a username are no profile', () => {
+    expect(route('https://www.instagram.com/')).toEqual({ page: 'other' });
+    expect(route('https://www.instagram.com/dana-example/')).toEqual({ page: 'other' });
+  });
+});
+
 describe('instagram: notices only where there is no content', () => {
   it('does not mistake a caption quoting a notice for the notice', () => {
     const doc = parseHtml(`<html><head>
