@@ -16,6 +16,7 @@ import {
   tabCapturesPort,
   witnessPort,
 } from './browser-ports';
+import { browserRunnerPorts } from './capture/browser-runner-ports';
 import { browserFailurePorts } from './capture/failure-report';
 import { TabCaptures } from './capture/tab-captures';
 import { Thumbnails } from './thumbnails';
@@ -117,6 +118,7 @@ export function startBackground(): void {
   const capture = createCaptureRunner(
     () => openStore().then((o) => o.store),
     version,
+    browserRunnerPorts(),
     tabCaptures,
     (sealed) => stampWorker.afterSeal(sealed),
   );
