@@ -158,6 +158,10 @@ describe('parseZonedDateTime', () => {
     expect(parseZonedDateTime('2026-10-05 at 1:05 UTC')).toBe('2026-10-05T01:05:00Z');
   });
 
+  it('passes over a year between the clock time and its p.m.', () => {
+    expect(parseZonedDateTime('2026-10-05 10:20 2026 PM UTC')).toBe('2026-10-05T22:20:00Z');
+  });
+
   it('takes the clock time after a numeric date, not one before it', () => {
     expect(parseZonedDateTime('Report 12:00 UTC; event 2026-10-05 10:20')).toBe(
       '2026-10-05T10:20:00Z',

@@ -29,6 +29,17 @@ describe('parseCount', () => {
     (input) => expect(parseCount(input)).toBeNull(),
   );
 
+  it('reads nothing from null or undefined', () => {
+    expect(parseCount(null)).toBeNull();
+    expect(parseCount(undefined)).toBeNull();
+  });
+
+  it('reads comma- or dot-grouped thousands led by one to three digits', () => {
+    expect(parseCount('12,345')).toBe(12345);
+    expect(parseCount('123.456.789')).toBe(123456789);
+    expect(parseCount('1234.567')).toBeNull();
+  });
+
   it('takes a number only when it is a non-negative whole number', () => {
     expect(parseCount(0)).toBe(0);
     expect(parseCount(-3)).toBeNull();
