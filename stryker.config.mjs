@@ -52,6 +52,20 @@ export const QUICK = {
     mutate: ['lib/evidence/custody.ts'],
     testFiles: ['tests/unit/evidence/custody.test.ts'],
   },
+  'platforms-values': {
+    mutate: [
+      'lib/platforms/counts.ts',
+      'lib/platforms/dates.ts',
+      'lib/platforms/snowflake.ts',
+      'lib/platforms/facebook-counts.ts',
+    ],
+    testFiles: [
+      'tests/unit/platforms/dom-helpers.test.ts',
+      'tests/unit/platforms/dates-boundaries.test.ts',
+      'tests/unit/platforms/x.test.ts',
+      'tests/unit/platforms/facebook-counts.test.ts',
+    ],
+  },
   dates: {
     mutate: ['lib/platforms/dates.ts'],
     testFiles: [

@@ -38,7 +38,8 @@ function multiplierOf(unit: string): number | null {
 /** Plain integers: thousands grouped by space, comma or dot in groups of exactly three. */
 function parsePlain(digits: string): number | null {
   const compact = digits.replace(/\s/g, '');
-  if (/^\d+$/.test(compact)) return Number(compact);
+  // Spaces only between groups of three: "12 34" is two numbers, not 1234.
+  if (/^\d+$/.test(digits)) return Number(digits);
   if (/^\d{1,3}([.,])\d{3}(\1\d{3})*$/.test(compact)) return Number(compact.replace(/[.,]/g, ''));
   if (/^\d{1,3}( \d{3})+$/.test(digits)) return Number(compact);
   return null;

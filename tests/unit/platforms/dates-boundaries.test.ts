@@ -65,8 +65,15 @@ describe('parseDate: an instant only when the zone is named', () => {
     expect(parseDate('Sat, 29 May 2021 19:59:33 +05')).toBeNull();
   });
 
+  it('takes only bare digits as unix time, not a sign or a fraction', () => {
+    expect(parseDate('+1622318373')).toBeNull();
+    expect(parseDate('1622318373.5')).toBeNull();
+  });
+
   it('refuses dates that match the form but do not exist', () => {
     expect(parseDate('2021-13-45T10:00:00Z')).toBeNull();
+    expect(parseDate('2021-05-29T19:59:33+9999')).toBeNull();
+    expect(parseDate('2021-05-29 19:59:33+9999')).toBeNull();
     expect(parseDate('Sat, 29 Foo 2021 19:59:33 GMT')).toBeNull();
   });
 });
@@ -110,6 +117,11 @@ describe('parseCalendarDate', () => {
     expect(parseCalendarDate('3 май 2020')).toBe('2020-05-03');
   });
 
+  it('reads dates written without the comma or the "ж." dot', () => {
+    expect(parseCalendarDate('May 29 2021')).toBe('2021-05-29');
+    expect(parseCalendarDate('2021 ж 29 мамыр')).toBe('2021-05-29');
+  });
+
   it('refuses day 0, day 32 and unknown month names, and reads on to a later valid date', () => {
     expect(parseCalendarDate('May 0, 2021')).toBeNull();
     expect(parseCalendarDate('May 32, 2021')).toBeNull();
@@ -140,6 +152,20 @@ describe('parseZonedDateTime', () => {
     expect(parseZonedDateTime('2026-10-05 10:20 +0500')).toBe('2026-10-05T05:20:00Z');
     expect(parseZonedDateTime('2026-10-05 10:20:07 -0330')).toBe('2026-10-05T13:50:07Z');
     expect(parseZonedDateTime('October 5, 2026 10:20 Z')).toBe('2026-10-05T10:20:00Z');
+  });
+
+  it('reads a single-digit hour after a numeric date', () => {
+    expect(parseZonedDateTime('2026-10-05 at 1:05 UTC')).toBe('2026-10-05T01:05:00Z');
+  });
+
+  it('passes over a year between the clock time and its p.m.', () => {
+    expect(parseZonedDateTime('2026-10-05 10:20 2026 PM UTC')).toBe('2026-10-05T22:20:00Z');
+  });
+
+  it('takes the clock time after a numeric date, not one before it', () => {
+    expect(parseZonedDateTime('Report 12:00 UTC; event 2026-10-05 10:20')).toBe(
+      '2026-10-05T10:20:00Z',
+    );
   });
 
   it('returns what parseDate already reads', () => {

@@ -28,6 +28,49 @@ describe('parseCount', () => {
     '"%s" is ambiguous or not a count → null',
     (input) => expect(parseCount(input)).toBeNull(),
   );
+
+  it('reads nothing from null or undefined', () => {
+    expect(parseCount(null)).toBeNull();
+    expect(parseCount(undefined)).toBeNull();
+  });
+
+  it('reads comma- or dot-grouped thousands led by one to three digits', () => {
+    expect(parseCount('12,345')).toBe(12345);
+    expect(parseCount('123.456.789')).toBe(123456789);
+    expect(parseCount('1234.567')).toBeNull();
+  });
+
+  it('takes a number only when it is a non-negative whole number', () => {
+    expect(parseCount(0)).toBe(0);
+    expect(parseCount(-3)).toBeNull();
+    expect(parseCount(1.5)).toBeNull();
+    expect(parseCount(2 ** 53)).toBeNull();
+  });
+
+  it('reads space-grouped thousands only in groups of exactly three', () => {
+    expect(parseCount('12 345')).toBe(12345);
+    expect(parseCount('1 234 567')).toBe(1234567);
+    expect(parseCount('1 234 Followers')).toBe(1234);
+    expect(parseCount('1  234')).toBe(1234);
+    expect(parseCount("1'234")).toBe(1234);
+    expect(parseCount('12 34')).toBeNull();
+    expect(parseCount('1 2345')).toBeNull();
+    expect(parseCount('1234 567')).toBeNull();
+  });
+
+  it('refuses a space-grouped number with a decimal part', () => {
+    expect(parseCount('1 000.5')).toBeNull();
+    expect(parseCount('1.5 000')).toBeNull();
+  });
+
+  it('reads comma- or dot-grouped thousands only when the whole number is grouped', () => {
+    expect(parseCount('1,234.5')).toBeNull();
+    expect(parseCount('1234,567')).toBeNull();
+  });
+
+  it('reads a space-grouped number before a unit', () => {
+    expect(parseCount('1 500 тыс.')).toBe(1_500_000);
+  });
 });
 
 describe('dates', () => {

@@ -59,7 +59,12 @@ describe('x: snowflake time', () => {
   it('refuses pre-snowflake and malformed ids', () => {
     expect(snowflakeTime('25712847277')).toBeNull();
     expect(snowflakeTime('12ab')).toBeNull();
+    expect(snowflakeTime('x1222907250383245320')).toBeNull();
     expect(snowflakeTime(null)).toBeNull();
+  });
+  it('dates the first snowflake-sized id, 10^15', () => {
+    expect(snowflakeTime('1000000000000000')).toBe('2010-11-06T19:56:33Z');
+    expect(snowflakeTime('999999999999999')).toBeNull();
   });
 });
 
