@@ -4,10 +4,13 @@ import type { CapturePorts } from './capture-ports';
 import { saveMhtml } from './mhtml';
 import { capturePostCrop } from './post-crop';
 import { redactDetected } from './redactions';
-import { captureVisible, stitchFullPage } from './screenshots';
+import { stitchFullPage } from './screenshots';
+import { captureVisible } from './visible-tab';
+import { browserImagePorts } from './browser-image-ports';
 
 /** The extension's capture ports: the real tabs, scripting, screenshots, pageCapture and fetch. */
 export function browserCapturePorts(): CapturePorts {
+  const images = browserImagePorts();
   return {
     tabs: {
       get: (tabId) => browser.tabs.get(tabId),
@@ -20,8 +23,8 @@ export function browserCapturePorts(): CapturePorts {
       send: (tabId, message) => browser.tabs.sendMessage(tabId, message),
     },
     captureVisible,
-    fullPage: stitchFullPage,
-    postCrop: capturePostCrop,
+    fullPage: (deps) => stitchFullPage(deps, images),
+    postCrop: (deps) => capturePostCrop(deps, images),
     saveMhtml,
     fetch: (input, init) => fetch(input, init),
     redact: redactDetected,

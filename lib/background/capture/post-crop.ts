@@ -1,7 +1,7 @@
 import type { CaptureCaps } from '../../capture/caps';
 import { planPostBands, type Rect } from '../../capture/post-bands';
 import type { PageMetrics } from '../../messaging/content-protocol';
-import { captureVisible } from './screenshots';
+import type { ImagePorts, Tile } from './image-ports';
 
 export interface PostCropDeps {
   windowId: number;
@@ -15,28 +15,23 @@ export interface PostCropDeps {
   caps: CaptureCaps;
 }
 
-async function bitmap(png: Uint8Array): Promise<ImageBitmap> {
-  return createImageBitmap(new Blob([png as Uint8Array<ArrayBuffer>], { type: 'image/png' }));
-}
-
 /**
  * A PNG of the chosen post alone ("Capture this post"), cut from viewport screenshots (see
  * planPostBands). The page's scroll position is restored afterwards.
  */
-export async function capturePostCrop(
+export async function capturePostCrop<T extends Tile>(
   deps: PostCropDeps,
+  images: ImagePorts<T>,
 ): Promise<{ png: Uint8Array; warning: string | null }> {
   const { metrics } = deps;
   const plan = planPostBands(deps.rect, metrics, deps.caps);
   if (!plan) throw new Error('the chosen post has no visible box');
-  const first = await bitmap(deps.viewport);
+  const first = await images.decode(deps.viewport);
   const scale = first.width / metrics.innerWidth;
-  const canvas = new OffscreenCanvas(
+  const sheet = images.sheet(
     Math.max(1, Math.round(plan.width * scale)),
     Math.max(1, Math.round(plan.height * scale)),
   );
-  const ctx = canvas.getContext('2d');
-  if (!ctx) throw new Error('no 2D canvas in this browser');
   let scrolled = false;
   try {
     for (const band of plan.bands) {
@@ -47,13 +42,13 @@ export async function capturePostCrop(
         scrolled = true;
         await deps.assertSameTab();
         top = at.scrollY;
-        tile = await bitmap(await captureVisible(deps.windowId));
+        tile = await images.decode(await images.captureVisible(deps.windowId));
       }
       const from = Math.max(band.from, top);
       const to = Math.min(band.to, top + metrics.innerHeight);
       if (to > from) {
         const sx = (plan.x - metrics.scrollX) * scale;
-        ctx.drawImage(
+        sheet.draw(
           tile,
           sx,
           (from - top) * scale,
@@ -71,6 +66,5 @@ export async function capturePostCrop(
     if (scrolled) await deps.scrollTo(metrics.scrollX, metrics.scrollY).catch(() => undefined);
     first.close();
   }
-  const blob = await canvas.convertToBlob({ type: 'image/png' });
-  return { png: new Uint8Array(await blob.arrayBuffer()), warning: plan.warning };
+  return { png: await sheet.png(), warning: plan.warning };
 }

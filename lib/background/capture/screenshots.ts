@@ -1,22 +1,6 @@
-import { browser } from 'wxt/browser';
 import { planTiles, type CaptureCaps } from '../../capture/caps';
-import { pacingFor, ScreenshotPacer } from '../../capture/screenshot-pacing';
 import type { PageMetrics } from '../../messaging/content-protocol';
-import { dataUrlBytes } from './bytes';
-
-let pacer: ScreenshotPacer | undefined;
-
-/**
- * PNG bytes of what the tab's window shows now; in Chrome paced to stay inside its rate limit,
- * in Firefox at once (lib/capture/screenshot-pacing.ts).
- */
-export async function captureVisible(windowId: number): Promise<Uint8Array> {
-  pacer ??= new ScreenshotPacer(pacingFor(browser));
-  const wait = pacer.delay(Date.now());
-  if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-  pacer.took(Date.now());
-  return dataUrlBytes(await browser.tabs.captureVisibleTab(windowId, { format: 'png' }));
-}
+import type { ImagePorts, Tile } from './image-ports';
 
 export interface FullPageDeps {
   windowId: number;
@@ -29,20 +13,18 @@ export interface FullPageDeps {
   caps: CaptureCaps;
 }
 
-async function bitmap(png: Uint8Array): Promise<ImageBitmap> {
-  return createImageBitmap(new Blob([png as Uint8Array<ArrayBuffer>], { type: 'image/png' }));
-}
-
 /**
  * A full-page PNG by scrolling and stitching viewport screenshots (works without the `debugger`
- * permission; see ARCHITECTURE.md). The page's scroll position is restored afterwards.
- * Returns the viewport bytes themselves when the page fits in one screen.
+ * permission; see ARCHITECTURE.md). The page's scroll position is restored afterwards, also when
+ * the capture fails half-way. Returns the viewport bytes themselves when the page fits in one
+ * screen.
  */
-export async function stitchFullPage(
+export async function stitchFullPage<T extends Tile>(
   deps: FullPageDeps,
+  images: ImagePorts<T>,
 ): Promise<{ png: Uint8Array; warning: string | null; tiles: number[]; scale: number }> {
   const { metrics } = deps;
-  const first = await bitmap(deps.viewport);
+  const first = await images.decode(deps.viewport);
   const scale = first.width / metrics.innerWidth;
   // The captured image can be shorter than innerHeight (e.g. an emulated viewport): step by what it shows.
   const step = Math.max(1, Math.floor(Math.min(metrics.innerHeight, first.height / scale)));
@@ -53,16 +35,18 @@ export async function stitchFullPage(
   // Where each screen was drawn (CSS px): a fixed header appears once per screen.
   const tiles: number[] = [];
   const plan = planTiles(metrics.scrollHeight, step, deps.caps);
-  const canvas = new OffscreenCanvas(first.width, Math.round(plan.height * scale));
-  const ctx = canvas.getContext('2d');
-  if (!ctx) throw new Error('no 2D canvas in this browser');
+  const sheet = images.sheet(first.width, Math.round(plan.height * scale));
   try {
     for (const offset of plan.offsets) {
       const at = await deps.scrollTo(metrics.scrollX, offset);
       await deps.assertSameTab();
+      // The screen already taken is not taken again (Chrome allows two screenshots a second).
       const tile =
-        at.scrollY === metrics.scrollY ? first : await bitmap(await captureVisible(deps.windowId));
-      ctx.drawImage(tile, 0, Math.round(at.scrollY * scale));
+        at.scrollY === metrics.scrollY
+          ? first
+          : await images.decode(await images.captureVisible(deps.windowId));
+      const dy = Math.round(at.scrollY * scale);
+      sheet.draw(tile, 0, 0, tile.width, tile.height, 0, dy, tile.width, tile.height);
       tiles.push(at.scrollY);
       if (tile !== first) tile.close();
     }
@@ -70,6 +54,5 @@ export async function stitchFullPage(
     await deps.scrollTo(metrics.scrollX, metrics.scrollY).catch(() => undefined);
     first.close();
   }
-  const blob = await canvas.convertToBlob({ type: 'image/png' });
-  return { png: new Uint8Array(await blob.arrayBuffer()), warning: plan.warning, tiles, scale };
+  return { png: await sheet.png(), warning: plan.warning, tiles, scale };
 }
