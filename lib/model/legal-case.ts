@@ -77,17 +77,35 @@ export const legalCaseSchema = z
 export type LegalCase = z.infer<typeof legalCaseSchema>;
 export type Official = z.infer<typeof officialSchema>;
 
+const legalCaseFields = {
+  title: z.string().trim().min(1, 'titleRequired'),
+  article: z.string(),
+  caseNumber: z.string(),
+  jurisdiction: z.string(),
+  status: z.enum(CASE_STATUSES),
+  officials: z.array(officialSchema),
+  dates: z.array(caseDateSchema),
+  grounds: z.array(recordedGroundSchema),
+  notes: z.string(),
+};
+
 export const legalCaseInputSchema = z
   .object({
-    title: z.string().trim().min(1, 'titleRequired'),
-    article: z.string().default(''),
-    caseNumber: z.string().default(''),
-    jurisdiction: z.string().default(''),
-    status: z.enum(CASE_STATUSES).default('investigation'),
-    officials: z.array(officialSchema).default([]),
-    dates: z.array(caseDateSchema).default([]),
-    grounds: z.array(recordedGroundSchema).default([]),
-    notes: z.string().default(''),
+    ...legalCaseFields,
+    article: legalCaseFields.article.default(''),
+    caseNumber: legalCaseFields.caseNumber.default(''),
+    jurisdiction: legalCaseFields.jurisdiction.default(''),
+    status: legalCaseFields.status.default('investigation'),
+    officials: legalCaseFields.officials.default([]),
+    dates: legalCaseFields.dates.default([]),
+    grounds: legalCaseFields.grounds.default([]),
+    notes: legalCaseFields.notes.default(''),
   })
   .strict();
 export type LegalCaseInput = z.input<typeof legalCaseInputSchema>;
+
+/**
+ * A change to a case: only the fields it names. Not `legalCaseInputSchema.partial()`, whose
+ * defaults would fill in every field left out and so erase it.
+ */
+export const legalCasePatchSchema = z.object(legalCaseFields).partial().strict();

@@ -41,15 +41,31 @@ export function personAccountKeys(accounts: readonly PersonAccount[]): string[] 
 /** A name or spelling as typed: surrounding spaces dropped, never blank. */
 const nameInput = z.string().trim().min(1, 'nameRequired');
 
+/** Other names as typed: trimmed, blanks and repeats dropped. */
+const aliasesInput = z
+  .array(z.string().trim())
+  .transform((list) => [...new Set(list.filter(Boolean))]);
+
 export const personInputSchema = z
   .object({
     name: nameInput,
-    aliases: z
-      .array(z.string().trim())
-      .default([])
-      .transform((list) => [...new Set(list.filter(Boolean))]),
+    aliases: aliasesInput.default([]),
     accounts: z.array(personAccountSchema).default([]),
     notes: z.string().default(''),
   })
   .strict();
 export type PersonInput = z.input<typeof personInputSchema>;
+
+/**
+ * A change to a person: only the fields it names. Not `personInputSchema.partial()`, whose
+ * defaults would fill in every field left out and so erase it.
+ */
+export const personPatchSchema = z
+  .object({
+    name: nameInput,
+    aliases: aliasesInput,
+    accounts: z.array(personAccountSchema),
+    notes: z.string(),
+  })
+  .partial()
+  .strict();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { legalCaseInputSchema } from '../../model/legal-case';
+import { legalCaseInputSchema, legalCasePatchSchema } from '../../model/legal-case';
 import { linkCategorySchema } from '../../model/link';
-import { personInputSchema } from '../../model/person';
+import { personInputSchema, personPatchSchema } from '../../model/person';
 import { MAX_TSAS, timestampAuthoritySchema } from '../../model/timestamp-authority';
 import { idField as id, message, tabIdField, type Access } from './define';
 
@@ -10,11 +10,11 @@ export const coreMessages = [
   message('ping', {}),
   message('tab.probe', { tabId: tabIdField }),
   message('person.create', { person: personInputSchema }),
-  message('person.update', { id, patch: personInputSchema.partial() }),
+  message('person.update', { id, patch: personPatchSchema }),
   message('person.list', {}),
   message('person.get', { id }),
   message('case.create', { legalCase: legalCaseInputSchema }),
-  message('case.update', { id, patch: legalCaseInputSchema.partial() }),
+  message('case.update', { id, patch: legalCasePatchSchema }),
   message('case.list', {}),
   message('case.get', { id }),
   message('link.add', {
