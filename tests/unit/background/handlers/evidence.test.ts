@@ -13,6 +13,7 @@ import { parseRevocation } from '../../../../lib/evidence/revocation';
 import { captureSeal } from '../../../../lib/evidence/seal';
 import { verifyPackage } from '../../../../lib/evidence/verify';
 import { bytesSource } from '../../../../lib/evidence/zip/source';
+import type { RequestInputOf } from '../../../../lib/messaging/protocol';
 import type { Store } from '../../../../lib/store/store';
 import { makeTestPki } from '../../../support/tsa/pki';
 import { sampleCapture } from '../../store/sample-capture';
@@ -44,7 +45,10 @@ async function setup(keyed = true, overrides: Parameters<typeof fakeBrowserPorts
   return { store, key, ...fake, exported, ask: asker(handlers) };
 }
 
-const exportAll = { type: 'export.run', scope: { kind: 'all', ids: [] } } as const;
+const exportAll: RequestInputOf<'export.run'> = {
+  type: 'export.run',
+  scope: { kind: 'all', ids: [] },
+};
 
 describe('export.run', () => {
   it('writes a package that verifies under the key, records it and reports what it holds', async () => {

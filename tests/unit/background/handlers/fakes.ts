@@ -250,10 +250,12 @@ export function fakeLockerHandlerPorts(store: Store, overrides: Partial<LockerPo
 }
 
 /** Every handler as the background builds them, over an encrypted store and the fakes above. */
-export async function allHandlers(overrides: Partial<BrowserPorts> = {}) {
+export async function allHandlers(
+  overrides: Partial<BrowserPorts> = {},
+  witness: ReturnType<typeof witnessPort> = witnessPort(),
+) {
   const setup = await lockedStoreSetup();
   const browser = fakeBrowserPorts(overrides);
-  const witness = witnessPort();
   const locker = fakeLockerHandlerPorts(setup.store);
   const handlers = createHandlers(
     setup.store,
