@@ -84,6 +84,8 @@ export const QUICK = {
       'tests/unit/services/import-package.test.ts',
       'tests/unit/services/import-details.test.ts',
       'tests/unit/services/import-rehash.test.ts',
+      // Imports a package with capture-time and package tokens: the trusted time it keeps.
+      'tests/unit/services/capture-stamps.test.ts',
     ],
   },
   'services-export-input': {
@@ -95,7 +97,10 @@ export const QUICK = {
   },
   'services-stamps': {
     mutate: ['lib/services/capture-stamps.ts'],
-    testFiles: ['tests/unit/services/capture-stamps.test.ts'],
+    testFiles: [
+      'tests/unit/services/capture-stamps.test.ts',
+      'tests/unit/services/capture-stamps-queue.test.ts',
+    ],
   },
   'services-backup': {
     mutate: ['lib/services/backup-status.ts'],
