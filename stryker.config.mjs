@@ -84,6 +84,7 @@ export const QUICK = {
       'tests/unit/services/import-package.test.ts',
       'tests/unit/services/import-details.test.ts',
       'tests/unit/services/import-rehash.test.ts',
+      'tests/unit/services/import-edges.test.ts',
       // Imports a package with capture-time and package tokens: the trusted time it keeps.
       'tests/unit/services/capture-stamps.test.ts',
     ],
@@ -93,6 +94,7 @@ export const QUICK = {
     testFiles: [
       'tests/unit/services/export-from-store.test.ts',
       'tests/unit/services/export-scopes.test.ts',
+      'tests/unit/services/export-carries.test.ts',
     ],
   },
   'services-stamps': {
