@@ -122,4 +122,30 @@ describe('an export input carries', () => {
     expect((await build({ kind: 'all', ids: [] }, { language: 'kk' })).language).toBe('kk');
     expect((await build({ kind: 'all', ids: [] })).language).toBeUndefined();
   });
+
+  it("a tag naming a person or case the archive lacks (a colleague's package may carry one) is exported without them", async () => {
+    const { store, captures, build } = await archive();
+    const [a] = captures;
+    const kept = await store.persons.create({ name: 'Aigerim' });
+    await store.links.add({
+      captureId: a!.id,
+      personId: kept.id,
+      caseId: null,
+      category: 'ground',
+    });
+    // As an import stores it: a link row whose person and case were never in the package.
+    await store.ctx.db.links.add({
+      id: 'link_dangling',
+      captureId: a!.id,
+      personId: 'person_gone',
+      caseId: 'case_gone',
+      category: 'other',
+      note: '',
+      createdAt: '2026-05-01T12:00:00.000Z',
+    });
+    const input = await build({ kind: 'selection', ids: [a!.id] });
+    expect(input.persons).toEqual([kept]);
+    expect(input.cases).toEqual([]);
+    expect(input.links.map((l) => l.id)).toContain('link_dangling');
+  });
 });
