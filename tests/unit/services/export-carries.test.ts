@@ -94,6 +94,29 @@ describe('an export input carries', () => {
     expect(one.captureTimestamps).toEqual(new Map([[b!.id, [new Uint8Array([2])]]]));
   });
 
+  it('only a timestamped event about the capture itself carries a token', async () => {
+    const { store, captures, build } = await archive();
+    const [a] = captures;
+    const token = toBase64(new Uint8Array([7]));
+    // Another kind of event about the capture, with the same fields, is not a time stamp...
+    await store.custody.record({
+      type: 'redacted',
+      subject: { kind: 'capture', id: a!.id },
+      data: { seal: a!.seal, token },
+    });
+    // ...nor is a time stamp about another subject that happens to bear the capture's id.
+    await store.custody.record({
+      type: 'timestamped',
+      subject: { kind: 'person', id: a!.id },
+      data: { seal: a!.seal, token },
+    });
+    const input = await build({ kind: 'selection', ids: [a!.id] });
+    expect(input.custody.events.map((e) => e.type)).toEqual(
+      expect.arrayContaining(['redacted', 'timestamped']),
+    );
+    expect(input.captureTimestamps).toEqual(new Map());
+  });
+
   it('no tokens: an empty map', async () => {
     const { build } = await archive();
     expect((await build({ kind: 'all', ids: [] })).captureTimestamps).toEqual(new Map());
@@ -147,5 +170,29 @@ describe('an export input carries', () => {
     expect(input.persons).toEqual([kept]);
     expect(input.cases).toEqual([]);
     expect(input.links.map((l) => l.id)).toContain('link_dangling');
+  });
+
+  it('an export of everything leaves out a tag of a capture the archive lacks', async () => {
+    const { store, captures, build } = await archive();
+    const person = await store.persons.create({ name: 'Aigerim' });
+    const kept = await store.links.add({
+      captureId: captures[0]!.id,
+      personId: person.id,
+      caseId: null,
+      category: 'ground',
+    });
+    // As an import may store it: the package tagged a capture it did not carry.
+    await store.ctx.db.links.add({
+      id: 'link_no_capture',
+      captureId: 'cap_gone',
+      personId: person.id,
+      caseId: null,
+      category: 'other',
+      note: '',
+      createdAt: '2026-05-01T12:00:00.000Z',
+    });
+    const input = await build({ kind: 'all', ids: [] });
+    expect(input.links.map((l) => l.id)).toEqual([kept.id]);
+    expect(input.captures.map((c) => c.id)).toEqual(captures.map((c) => c.id));
   });
 });
