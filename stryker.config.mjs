@@ -78,6 +78,39 @@ export const QUICK = {
     mutate: ['lib/platforms/facebook-ids.ts', 'lib/platforms/instagram-ids.ts'],
     testFiles: ['tests/unit/platforms/facebook.test.ts', 'tests/unit/platforms/instagram.test.ts'],
   },
+  'services-import': {
+    mutate: ['lib/services/import-package.ts'],
+    testFiles: [
+      'tests/unit/services/import-package.test.ts',
+      'tests/unit/services/import-details.test.ts',
+      'tests/unit/services/import-rehash.test.ts',
+      'tests/unit/services/import-edges.test.ts',
+      // Imports a package with capture-time and package tokens: the trusted time it keeps.
+      'tests/unit/services/capture-stamps.test.ts',
+    ],
+  },
+  'services-export-input': {
+    mutate: ['lib/services/export-input.ts'],
+    testFiles: [
+      'tests/unit/services/export-from-store.test.ts',
+      'tests/unit/services/export-scopes.test.ts',
+      'tests/unit/services/export-carries.test.ts',
+    ],
+  },
+  'services-stamps': {
+    mutate: ['lib/services/capture-stamps.ts'],
+    testFiles: [
+      'tests/unit/services/capture-stamps.test.ts',
+      'tests/unit/services/capture-stamps-queue.test.ts',
+    ],
+  },
+  'services-backup': {
+    mutate: ['lib/services/backup-status.ts'],
+    testFiles: [
+      'tests/unit/services/backup-status.test.ts',
+      'tests/unit/services/backup-overdue.test.ts',
+    ],
+  },
 };
 
 const target = process.env.DALEL_MUTATE_TARGET ?? 'services';

@@ -48,6 +48,14 @@ describe('backup status', () => {
     });
   });
 
+  it('a new, empty archive has nothing at risk and no start date (no error)', async () => {
+    const { store } = createTestStore();
+    expect(await store.custody.count()).toBe(0);
+    const status = await backupStatus(store);
+    expect(status).toEqual({ lastBackupAt: null, captures: 0, notBackedUp: 0, atRiskSince: null });
+    expect(overdueCaptures(status, new Date('2030-01-01T00:00:00Z'))).toBe(0);
+  });
+
   it('reminds of captures in no backup once they have been so for over a week', () => {
     const at = '2026-05-01T10:00:00.000Z';
     const status = { lastBackupAt: null, captures: 3, notBackedUp: 3, atRiskSince: at };

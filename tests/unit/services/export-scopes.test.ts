@@ -89,6 +89,17 @@ describe('export scopes', () => {
     expect(input.scope.ids).toEqual(['cap_c', 'cap_b2', 'cap_b1', 'cap_c', 'cap_lone']);
   });
 
+  it('a selection carries only the persons and cases its own captures are tagged to', async () => {
+    const a = await archive();
+    const input = await a.build({ kind: 'selection', ids: ['cap_b2'] });
+    expect(ids(input.captures)).toEqual(['cap_b2']);
+    expect(ids(input.persons)).toEqual([a.daniyar.id]);
+    expect(ids(input.cases)).toEqual([a.caseB.id]);
+    expect(ids(input.links)).toEqual([a.links[2]!.id]);
+    const subjects = new Set(input.custody.events.map((e) => e.subject.id));
+    for (const id of [a.aigerim.id, a.caseA.id]) expect(subjects).not.toContain(id);
+  });
+
   it('a capture chosen twice packs into a package that verifies (its links once)', async () => {
     const a = await archive();
     const input = await a.build({ kind: 'selection', ids: ['cap_a', 'cap_a'] });
@@ -174,6 +185,7 @@ describe('export refusals', () => {
     const { store } = createTestStore();
     const empty = buildPackageInput(store, { kind: 'all', ids: [] }, a.ctx);
     await expect(empty).rejects.toBeInstanceOf(EmptyExportError);
+    await expect(empty).rejects.toMatchObject({ name: 'EmptyExportError' });
     await expect(empty).rejects.toThrow('Nothing to export: no captures are tagged to this store.');
   });
 });
