@@ -17,8 +17,10 @@ export const TARGETS = {
     '!lib/evidence/report-css.ts',
   ],
   'evidence-zip-verify': ['lib/evidence/zip/**/*.ts', 'lib/evidence/verify*.ts'],
+  // The locker queue's repository is with the team-locker target: its tests are the Ceph ones.
   store: [
     'lib/store/repositories/**/*.ts',
+    '!lib/store/repositories/locker-repo.ts',
     'lib/store/encryption/**/*.ts',
     'lib/store/db.ts',
     'lib/store/integrity.ts',
@@ -26,7 +28,7 @@ export const TARGETS = {
   services: ['lib/services/**/*.ts', '!lib/services/locker/**'],
   // The team-locker services are tested against a real S3 engine (tests/locker boots Ceph RGW):
   // this target runs those tests too (vitest.mutate.config.ts), so it needs radosgw installed.
-  'services-locker': ['lib/services/locker/**/*.ts'],
+  'services-locker': ['lib/services/locker/**/*.ts', 'lib/store/repositories/locker-repo.ts'],
   // The date, count and id parsing of the extractors (the selectors are covered by fixtures).
   platforms: [
     'lib/platforms/dates.ts',
