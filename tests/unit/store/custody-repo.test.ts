@@ -104,6 +104,16 @@ describe('custody tree of a log written before it existed', () => {
     db.close();
   });
 
+  it('is not rebuilt for an error other than a missing node: a malformed event is refused as it is', async () => {
+    const name = `v2-bad-${process.pid}-${Date.now()}`;
+    const log = await v2Log(name, [0, 1, 2, 3, 4, 5, 6]);
+    const { db, store } = createTestStore(name);
+    const malformed = { ...log[6]!, seq: 7, hash: 'sha256:not-hex' };
+    await expect(store.custody.tree.add(malformed)).rejects.toThrow();
+    expect(await db.custodyTree.count()).toBe(0);
+    db.close();
+  });
+
   it('with a gap, is refused and names where the gap is', async () => {
     const name = `v2-gap-${process.pid}-${Date.now()}`;
     await v2Log(name, [0, 1, 2, 4, 5]);

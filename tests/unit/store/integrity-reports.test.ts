@@ -106,6 +106,16 @@ describe('integrity check: the reasons of the full form', () => {
     ]);
   });
 
+  it('says how many nodes of the custody tree do not match the log', async () => {
+    const { store, db } = await seeded();
+    const wrong = `sha256:${'ab'.repeat(32)}`;
+    await db.custodyTree.update('0:4', { hash: wrong });
+    await db.custodyTree.update('1:1', { hash: wrong });
+    expect(named(await checkIntegrity(store, true))).toEqual([
+      'custody_tree_mismatch 0:4: 2 node(s) of the stored custody tree do not match the log',
+    ]);
+  });
+
   it('gives the hash the record has and the seal it claims', async () => {
     const { store, db } = await seeded();
     const capture = (await db.captures.get('cap_1'))!;
