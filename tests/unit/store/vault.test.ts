@@ -282,7 +282,11 @@ describe('passphrase lock over the store', () => {
     const report = await checkIntegrity(s.store, true);
     expect(report.ok).toBe(false);
     expect(report.damage).toContainEqual(
-      expect.objectContaining({ kind: 'unencrypted_row', id: 'persons/per_planted' }),
+      expect.objectContaining({
+        kind: 'unencrypted_row',
+        id: 'persons/per_planted',
+        reason: expect.stringMatching(/^persons per_planted: a row without encryption/),
+      }),
     );
   });
 

@@ -1,0 +1,127 @@
+// The custody log's reads (lib/store/repositories/custody-repo.ts) and the tree it keeps
+// (custody-tree-repo.ts): events of a type in order, nothing about no subjects, an empty log's
+// checkpoint, a disclosure that stays the snapshot of the head it read while others append, and
+// a log written before the tree existed that gets it on its next append (or is refused with a gap).
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { checkpointOf, eventHashSync, GENESIS_HASH } from '../../../lib/evidence/custody';
+import { EMPTY_ROOT_REF } from '../../../lib/evidence/custody-disclosure';
+import type { CustodyEvent } from '../../../lib/model/custody';
+import { migrations } from '../../../lib/store/migrations/index';
+import { createTestStore } from './test-store';
+
+type TestStore = ReturnType<typeof createTestStore>['store'];
+
+async function note(store: TestStore, id: string, i: number) {
+  return store.custody.record({
+    type: 'note_added',
+    subject: { kind: 'capture', id },
+    data: { i },
+  });
+}
+
+/** A log of `seqs` written under schema v2 (no custody tree), in a database named `name`. */
+async function v2Log(name: string, seqs: number[]): Promise<CustodyEvent[]> {
+  const old = new Dexie(name);
+  for (const m of migrations.filter((m) => m.version <= 2)) old.version(m.version).stores(m.stores);
+  const log: CustodyEvent[] = [];
+  for (const seq of seqs) {
+    const unhashed = {
+      seq,
+      at: new Date(Date.UTC(2026, 0, 1, 0, seq)).toISOString(),
+      actor: 'OLD',
+      type: 'tagged' as const,
+      subject: { kind: 'capture' as const, id: `cap_${seq % 3}` },
+      data: { seq },
+      prevHash: log.at(-1)?.hash ?? GENESIS_HASH,
+    };
+    log.push({ ...unhashed, hash: eventHashSync(unhashed) });
+  }
+  await old.table('custody').bulkAdd(log);
+  old.close();
+  return log;
+}
+
+describe('custody log reads', () => {
+  it('gives the events of one type in sequence order', async () => {
+    const { store } = createTestStore();
+    for (let i = 0; i < 6; i++) {
+      await note(store, `cap_${i}`, i);
+      await store.persons.create({ name: `P${i}` });
+    }
+    const notes = await store.custody.ofType('note_added');
+    expect(notes.map((e) => e.seq)).toEqual([0, 2, 4, 6, 8, 10]);
+    expect(notes.map((e) => e.data.i)).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+
+  it('finds nothing about no subjects', async () => {
+    const { store } = createTestStore();
+    await note(store, 'cap_1', 0);
+    expect(await store.custody.concerning([])).toEqual([]);
+    expect((await store.custody.disclose([])).events).toEqual([]);
+  });
+
+  it('discloses an empty log as the empty checkpoint', async () => {
+    const { store } = createTestStore();
+    const { events, checkpoint } = await store.custody.disclose(['cap_1']);
+    expect(events).toEqual([]);
+    expect(checkpoint).toEqual({ size: 0, head: GENESIS_HASH, root: EMPTY_ROOT_REF });
+  });
+
+  it('a disclosure is the snapshot of the head it read: later events and exports are left out', async () => {
+    const { store } = createTestStore();
+    for (let i = 0; i < 5; i++) await note(store, 'cap_1', i);
+    const snapshot = await store.custody.disclose(['cap_1']);
+    const head = await store.custody.head();
+    // Appended after the head was read: more about cap_1, and an export of an earlier size.
+    await note(store, 'cap_1', 5);
+    await store.custody.record({
+      type: 'exported',
+      subject: { kind: 'capture', id: 'cap_1' },
+      data: { checkpoint: { size: 3 } },
+    });
+    await note(store, 'cap_1', 7);
+    store.custody.head = () => Promise.resolve(head);
+    expect(await store.custody.disclose(['cap_1'])).toEqual(snapshot);
+    expect(snapshot.checkpoint.size).toBe(5);
+    expect(snapshot.events.map((e) => e.seq)).toEqual([0, 1, 2, 3, 4]);
+  });
+});
+
+describe('custody tree of a log written before it existed', () => {
+  it('is built on the next append, without an export first', async () => {
+    const name = `v2-append-${process.pid}-${Date.now()}`;
+    await v2Log(name, [0, 1, 2, 3, 4, 5, 6]);
+    const { db, store } = createTestStore(name);
+    expect(await db.custodyTree.count()).toBe(0);
+    await note(store, 'cap_1', 7);
+    const all = await store.custody.all();
+    expect(all).toHaveLength(8);
+    // 8 leaves: a full tree of 15 nodes, all written by the append.
+    expect(await db.custodyTree.count()).toBe(15);
+    expect((await store.custody.disclose([])).checkpoint).toEqual(checkpointOf(all));
+    db.close();
+  });
+
+  it('is not rebuilt for an error other than a missing node: a malformed event is refused as it is', async () => {
+    const name = `v2-bad-${process.pid}-${Date.now()}`;
+    const log = await v2Log(name, [0, 1, 2, 3, 4, 5, 6]);
+    const { db, store } = createTestStore(name);
+    const malformed = { ...log[6]!, seq: 7, hash: 'sha256:not-hex' };
+    await expect(store.custody.tree.add(malformed)).rejects.toThrow();
+    expect(await db.custodyTree.count()).toBe(0);
+    db.close();
+  });
+
+  it('with a gap, is refused and names where the gap is', async () => {
+    const name = `v2-gap-${process.pid}-${Date.now()}`;
+    await v2Log(name, [0, 1, 2, 4, 5]);
+    const { db, store } = createTestStore(name);
+    await expect(store.custody.disclose([])).rejects.toThrow(
+      'custody log has a gap at 3: run the integrity check',
+    );
+    expect(await db.custodyTree.count()).toBe(0);
+    db.close();
+  });
+});
