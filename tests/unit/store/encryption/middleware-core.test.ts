@@ -34,7 +34,7 @@ function over(session: CipherSession, outbound: boolean) {
         },
       }) as unknown as DBCoreTable,
   } as unknown as DBCore;
-  const core = encryptionMiddleware(session).create(down);
+  const core = encryptionMiddleware(session).create(down) as DBCore;
   return { table: (name: string) => core.table(name), calls };
 }
 

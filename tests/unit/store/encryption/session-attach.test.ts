@@ -19,7 +19,8 @@ describe('the cipher session', () => {
     s.open(keys);
     expect(s.unlocked).toBe(true);
     s.close();
-    for (const key of Object.values(keys)) expect(key.every((b) => b === 0)).toBe(true);
+    for (const key of Object.values(keys) as Uint8Array[])
+      expect(key.every((b) => b === 0)).toBe(true);
     expect(s.unlocked).toBe(false);
     expect(() => s.keys()).toThrow(VaultLockedError);
   });
