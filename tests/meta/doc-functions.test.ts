@@ -19,6 +19,14 @@ const PLATFORM_CALLS = new Set([
   'querySelector', // querySelector(All)
   'arrayBuffer', // Blob.arrayBuffer()
   'TODO', // the TODO(issue-N) comment convention
+  // Dexie's Table, Collection and Version methods, quoted in docs/mutation-survivors.md's reasons
+  'orderBy',
+  'sortBy',
+  'bulkAdd',
+  'bulkDelete',
+  'bulkGet',
+  'upgrade',
+  'subarray', // Uint8Array.subarray()
 ]);
 
 /** The called name of each `name(…)` / `a.b.name(…)` in backticks. */
