@@ -1,35 +1,14 @@
 // The import's writes (lib/store/repositories/imports-repo.ts), without a package: artifacts one
 // at a time and content-addressed, records and custody events in one transaction or not at all.
 import { describe, expect, it } from 'vitest';
-import {
-  ImportConflictError,
-  type ImportCommit,
-  type ImportCounts,
-} from '../../../lib/store/repositories/imports-repo';
+import { ImportConflictError } from '../../../lib/store/repositories/imports-repo';
 import type { Person } from '../../../lib/model/person';
+import { commitOf, zeroCounts as zero } from './import-commit';
 import { createTestStore } from './test-store';
 import { sampleCapture } from './sample-capture';
 
-const zero = (): ImportCounts => ({ captures: 0, persons: 0, cases: 0, links: 0, artifacts: 0 });
-
 async function loaded(blob: Blob, sha256: string) {
   return { bytes: blob, sha256, size: blob.size };
-}
-
-function commitOf(over: Partial<ImportCommit>): ImportCommit {
-  return {
-    captures: [],
-    persons: [],
-    cases: [],
-    links: [],
-    packageId: 'pkg1',
-    fingerprint: 'aaaa-bbbb',
-    signerAccepted: false,
-    packageEvent: { signer: 'aaaa-bbbb' },
-    imported: zero(),
-    duplicates: zero(),
-    ...over,
-  };
 }
 
 describe('ImportsRepo', () => {

@@ -4,8 +4,8 @@
 // entered a capture vouch for its seal.
 import { describe, expect, it } from 'vitest';
 import { captureSeal } from '../../../lib/evidence/seal';
-import type { ImportCounts } from '../../../lib/store/repositories/imports-repo';
 import { checkIntegrity, CHEAP } from '../../../lib/store/integrity';
+import { commitOf } from './import-commit';
 import { sampleCapture } from './sample-capture';
 import { createTestStore } from './test-store';
 
@@ -33,8 +33,6 @@ async function seeded() {
 
 const named = (r: { damage: { kind: string; id: string; reason: string }[] }) =>
   r.damage.map((d) => `${d.kind} ${d.id}: ${d.reason}`);
-
-const zero = (): ImportCounts => ({ captures: 0, persons: 0, cases: 0, links: 0, artifacts: 0 });
 
 describe('integrity check: the cheap form', () => {
   it('passes an empty archive and counts nothing', async () => {
@@ -191,18 +189,7 @@ describe('integrity check: the event that entered a capture', () => {
         { bytes: a.blob, sha256: a.sha256, size: a.blob.size },
         a.mediaType,
       );
-    await store.imports.commit({
-      captures: [capture],
-      persons: [],
-      cases: [],
-      links: [],
-      packageId: 'pkg1',
-      fingerprint: 'aaaa-bbbb',
-      signerAccepted: false,
-      packageEvent: { signer: 'aaaa-bbbb' },
-      imported: zero(),
-      duplicates: zero(),
-    });
+    await store.imports.commit(commitOf({ captures: [capture] }));
     expect((await checkIntegrity(store, true)).ok).toBe(true);
     // Edited and re-sealed: only the `imported` event still holds the original seal.
     const edited = { ...capture, metadata: { ...capture.metadata, title: 'edited' } };

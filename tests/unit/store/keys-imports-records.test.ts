@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SignedRotation } from '../../../lib/evidence/key-rotation';
 import type { KeyRow } from '../../../lib/store/rows';
-import type { ImportCounts } from '../../../lib/store/repositories/imports-repo';
+import { commitOf } from './import-commit';
 import { createTestStore } from './test-store';
 
 const key = (id: string, createdAt: string): KeyRow => ({
@@ -61,26 +61,13 @@ describe('KeysRepo', () => {
 });
 
 describe('ImportsRepo.commit records', () => {
-  const zero = (): ImportCounts => ({ captures: 0, persons: 0, cases: 0, links: 0, artifacts: 0 });
-
   it('an imported person and case each enter custody as the signer’s, naming the package', async () => {
     const { store } = createTestStore();
     // Records as another archive made them.
     const elsewhere = createTestStore().store;
     const person = await elsewhere.persons.create({ name: 'Aigerim' });
     const legalCase = await elsewhere.cases.create({ title: 'Case', article: '174' });
-    await store.imports.commit({
-      captures: [],
-      persons: [person],
-      cases: [legalCase],
-      links: [],
-      packageId: 'pkg1',
-      fingerprint: 'aaaa-bbbb',
-      signerAccepted: false,
-      packageEvent: { signer: 'aaaa-bbbb' },
-      imported: zero(),
-      duplicates: zero(),
-    });
+    await store.imports.commit(commitOf({ persons: [person], cases: [legalCase] }));
     const events = await store.custody.all();
     expect(
       events
