@@ -3,15 +3,13 @@
 // are withheld, and the reports' language.
 import { describe, expect, it } from 'vitest';
 import { toBase64 } from '../../../lib/evidence/hex';
-import { redactionSeal } from '../../../lib/evidence/redaction-seal';
 import { captureSeal } from '../../../lib/evidence/seal';
-import { sha256RefOf } from '../../../lib/evidence/sha256';
 import { generateSigningKey } from '../../../lib/evidence/signing';
-import type { Redaction } from '../../../lib/model/redaction';
 import { buildPackageInput, type ExportScope } from '../../../lib/services/export-input';
 import type { Store } from '../../../lib/store/store';
 import { sampleCapture } from '../store/sample-capture';
 import { createTestStore } from '../store/test-store';
+import { sealedRedaction as redaction } from './sealed-redaction';
 
 async function archive() {
   const { store } = createTestStore();
@@ -39,37 +37,6 @@ function stamp(store: Store, captureId: string, data: Record<string, unknown>) {
     subject: { kind: 'capture', id: captureId },
     data: { tsa: 'https://tsa.example/', ...data },
   });
-}
-
-async function redaction(captureId: string, original: { name: string; sha256: string }, n = 1) {
-  const copy = new TextEncoder().encode(`a redacted PNG ${n}`);
-  const unsealed = {
-    id: `red_${String(n).padStart(24, '0')}`,
-    captureId,
-    createdAt: `2026-05-0${n}T00:00:00.000Z`,
-    original,
-    derived: {
-      name: `redacted/copy-${n}.png`,
-      sha256: await sha256RefOf(copy),
-      size: copy.length,
-      mediaType: 'image/png',
-    },
-    method: 'opaque boxes',
-    regions: [
-      {
-        x: 1,
-        y: 1,
-        width: 10,
-        height: 10,
-        label: 'account menu',
-        source: 'monitor' as const,
-        element: null,
-      },
-    ],
-    supersedes: n > 1 ? `red_${String(n - 1).padStart(24, '0')}` : null,
-  };
-  const sealed: Redaction = { ...unsealed, seal: await redactionSeal(unsealed) };
-  return { redaction: sealed, bytes: new Blob([copy]) };
 }
 
 describe('an export input carries', () => {

@@ -6,13 +6,10 @@ import { nodePrimitives } from '../../../cli/node/primitives';
 import { seedDemoStore } from '../../../lib/demo/seed-store';
 import type { PackageInput } from '../../../lib/evidence/package-input';
 import { writePackage } from '../../../lib/evidence/package-writer';
-import { redactionSeal } from '../../../lib/evidence/redaction-seal';
-import { sha256RefOf } from '../../../lib/evidence/sha256';
 import { generateSigningKey, type SigningKey } from '../../../lib/evidence/signing';
 import { verifyPackage } from '../../../lib/evidence/verify';
 import type { VerifyReport } from '../../../lib/evidence/verify-report';
 import { bytesSource } from '../../../lib/evidence/zip/source';
-import type { Redaction } from '../../../lib/model/redaction';
 import { buildPackageInput } from '../../../lib/services/export-input';
 import {
   ImportConflictError,
@@ -22,6 +19,7 @@ import {
 } from '../../../lib/services/import-package';
 import type { Store } from '../../../lib/store/store';
 import { createTestStore } from '../store/test-store';
+import { sealedRedaction } from './sealed-redaction';
 
 async function demo() {
   const signer = await generateSigningKey();
@@ -109,34 +107,11 @@ describe('what an import refuses or leaves out', () => {
     const { signer, source } = await demo();
     const capture = (await source.captures.list())[0]!;
     const shot = capture.artifacts.find((a) => a.role === 'screenshot')!;
-    const copy = new TextEncoder().encode('a redacted PNG stands here');
-    const unsealed = {
-      id: 'red_0123456789abcdef01234567',
-      captureId: capture.id,
-      createdAt: '2026-05-02T00:00:00.000Z',
-      original: { name: shot.name, sha256: shot.sha256 },
-      derived: {
-        name: `redacted/${shot.name}`,
-        sha256: await sha256RefOf(copy),
-        size: copy.length,
-        mediaType: 'image/png',
-      },
-      method: 'opaque boxes',
-      regions: [
-        {
-          x: 1,
-          y: 1,
-          width: 10,
-          height: 10,
-          label: 'account menu',
-          source: 'monitor' as const,
-          element: null,
-        },
-      ],
-      supersedes: null,
-    };
-    const redaction: Redaction = { ...unsealed, seal: await redactionSeal(unsealed) };
-    await source.redactions.add(redaction, new Blob([copy]));
+    const { redaction, bytes } = await sealedRedaction(capture.id, {
+      name: shot.name,
+      sha256: shot.sha256,
+    });
+    await source.redactions.add(redaction, bytes);
     const pkg = await packageOf(source, signer, undefined, { withholdRedactedOriginals: true });
     const report = await verifyPackage(bytesSource(pkg), { pinnedKey: signer.fingerprint });
     expect(report.verdict).toBe('valid');
