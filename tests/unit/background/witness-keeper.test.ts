@@ -2,20 +2,10 @@
 // inside; the witness kept outside IndexedDB catches it.
 import { describe, expect, it } from 'vitest';
 import { WitnessKeeper } from '../../../lib/background/witness-keeper';
-import { parseWitness, witnessDamage, type WitnessPort } from '../../../lib/integrity/witness';
+import { parseWitness, witnessDamage } from '../../../lib/integrity/witness';
 import type { Store } from '../../../lib/store/store';
 import { createTestStore } from '../store/test-store';
-
-/** storage.local stand-in: survives the store it watches, as the real one does. */
-function memoryPort(): WitnessPort & { value: unknown } {
-  const port = {
-    value: null as unknown,
-    load: async () => port.value,
-    save: async (w: unknown) => void (port.value = structuredClone(w)),
-    clear: async () => void (port.value = null),
-  };
-  return port;
-}
+import { witnessPort as memoryPort } from './handlers/fakes';
 
 async function addPersons(store: Store, n: number): Promise<void> {
   for (let i = 0; i < n; i++) await store.persons.create({ name: `Person ${i}` });

@@ -3,13 +3,11 @@
 // checkpoint, a disclosure that stays the snapshot of the head it read while others append, and
 // a log written before the tree existed that gets it on its next append (or is refused with a gap).
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { checkpointOf, eventHashSync, GENESIS_HASH } from '../../../lib/evidence/custody';
+import { checkpointOf, GENESIS_HASH } from '../../../lib/evidence/custody';
 import { EMPTY_ROOT_REF } from '../../../lib/evidence/custody-disclosure';
-import type { CustodyEvent } from '../../../lib/model/custody';
-import { migrations } from '../../../lib/store/migrations/index';
 import { createTestStore } from './test-store';
+import { v2Log } from './v2-custody-log';
 
 type TestStore = ReturnType<typeof createTestStore>['store'];
 
@@ -19,28 +17,6 @@ async function note(store: TestStore, id: string, i: number) {
     subject: { kind: 'capture', id },
     data: { i },
   });
-}
-
-/** A log of `seqs` written under schema v2 (no custody tree), in a database named `name`. */
-async function v2Log(name: string, seqs: number[]): Promise<CustodyEvent[]> {
-  const old = new Dexie(name);
-  for (const m of migrations.filter((m) => m.version <= 2)) old.version(m.version).stores(m.stores);
-  const log: CustodyEvent[] = [];
-  for (const seq of seqs) {
-    const unhashed = {
-      seq,
-      at: new Date(Date.UTC(2026, 0, 1, 0, seq)).toISOString(),
-      actor: 'OLD',
-      type: 'tagged' as const,
-      subject: { kind: 'capture' as const, id: `cap_${seq % 3}` },
-      data: { seq },
-      prevHash: log.at(-1)?.hash ?? GENESIS_HASH,
-    };
-    log.push({ ...unhashed, hash: eventHashSync(unhashed) });
-  }
-  await old.table('custody').bulkAdd(log);
-  old.close();
-  return log;
 }
 
 describe('custody log reads', () => {

@@ -2,13 +2,11 @@
 // transaction, a log written before schema v3 gets its tree on first use, and an export proves its
 // events against the same root a full recomputation from the whole log gives.
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { checkpointOf, eventHashSync, GENESIS_HASH } from '../../../lib/evidence/custody';
+import { checkpointOf } from '../../../lib/evidence/custody';
 import { verifyCustodyProof } from '../../../lib/evidence/custody-disclosure';
-import type { CustodyEvent } from '../../../lib/model/custody';
-import { migrations } from '../../../lib/store/migrations/index';
 import { createTestStore } from './test-store';
+import { v2Log } from './v2-custody-log';
 
 async function appendMany(store: ReturnType<typeof createTestStore>['store'], n: number) {
   for (let i = 0; i < n; i++)
@@ -66,24 +64,10 @@ describe('custody tree in the store', () => {
 
   it('a log written under schema v2 gets its tree on the next export and append', async () => {
     const name = `v2-log-${Date.now()}`;
-    const old = new Dexie(name);
-    for (const m of migrations.filter((m) => m.version <= 2))
-      old.version(m.version).stores(m.stores);
-    const log: CustodyEvent[] = [];
-    for (let seq = 0; seq < 11; seq++) {
-      const unhashed = {
-        seq,
-        at: new Date(Date.UTC(2026, 0, 1, 0, seq)).toISOString(),
-        actor: 'OLD',
-        type: 'tagged' as const,
-        subject: { kind: 'capture' as const, id: `cap_${seq % 3}` },
-        data: { seq },
-        prevHash: log[seq - 1]?.hash ?? GENESIS_HASH,
-      };
-      log.push({ ...unhashed, hash: eventHashSync(unhashed) });
-    }
-    await old.table('custody').bulkAdd(log);
-    old.close();
+    const log = await v2Log(
+      name,
+      Array.from({ length: 11 }, (_, seq) => seq),
+    );
 
     const { db, store } = createTestStore(name);
     expect(await db.custodyTree.count()).toBe(0);
