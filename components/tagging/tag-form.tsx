@@ -12,7 +12,8 @@ import { errorText, useLoad } from '../ui/use-request';
 import { CategorySelect } from './category-select';
 import { DuplicatePerson } from './duplicate-person';
 import { NewCaseForm, type NewCaseInput } from './new-case-form';
-import { possibleDuplicates, type PossibleDuplicate } from '../../lib/model/person-duplicates';
+import type { PossibleDuplicate } from '../../lib/model/person-duplicates';
+import { recordedDuplicates } from './recorded-duplicates';
 import { useDraft } from './use-draft';
 
 interface Draft {
@@ -92,10 +93,10 @@ export function TagForm({
       personIds: d.personIds.includes(id) ? d.personIds : [...d.personIds, id],
     }));
   /** "Create person" first looks for the same name or spelling among the persons recorded. */
-  const offerPerson = (name: string) => {
-    const matches = possibleDuplicates({ name }, persons);
+  const offerPerson = async (name: string) => {
+    const matches = await recordedDuplicates({ name }, persons);
     if (matches.length) setDuplicate({ name, matches });
-    else void createPerson(name);
+    else await createPerson(name);
   };
   const createPerson = async (name: string) => {
     setDuplicate(null);
@@ -161,7 +162,7 @@ export function TagForm({
         exclude={draft.personIds}
         groupLabels={groupLabels}
         onSelect={(o) => choosePerson(o.id)}
-        onCreate={offerPerson}
+        onCreate={(name) => void offerPerson(name)}
         createLabel={(text) => t('createPerson', text)}
       />
       {duplicate && (

@@ -4,7 +4,8 @@ import { useI18n } from '../../i18n-context';
 import { ErrorBanner } from '../../ui/error-banner';
 import { Field } from '../../ui/field';
 import { errorText, useLoad } from '../../ui/use-request';
-import { possibleDuplicates, type PossibleDuplicate } from '../../../lib/model/person-duplicates';
+import type { PossibleDuplicate } from '../../../lib/model/person-duplicates';
+import { recordedDuplicates } from '../../tagging/recorded-duplicates';
 import { DuplicatePerson } from '../../tagging/duplicate-person';
 import { href } from '../route';
 import { PersonDetail } from './person-detail';
@@ -32,7 +33,7 @@ function PersonList() {
     event.preventDefault();
     const candidate = { name: name.trim(), aliases: splitList(aliases) };
     if (!candidate.name) return persons.setError(t('nameRequired'));
-    const matches = possibleDuplicates(candidate, persons.data ?? []);
+    const matches = await recordedDuplicates(candidate, persons.data ?? []);
     if (matches.length && !duplicates) return setDuplicates(matches);
     setDuplicates(null);
     try {
