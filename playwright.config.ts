@@ -1,11 +1,13 @@
 import { defineConfig } from '@playwright/test';
+import { e2eWorkers } from './tests/support/e2e-workers';
 
-// Each test launches its own Chromium with the built extension (see tests/e2e/support/launch.ts);
-// one worker, because two cores and a browser per test are the budget.
+// Each test launches its own Chromium with the built extension and a fresh profile (see
+// tests/e2e/support/launch.ts), so tests share nothing and can run side by side.
 export default defineConfig({
   testDir: 'tests/e2e',
-  workers: 1,
-  timeout: 60_000,
+  workers: e2eWorkers(),
+  // Generous: with two browsers side by side, CPU-heavy steps (export, key derivation) take longer.
+  timeout: 90_000,
   expect: { timeout: 10_000 },
   retries: process.env.CI ? 1 : 0,
   reporter: [['list']],

@@ -128,6 +128,8 @@ test('turning the lock on from the Security screen names the new fingerprint to 
   extensionPage: page,
   extensionId,
 }) => {
+  // Deriving the key and flushing old versions is CPU work: slower with a second browser running.
+  test.setTimeout(120_000);
   const old = (await sendFrom(page, { type: 'key.info' })).data.fingerprint;
   await page.goto(`chrome-extension://${extensionId}/dashboard.html#security`);
   await page.getByLabel('New passphrase (at least 12 characters)').fill(PASS);
