@@ -1,9 +1,12 @@
+import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Two projects: the unit tests (Node, fake-indexeddb), and the team-locker tests against a real
 // S3 engine (Ceph RGW), whose global setup boots the cluster only when one of its files runs.
 export default defineConfig({
   test: {
+    // Every core: Vitest's default leaves one idle, which on a two-core machine is half of it.
+    maxWorkers: os.availableParallelism(),
     projects: [
       {
         test: {
