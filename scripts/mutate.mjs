@@ -39,6 +39,36 @@ function explained() {
 const unquote = (s) => s.replace(/^`+|`+$/g, '').replace(/\\\|/g, '|');
 const normalise = (s) => s.replace(/\s+/g, ' ').trim();
 
+/**
+ * A glob of stryker.config.mjs as a regular expression: `**` any folders, `*` and `?` within one
+ * name (the only forms used there). A `:from-to` line range is dropped: the whole file counts.
+ */
+function globRegExp(glob) {
+  const pattern = glob
+    .replace(/:\d+(?::\d+)?-\d+(?::\d+)?$/, '')
+    .split(/(\*\*\/|\/\*\*$|\*\*|\*|\?)/)
+    .map((part) => {
+      if (part === '**/') return '(?:.*/)?';
+      if (part === '/**') return '(?:/.*)?';
+      if (part === '**') return '.*';
+      if (part === '*') return '[^/]*';
+      if (part === '?') return '[^/]';
+      return part.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+    })
+    .join('');
+  return new RegExp(`^${pattern}$`);
+}
+
+/** Whether a target's globs select `path`, read in order as Stryker does (`!` takes it out). */
+function selects(globs, path) {
+  let selected = false;
+  for (const glob of globs) {
+    const negated = glob.startsWith('!');
+    if (globRegExp(negated ? glob.slice(1) : glob).test(path)) selected = !negated;
+  }
+  return selected;
+}
+
 function summarise(target, known) {
   const file = `reports/mutation/${target}.incremental.json`;
   if (!existsSync(file)) return { target, missing: true };
@@ -48,6 +78,8 @@ function summarise(target, known) {
   let equivalent = 0;
   const pool = [...known];
   for (const [path, { mutants }] of Object.entries(report.files)) {
+    // The incremental report keeps files that have since left the target (moved to another one).
+    if (!selects(ALL[target], path)) continue;
     for (const m of mutants) {
       counts[m.status in counts ? m.status : 'other']++;
       if (m.status !== 'Survived' && m.status !== 'NoCoverage') continue;

@@ -1,6 +1,7 @@
 // Sealed captures (lib/store/repositories/captures-repo.ts) and their bytes (artifacts-repo.ts):
-// bytes that do not match the manifest are refused before anything is written; the account
-// timeline is oldest first, earlier captures of a URL newest first; a missing artifact is named.
+// bytes that do not match the manifest, or are missing, are refused before anything is written;
+// bytes two captures share are stored once; the account timeline is oldest first, earlier
+// captures of a URL newest first; a missing artifact is named.
 import { describe, expect, it } from 'vitest';
 import { sampleCapture } from './sample-capture';
 import { createTestStore } from './test-store';
@@ -31,6 +32,35 @@ describe('CapturesRepo', () => {
     expect(await db.captures.count()).toBe(0);
     expect(await db.artifacts.count()).toBe(0);
     expect(await db.custody.count()).toBe(0);
+  });
+
+  it('refuses a manifest entry without bytes, naming it, writing nothing', async () => {
+    const { store, db } = createTestStore();
+    const { capture, artifacts } = sampleCapture('cap_1');
+    const ref = capture.artifacts[0]!;
+    const others = artifacts.filter((a) => a.sha256 !== ref.sha256);
+    await expect(store.captures.seal(capture, others)).rejects.toThrow(
+      `artifact page.html (${ref.sha256}) has no bytes`,
+    );
+    expect(await db.captures.count()).toBe(0);
+    expect(await db.artifacts.count()).toBe(0);
+    expect(await db.custody.count()).toBe(0);
+  });
+
+  it('stores bytes two captures share once, and keeps the first copy', async () => {
+    const { store, db } = createTestStore();
+    const one = sampleCapture('cap_1');
+    await store.captures.seal(one.capture, one.artifacts);
+    const first = await db.artifacts.get(one.artifacts[1]!.sha256);
+    // The second capture has the same screenshot as the first.
+    const two = sampleCapture('cap_2');
+    await store.captures.seal(
+      { ...two.capture, artifacts: [two.capture.artifacts[0]!, one.capture.artifacts[1]!] },
+      [two.artifacts[0]!, one.artifacts[1]!],
+    );
+    expect(await db.captures.count()).toBe(2);
+    expect(await db.artifacts.count()).toBe(3);
+    expect(await db.artifacts.get(one.artifacts[1]!.sha256)).toEqual(first);
   });
 
   it('orders the account timeline oldest first, a URL’s captures and the list newest first', async () => {

@@ -45,18 +45,27 @@ describe('custody log reads', () => {
     expect(checkpoint).toEqual({ size: 0, head: GENESIS_HASH, root: EMPTY_ROOT_REF });
   });
 
-  it('a disclosure is the snapshot of the head it read: later events and exports are left out', async () => {
+  it('a disclosure is the snapshot of the head it read: earlier exports are proved, later events and exports left out', async () => {
     const { store } = createTestStore();
-    for (let i = 0; i < 5; i++) await note(store, 'cap_1', i);
+    for (let i = 0; i < 3; i++) await note(store, 'cap_1', i);
+    await store.custody.record({
+      type: 'exported',
+      subject: { kind: 'capture', id: 'cap_1' },
+      data: { checkpoint: { size: 2 } },
+    });
+    await note(store, 'cap_1', 4);
     const snapshot = await store.custody.disclose(['cap_1']);
+    // The export before the head: its checkpoint is proved consistent with this one.
+    expect(snapshot.proof.earlier.map((e) => e.size)).toEqual([2]);
     const head = await store.custody.head();
-    // Appended after the head was read: more about cap_1, and an export of an earlier size.
-    await note(store, 'cap_1', 5);
+    // Appended after the head was read: an export of an earlier size, right after the head (the
+    // first event left out), and more about cap_1.
     await store.custody.record({
       type: 'exported',
       subject: { kind: 'capture', id: 'cap_1' },
       data: { checkpoint: { size: 3 } },
     });
+    await note(store, 'cap_1', 6);
     await note(store, 'cap_1', 7);
     store.custody.head = () => Promise.resolve(head);
     expect(await store.custody.disclose(['cap_1'])).toEqual(snapshot);

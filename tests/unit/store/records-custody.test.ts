@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { GENESIS_HASH } from '../../../lib/evidence/custody';
 import type { LegalCase } from '../../../lib/model/legal-case';
+import type { Person } from '../../../lib/model/person';
 import { sampleCapture } from './sample-capture';
 import { createTestStore } from './test-store';
 
@@ -44,10 +45,23 @@ describe('persons', () => {
     expect(await db.persons.count()).toBe(1);
   });
 
-  it('lists persons by name', async () => {
+  it('lists persons by name, not in the order of their ids', async () => {
     const { store } = createTestStore();
-    for (const name of ['Zeynep', 'Aigerim', 'Marat']) await store.persons.create({ name });
-    expect((await store.persons.list()).map((p) => p.name)).toEqual(['Aigerim', 'Marat', 'Zeynep']);
+    const at = '2026-05-01T10:00:00.000Z';
+    const person = (id: string, name: string): Person => ({
+      id,
+      name,
+      aliases: [],
+      accounts: [],
+      notes: '',
+      createdAt: at,
+      updatedAt: at,
+    });
+    // Ids in the reverse order of the names: the table gives them back by id.
+    await store.persons.insertImported(person('per_a', 'Zeynep'));
+    await store.persons.insertImported(person('per_b', 'Marat'));
+    await store.persons.insertImported(person('per_c', 'Aigerim'));
+    expect((await store.persons.list()).map((p) => p.id)).toEqual(['per_c', 'per_b', 'per_a']);
   });
 });
 

@@ -1,6 +1,7 @@
 // The encryption middleware (lib/store/encryption/middleware.ts) over a recording fake DBCore:
 // the requests it refuses before anything reaches IndexedDB (outbound keys, compound indices),
-// the blinded keys it passes down, and an empty ("never") range passed through untouched.
+// the blinded keys it passes down, an empty ("never") range passed through untouched, and which
+// keys-only queries it turns into reads of the rows.
 import type { DBCore, DBCoreMutateRequest, DBCoreQueryRequest, DBCoreTable } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { CipherSession, SEALED_BLOB_TYPE } from '../../../../lib/store/encryption/cipher-session';
@@ -93,5 +94,40 @@ describe('the encryption middleware refuses what it cannot encrypt', () => {
     } as unknown as DBCoreQueryRequest;
     expect(await table('persons').query(req)).toEqual({ result: [] });
     expect((calls[0] as DBCoreQueryRequest).query.range).toEqual(range);
+  });
+});
+
+describe('a keys-only query', () => {
+  const keysOnly = {
+    trans: {},
+    values: false,
+    query: { index: { keyPath: 'id', isPrimaryKey: true }, range: { type: 3 } },
+  } as unknown as DBCoreQueryRequest;
+
+  /** Whether the middleware asks IndexedDB for the rows of `table` in this state of the lock. */
+  async function readsRows(table: string, mode: 'plain' | 'sealed', migrating: boolean) {
+    const session = sealedSession();
+    session.mode = mode;
+    session.migrating = migrating;
+    const { table: t, calls } = over(session, false);
+    await t(table).query(keysOnly);
+    return (calls[0] as DBCoreQueryRequest).values;
+  }
+
+  it('reads the rows only to invert blind keys or to refuse planted ones', async () => {
+    const states = [
+      ['plain', false],
+      ['plain', true],
+      ['sealed', true],
+      ['sealed', false],
+    ] as const;
+    const reads = async (table: string) =>
+      Promise.all(states.map(([mode, migrating]) => readsRows(table, mode, migrating)));
+    // Persons' ids are plain on disk in every state; only a settled lock reads the rows, to leave
+    // out planted plaintext ones.
+    expect(await reads('persons')).toEqual([false, false, false, true]);
+    // Artifact hashes are blinded under the lock (both forms while it moves): with it off and
+    // settled, listing them reads no row (nor its blob).
+    expect(await reads('artifacts')).toEqual([false, true, true, true]);
   });
 });

@@ -1,13 +1,22 @@
 // tableSpecs (lib/store/encryption/table-specs.ts), derived from the schema: what each table
-// blinds and detaches, that the vault record and dropped tables get no spec, and that a schema
-// the layer could not encrypt (compound or unique keys and indices) is refused at once.
+// blinds and detaches, that the vault record and dropped tables get no spec, which table exists
+// only sealed, and that a schema the layer could not encrypt (compound or unique keys and
+// indices) is refused at once.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { tableSpecs } from '../../../../lib/store/encryption/table-specs';
 
 afterEach(() => {
   vi.doUnmock('../../../../lib/store/migrations/index');
   vi.resetModules();
 });
+
+/**
+ * The module loaded afresh inside the test: its table lists are module-level constants, which
+ * a test checks only if it evaluates them itself (Stryker's static mutants).
+ */
+async function freshModule() {
+  vi.resetModules();
+  return import('../../../../lib/store/encryption/table-specs');
+}
 
 /** tableSpecs over a made-up schema history. */
 async function specsOf(...stores: Record<string, string | null>[]) {
@@ -20,8 +29,8 @@ async function specsOf(...stores: Record<string, string | null>[]) {
 }
 
 describe('tableSpecs of the real schema', () => {
-  it('blinds every index, the artifact hash too, and detaches blobs and CryptoKeys', () => {
-    const specs = tableSpecs();
+  it('blinds every index, the artifact hash too, and detaches blobs and CryptoKeys', async () => {
+    const specs = (await freshModule()).tableSpecs();
     expect(specs.get('persons')).toEqual({
       primaryKey: 'id',
       blindPrimaryKey: false,
@@ -37,6 +46,14 @@ describe('tableSpecs of the real schema', () => {
     expect(specs.get('keys')?.detached).toEqual(['privateKey', 'publicKey']);
     expect(specs.get('custody')?.indexed.map((i) => i.path)).toContain('subject.id');
     expect(specs.has('vault')).toBe(false);
+    expect(specs.get('captures')).toMatchObject({ blindPrimaryKey: false, detached: [] });
+  });
+
+  it('keeps only the credentials sealed-only, and only the vault record plain', async () => {
+    const { PLAIN_TABLES, SEALED_ONLY_TABLES, tableSpecs } = await freshModule();
+    expect([...PLAIN_TABLES]).toEqual(['vault']);
+    expect([...SEALED_ONLY_TABLES]).toEqual(['secrets']);
+    expect(tableSpecs().has('secrets')).toBe(true);
   });
 });
 
