@@ -80,6 +80,27 @@ export const QUICK = {
     mutate: ['lib/platforms/facebook-ids.ts', 'lib/platforms/instagram-ids.ts'],
     testFiles: ['tests/unit/platforms/facebook.test.ts', 'tests/unit/platforms/instagram.test.ts'],
   },
+  // The verifier's sentences in three languages against the golden copy and the translation checks.
+  'verifier-words': {
+    mutate: [
+      'lib/evidence/verify-messages.ts',
+      'lib/evidence/verify-messages.ru.ts',
+      'lib/evidence/verify-messages.kk.ts',
+    ],
+    testFiles: [
+      'tests/unit/evidence/verifier-words-golden.test.ts',
+      'tests/unit/evidence/verify-messages-i18n.test.ts',
+    ],
+  },
+  // What the verifier checks of the records against the manifest, and the container's form.
+  'verify-records': {
+    mutate: ['lib/evidence/verify-records.ts'],
+    testFiles: [
+      'tests/unit/evidence/verify-records-manifest.test.ts',
+      'tests/unit/evidence/package-records.test.ts',
+      'tests/unit/evidence/package-tamper.test.ts',
+    ],
+  },
   'services-import': {
     mutate: ['lib/services/import-package.ts'],
     testFiles: [

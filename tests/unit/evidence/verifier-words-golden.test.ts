@@ -2,29 +2,26 @@
 // marked parameters and compared with a reviewed copy (verifier-words.golden.txt). A word changed
 // by accident — a dropped parameter, a swapped branch, a lost translation — fails here; a word
 // changed on purpose is reviewed in the golden file's diff (`npx vitest run -u` rewrites it).
-import { describe, expect, it } from 'vitest';
-import {
-  CHECK_MESSAGES_EN,
-  FILE_TYPE_EN,
-  FORM_CHANGE_EN,
-  ROTATION_PROBLEM_EN,
-  type CheckCode,
-} from '../../../lib/evidence/verify-messages';
-import {
-  FILE_TYPE_RU,
-  FORM_CHANGE_RU,
-  ROTATION_PROBLEM_RU,
-} from '../../../lib/evidence/verify-messages.ru';
-import {
-  FILE_TYPE_KK,
-  FORM_CHANGE_KK,
-  ROTATION_PROBLEM_KK,
-} from '../../../lib/evidence/verify-messages.kk';
-import { VERIFIER_LANGUAGES, VERIFIER_WORDS } from '../../../lib/evidence/verifier-language';
-import { TOKEN_CODES } from '../../../lib/evidence/timestamp/codes';
-import { PAGE_TEXT, type PageText } from '../../../lib/evidence/verifier-page/page-text';
+import { describe, expect, it, vi } from 'vitest';
+import type { CheckCode } from '../../../lib/evidence/verify-messages';
 
-const CODES = Object.keys(CHECK_MESSAGES_EN) as CheckCode[];
+/**
+ * The tables loaded afresh inside each test: they are module-level constants, which a test
+ * checks only if it evaluates them itself (Stryker's static mutants; see table-specs.test.ts).
+ */
+async function freshTables() {
+  vi.resetModules();
+  const [en, ru, kk, language, codes, page] = await Promise.all([
+    import('../../../lib/evidence/verify-messages'),
+    import('../../../lib/evidence/verify-messages.ru'),
+    import('../../../lib/evidence/verify-messages.kk'),
+    import('../../../lib/evidence/verifier-language'),
+    import('../../../lib/evidence/timestamp/codes'),
+    import('../../../lib/evidence/verifier-page/page-text'),
+  ]);
+  return { en, ru, kk, ...language, ...codes, ...page };
+}
+type Tables = Awaited<ReturnType<typeof freshTables>>;
 
 /**
  * Parameters for a message: every key read gives a marked value `⟦key⟧`, except those listed,
@@ -52,9 +49,10 @@ function marked(values: Record<string, unknown> = {}) {
   }) as never;
 }
 
-function checkLines(): string[] {
+function checkLines(t: Tables): string[] {
+  const { VERIFIER_LANGUAGES, VERIFIER_WORDS } = t;
   const lines: string[] = [];
-  for (const code of CODES)
+  for (const code of Object.keys(t.en.CHECK_MESSAGES_EN) as CheckCode[])
     for (const variant of VARIANTS[code] ?? [{}])
       for (const lang of VERIFIER_LANGUAGES) {
         const render = VERIFIER_WORDS[lang].checks[code] as (p: unknown) => string;
@@ -64,7 +62,8 @@ function checkLines(): string[] {
   return lines;
 }
 
-function timeLines(): string[] {
+function timeLines(t: Tables): string[] {
+  const { VERIFIER_LANGUAGES, VERIFIER_WORDS, TOKEN_CODES } = t;
   const lines: string[] = [];
   for (const lang of VERIFIER_LANGUAGES) {
     const time = VERIFIER_WORDS[lang].time;
@@ -82,10 +81,11 @@ function timeLines(): string[] {
 }
 
 /** verify.html's words; counts in the forms each language's plural rules pick. */
-function pageLines(): string[] {
+function pageLines(t: Tables): string[] {
+  const { VERIFIER_LANGUAGES, PAGE_TEXT } = t;
   const lines: string[] = [];
   for (const lang of VERIFIER_LANGUAGES) {
-    const text: PageText = PAGE_TEXT[lang];
+    const text = PAGE_TEXT[lang];
     for (const [key, value] of Object.entries(text))
       if (typeof value === 'string') lines.push(`page ${key} [${lang}] ${value}`);
     lines.push(`page build [${lang}] ${text.build('⟦version⟧')}`);
@@ -101,14 +101,15 @@ function pageLines(): string[] {
   return lines;
 }
 
-function nameLines(): string[] {
+function nameLines(t: Tables): string[] {
+  const { en, ru, kk, VERIFIER_LANGUAGES } = t;
   const sets = {
-    'form change': { en: FORM_CHANGE_EN, ru: FORM_CHANGE_RU, kk: FORM_CHANGE_KK },
-    'file type': { en: FILE_TYPE_EN, ru: FILE_TYPE_RU, kk: FILE_TYPE_KK },
+    'form change': { en: en.FORM_CHANGE_EN, ru: ru.FORM_CHANGE_RU, kk: kk.FORM_CHANGE_KK },
+    'file type': { en: en.FILE_TYPE_EN, ru: ru.FILE_TYPE_RU, kk: kk.FILE_TYPE_KK },
     'handover problem': {
-      en: ROTATION_PROBLEM_EN,
-      ru: ROTATION_PROBLEM_RU,
-      kk: ROTATION_PROBLEM_KK,
+      en: en.ROTATION_PROBLEM_EN,
+      ru: ru.ROTATION_PROBLEM_RU,
+      kk: kk.ROTATION_PROBLEM_KK,
     },
   };
   const lines: string[] = [];
@@ -121,21 +122,37 @@ function nameLines(): string[] {
 
 describe("the verifier's words, as a lawyer reads them", () => {
   it('every check, in every language, with each branch of its sentence', async () => {
-    const lines = checkLines();
+    const tables = await freshTables();
+    const lines = checkLines(tables);
     // Not vacuous: every code in three languages, and the parameters reach the words.
-    expect(lines.length).toBeGreaterThanOrEqual(CODES.length * 3);
+    expect(lines.length).toBeGreaterThanOrEqual(
+      Object.keys(tables.en.CHECK_MESSAGES_EN).length * 3,
+    );
     expect(lines.find((l) => l.startsWith('capture_event_seal [ru]'))).toContain('⟦seal⟧');
     await expect(lines.join('\n') + '\n').toMatchFileSnapshot('./golden/verifier-checks.txt');
   });
 
+  it("the words a reader sees for an outcome are the table's, in the table's language", async () => {
+    const { en, ru } = await freshTables();
+    const o = en.outcome('custody_not_extending', { size: 7 });
+    expect(o).toEqual({ code: 'custody_not_extending', params: { size: 7 } });
+    expect(en.renderOutcome(o)).toBe(en.CHECK_MESSAGES_EN.custody_not_extending({ size: 7 }));
+    expect(en.renderOutcome(o, ru.CHECK_MESSAGES_RU)).toBe(
+      ru.CHECK_MESSAGES_RU.custody_not_extending({ size: 7 }),
+    );
+    expect(en.outcome('custody_root')).toEqual({ code: 'custody_root', params: {} });
+  });
+
   it('every time-stamp result and summary', async () => {
-    const lines = timeLines();
-    expect(lines.length).toBe(VERIFIER_LANGUAGES.length * (TOKEN_CODES.length * 2 + 5));
+    const tables = await freshTables();
+    const lines = timeLines(tables);
+    expect(lines.length).toBe(3 * (tables.TOKEN_CODES.length * 2 + 5));
     await expect(lines.join('\n') + '\n').toMatchFileSnapshot('./golden/verifier-time.txt');
   });
 
   it("verify.html's labels, verdicts and counts, and the names of re-packings, file types and handover problems", async () => {
-    const lines = [...pageLines(), ...nameLines()];
+    const tables = await freshTables();
+    const lines = [...pageLines(tables), ...nameLines(tables)];
     expect(lines.some((l) => l.startsWith('page invalid 21 [ru]'))).toBe(true);
     await expect(lines.join('\n') + '\n').toMatchFileSnapshot('./golden/verifier-page.txt');
   });
