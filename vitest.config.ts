@@ -14,7 +14,8 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/unit/**/*.test.ts', 'tests/meta/**/*.test.ts'],
           setupFiles: ['tests/unit/setup.ts'],
-          testTimeout: 30_000,
+          // A hang, not a slow test: two test files share two cores with the locker's cluster.
+          testTimeout: 60_000,
         },
       },
       {
