@@ -100,6 +100,20 @@ describe('cases', () => {
     await store.cases.create({ title: 'C' });
     await store.cases.update(a.id, { title: 'A2' });
     expect((await store.cases.list()).map((c) => c.title)).toEqual(['A2', 'C', 'B']);
+    // Ids are random: with seven cases, their key order matches the expected one by chance only
+    // once in 5040 runs, so a list that forgot to sort does not pass by luck.
+    const more = [];
+    for (const title of ['D', 'E', 'F', 'G']) more.push(await store.cases.create({ title }));
+    await store.cases.update(more[1]!.id, { title: 'E2' });
+    expect((await store.cases.list()).map((c) => c.title)).toEqual([
+      'E2',
+      'G',
+      'F',
+      'D',
+      'A2',
+      'C',
+      'B',
+    ]);
     const { grounds: _g, ...old } = (await db.cases.get(b.id))!;
     await db.cases.put(old as LegalCase);
     expect((await store.cases.get(b.id))!.grounds).toEqual([]);
