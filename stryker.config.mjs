@@ -101,6 +101,26 @@ export const QUICK = {
       'tests/unit/evidence/package-tamper.test.ts',
     ],
   },
+  // The evidence core's primitives: canonical JSON, hashing, Merkle proofs, keys and revocation.
+  'evidence-core': {
+    ignoreStatic: true,
+    mutate: [
+      'lib/evidence/canonical-json.ts',
+      'lib/evidence/merkle.ts',
+      'lib/evidence/sha256-js.ts',
+      'lib/evidence/hex.ts',
+      'lib/evidence/signing.ts',
+      'lib/evidence/revocation.ts',
+    ],
+    testFiles: [
+      'tests/unit/evidence/canonical-json.test.ts',
+      'tests/unit/evidence/merkle.test.ts',
+      'tests/unit/evidence/sha256.test.ts',
+      'tests/unit/evidence/signing.test.ts',
+      'tests/unit/evidence/revocation.test.ts',
+      'tests/unit/evidence/custody.test.ts',
+    ],
+  },
   'services-import': {
     mutate: ['lib/services/import-package.ts'],
     testFiles: [
@@ -165,8 +185,10 @@ const config = {
   concurrency: 1,
   // A static mutant (a module-level constant) needs a fresh module graph and every test: too slow
   // for a full target, where they are reported as ignored, not counted in the score. A quick
-  // target's few test files make them affordable: they are tested there.
-  ignoreStatic: !quick,
+  // target's few test files make them affordable: they are tested there, unless its tests import
+  // the module once (`ignoreStatic: true`): Stryker's vitest runner does not load a module again
+  // for a static mutant, so only a test that re-imports it (vi.resetModules) can kill one.
+  ignoreStatic: !quick || quick.ignoreStatic === true,
   // Stryker re-writes every file it would strip of type-check comments as UTF-8 text, html
   // included, which turns the windows-1251 fixtures into mojibake: only the mutated sources.
   disableTypeChecks: 'lib/**/*.ts',
