@@ -115,6 +115,7 @@ export const QUICK = {
     testFiles: [
       'tests/unit/evidence/canonical-json.test.ts',
       'tests/unit/evidence/merkle.test.ts',
+      'tests/unit/evidence/merkle-boundaries.test.ts',
       'tests/unit/evidence/sha256.test.ts',
       'tests/unit/evidence/signing.test.ts',
       'tests/unit/evidence/revocation.test.ts',
