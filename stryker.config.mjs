@@ -114,6 +114,7 @@ export const QUICK = {
     ],
     testFiles: [
       'tests/unit/evidence/canonical-json.test.ts',
+      'tests/unit/evidence/canonical-json-reasons.test.ts',
       'tests/unit/evidence/merkle.test.ts',
       'tests/unit/evidence/merkle-boundaries.test.ts',
       'tests/unit/evidence/sha256.test.ts',
