@@ -118,6 +118,7 @@ export const QUICK = {
       'tests/unit/evidence/merkle.test.ts',
       'tests/unit/evidence/merkle-boundaries.test.ts',
       'tests/unit/evidence/sha256.test.ts',
+      'tests/unit/evidence/hex.test.ts',
       'tests/unit/evidence/signing.test.ts',
       'tests/unit/evidence/signing-edges.test.ts',
       'tests/unit/evidence/revocation.test.ts',
