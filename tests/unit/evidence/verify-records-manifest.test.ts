@@ -494,6 +494,18 @@ describe('redacted copies', () => {
       ]);
     }
   });
+
+  it('the redaction failures name the original and the copy they looked for', async () => {
+    const { original, captureId, derived } = red.redaction;
+    const unknown = await withRedaction((r) => void (r.original.sha256 = OTHER_HASH));
+    expect(unknown.failures.map((f) => f.params)).toEqual([
+      { name: original.name, sha256: OTHER_HASH, id: captureId },
+    ]);
+    const differs = await withRedaction((r) => void (r.derived.size += 1));
+    expect(differs.failures.map((f) => f.params)).toEqual([
+      { path: paths.artifact(captureId, derived.name) },
+    ]);
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -804,5 +816,136 @@ describe("the signer's earlier keys, from the key_rotated events", () => {
     expect(report.pinned).toBe('mismatch');
     expect(passedOf(report, 'rotation_ok')).toEqual([]);
     expect(passedOf(report, 'captures_sealed_ok')).toEqual([]);
+  });
+});
+
+describe('the record checks, sharper (mutation testing found these unnoticed)', () => {
+  async function keyRotated(previous: SigningKey, next: SigningKey, signed: boolean) {
+    const rotation = signed ? await signRotation(previous, next, NOW) : undefined;
+    return {
+      at: NOW.toISOString(),
+      actor: next.fingerprint,
+      type: 'key_rotated',
+      subject: { kind: 'key', id: next.fingerprint },
+      data: {
+        algorithm: 'Ed25519',
+        fingerprint: next.fingerprint,
+        publicKey: toBase64(next.publicKeyRaw),
+        previous: previous.fingerprint,
+        ...(rotation ? { rotation } : {}),
+      },
+    } as Draft;
+  }
+
+  it('a log without key changes notes none', async () => {
+    const report = await verifyLog((d) => d);
+    expect(report.notes.map((n) => n.code)).not.toContain('rotation_unsigned');
+    expect(passedOf(report, 'rotation_ok')).toEqual([]);
+  });
+
+  it('an unreadable (blank) line leaves the log unproven: its handovers confirm no pin', async () => {
+    const b = await generateSigningKey();
+    const written = await unpack(
+      await packageWithLog(async (ds, a) => [...ds, await keyRotated(a, b, true)], { signer: b }),
+    );
+    const lines = new TextDecoder().decode(get(written, LAYOUT.events));
+    const blank = new TextEncoder().encode(`\n${lines}`);
+    const forged = await resign(set(written, LAYOUT.events, blank), b);
+    const report = await verifyBytes(await repack(forged), { pinnedKey: key.fingerprint });
+    expect(report.failures[0]!.where).toEqual({ code: 'at_line', params: { line: 1 } });
+    expect(report.pinned).toBe('mismatch');
+    expect(passedOf(report, 'rotation_ok')).toEqual([]);
+  });
+
+  it("a key change between two keys not the signer's makes neither the signer's", async () => {
+    const x = await generateSigningKey();
+    const y = await generateSigningKey();
+    const report = await verifyLog(async (ds) => [...ds, await keyRotated(x, y, true)], {
+      actor: x,
+    });
+    expect(codesOf(report)).toEqual(expect.arrayContaining(['capture_event_actor']));
+    expect(passedOf(report, 'captures_sealed_ok')).toEqual([]);
+  });
+
+  it("only key_rotated events make keys the signer's, not another event naming its key", async () => {
+    const report = await verifyLog((ds) => [
+      ...editFirst(ds, isCaptured, (d) => ({ ...d, actor: 'undefined' })),
+      {
+        at: NOW.toISOString(),
+        actor: key.fingerprint,
+        type: 'key_created',
+        subject: { kind: 'key', id: key.fingerprint },
+        data: { fingerprint: key.fingerprint },
+      } as Draft,
+    ]);
+    expect(codesOf(report)).toEqual(['capture_event_actor']);
+  });
+
+  it('a captured event without its URL is named, with what each says', async () => {
+    let id = '';
+    let seq = -1;
+    const report = await verifyLog((ds) => {
+      const i = ds.findIndex(isCaptured);
+      id = ds[i]!.subject.id;
+      seq = i;
+      return editFirst(ds, isCaptured, (d) => {
+        const { url: _u, ...data } = d.data;
+        return { ...d, data };
+      });
+    });
+    const capture = manifest.contents.captures.find((c) => c.id === id)!;
+    expect(report.failures.map((f) => [f.code, f.params])).toEqual([
+      ['capture_event_url', { id, eventUrl: 'undefined', url: capture.url, seq }],
+    ]);
+  });
+
+  it('the actor failures name the event, its actor and its place', async () => {
+    const other = await generateSigningKey();
+    let id = '';
+    let seq = -1;
+    const capture = await verifyLog((ds) => {
+      seq = ds.findIndex(isCaptured);
+      id = ds[seq]!.subject.id;
+      return editFirst(ds, isCaptured, (d) => ({ ...d, actor: other.fingerprint }));
+    });
+    expect(capture.failures.map((f) => [f.code, f.params])).toEqual([
+      ['capture_event_actor', { id, actor: other.fingerprint, seq }],
+    ]);
+    let linkId: unknown;
+    const tag = await verifyLog((ds) => {
+      seq = ds.findIndex(isTagged);
+      linkId = ds[seq]!.data.linkId;
+      return editFirst(ds, isTagged, (d) => ({ ...d, actor: other.fingerprint }));
+    });
+    expect(tag.failures.map((f) => [f.code, f.params])).toEqual([
+      ['link_event_actor', { id: linkId, actor: other.fingerprint, seq }],
+    ]);
+    const untagged = await verifyLog((ds) => {
+      const t = ds.find(isTagged)!;
+      linkId = t.data.linkId;
+      seq = ds.length;
+      return [...ds, { ...t, type: 'untagged', data: { linkId } }];
+    });
+    expect(untagged.failures.map((f) => [f.code, f.params])).toEqual([
+      ['link_untagged', { id: linkId, seq }],
+    ]);
+  });
+
+  it('a package without captures or tags does not call them sound', async () => {
+    const report = await verifyEdited(
+      (m) => {
+        m.contents.captures = [];
+        m.contents.links = [];
+        m.files = m.files.filter(
+          (f) => !f.path.startsWith('captures/') && !f.path.startsWith('records/links/'),
+        );
+      },
+      entries.filter(
+        (e) => !e.name.startsWith('captures/') && !e.name.startsWith('records/links/'),
+      ),
+    );
+    expect(passedOf(report, 'captures_sealed_ok')).toEqual([]);
+    expect(passedOf(report, 'links_ok')).toEqual([]);
+    expect(passedOf(report, 'captures_ok')).toEqual([{ file: null, params: { count: 0 } }]);
   });
 });
