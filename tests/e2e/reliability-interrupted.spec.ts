@@ -55,7 +55,8 @@ test('worker stopped mid-export: no package, no exported event; the next export 
   extensionPage: page,
   send,
 }) => {
-  test.setTimeout(180_000);
+  // A 200 MB import and two exports of it: minutes on a loaded two-core machine.
+  test.setTimeout(300_000);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'dalel-interrupt-'));
   const fixture = await mixedArtifacts(dir, 200);
   const key = await generateSigningKey();

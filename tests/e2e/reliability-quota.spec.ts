@@ -36,6 +36,8 @@ test('the origin quota does not cap the archive (unlimitedStorage, D4)', async (
  * opens, every earlier record is intact and the chain verifies.
  */
 test('a write that fills the disk fails cleanly, nothing partial, next start clean (D1)', async () => {
+  // Writing until a disk is full, then a restart: minutes on a loaded two-core machine.
+  test.setTimeout(180_000);
   const disk = smallDisk(48);
   test.skip(disk === null, 'SKIPPED: cannot mount a small tmpfs here (needs root)');
   try {
