@@ -10,6 +10,7 @@ import { concatBytes } from '../../../lib/evidence/hex';
 import { LAYOUT, type Manifest } from '../../../lib/evidence/manifest';
 import type { PackageInput, PackageOptions } from '../../../lib/evidence/package-input';
 import { writePackage } from '../../../lib/evidence/package-writer';
+import { redactionSeal } from '../../../lib/evidence/redaction-seal';
 import { sha256RefOf } from '../../../lib/evidence/sha256';
 import { generateSigningKey, publicKeyPem, type SigningKey } from '../../../lib/evidence/signing';
 import { buildStatement, statementBytes } from '../../../lib/evidence/statement';
@@ -18,6 +19,7 @@ import type { VerifyReport } from '../../../lib/evidence/verify-report';
 import { openZip, readEntryBytes } from '../../../lib/evidence/zip/reader';
 import { bytesSource } from '../../../lib/evidence/zip/source';
 import { ZipWriter } from '../../../lib/evidence/zip/writer';
+import type { Redaction } from '../../../lib/model/redaction';
 
 export interface Entry {
   name: string;
@@ -113,3 +115,45 @@ export function verifyBytes(zip: Uint8Array, options: VerifyOptions = {}): Promi
 export const failureFiles = (r: VerifyReport): (string | null)[] => r.failures.map((f) => f.file);
 export const failureText = (r: VerifyReport): string =>
   r.failures.map((f) => `${f.file}: ${f.message}`).join('\n');
+
+/** The demo input with a redacted copy of the first capture's viewport screenshot. */
+export async function redactedInput(key: SigningKey, withholdRedactedOriginals = false) {
+  const base = await buildDemoInput(key, NOW);
+  const capture = base.captures[0]!;
+  const shot = capture.artifacts.find((a) => a.role === 'screenshot')!;
+  const copy = new TextEncoder().encode('a redacted PNG stands here');
+  const unsealed = {
+    id: 'red_0123456789abcdef01234567',
+    captureId: capture.id,
+    createdAt: NOW.toISOString(),
+    original: { name: shot.name, sha256: shot.sha256 },
+    derived: {
+      name: `redacted/${shot.name}`,
+      sha256: await sha256RefOf(copy),
+      size: copy.length,
+      mediaType: 'image/png',
+    },
+    method: 'opaque boxes',
+    regions: [
+      {
+        x: 10,
+        y: 8,
+        width: 120,
+        height: 40,
+        label: 'account menu',
+        source: 'detected' as const,
+        element: 0,
+      },
+    ],
+    supersedes: null,
+  };
+  const redaction: Redaction = { ...unsealed, seal: await redactionSeal(unsealed) };
+  const input: PackageInput = {
+    ...base,
+    redactions: [redaction],
+    withholdRedactedOriginals,
+    openArtifact: async (sha) =>
+      sha === redaction.derived.sha256 ? new Blob([copy]) : base.openArtifact(sha),
+  };
+  return { input, capture, shot, redaction };
+}

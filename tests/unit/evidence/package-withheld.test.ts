@@ -3,64 +3,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../cli/main';
-import { buildDemoInput } from '../../../lib/demo/demo-input';
 import { paths, type Manifest } from '../../../lib/evidence/manifest';
-import type { PackageInput } from '../../../lib/evidence/package-input';
-import { redactionSeal } from '../../../lib/evidence/redaction-seal';
-import { sha256RefOf } from '../../../lib/evidence/sha256';
 import { generateSigningKey } from '../../../lib/evidence/signing';
 import type { Redaction } from '../../../lib/model/redaction';
 import {
   failureText,
   manifestOf,
-  NOW,
   repack,
   resign,
   unpack,
   verifyBytes,
   writeToBytes,
+  redactedInput,
 } from './package-fixture';
 
 /** The demo package with a redacted copy of the first capture's viewport screenshot. */
 async function redactedPackage(withhold: boolean) {
   const key = await generateSigningKey();
-  const base = await buildDemoInput(key, NOW);
-  const capture = base.captures[0]!;
-  const shot = capture.artifacts.find((a) => a.role === 'screenshot')!;
-  const copy = new TextEncoder().encode('a redacted PNG stands here');
-  const unsealed = {
-    id: 'red_0123456789abcdef01234567',
-    captureId: capture.id,
-    createdAt: NOW.toISOString(),
-    original: { name: shot.name, sha256: shot.sha256 },
-    derived: {
-      name: `redacted/${shot.name}`,
-      sha256: await sha256RefOf(copy),
-      size: copy.length,
-      mediaType: 'image/png',
-    },
-    method: 'opaque boxes',
-    regions: [
-      {
-        x: 10,
-        y: 8,
-        width: 120,
-        height: 40,
-        label: 'account menu',
-        source: 'detected' as const,
-        element: 0,
-      },
-    ],
-    supersedes: null,
-  };
-  const redaction: Redaction = { ...unsealed, seal: await redactionSeal(unsealed) };
-  const input: PackageInput = {
-    ...base,
-    redactions: [redaction],
-    withholdRedactedOriginals: withhold,
-    openArtifact: async (sha) =>
-      sha === redaction.derived.sha256 ? new Blob([copy]) : base.openArtifact(sha),
-  };
+  const { input, capture, shot, redaction } = await redactedInput(key, withhold);
   return { zip: await writeToBytes(input), key, capture, shot, redaction };
 }
 

@@ -12,7 +12,6 @@ import { LAYOUT, paths, type Manifest } from '../../../lib/evidence/manifest';
 import type { PackageInput } from '../../../lib/evidence/package-input';
 import { redactionSeal } from '../../../lib/evidence/redaction-seal';
 import { captureSeal } from '../../../lib/evidence/seal';
-import { sha256RefOf } from '../../../lib/evidence/sha256';
 import { generateSigningKey, type SigningKey } from '../../../lib/evidence/signing';
 import type { VerifyOptions } from '../../../lib/evidence/verify';
 import type { VerifyReport } from '../../../lib/evidence/verify-report';
@@ -31,6 +30,7 @@ import {
   verifyBytes,
   writeToBytes,
   type Entry,
+  redactedInput,
 } from './package-fixture';
 
 let key: SigningKey;
@@ -364,42 +364,7 @@ describe('redacted copies', () => {
 
   beforeAll(async () => {
     const k = await generateSigningKey();
-    const base = await buildDemoInput(k, NOW);
-    const capture = base.captures[0]!;
-    const shot = capture.artifacts.find((a) => a.role === 'screenshot')!;
-    const copy = new TextEncoder().encode('a redacted PNG stands here');
-    const unsealed = {
-      id: 'red_0123456789abcdef01234567',
-      captureId: capture.id,
-      createdAt: NOW.toISOString(),
-      original: { name: shot.name, sha256: shot.sha256 },
-      derived: {
-        name: `redacted/${shot.name}`,
-        sha256: await sha256RefOf(copy),
-        size: copy.length,
-        mediaType: 'image/png',
-      },
-      method: 'opaque boxes',
-      regions: [
-        {
-          x: 10,
-          y: 8,
-          width: 120,
-          height: 40,
-          label: 'account menu',
-          source: 'detected' as const,
-          element: 0,
-        },
-      ],
-      supersedes: null,
-    };
-    const redaction: Redaction = { ...unsealed, seal: await redactionSeal(unsealed) };
-    const input: PackageInput = {
-      ...base,
-      redactions: [redaction],
-      openArtifact: async (sha) =>
-        sha === redaction.derived.sha256 ? new Blob([copy]) : base.openArtifact(sha),
-    };
+    const { input, redaction } = await redactedInput(k);
     red = { entries: await unpack(await writeToBytes(input)), key: k, redaction, input };
   });
 
@@ -725,31 +690,31 @@ describe('each tag against its tagged event', () => {
   });
 });
 
-describe("the signer's earlier keys, from the key_rotated events", () => {
-  /** A key_rotated event from `previous` to `next`, signed by `by` (or unsigned). */
-  async function rotated(previous: SigningKey, next: SigningKey, by: SigningKey | null) {
-    const rotation = by
-      ? await signRotation(
-          { ...by, fingerprint: previous.fingerprint, publicKeyRaw: previous.publicKeyRaw },
-          next,
-          NOW,
-        )
-      : undefined;
-    return {
-      at: NOW.toISOString(),
-      actor: next.fingerprint,
-      type: 'key_rotated',
-      subject: { kind: 'key', id: next.fingerprint },
-      data: {
-        algorithm: 'Ed25519',
-        fingerprint: next.fingerprint,
-        publicKey: toBase64(next.publicKeyRaw),
-        previous: previous.fingerprint,
-        ...(rotation ? { rotation } : {}),
-      },
-    } as Draft;
-  }
+/** A key_rotated event from `previous` to `next`, signed by `by` (or unsigned). */
+async function rotated(previous: SigningKey, next: SigningKey, by: SigningKey | null) {
+  const rotation = by
+    ? await signRotation(
+        { ...by, fingerprint: previous.fingerprint, publicKeyRaw: previous.publicKeyRaw },
+        next,
+        NOW,
+      )
+    : undefined;
+  return {
+    at: NOW.toISOString(),
+    actor: next.fingerprint,
+    type: 'key_rotated',
+    subject: { kind: 'key', id: next.fingerprint },
+    data: {
+      algorithm: 'Ed25519',
+      fingerprint: next.fingerprint,
+      publicKey: toBase64(next.publicKeyRaw),
+      previous: previous.fingerprint,
+      ...(rotation ? { rotation } : {}),
+    },
+  } as Draft;
+}
 
+describe("the signer's earlier keys, from the key_rotated events", () => {
   it('captures by a key two signed handovers back hold, and the old pin confirms the signer', async () => {
     const b = await generateSigningKey();
     const c = await generateSigningKey();
@@ -820,22 +785,9 @@ describe("the signer's earlier keys, from the key_rotated events", () => {
 });
 
 describe('the record checks, sharper (mutation testing found these unnoticed)', () => {
-  async function keyRotated(previous: SigningKey, next: SigningKey, signed: boolean) {
-    const rotation = signed ? await signRotation(previous, next, NOW) : undefined;
-    return {
-      at: NOW.toISOString(),
-      actor: next.fingerprint,
-      type: 'key_rotated',
-      subject: { kind: 'key', id: next.fingerprint },
-      data: {
-        algorithm: 'Ed25519',
-        fingerprint: next.fingerprint,
-        publicKey: toBase64(next.publicKeyRaw),
-        previous: previous.fingerprint,
-        ...(rotation ? { rotation } : {}),
-      },
-    } as Draft;
-  }
+  /** A key change signed by the key it hands over from, or unsigned. */
+  const keyRotated = (previous: SigningKey, next: SigningKey, signed: boolean) =>
+    rotated(previous, next, signed ? previous : null);
 
   it('a log without key changes notes none', async () => {
     const report = await verifyLog((d) => d);
