@@ -8,12 +8,10 @@ import { drafts } from '../drafts';
  */
 export function useDraft<T>(key: string | null, initial: T) {
   const [value, setValue] = useState<T>(initial);
-  // Nothing is written until the saved draft is read: typing must not be lost to a slow read,
-  // and an empty form must not overwrite the saved draft.
-  const loaded = useRef(false);
+  // Only what the monitor types is written, so an empty form never overwrites the saved draft;
+  // and what was typed before a slow read of the draft wins over it.
   const touched = useRef(false);
   useEffect(() => {
-    loaded.current = false;
     if (!key) return;
     let live = true;
     drafts
@@ -21,18 +19,21 @@ export function useDraft<T>(key: string | null, initial: T) {
       .then((saved) => {
         if (live && saved && !touched.current) setValue({ ...initial, ...saved });
       })
-      .catch(() => undefined)
-      .finally(() => (loaded.current = true));
+      .catch(() => undefined);
     return () => {
       live = false;
     };
   }, [key]);
-  useEffect(() => {
-    if (key && (loaded.current || touched.current)) void drafts.save(key, value).catch(() => {});
-  }, [key, value]);
+  const latest = useRef(value);
+  latest.current = value;
+  // Saved as the monitor types, not in an effect after the next paint: the popup closes the
+  // moment it loses focus, and a save scheduled for later would be lost with it.
   const set = (next: T | ((prev: T) => T)) => {
     touched.current = true;
-    setValue(next);
+    const resolved = typeof next === 'function' ? (next as (prev: T) => T)(latest.current) : next;
+    latest.current = resolved;
+    setValue(resolved);
+    if (key) void drafts.save(key, resolved).catch(() => {});
   };
   const clear = () => {
     if (key) void drafts.remove(key).catch(() => {});
