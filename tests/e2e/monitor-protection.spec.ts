@@ -154,11 +154,14 @@ test('a seized profile: no captured text, note or address outside the vault afte
       JSON.stringify({ note: 'LEGACY-NOTE-5521 witness' }),
     );
   });
+  // Chromium writes localStorage to disk in batches seconds apart: wait until the note is there.
+  await expect
+    .poll(() => scan(first.userDataDir, ['LEGACY-NOTE-5521']).ours, {
+      message: 'the scan sees localStorage',
+      timeout: 30_000,
+    })
+    .not.toEqual([]);
   await first.context.close();
-  expect(
-    scan(first.userDataDir, ['LEGACY-NOTE-5521']).ours,
-    'the scan sees localStorage',
-  ).not.toEqual([]);
   const reopened = await launchWithExtension({ userDataDir: first.userDataDir });
   const { context, extensionId } = reopened;
   const dash = await context.newPage();
