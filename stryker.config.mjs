@@ -92,7 +92,7 @@ export const QUICK = {
       'tests/unit/evidence/verify-messages-i18n.test.ts',
     ],
   },
-  // What the verifier checks of the records against the manifest, and the container's form.
+  // What the verifier checks of the records against the manifest.
   'verify-records': {
     mutate: ['lib/evidence/verify-records.ts'],
     testFiles: [
