@@ -14,6 +14,7 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/unit/**/*.test.ts', 'tests/meta/**/*.test.ts'],
           setupFiles: ['tests/unit/setup.ts'],
+          globalSetup: ['tests/support/vitest-temp-dir.ts'],
           // A hang, not a slow test: two test files share two cores with the locker's cluster.
           testTimeout: 60_000,
         },
@@ -24,7 +25,7 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/locker/**/*.test.ts'],
           setupFiles: ['tests/unit/setup.ts'],
-          globalSetup: ['tests/locker/support/global-setup.ts'],
+          globalSetup: ['tests/support/vitest-temp-dir.ts', 'tests/locker/support/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           // One cluster for every file; the full-disk test must not stall another file's uploads.

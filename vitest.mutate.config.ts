@@ -12,8 +12,12 @@ export default defineConfig({
   test: {
     environment: 'node',
     include: ['tests/unit/**/*.test.ts', ...(withLocker ? ['tests/locker/**/*.test.ts'] : [])],
-    // The locker tests' cluster boots once for the whole run (as in vitest.config.ts).
-    ...(withLocker ? { globalSetup: ['tests/locker/support/global-setup.ts'] } : {}),
+    // One temporary folder for the run, and the locker tests' cluster booted once (as in
+    // vitest.config.ts).
+    globalSetup: [
+      'tests/support/vitest-temp-dir.ts',
+      ...(withLocker ? ['tests/locker/support/global-setup.ts'] : []),
+    ],
     exclude: ['tests/unit/platforms/eval.test.ts'],
     setupFiles: ['tests/unit/setup.ts'],
     // Under Stryker the tests run niced, instrumented, beside other work: slow is not failing.
