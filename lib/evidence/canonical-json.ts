@@ -99,8 +99,14 @@ export function parseCanonical(bytes: Uint8Array, what: string): unknown {
   try {
     canonical = canonicalize(value);
   } catch (error) {
+    if (!(error instanceof CanonicalJsonError)) {
+      // Arrays or objects nested deeper than the call stack (JSON.parse reads them, the
+      // recursive serializer cannot): a hostile file, not a lone surrogate.
+      const detail = `nested too deeply to read (${(error as Error).message})`;
+      throw parseError(what, outcome('json_invalid', { detail }), `not valid JSON (${detail})`);
+    }
     // JSON.parse gives only plain values; a lone surrogate is what cannot be canonical.
-    throw parseError(what, outcome('json_lone_surrogate'), (error as Error).message);
+    throw parseError(what, outcome('json_lone_surrogate'), error.message);
   }
   if (canonical !== text) {
     const dup = findDuplicateKey(text);

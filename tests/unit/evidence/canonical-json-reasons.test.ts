@@ -27,6 +27,9 @@ describe('findDuplicateKey', () => {
     expect(findDuplicateKey('{"a":1,"b":{"c":2},"a":3}')).toBe('a');
     expect(findDuplicateKey('{"x":[{"k":1,"k":2}]}')).toBe('k');
     expect(findDuplicateKey('{"a\\"b":1,"a\\"b":2}')).toBe('a"b');
+    // After an array closes, the object around it is the one its keys belong to again.
+    expect(findDuplicateKey('{"a":[1],"b":1,"b":2}')).toBe('b');
+    expect(findDuplicateKey('{"a":[[]],"b":{"c":[]},"b":2}')).toBe('b');
   });
 
   it('a key shared by nested or sibling objects, or a value that equals a key, is no duplicate', () => {
@@ -59,6 +62,18 @@ describe('parseCanonical names why it refuses', () => {
     const e = refusal(bytes('{"a":"\\ud800"}'));
     expect(e.outcome).toEqual({ code: 'json_lone_surrogate', params: {} });
     expect(e.message).toBe('records/x.json: $.a: lone surrogate in string');
+  });
+
+  it('nesting deeper than the reader can follow, named as such (not as a lone surrogate)', () => {
+    const e = refusal(bytes(`${'['.repeat(100_000)}${']'.repeat(100_000)}`));
+    expect(e.outcome?.code).toBe('json_invalid');
+    const detail = (e.outcome!.params as { detail: string }).detail;
+    expect(detail).toMatch(/^nested too deeply to read \(.+\)$/);
+    expect(e.message).toBe(`records/x.json: not valid JSON (${detail})`);
+    // Deep, but within reach, is read.
+    expect(parseCanonical(bytes(`${'['.repeat(500)}${']'.repeat(500)}`), 'x')).toBeInstanceOf(
+      Array,
+    );
   });
 
   it('a duplicate key, by name; other non-canonical forms, by rule', () => {
