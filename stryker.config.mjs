@@ -125,6 +125,66 @@ export const QUICK = {
       'tests/unit/evidence/custody.test.ts',
     ],
   },
+  // Trusted time: whether to trust an RFC 3161 token (its signature, chain, contents and the
+  // package's tokens). The parsers under it (der.ts, cms.ts, x509.ts) are a target of their own:
+  // every test reads real tokens through them, so together they take hours.
+  'timestamp-verify': {
+    ignoreStatic: true,
+    mutate: [
+      'lib/evidence/timestamp/verify-token.ts',
+      'lib/evidence/timestamp/signature.ts',
+      'lib/evidence/timestamp/chain.ts',
+      'lib/evidence/timestamp/tst-info.ts',
+      'lib/evidence/timestamp/check-package.ts',
+    ],
+    testFiles: [
+      'tests/unit/evidence/timestamp/der.test.ts',
+      'tests/unit/evidence/timestamp/verify-token.test.ts',
+      'tests/unit/evidence/timestamp/x509.test.ts',
+      'tests/unit/evidence/timestamp/package-stamp.test.ts',
+      'tests/unit/evidence/unsigned-annex.test.ts',
+    ],
+  },
+  'timestamp-parse': {
+    ignoreStatic: true,
+    mutate: [
+      'lib/evidence/timestamp/der.ts',
+      'lib/evidence/timestamp/cms.ts',
+      'lib/evidence/timestamp/x509.ts',
+    ],
+    testFiles: [
+      'tests/unit/evidence/timestamp/der.test.ts',
+      'tests/unit/evidence/timestamp/verify-token.test.ts',
+      'tests/unit/evidence/timestamp/x509.test.ts',
+    ],
+  },
+  // The custody log's disclosure and Merkle tree, key handovers and the records' shapes, with
+  // the hashing they rest on.
+  'evidence-custody': {
+    ignoreStatic: true,
+    mutate: [
+      'lib/evidence/custody-disclosure.ts',
+      'lib/evidence/custody-tree.ts',
+      'lib/evidence/key-rotation.ts',
+      'lib/evidence/shape.ts',
+      'lib/evidence/package-records.ts',
+      'lib/evidence/crc32.ts',
+      'lib/evidence/sha256.ts',
+      'lib/evidence/read-ahead.ts',
+      'lib/evidence/annex.ts',
+    ],
+    testFiles: [
+      'tests/unit/evidence/custody.test.ts',
+      'tests/unit/evidence/signer-continuity.test.ts',
+      'tests/unit/evidence/package-records.test.ts',
+      'tests/unit/evidence/sha256.test.ts',
+      'tests/unit/evidence/read-ahead.test.ts',
+      'tests/unit/evidence/unsigned-annex.test.ts',
+      'tests/unit/store/custody-tree.test.ts',
+      'tests/unit/store/custody-repo.test.ts',
+      'tests/unit/store/keys-imports-records.test.ts',
+    ],
+  },
   'services-import': {
     mutate: ['lib/services/import-package.ts'],
     testFiles: [

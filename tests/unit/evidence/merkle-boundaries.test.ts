@@ -43,6 +43,38 @@ describe('verifyConsistency refuses what is not a proof between two sizes', () =
   it('a first size that is not a power of two needs proof nodes', () => {
     expect(verifyConsistency(3, 6, root(3), root(6), [])).toBe(false);
   });
+
+  it('fractional sizes that the bit arithmetic would read as whole ones', async () => {
+    // 2.5 passes for a power of two (2.5 & 1.5 is 0) and shifts like 2; 6.5 shifts like 6.
+    const fromTwo = await consistencyProof(2, 6, from(leaves));
+    const fromThree = await consistencyProof(3, 6, from(leaves));
+    expect(verifyConsistency(2, 6, root(2), root(6), fromTwo)).toBe(true);
+    expect(verifyConsistency(2.5, 6, root(2), root(6), fromTwo)).toBe(false);
+    expect(verifyConsistency(3, 6.5, root(3), root(6), fromThree)).toBe(false);
+  });
+
+  it('a proof ending before the second tree’s root is reached: a bigger size claimed', async () => {
+    // The proof from 1 to 2 also "climbs" toward a tree of 3, but stops a level short of its root.
+    const proof = await consistencyProof(1, 2, from(leaves));
+    expect(verifyConsistency(1, 2, root(1), root(2), proof)).toBe(true);
+    expect(verifyConsistency(1, 3, root(1), root(2), proof)).toBe(false);
+  });
+});
+
+describe('verifyConsistency between every pair of sizes up to 64', () => {
+  // The property test in merkle.test.ts draws sizes at random; some shapes (13 to 14, where the
+  // two trees' right edges meet only after skipping levels) were never drawn.
+  const leaves = leavesOf(64);
+  const root = (n: number) => rootOf(leaves.slice(0, n));
+
+  it('verifies each proof', async () => {
+    for (let n = 1; n <= 64; n++) {
+      for (let m = 1; m <= n; m++) {
+        const proof = await consistencyProof(m, n, from(leaves));
+        expect(verifyConsistency(m, n, root(m), root(n), proof), `${m} to ${n}`).toBe(true);
+      }
+    }
+  });
 });
 
 describe('consistencyProof and the multi-proof checks refuse bad sizes and leaves', () => {

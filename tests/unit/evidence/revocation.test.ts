@@ -4,10 +4,22 @@ import {
   parseRevocation,
   REVOCATION_PREFIX,
   RevocationError,
+  revocationMessage,
 } from '../../../lib/evidence/revocation';
 import { generateSigningKey } from '../../../lib/evidence/signing';
 
 describe('revocation code', () => {
+  it('signs these exact bytes, which another tool must rebuild to check a code', () => {
+    const fingerprint = '3f9a0c2be81d47a6b5c0d9e8f7a6b5c4';
+    expect(
+      new TextDecoder().decode(revocationMessage(fingerprint, '2026-05-01T10:00:00.000Z')),
+    ).toBe(
+      'dalel/key-revocation/v1\n' +
+        `The key ${fingerprint} is revoked: do not trust what it signs after it was lost.\n` +
+        'made 2026-05-01T10:00:00.000Z\n',
+    );
+  });
+
   it('is a short printable code naming the key; it reads back, whatever the spacing or case', async () => {
     const key = await generateSigningKey();
     const made = await makeRevocation(key, new Date('2026-05-01T10:00:00.700Z'));

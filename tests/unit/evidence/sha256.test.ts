@@ -69,6 +69,26 @@ describe('SHA-256 golden vectors', () => {
     );
   });
 
+  it('refuses to go on after the digest, rather than hash a padded message further', () => {
+    const h = new JsSha256();
+    h.update(enc('abc'));
+    expect(toHex(h.digest())).toBe(VECTORS[1]![2]);
+    expect(() => h.update(enc('d'))).toThrow('sha256: update after digest');
+    expect(() => h.digest()).toThrow('sha256: digest called twice');
+  });
+
+  it('writes the length of a message of 512 MiB or more, whose bit count needs 33 bits', () => {
+    // The browser hashes a large video artifact with this class chunk by chunk; 2^29 bytes are
+    // 2^32 bits, the first length whose high word is not 0. The digest is sha256sum's of 512 MiB of
+    // zeros. (About 3 s.)
+    const h = new JsSha256();
+    const chunk = new Uint8Array(1 << 24);
+    for (let i = 0; i < 32; i++) h.update(chunk);
+    expect(toHex(h.digest())).toBe(
+      '9acca8e8c22201155389f65abbf6bc9723edc7384ead80503839f49dcc56d767',
+    );
+  });
+
   it('hashes streams and large Blobs chunk by chunk, small Blobs in one call', async () => {
     const data = new Uint8Array(300_000).map((_, i) => (i * 31) & 0xff);
     const expected = `sha256:${createHash('sha256').update(data).digest('hex')}`;

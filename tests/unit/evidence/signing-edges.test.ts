@@ -2,7 +2,7 @@
 // a small-order public key with an ordinary R, keys and signatures of the wrong length, pinned
 // fingerprints of the wrong length, and public keys in every form a lawyer may paste.
 import { createHash, createPublicKey, generateKeyPairSync, verify } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fromHex, toBase64 } from '../../../lib/evidence/hex';
 import {
   generateSigningKey,
@@ -80,6 +80,23 @@ describe('verifyEd25519 refuses a forger’s inputs', () => {
     longer.set(signature);
     expect(await verifyEd25519(key.publicKeyRaw, longer, data)).toBe(false);
   });
+
+  it('a key the platform refuses to import is a failed verification, not a crash', async () => {
+    // Node imports any 32 bytes and fails the verification later; a browser's WebCrypto may
+    // refuse a point that is not on the curve at import (a DataError) instead.
+    const key = await generateSigningKey();
+    const data = new TextEncoder().encode('statement');
+    const signature = await key.sign(data);
+    const refused = vi
+      .spyOn(crypto.subtle, 'importKey')
+      .mockRejectedValue(new DOMException('not a point on the curve', 'DataError'));
+    try {
+      expect(await verifyEd25519(key.publicKeyRaw, signature, data)).toBe(false);
+      expect(refused).toHaveBeenCalledOnce();
+    } finally {
+      refused.mockRestore();
+    }
+  });
 });
 
 describe('normalizeFingerprint takes exactly 32 hex digits', () => {
@@ -129,4 +146,16 @@ describe('public keys as a lawyer may paste them', () => {
       ),
     );
   });
+
+  it('an Ed25519 SPKI with a byte more or less is not taken for one', async () => {
+    const key = await generateSigningKey();
+    const spki = new Uint8Array(
+      createPublicKey(publicKeyPem(key.publicKeyRaw)).export({ format: 'der', type: 'spki' }),
+    );
+    expect(parsePublicKey(spki)).toEqual(key.publicKeyRaw);
+    for (const wrong of [concat(spki, [0]), spki.subarray(0, 43)])
+      expect(() => parsePublicKey(wrong)).toThrow(PublicKeyError);
+  });
 });
+
+const concat = (bytes: Uint8Array, more: number[]) => new Uint8Array([...bytes, ...more]);
