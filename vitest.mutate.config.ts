@@ -18,7 +18,8 @@ export default defineConfig({
       'tests/support/vitest-temp-dir.ts',
       ...(withLocker ? ['tests/locker/support/global-setup.ts'] : []),
     ],
-    exclude: ['tests/unit/platforms/eval.test.ts'],
+    // And without sha256-large.test.ts: one hash of 512 MiB, minutes when instrumented.
+    exclude: ['tests/unit/platforms/eval.test.ts', 'tests/unit/evidence/sha256-large.test.ts'],
     setupFiles: ['tests/unit/setup.ts'],
     // Under Stryker the tests run niced, instrumented, beside other work: slow is not failing.
     testTimeout: 120_000,

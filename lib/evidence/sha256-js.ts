@@ -123,19 +123,27 @@ export class JsSha256 implements Sha256Hasher {
 
   digest(): Uint8Array {
     if (this.done) throw new Error('sha256: digest called twice');
-    const bits = this.total * 8;
-    const pad = new Uint8Array(
-      this.blockLength < 56 ? 64 - this.blockLength : 128 - this.blockLength,
-    );
-    pad[0] = 0x80;
-    const view = new DataView(pad.buffer);
-    view.setUint32(pad.length - 8, Math.floor(bits / 2 ** 32));
-    view.setUint32(pad.length - 4, bits >>> 0);
-    this.update(pad);
+    this.update(padding(this.total));
     this.done = true;
     const out = new Uint8Array(32);
     const outView = new DataView(out.buffer);
     for (let j = 0; j < 8; j++) outView.setInt32(j * 4, this.h[j]!);
     return out;
   }
+}
+
+/**
+ * FIPS 180-4 §5.1.1: what follows a message of `length` bytes: 0x80, zeros to 56 bytes past a
+ * block boundary, and the length in bits as a 64-bit big-endian number (33 bits and more from
+ * 512 MiB on, the size of a long video).
+ */
+export function padding(length: number): Uint8Array {
+  const inBlock = length % 64;
+  const pad = new Uint8Array(inBlock < 56 ? 64 - inBlock : 128 - inBlock);
+  pad[0] = 0x80;
+  const bits = length * 8;
+  const view = new DataView(pad.buffer);
+  view.setUint32(pad.length - 8, Math.floor(bits / 2 ** 32));
+  view.setUint32(pad.length - 4, bits >>> 0);
+  return pad;
 }

@@ -61,17 +61,17 @@ describe('verifyConsistency refuses what is not a proof between two sizes', () =
   });
 });
 
-describe('verifyConsistency between every pair of sizes up to 64', () => {
+describe('verifyConsistency between every pair of sizes up to 48', () => {
   // The property test in merkle.test.ts draws sizes at random; some shapes (13 to 14, where the
   // two trees' right edges meet only after skipping levels) were never drawn.
-  const leaves = leavesOf(64);
-  const root = (n: number) => rootOf(leaves.slice(0, n));
+  const leaves = leavesOf(48);
+  const roots = Array.from({ length: 49 }, (_, n) => rootOf(leaves.slice(0, n)));
 
   it('verifies each proof', async () => {
-    for (let n = 1; n <= 64; n++) {
+    for (let n = 1; n <= 48; n++) {
       for (let m = 1; m <= n; m++) {
         const proof = await consistencyProof(m, n, from(leaves));
-        expect(verifyConsistency(m, n, root(m), root(n), proof), `${m} to ${n}`).toBe(true);
+        expect(verifyConsistency(m, n, roots[m]!, roots[n]!, proof), `${m} to ${n}`).toBe(true);
       }
     }
   });

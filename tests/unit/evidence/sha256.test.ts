@@ -12,7 +12,7 @@ import {
   sha256OfStream,
   sha256RefOf,
 } from '../../../lib/evidence/sha256';
-import { JsSha256 } from '../../../lib/evidence/sha256-js';
+import { JsSha256, padding } from '../../../lib/evidence/sha256-js';
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
 
@@ -77,16 +77,21 @@ describe('SHA-256 golden vectors', () => {
     expect(() => h.digest()).toThrow('sha256: digest called twice');
   });
 
-  it('writes the length of a message of 512 MiB or more, whose bit count needs 33 bits', () => {
-    // The browser hashes a large video artifact with this class chunk by chunk; 2^29 bytes are
-    // 2^32 bits, the first length whose high word is not 0. The digest is sha256sum's of 512 MiB of
-    // zeros. (About 3 s.)
-    const h = new JsSha256();
-    const chunk = new Uint8Array(1 << 24);
-    for (let i = 0; i < 32; i++) h.update(chunk);
-    expect(toHex(h.digest())).toBe(
-      '9acca8e8c22201155389f65abbf6bc9723edc7384ead80503839f49dcc56d767',
-    );
+  it('pads to 56 bytes past a block boundary and ends with the length in bits, 64-bit', () => {
+    const tail = (length: number) => toHex(padding(length).slice(-8));
+    expect([0, 55, 56, 63, 64].map((n) => padding(n).length)).toEqual([64, 9, 72, 65, 64]);
+    expect(padding(56)[0]).toBe(0x80);
+    expect(
+      padding(56)
+        .slice(1, -8)
+        .every((b) => b === 0),
+    ).toBe(true);
+    expect(tail(3)).toBe('0000000000000018');
+    // From 512 MiB (2^32 bits) on, the length needs the high word: a long video.
+    expect(tail(2 ** 29 - 1)).toBe('00000000fffffff8');
+    expect(tail(2 ** 29)).toBe('0000000100000000');
+    expect(tail(2 ** 29 + 1)).toBe('0000000100000008');
+    expect(tail(5 * 2 ** 30)).toBe('0000000a00000000');
   });
 
   it('hashes streams and large Blobs chunk by chunk, small Blobs in one call', async () => {
