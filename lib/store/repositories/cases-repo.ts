@@ -7,6 +7,7 @@ import {
 } from '../../model/legal-case';
 import type { StoreContext } from '../context';
 import { CustodyRepo } from './custody-repo';
+import { RecordNotFoundError } from '../record-not-found';
 
 /** A case stored before recorded grounds existed reads as one with none. */
 const withDefaults = (row: LegalCase): LegalCase => ({ ...row, grounds: row.grounds ?? [] });
@@ -46,7 +47,7 @@ export class CasesRepo {
     const { db } = this.ctx;
     return db.transaction('rw', [db.cases, ...db.custodyLog], async () => {
       const row = await db.cases.get(id);
-      if (!row) throw new Error(`no case with id ${id}`);
+      if (!row) throw new RecordNotFoundError(`no case with id ${id}`);
       const { id: _id, createdAt, updatedAt: _u, ...editable } = row;
       const merged = legalCaseInputSchema.parse({ ...editable, ...patch });
       const legalCase = legalCaseSchema.parse({

@@ -2,6 +2,7 @@ import { newId } from '../../model/ids';
 import { linkSchema, type Link, type LinkCategory } from '../../model/link';
 import type { StoreContext } from '../context';
 import { CustodyRepo } from './custody-repo';
+import { RecordNotFoundError } from '../record-not-found';
 
 export interface LinkInput {
   captureId: string;
@@ -46,11 +47,11 @@ export class LinksRepo {
         );
         if (same) return same;
         if (!(await db.captures.get(link.captureId)))
-          throw new Error(`no capture ${link.captureId}`);
+          throw new RecordNotFoundError(`no capture ${link.captureId}`);
         if (link.personId && !(await db.persons.get(link.personId)))
-          throw new Error(`no person ${link.personId}`);
+          throw new RecordNotFoundError(`no person ${link.personId}`);
         if (link.caseId && !(await db.cases.get(link.caseId)))
-          throw new Error(`no case ${link.caseId}`);
+          throw new RecordNotFoundError(`no case ${link.caseId}`);
         await db.links.add(link);
         await this.custody.append({
           type: 'tagged',
@@ -72,7 +73,7 @@ export class LinksRepo {
     const { db } = this.ctx;
     await db.transaction('rw', [db.links, ...db.custodyLog], async () => {
       const link = await db.links.get(id);
-      if (!link) throw new Error(`no link ${id}`);
+      if (!link) throw new RecordNotFoundError(`no link ${id}`);
       await db.links.delete(id);
       await this.custody.append({
         type: 'untagged',

@@ -10,6 +10,7 @@ import {
 import type { StoreContext } from '../context';
 import type { PersonRow } from '../rows';
 import { CustodyRepo } from './custody-repo';
+import { RecordNotFoundError } from '../record-not-found';
 
 /** Lookup keys for an account: by handle (case-insensitive) and by stable platform id. */
 export const accountKeys = (accounts: readonly PersonAccount[]): string[] =>
@@ -50,7 +51,7 @@ export class PersonsRepo {
     const { db } = this.ctx;
     return db.transaction('rw', [db.persons, ...db.custodyLog], async () => {
       const row = await db.persons.get(id);
-      if (!row) throw new Error(`no person with id ${id}`);
+      if (!row) throw new RecordNotFoundError(`no person with id ${id}`);
       const { name, aliases, accounts, notes } = row;
       const merged = personInputSchema.parse({ name, aliases, accounts, notes, ...patch });
       const person = personSchema.parse({

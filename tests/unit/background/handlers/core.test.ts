@@ -132,6 +132,67 @@ describe('core handlers', () => {
     expect(types(await ask({ type: 'custody.list' })).slice(-2)).toEqual(['tagged', 'untagged']);
   });
 
+  it('a change naming a person, case, capture or tag that is not there answers not_found, and writes nothing', async () => {
+    const { ask, store } = await setup();
+    const { capture, artifacts } = sampleCapture('cap_n');
+    await store.captures.seal(capture, artifacts);
+    const person = await ask({ type: 'person.create', person: { name: 'Aigerim' } });
+    const before = await store.custody.count();
+    const refused = [
+      [
+        { type: 'person.update', id: 'per_gone', patch: { notes: 'x' } },
+        'no person with id per_gone',
+      ],
+      [
+        { type: 'case.update', id: 'case_gone', patch: { title: 'x' } },
+        'no case with id case_gone',
+      ],
+      [
+        {
+          type: 'link.add',
+          captureId: 'cap_gone',
+          personId: person.id,
+          caseId: null,
+          category: 'ground',
+        },
+        'no capture cap_gone',
+      ],
+      [
+        {
+          type: 'link.add',
+          captureId: 'cap_n',
+          personId: 'per_gone',
+          caseId: null,
+          category: 'ground',
+        },
+        'no person per_gone',
+      ],
+      [
+        {
+          type: 'link.add',
+          captureId: 'cap_n',
+          personId: person.id,
+          caseId: 'case_gone',
+          category: 'ground',
+        },
+        'no case case_gone',
+      ],
+      [{ type: 'link.remove', id: 'link_gone' }, 'no link link_gone'],
+    ] as const;
+    for (const [message, reason] of refused) {
+      const answer = ask(message as Parameters<typeof ask>[0]);
+      await expect(answer, message.type).rejects.toBeInstanceOf(ProtocolError);
+      await expect(answer, message.type).rejects.toMatchObject({
+        code: 'not_found',
+        message: reason,
+      });
+    }
+    expect(await store.custody.count()).toBe(before);
+    // Anything else still fails as it did: a bad patch is not a missing record.
+    const bad = ask({ type: 'person.update', id: person.id, patch: { name: '' } });
+    await expect(bad).rejects.not.toMatchObject({ code: 'not_found' });
+  });
+
   it('settings.set saves the patch and applies new auto-lock minutes to the open lock at once', async () => {
     const { ask, controller, alarms, session } = await setup();
     await controller.enable('a long passphrase for tests');
