@@ -442,6 +442,10 @@ export const CHECK_MESSAGES_EN = {
     reason: string;
     copy: string | null;
   }>,
+  withheld_copy_unproven: ((p) =>
+    `the redacted copy named in its place (${p.copy}) is not in the package as a sound redaction of this original`) as P<{
+    copy: string;
+  }>,
   withheld_included: () => 'listed as withheld and as included',
   redaction_ok: ((p) =>
     `redacted copy of ${p.original} (original ${p.sha256}): ${p.count} region(s) covered`) as P<{

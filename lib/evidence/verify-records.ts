@@ -51,9 +51,14 @@ export async function verifyRecords(
   if (sound === manifest.contents.captures.length)
     checks.pass(null, 'captures_ok', { count: sound });
   else checks.fail(null, 'captures_failed', { count: manifest.contents.captures.length - sound });
+  const redactedCopies = await checkRedactions(manifest, kept, files, captures, checks);
   // Originals left out on purpose: listed by hash, never as missing; a file is one or the other.
+  // The redacted copy named in its place must be one the package proves: a sound redaction record
+  // of this very original whose copy is in the package.
   for (const w of withheld.values()) {
     if (files.has(w.path)) checks.fail(w.path, 'withheld_included');
+    else if (w.redactedCopy !== null && !redactedCopies.has(copyOf(w.redactedCopy, w.sha256)))
+      checks.fail(w.path, 'withheld_copy_unproven', { copy: w.redactedCopy });
     else
       checks.pass(w.path, 'withheld_listed', {
         sha256: w.sha256,
@@ -62,7 +67,6 @@ export async function verifyRecords(
         copy: w.redactedCopy,
       });
   }
-  await checkRedactions(manifest, kept, files, captures, checks);
   for (const item of [...manifest.contents.cases, ...manifest.contents.persons]) {
     const value = record(kept, item.path, recordIdShape, checks);
     if (value && value.id !== item.id)
@@ -159,13 +163,17 @@ async function checkCapture(
 }
 
 /** Each redacted copy: a sound record, of an artifact of an included capture, its bytes present. */
+const copyOf = (copyPath: string, originalSha256: string) => `${copyPath} ${originalSha256}`;
+
+/** Checks each redaction record; answers the copies they prove, as `copyOf` keys. */
 async function checkRedactions(
   manifest: Manifest,
   kept: Kept,
   files: ReadonlyMap<string, { sha256: string; size: number }>,
   captures: readonly PackageCapture[],
   checks: CheckList,
-): Promise<void> {
+): Promise<Set<string>> {
+  const proven = new Set<string>();
   for (const item of manifest.contents.redactions ?? []) {
     const r = record(kept, item.path, redactionShape, checks);
     if (!r) continue;
@@ -188,13 +196,16 @@ async function checkRedactions(
     const file = files.get(path);
     if (!file || file.sha256 !== r.derived.sha256 || file.size !== r.derived.size)
       checks.fail(item.path, 'redaction_copy_differs', { path });
-    if (checks.failures.length === before)
+    if (checks.failures.length === before) {
       checks.pass(item.path, 'redaction_ok', {
         original: r.original.name,
         sha256: r.original.sha256,
         count: r.regions.length,
       });
+      proven.add(copyOf(path, r.original.sha256));
+    }
   }
+  return proven;
 }
 
 /** The disclosed events and whether they are proven against the signed checkpoint. */

@@ -473,6 +473,68 @@ describe('redacted copies', () => {
   });
 });
 
+describe('a withheld original’s redacted copy', () => {
+  // "Protect me" on: the screenshot is withheld and its redacted copy named in its place.
+  let prot: { entries: Entry[]; key: SigningKey; redaction: Redaction; input: PackageInput };
+
+  beforeAll(async () => {
+    const k = await generateSigningKey();
+    const { input, redaction } = await redactedInput(k, true);
+    prot = { entries: await unpack(await writeToBytes(input)), key: k, redaction, input };
+  });
+
+  const shot = () => paths.artifact(prot.redaction.captureId, prot.redaction.original.name);
+  const copy = () => paths.artifact(prot.redaction.captureId, prot.redaction.derived.name);
+
+  /** The package re-signed after `edit` of its manifest (and of its entries). */
+  async function verifyProtected(
+    edit: (m: Manifest) => void,
+    entries: Entry[] = prot.entries,
+  ): Promise<VerifyReport> {
+    return verifyBytes(await repack(await resign(entries, prot.key, edit)), {
+      pinnedKey: prot.key.fingerprint,
+    });
+  }
+
+  it('is named with the withheld original when its redaction record proves it', async () => {
+    const report = await verifyProtected(() => {});
+    expect(report.failures).toEqual([]);
+    expect(passedOf(report, 'withheld_listed').find((p) => p.file === shot())?.params).toEqual(
+      expect.objectContaining({ copy: copy() }),
+    );
+  });
+
+  it('a copy the package does not hold, or holds as something else, is not vouched for', async () => {
+    const capture = prot.input.captures[0]!;
+    const elsewhere = [
+      paths.artifact(capture.id, 'redacted/not-here.png'),
+      // In the package, but not a redaction of this original: the capture's own record.
+      paths.capture(capture.id),
+    ];
+    for (const named of elsewhere) {
+      const report = await verifyProtected((m) => {
+        m.withheld!.find((w) => w.path === shot())!.redactedCopy = named;
+      });
+      expect(report.failures.map((f) => [f.file, f.code, f.params])).toEqual([
+        [shot(), 'withheld_copy_unproven', { copy: named }],
+      ]);
+      expect(passedOf(report, 'withheld_listed').map((p) => p.file)).not.toContain(shot());
+    }
+  });
+
+  it('a copy whose redaction record fails is not vouched for either', async () => {
+    const r = structuredClone(prot.redaction);
+    r.derived.size += 1;
+    r.seal = await redactionSeal(r);
+    const at = paths.redaction(r.id);
+    const report = await verifyProtected(() => {}, set(prot.entries, at, canonicalBytes(r)));
+    expect(report.failures.map((f) => [f.file, f.code])).toEqual([
+      [at, 'redaction_copy_differs'],
+      [shot(), 'withheld_copy_unproven'],
+    ]);
+  });
+});
+
 // ---------------------------------------------------------------------------------------------
 // The custody events against the records: a package written from an edited log, all disclosed.
 
