@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// `npm run mutate [-- target…] [--report]`: mutation testing, one target at a time (see
+// `npm run mutate [-- target…] [--report] [--force]`: mutation testing, one target at a time (see
 // stryker.config.mjs), niced, then a score per target from its incremental report, and the
 // survivors that docs/mutation-survivors.md does not explain. Not part of `npm test`: a full run
 // takes hours on two shared cores; re-runs are incremental (only what changed is tested again).
-// `--report` only reads the last reports. Exits 1 when a target scores under 85% or a survivor is
-// unexplained.
+// `--report` only reads the last reports. `--force` tests every mutant again: after adding tests,
+// Stryker's incremental mode was seen to keep a mutant's earlier "survived" although a new test
+// kills it. Exits 1 when a target scores under 85% or a survivor is unexplained.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { QUICK, TARGETS } from '../stryker.config.mjs';
@@ -18,6 +19,7 @@ const MIN_SCORE = 85;
 const SURVIVORS_DOC = 'docs/mutation-survivors.md';
 const args = process.argv.slice(2);
 const reportOnly = args.includes('--report');
+const force = args.includes('--force');
 const asked = args.filter((a) => !a.startsWith('--'));
 const targets = asked.length > 0 ? asked : Object.keys(TARGETS);
 for (const t of targets)
@@ -26,15 +28,18 @@ for (const t of targets)
 /** The survivors the doc explains: rows `| file | line | mutator | replacement | why |`. */
 function explained() {
   if (!existsSync(SURVIVORS_DOC)) return [];
-  return readFileSync(SURVIVORS_DOC, 'utf8')
-    .split('\n')
-    .map((line) => line.split('|').map((cell) => cell.trim()))
-    .filter((cells) => cells.length >= 6 && /^lib\//.test(unquote(cells[1])))
-    .map((cells) => ({
-      file: unquote(cells[1]),
-      mutator: cells[3],
-      replacement: normalise(unquote(cells[4])),
-    }));
+  return (
+    readFileSync(SURVIVORS_DOC, 'utf8')
+      .split('\n')
+      // Cells split at unescaped bars: a replacement such as `a \|\| b` keeps its `\|`.
+      .map((line) => line.split(/(?<!\\)\|/).map((cell) => cell.trim()))
+      .filter((cells) => cells.length >= 6 && /^lib\//.test(unquote(cells[1])))
+      .map((cells) => ({
+        file: unquote(cells[1]),
+        mutator: cells[3],
+        replacement: normalise(unquote(cells[4])),
+      }))
+  );
 }
 const unquote = (s) => s.replace(/^`+|`+$/g, '').replace(/\\\|/g, '|');
 const normalise = (s) => s.replace(/\s+/g, ' ').trim();
@@ -106,7 +111,8 @@ function summarise(target, known) {
 if (!reportOnly) {
   for (const target of targets) {
     console.log(`\n━━ mutate ${target}: ${ALL[target].join(' ')}`);
-    const run = spawnSync('nice', ['-n', '19', 'node_modules/.bin/stryker', 'run'], {
+    const stryker = ['node_modules/.bin/stryker', 'run', ...(force ? ['--force'] : [])];
+    const run = spawnSync('nice', ['-n', '19', ...stryker], {
       stdio: 'inherit',
       env: { ...process.env, DALEL_MUTATE_TARGET: target },
     });
