@@ -32,6 +32,10 @@ describe('verifyConsistency refuses what is not a proof between two sizes', () =
     expect(verifyConsistency(3.5, 6, root(3), root(6), proof)).toBe(false);
     expect(verifyConsistency(3, 2 ** 53, root(3), root(6), proof)).toBe(false);
     expect(verifyConsistency(Number.NaN, 6, root(3), root(6), proof)).toBe(false);
+    // The shapes the bit arithmetic would accept: from the empty log to itself, and a first
+    // size above the second with the same root and nothing to prove.
+    expect(verifyConsistency(0, 0, emptyRoot(), emptyRoot(), [])).toBe(false);
+    expect(verifyConsistency(2, 1, root(2), root(2), [])).toBe(false);
   });
 
   it('equal sizes: only the same root, and only with an empty proof', () => {
