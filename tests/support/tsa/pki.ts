@@ -28,6 +28,15 @@ export interface PkiOptions {
    * but a critical timeStamping-only one, so the others are for hand-forged tokens (forge.ts).
    */
   tsaEku?: 'timestamping' | 'not-critical' | 'code-signing' | 'none';
+  /** The root's extensions instead of a CA's usual ones (e.g. a path length of 0). */
+  rootExt?: string[];
+  /**
+   * The intermediate's extensions, exactly these, instead of a CA's usual ones (which include
+   * `authorityKeyIdentifier`). Implies `intermediate`.
+   */
+  intermediateExt?: string[];
+  /** Extensions added to the TSA certificate (e.g. an unknown critical one). */
+  tsaExtraExt?: string[];
 }
 
 const EKU_LINE: Record<NonNullable<PkiOptions['tsaEku']>, string> = {
@@ -86,10 +95,13 @@ const TSA_EXT = [
 export function makeTestPki(options: PkiOptions = {}, parent = os.tmpdir()): TestPki {
   const dir = mkdtempSync(path.join(parent, 'dalel-tsa-'));
   const run = (args: string[]) => openssl(args, dir);
-  writeFileSync(path.join(dir, 'ca-ext.cnf'), `${CA_EXT}\nauthorityKeyIdentifier=keyid\n`);
+  const intermediateExt =
+    options.intermediateExt?.join('\n') ?? `${CA_EXT}\nauthorityKeyIdentifier=keyid`;
+  writeFileSync(path.join(dir, 'ca-ext.cnf'), `${intermediateExt}\n`);
+  const tsaExt = TSA_EXT.replace(EKU_LINE.timestamping, EKU_LINE[options.tsaEku ?? 'timestamping']);
   writeFileSync(
     path.join(dir, 'tsa-ext.cnf'),
-    `${TSA_EXT.replace(EKU_LINE.timestamping, EKU_LINE[options.tsaEku ?? 'timestamping'])}\n`,
+    `${[tsaExt, ...(options.tsaExtraExt ?? [])].join('\n')}\n`,
   );
   const caKey = options.caKey ?? (options.caPss ? 'rsa-2048' : 'ec-p256');
   const sigopt = options.caPss
@@ -110,15 +122,17 @@ export function makeTestPki(options: PkiOptions = {}, parent = os.tmpdir()): Tes
     ...sigopt,
     '-subj',
     `/O=Dalel Test/CN=${options.rootName ?? 'Dalel Test Root CA'}`,
-    '-addext',
-    'basicConstraints=critical,CA:TRUE',
-    '-addext',
-    'keyUsage=critical,keyCertSign,cRLSign',
+    ...(
+      options.rootExt ?? [
+        'basicConstraints=critical,CA:TRUE',
+        'keyUsage=critical,keyCertSign,cRLSign',
+      ]
+    ).flatMap((line) => ['-addext', line]),
   ]);
   let issuerCert = 'ca.pem';
   let issuerKey = 'ca.key';
   let chain = 'ca.pem';
-  if (options.intermediate) {
+  if (options.intermediate || options.intermediateExt) {
     newKey(caKey, 'int.key', dir);
     run([
       'req',
@@ -225,7 +239,8 @@ export function makeTestPki(options: PkiOptions = {}, parent = os.tmpdir()): Tes
     caPath: path.join(dir, 'ca.pem'),
     tsaPem: readFileSync(path.join(dir, 'tsa.pem'), 'utf8'),
     tsaPath: path.join(dir, 'tsa.pem'),
-    intermediatePath: options.intermediate ? path.join(dir, 'int.pem') : null,
+    intermediatePath:
+      options.intermediate || options.intermediateExt ? path.join(dir, 'int.pem') : null,
     tsaKeyPath: path.join(dir, 'tsa.key'),
     caKeyPath: path.join(dir, 'ca.key'),
     configPath: path.join(dir, 'tsa.cnf'),
