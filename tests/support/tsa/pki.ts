@@ -37,6 +37,8 @@ export interface PkiOptions {
   intermediateExt?: string[];
   /** Extensions added to the TSA certificate (e.g. an unknown critical one). */
   tsaExtraExt?: string[];
+  /** The TSA certificate's extensions, exactly these (for hand-forged tokens: forge.ts). */
+  tsaExt?: string[];
 }
 
 const EKU_LINE: Record<NonNullable<PkiOptions['tsaEku']>, string> = {
@@ -98,7 +100,9 @@ export function makeTestPki(options: PkiOptions = {}, parent = os.tmpdir()): Tes
   const intermediateExt =
     options.intermediateExt?.join('\n') ?? `${CA_EXT}\nauthorityKeyIdentifier=keyid`;
   writeFileSync(path.join(dir, 'ca-ext.cnf'), `${intermediateExt}\n`);
-  const tsaExt = TSA_EXT.replace(EKU_LINE.timestamping, EKU_LINE[options.tsaEku ?? 'timestamping']);
+  const tsaExt =
+    options.tsaExt?.join('\n') ??
+    TSA_EXT.replace(EKU_LINE.timestamping, EKU_LINE[options.tsaEku ?? 'timestamping']);
   writeFileSync(
     path.join(dir, 'tsa-ext.cnf'),
     `${[tsaExt, ...(options.tsaExtraExt ?? [])].join('\n')}\n`,
