@@ -144,6 +144,7 @@ export const QUICK = {
       'tests/unit/evidence/timestamp/package-stamp.test.ts',
       'tests/unit/evidence/timestamp/chain.test.ts',
       'tests/unit/evidence/timestamp/tsa-purpose.test.ts',
+      'tests/unit/evidence/timestamp/check-package.test.ts',
       'tests/unit/evidence/unsigned-annex.test.ts',
     ],
   },
