@@ -162,10 +162,13 @@ async function checkCapture(
   return ok;
 }
 
-/** Each redacted copy: a sound record, of an artifact of an included capture, its bytes present. */
+/** A redacted copy's path and its original's hash, as one key. */
 const copyOf = (copyPath: string, originalSha256: string) => `${copyPath} ${originalSha256}`;
 
-/** Checks each redaction record; answers the copies they prove, as `copyOf` keys. */
+/**
+ * Each redacted copy: a sound record, of an artifact of an included capture, its bytes present.
+ * Answers the copies proven so, as `copyOf` keys.
+ */
 async function checkRedactions(
   manifest: Manifest,
   kept: Kept,
