@@ -126,10 +126,16 @@ function requireRsaKey(cert: Certificate): void {
     throw new UnsupportedAlgorithm('RSA signature by a non-RSA key');
   const [modulus] = children(parseDer(cert.publicKey), TAG.sequence);
   if (!modulus) throw new DerError('RSA public key without a modulus');
-  const m = integerBytes(expect(modulus, TAG.integer));
-  const bits = (m.length - (m[0] === 0 ? 1 : 0)) * 8;
+  const bits = bitLength(integerBytes(expect(modulus, TAG.integer)));
   if (bits < MIN_RSA_BITS)
     throw new UnsupportedAlgorithm(`RSA key of ${bits} bits is too weak (minimum ${MIN_RSA_BITS})`);
+}
+
+/** The exact size of a non-negative INTEGER in bits: a 2047-bit modulus is not a 2048-bit one. */
+export function bitLength(magnitude: Uint8Array): number {
+  const first = magnitude.findIndex((b) => b !== 0);
+  if (first < 0) return 0;
+  return (magnitude.length - first - 1) * 8 + (32 - Math.clz32(magnitude[first]!));
 }
 
 /** RSASSA-PSS-params: the hash and MGF1 hash must agree (WebCrypto has one), trailer 1. */
