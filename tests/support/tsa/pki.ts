@@ -39,6 +39,8 @@ export interface PkiOptions {
   tsaExtraExt?: string[];
   /** The TSA certificate's extensions, exactly these (for hand-forged tokens: forge.ts). */
   tsaExt?: string[];
+  /** The TSA certificate's serial number (default 0x2002). */
+  tsaSerial?: string;
 }
 
 const EKU_LINE: Record<NonNullable<PkiOptions['tsaEku']>, string> = {
@@ -201,7 +203,7 @@ export function makeTestPki(options: PkiOptions = {}, parent = os.tmpdir()): Tes
       '-CAkey',
       issuerKey,
       '-set_serial',
-      '0x2002',
+      options.tsaSerial ?? '0x2002',
       '-out',
       'tsa.pem',
       '-days',
