@@ -12,7 +12,7 @@ export default tseslint.config(
       'test-results',
       'playwright-report',
       '.tmp',
-      '.stryker-tmp',
+      '.stryker-tmp*',
       'reports',
     ],
   },

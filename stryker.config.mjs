@@ -151,6 +151,19 @@ export const QUICK = {
       'tests/unit/evidence/unsigned-annex.test.ts',
     ],
   },
+  // The package's signature chain, whom it is from, and revoked keys.
+  'evidence-signature': {
+    ignoreStatic: true,
+    mutate: [
+      'lib/evidence/verify-signature.ts',
+      'lib/evidence/revocation-check.ts',
+      'lib/evidence/statement.ts',
+    ],
+    testFiles: [
+      'tests/unit/evidence/verify-signature.test.ts',
+      'tests/unit/evidence/revocation-check.test.ts',
+    ],
+  },
   'timestamp-parse': {
     ignoreStatic: true,
     mutate: [
