@@ -153,6 +153,8 @@ describe('RSA key size', () => {
     expect(bitLength(new Uint8Array([0x7f, 0xff]))).toBe(15);
     expect(bitLength(new Uint8Array([0x01]))).toBe(1);
     expect(bitLength(new Uint8Array([0x00]))).toBe(0);
+    // Leading zero bytes, however many, count for nothing.
+    expect(bitLength(new Uint8Array([0x00, 0x00, 0x01]))).toBe(1);
     expect(bitLength(new Uint8Array([]))).toBe(0);
   });
 

@@ -243,19 +243,26 @@ describe('the signed attributes', () => {
   });
 
   it('a SignerInfo digest the verifier does not accept', async () => {
-    expect(await verify(forged({ signerDigest: SHA1 }))).toMatchObject({
+    const result = await verify(forged({ signerDigest: SHA1 }));
+    expect(result).toMatchObject({
       status: 'invalid',
       code: 'algorithm_unsupported',
       params: { reason: `digest algorithm ${SHA1} is not accepted` },
     });
+    // Read before the refusal: what the token states is still shown.
+    expect(result.tsa).toBe('Dalel Test TSA');
+    expect(result.time).not.toBeNull();
   });
 
   it('a message-digest attribute that is not an OCTET STRING is unparsable, named', async () => {
-    expect(await verify(forged({ messageDigestAttr: int(5) }))).toMatchObject({
+    const result = await verify(forged({ messageDigestAttr: int(5) }));
+    expect(result).toMatchObject({
       status: 'invalid',
       code: 'unparsable',
       params: { reason: 'expected tag 0x04, found 0x02' },
     });
+    expect(result.tsa).toBe('Dalel Test TSA');
+    expect(result.serial).not.toBeNull();
   });
 
   it('the ESS certificate id: v1 (SHA-1) and v2 with SHA-384 or its default identify the signer', async () => {
