@@ -145,6 +145,7 @@ export const QUICK = {
       // a TSA (about a second), and it covers nearly every mutant here; the rules it reaches have
       // their own tests below.
       'tests/unit/evidence/timestamp/chain.test.ts',
+      'tests/unit/evidence/timestamp/chain-search.test.ts',
       'tests/unit/evidence/timestamp/tsa-purpose.test.ts',
       'tests/unit/evidence/timestamp/check-package.test.ts',
       'tests/unit/evidence/timestamp/signature.test.ts',

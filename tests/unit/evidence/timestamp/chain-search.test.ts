@@ -1,0 +1,167 @@
+// The bounds of the path search (lib/evidence/timestamp/chain.ts): how deep a path may go, and
+// how many signature checks one search may spend on certificates a hostile token offers. Each at
+// its edge: the last length and step count that work, and one more that does not.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildChain } from '../../../../lib/evidence/timestamp/chain';
+import {
+  parseCertificate,
+  pemCertificates,
+  type Certificate,
+} from '../../../../lib/evidence/timestamp/x509';
+import { openssl } from '../../../support/tsa/pki';
+
+// No key identifiers: they would let the search skip a wrong issuer without checking its
+// signature, and these tests count signature checks.
+const NO_IDS = ['subjectKeyIdentifier=none', 'authorityKeyIdentifier=none'];
+const CA_EXT = ['basicConstraints=critical,CA:TRUE', 'keyUsage=critical,keyCertSign', ...NO_IDS];
+const LEAF_EXT = [
+  'basicConstraints=critical,CA:FALSE',
+  'keyUsage=critical,digitalSignature',
+  ...NO_IDS,
+];
+
+interface Made {
+  cert: Certificate;
+  pemPath: string;
+  keyPath: string;
+}
+
+let dir: string;
+let serial = 1;
+
+function make(name: string, issuer: Made | null, ext: string[]): Made {
+  const id = `${serial++}`;
+  const keyPath = path.join(dir, `${id}.key`);
+  const pemPath = path.join(dir, `${id}.pem`);
+  openssl(['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', keyPath]);
+  if (!issuer) {
+    openssl([
+      'req',
+      '-x509',
+      '-new',
+      '-key',
+      keyPath,
+      '-out',
+      pemPath,
+      '-days',
+      '3650',
+      '-subj',
+      `/CN=${name}`,
+      ...ext.flatMap((line) => ['-addext', line]),
+    ]);
+  } else {
+    const csr = path.join(dir, `${id}.csr`);
+    const extFile = path.join(dir, `${id}.cnf`);
+    writeFileSync(extFile, `${ext.join('\n')}\n`);
+    openssl(['req', '-new', '-key', keyPath, '-out', csr, '-subj', `/CN=${name}`]);
+    openssl([
+      'x509',
+      '-req',
+      '-in',
+      csr,
+      '-CA',
+      issuer.pemPath,
+      '-CAkey',
+      issuer.keyPath,
+      '-set_serial',
+      id,
+      '-days',
+      '3000',
+      '-extfile',
+      extFile,
+      '-out',
+      pemPath,
+    ]);
+  }
+  return {
+    cert: parseCertificate(pemCertificates(readFileSync(pemPath, 'utf8'))[0]!),
+    pemPath,
+    keyPath,
+  };
+}
+
+/** A root, `n` intermediates below it one under the other, and a leaf under the last. */
+function chainOf(n: number) {
+  const root = make('Search Root', null, CA_EXT);
+  const intermediates: Made[] = [];
+  let issuer = root;
+  for (let i = 0; i < n; i++) {
+    issuer = make(`Search Intermediate ${i}`, issuer, CA_EXT);
+    intermediates.push(issuer);
+  }
+  const leaf = make('Search Leaf', issuer, LEAF_EXT);
+  return { root, intermediates, leaf };
+}
+
+const now = () => new Date();
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'dalel-chain-search-'));
+});
+
+describe('path length', () => {
+  it('a root, seven intermediates and the leaf are found; an eighth intermediate is one too many', async () => {
+    const seven = chainOf(7);
+    const found = await buildChain(
+      seven.leaf.cert,
+      seven.intermediates.map((m) => m.cert),
+      [seven.root.cert],
+      now(),
+    );
+    expect(found.ok).toBe(true);
+    if (found.ok) expect(found.chain).toHaveLength(9);
+
+    const eight = chainOf(8);
+    const tooDeep = await buildChain(
+      eight.leaf.cert,
+      eight.intermediates.map((m) => m.cert),
+      [eight.root.cert],
+      now(),
+    );
+    expect(tooDeep.ok).toBe(false);
+  }, 60_000);
+});
+
+describe('signature checks one search may spend', () => {
+  let genuine: ReturnType<typeof chainOf>;
+  let decoys: Certificate[];
+  beforeAll(() => {
+    genuine = chainOf(1);
+    // Same name as the genuine intermediate, another key: each costs a signature check.
+    const other = make('Decoy Root', null, CA_EXT);
+    decoys = Array.from({ length: 63 }, () => make('Search Intermediate 0', other, CA_EXT).cert);
+  }, 120_000);
+
+  const search = (pool: Certificate[]) =>
+    buildChain(genuine.leaf.cert, pool, [genuine.root.cert], now());
+
+  it('62 wrong issuers before the right one: found on the 64th check (the root is the last)', async () => {
+    const result = await search([...decoys.slice(0, 62), genuine.intermediates[0]!.cert]);
+    expect(result.ok).toBe(true);
+  });
+
+  it('63 wrong issuers before the right one: the 65th check is not made, untrusted', async () => {
+    const result = await search([...decoys.slice(0, 63), genuine.intermediates[0]!.cert]);
+    expect(result.ok).toBe(false);
+  });
+
+  it('the same wrong issuer offered 64 times costs one check', async () => {
+    const result = await search([
+      ...Array.from({ length: 64 }, () => decoys[0]!),
+      genuine.intermediates[0]!.cert,
+    ]);
+    expect(result.ok).toBe(true);
+  });
+
+  it('a wrong issuer alone: the problem is named at the depth it was met', async () => {
+    const result = await search([decoys[0]!]);
+    expect(result).toMatchObject({
+      ok: false,
+      code: 'chain_bad_signature',
+      params: { subject: 'CN=Search Leaf' },
+    });
+  });
+});
