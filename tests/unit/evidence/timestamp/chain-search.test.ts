@@ -121,8 +121,40 @@ describe('path length', () => {
       [eight.root.cert],
       now(),
     );
-    expect(tooDeep.ok).toBe(false);
+    // Nothing was wrong on the way: the path just ends, and the leaf's issuer goes unproven.
+    expect(tooDeep).toMatchObject({
+      ok: false,
+      code: 'chain_untrusted',
+      params: { issuer: 'CN=Search Intermediate 7' },
+    });
   }, 60_000);
+
+  it('an issuer missing further up is named, not the leaf’s', async () => {
+    const two = chainOf(2);
+    const result = await buildChain(
+      two.leaf.cert,
+      [two.intermediates[1]!.cert],
+      [two.root.cert],
+      now(),
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      code: 'chain_untrusted',
+      params: { issuer: 'CN=Search Intermediate 0' },
+    });
+  });
+
+  it('a certificate is valid up to and including its last second', async () => {
+    const none = chainOf(0);
+    const at = (t: Date) => buildChain(none.leaf.cert, [], [none.root.cert], t);
+    const notAfter = none.leaf.cert.notAfter;
+    expect((await at(notAfter)).ok).toBe(true);
+    expect(await at(new Date(notAfter.getTime() + 1000))).toMatchObject({
+      ok: false,
+      code: 'chain_not_valid_at_time',
+      params: { subject: 'CN=Search Leaf' },
+    });
+  });
 });
 
 describe('signature checks one search may spend', () => {
