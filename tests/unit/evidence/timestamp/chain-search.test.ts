@@ -98,6 +98,15 @@ function chainOf(n: number) {
 
 const now = () => new Date();
 
+/** The path search over a whole chain: every intermediate offered, the root trusted. */
+const searchWhole = (c: ReturnType<typeof chainOf>) =>
+  buildChain(
+    c.leaf.cert,
+    c.intermediates.map((m) => m.cert),
+    [c.root.cert],
+    now(),
+  );
+
 beforeAll(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'dalel-chain-search-'));
 });
@@ -105,22 +114,12 @@ beforeAll(() => {
 describe('path length', () => {
   it('a root, seven intermediates and the leaf are found; an eighth intermediate is one too many', async () => {
     const seven = chainOf(7);
-    const found = await buildChain(
-      seven.leaf.cert,
-      seven.intermediates.map((m) => m.cert),
-      [seven.root.cert],
-      now(),
-    );
+    const found = await searchWhole(seven);
     expect(found.ok).toBe(true);
     if (found.ok) expect(found.chain).toHaveLength(9);
 
     const eight = chainOf(8);
-    const tooDeep = await buildChain(
-      eight.leaf.cert,
-      eight.intermediates.map((m) => m.cert),
-      [eight.root.cert],
-      now(),
-    );
+    const tooDeep = await searchWhole(eight);
     // Nothing was wrong on the way: the path just ends, and the leaf's issuer goes unproven.
     expect(tooDeep).toMatchObject({
       ok: false,

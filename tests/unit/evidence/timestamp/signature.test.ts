@@ -260,14 +260,16 @@ describe('RSA-PSS parameters', () => {
 
   it('names the malformed part of the parameters', async () => {
     const sig = await sign(32);
-    const two = (...items: Uint8Array[]) => items;
+    // The sound fields, beside the one malformed part.
+    const hashField = tlv(ctx(0), digestAlg(OID.sha256));
+    const mgfField = tlv(ctx(1), seq(oidBytes(OID.mgf1), digestAlg(OID.sha256)));
     const cases: [ReturnType<typeof alg>, string][] = [
       [
         pss({ salt: 32, extra: tlv(ctx(4), int(0)) }),
         'RSASSA-PSS-params: unexpected trailing element',
       ],
       [
-        alg(OID.rsaPss, seq(tlv(ctx(0), ...two(digestAlg(OID.sha256), digestAlg(OID.sha256))))),
+        alg(OID.rsaPss, seq(tlv(ctx(0), digestAlg(OID.sha256), digestAlg(OID.sha256)))),
         'hashAlgorithm: expected exactly one element',
       ],
       [
@@ -278,33 +280,16 @@ describe('RSA-PSS parameters', () => {
       [
         alg(
           OID.rsaPss,
-          seq(
-            tlv(ctx(0), digestAlg(OID.sha256)),
-            tlv(ctx(1), seq(oidBytes(OID.mgf1), digestAlg(OID.sha256)), int(1)),
-          ),
+          seq(hashField, tlv(ctx(1), seq(oidBytes(OID.mgf1), digestAlg(OID.sha256)), int(1))),
         ),
         'maskGenAlgorithm: expected exactly one element',
       ],
       [
-        alg(
-          OID.rsaPss,
-          seq(
-            tlv(ctx(0), digestAlg(OID.sha256)),
-            tlv(ctx(1), seq(oidBytes(OID.mgf1), digestAlg(OID.sha256))),
-            tlv(ctx(2), int(32), int(32)),
-          ),
-        ),
+        alg(OID.rsaPss, seq(hashField, mgfField, tlv(ctx(2), int(32), int(32)))),
         'saltLength: expected exactly one element',
       ],
       [
-        alg(
-          OID.rsaPss,
-          seq(
-            tlv(ctx(0), digestAlg(OID.sha256)),
-            tlv(ctx(1), seq(oidBytes(OID.mgf1), digestAlg(OID.sha256))),
-            tlv(ctx(3), int(1), int(1)),
-          ),
-        ),
+        alg(OID.rsaPss, seq(hashField, mgfField, tlv(ctx(3), int(1), int(1)))),
         'trailerField: expected exactly one element',
       ],
     ];
