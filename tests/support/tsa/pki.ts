@@ -41,6 +41,15 @@ export interface PkiOptions {
   tsaExt?: string[];
   /** The TSA certificate's serial number (default 0x2002). */
   tsaSerial?: string;
+  /**
+   * The root has exactly `rootExt` (default none), without the key ids and CA constraints that
+   * `openssl req -x509` adds of its own: with none it is an X.509 v1 certificate, as old roots
+   * are. Without a key id on the root, the TSA certificate needs `tsaExt` without
+   * `authorityKeyIdentifier=keyid`.
+   */
+  rootExactly?: boolean;
+  /** Digest the issuing CA signs the TSA certificate with (default sha256). */
+  tsaCertDigest?: 'sha1' | 'sha256';
 }
 
 const EKU_LINE: Record<NonNullable<PkiOptions['tsaEku']>, string> = {
@@ -95,6 +104,9 @@ const TSA_EXT = [
   'authorityKeyIdentifier=keyid',
 ].join('\n');
 
+const rootSubject = (options: PkiOptions) =>
+  `/O=Dalel Test/CN=${options.rootName ?? 'Dalel Test Root CA'}`;
+
 /** Creates a fresh PKI under a new temporary directory (or `parent`). */
 export function makeTestPki(options: PkiOptions = {}, parent = os.tmpdir()): TestPki {
   const dir = mkdtempSync(path.join(parent, 'dalel-tsa-'));
@@ -114,27 +126,49 @@ export function makeTestPki(options: PkiOptions = {}, parent = os.tmpdir()): Tes
     ? ['-sigopt', 'rsa_padding_mode:pss', '-sigopt', 'rsa_pss_saltlen:32']
     : [];
   newKey(caKey, 'ca.key', dir);
-  run([
-    'req',
-    '-x509',
-    '-new',
-    '-key',
-    'ca.key',
-    '-out',
-    'ca.pem',
-    '-days',
-    '3650',
-    '-sha256',
-    ...sigopt,
-    '-subj',
-    `/O=Dalel Test/CN=${options.rootName ?? 'Dalel Test Root CA'}`,
-    ...(
-      options.rootExt ?? [
-        'basicConstraints=critical,CA:TRUE',
-        'keyUsage=critical,keyCertSign,cRLSign',
-      ]
-    ).flatMap((line) => ['-addext', line]),
-  ]);
+  if (options.rootExactly) {
+    // `req -x509` always adds key ids and CA constraints; `x509 -req` adds only the extension
+    // file's, and without any writes version 1.
+    writeFileSync(path.join(dir, 'root-ext.cnf'), `${(options.rootExt ?? []).join('\n')}\n`);
+    run(['req', '-new', '-key', 'ca.key', '-out', 'ca.csr', '-subj', rootSubject(options)]);
+    run([
+      'x509',
+      '-req',
+      '-in',
+      'ca.csr',
+      '-signkey',
+      'ca.key',
+      '-days',
+      '3650',
+      '-sha256',
+      ...sigopt,
+      '-extfile',
+      'root-ext.cnf',
+      '-out',
+      'ca.pem',
+    ]);
+  } else
+    run([
+      'req',
+      '-x509',
+      '-new',
+      '-key',
+      'ca.key',
+      '-out',
+      'ca.pem',
+      '-days',
+      '3650',
+      '-sha256',
+      ...sigopt,
+      '-subj',
+      rootSubject(options),
+      ...(
+        options.rootExt ?? [
+          'basicConstraints=critical,CA:TRUE',
+          'keyUsage=critical,keyCertSign,cRLSign',
+        ]
+      ).flatMap((line) => ['-addext', line]),
+    ]);
   let issuerCert = 'ca.pem';
   let issuerKey = 'ca.key';
   let chain = 'ca.pem';
@@ -208,7 +242,7 @@ export function makeTestPki(options: PkiOptions = {}, parent = os.tmpdir()): Tes
       'tsa.pem',
       '-days',
       '3000',
-      '-sha256',
+      `-${options.tsaCertDigest ?? 'sha256'}`,
       ...sigopt,
       '-extfile',
       'tsa-ext.cnf',

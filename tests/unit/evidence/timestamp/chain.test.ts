@@ -20,6 +20,12 @@ const der = (pem: string) => pemCertificates(pem)[0]!;
 const CA = ['basicConstraints=critical,CA:TRUE', 'keyUsage=critical,keyCertSign,cRLSign'];
 const INTERMEDIATE = 'CN=Dalel Test Intermediate CA, O=Dalel Test';
 const ROOT = 'CN=Dalel Test Root CA, O=Dalel Test';
+const TSA = 'CN=Dalel Test TSA, O=Dalel Test';
+const TSA_WITHOUT_AKID = [
+  'basicConstraints=critical,CA:FALSE',
+  'keyUsage=critical,digitalSignature',
+  'extendedKeyUsage=critical,timeStamping',
+];
 
 /** A token over DATA signed by the PKI's TSA, carrying its intermediate (if any). */
 function tokenOf(pki: TestPki): Uint8Array {
@@ -62,6 +68,17 @@ const CASES: Record<string, PkiOptions> = {
   },
   // Without an authority key id, so only the name leads to a root: one of the same name.
   intermediateNoAkid: { intermediateExt: [...CA, 'authorityKeyIdentifier=none'] },
+  rootPathOne: {
+    intermediate: true,
+    rootExt: ['basicConstraints=critical,CA:TRUE,pathlen:1', CA[1]!],
+  },
+  // A v1 certificate has no extensions: no key id for the TSA's to point at.
+  rootV1: { rootExactly: true, tsaExt: TSA_WITHOUT_AKID },
+  intermediateV1: { intermediateExt: [], tsaExt: TSA_WITHOUT_AKID },
+  // A v3 root without basicConstraints: it says what it is, and it does not say CA.
+  rootWithoutBasicConstraints: { rootExactly: true, rootExt: [CA[1]!], tsaExt: TSA_WITHOUT_AKID },
+  tsaCertSha1: { tsaCertDigest: 'sha1' },
+  intermediateSignsSha1: { intermediate: true, tsaCertDigest: 'sha1' },
 };
 
 beforeAll(() => {
@@ -95,6 +112,40 @@ describe('a chain through an intermediate CA', () => {
     expect((await judge(pkis.rootPathZeroDirect!)).ours.code).toBe('trusted');
   });
 
+  it('a root allowing one intermediate: trusted with exactly one', async () => {
+    const { ours, theirs } = await judge(pkis.rootPathOne!);
+    expect(ours.code).toBe('trusted');
+    expect(theirs.ok).toBe(true);
+  });
+
+  it('a v1 root (no extensions) is a CA by being trusted; a v1 intermediate is not', async () => {
+    const root = await judge(pkis.rootV1!);
+    expect(root.ours.code).toBe('trusted');
+    expect(root.theirs.ok).toBe(true);
+    const intermediate = await judge(pkis.intermediateV1!);
+    expect([intermediate.ours.code, intermediate.ours.params]).toEqual([
+      'chain_not_ca',
+      { subject: INTERMEDIATE },
+    ]);
+    expect(intermediate.theirs.ok).toBe(false);
+    // Extensions without basicConstraints are a v3 certificate that does not claim to be a CA.
+    const v3 = (await judge(pkis.rootWithoutBasicConstraints!)).ours;
+    expect([v3.code, v3.params]).toEqual(['chain_not_ca', { subject: ROOT }]);
+  });
+
+  it('a certificate signed with SHA-1, by the root or an intermediate: named, not checked', async () => {
+    for (const name of ['tsaCertSha1', 'intermediateSignsSha1']) {
+      const { ours } = await judge(pkis[name]!);
+      expect([name, ours.status, ours.code, ours.params.subject]).toEqual([
+        name,
+        'invalid',
+        'chain_algorithm',
+        TSA,
+      ]);
+      expect(ours.params.reason).toMatch(/sha-?1|1\.2\.840\.10045\.4\.1/i);
+    }
+  });
+
   it('an intermediate whose purposes leave out time stamping cannot vouch for a TSA', async () => {
     const { ours } = await judge(pkis.intermediateCodeSigning!);
     expect([ours.code, ours.params]).toEqual(['chain_purpose', { subject: INTERMEDIATE }]);
@@ -106,7 +157,7 @@ describe('a chain through an intermediate CA', () => {
     const tsa = (await judge(pkis.tsaUnknownCritical!)).ours;
     expect([tsa.code, tsa.params]).toEqual([
       'chain_critical_extension',
-      { subject: 'CN=Dalel Test TSA, O=Dalel Test', oid: '1.3.6.1.4.1.99999.7' },
+      { subject: TSA, oid: '1.3.6.1.4.1.99999.7' },
     ]);
     const intermediate = (await judge(pkis.intermediateUnknownCritical!)).ours;
     expect([intermediate.code, intermediate.params]).toEqual([
