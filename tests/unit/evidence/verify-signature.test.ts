@@ -4,7 +4,12 @@ import { Handovers } from '../../../lib/evidence/key-rotation';
 import type { Manifest } from '../../../lib/evidence/manifest';
 import { sha256RefOf } from '../../../lib/evidence/sha256';
 import { generateSigningKey, publicKeyPem, type SigningKey } from '../../../lib/evidence/signing';
-import { STATEMENT_TYPE, statementBytes, type Statement } from '../../../lib/evidence/statement';
+import {
+  buildStatement,
+  STATEMENT_TYPE,
+  statementBytes,
+  type Statement,
+} from '../../../lib/evidence/statement';
 import { checkSignature, confirmSigner, type Signer } from '../../../lib/evidence/verify-signature';
 import { CheckList } from '../../../lib/evidence/verify-report';
 
@@ -171,6 +176,21 @@ describe('checkSignature', () => {
     });
     expect(failed).toEqual([]);
     expect(passed).toEqual(['statement.sig: signature_ok', 'statement.json: statement_key_ok']);
+  });
+});
+
+describe('buildStatement', () => {
+  it('repeats the manifest’s id, time, key and checkpoint and hashes its exact bytes', async () => {
+    expect(await buildStatement(manifest, manifestBytes)).toEqual(statement);
+    // The hash is of the bytes given, not of the manifest object re-serialised.
+    const other = await buildStatement(manifest, encode('{"the": "manifest bytes"}'));
+    expect(other.manifest).not.toBe(statement.manifest);
+    expect(other.manifest).toBe(await sha256RefOf(encode('{"the": "manifest bytes"}')));
+  });
+
+  it('the statement it builds verifies against the manifest it came from', async () => {
+    const { failed } = await signed(statementBytes(await buildStatement(manifest, manifestBytes)));
+    expect(failed).toEqual([]);
   });
 });
 
