@@ -167,6 +167,65 @@ export const QUICK = {
       'tests/unit/evidence/revocation-check.test.ts',
     ],
   },
+  // The ZIP reader against the tests that read small hostile and written archives. Not the
+  // 4 GiB virtual archives, the 70,000-entry ones or the real-tool comparisons (zip64-sizes,
+  // zip-entry-counts, zip-one-reading): they read through nearly every line here and take
+  // seconds each, so every mutant would cost that much (the full `evidence-zip-verify` keeps them).
+  'zip-read': {
+    ignoreStatic: true,
+    mutate: [
+      'lib/evidence/zip/reader.ts',
+      'lib/evidence/zip/central.ts',
+      'lib/evidence/zip/end-records.ts',
+      'lib/evidence/zip/local-headers.ts',
+      'lib/evidence/zip/entry.ts',
+      'lib/evidence/zip/entry-data.ts',
+      'lib/evidence/zip/entry-stream.ts',
+      'lib/evidence/zip/names.ts',
+      'lib/evidence/zip/extras.ts',
+      'lib/evidence/zip/format.ts',
+      'lib/evidence/zip/descriptor-scan.ts',
+      'lib/evidence/zip/source.ts',
+    ],
+    testFiles: [
+      'tests/unit/evidence/zip-limits.test.ts',
+      'tests/unit/evidence/zip-writer.test.ts',
+      'tests/unit/evidence/zip-hostile.test.ts',
+    ],
+  },
+  // The ZIP writer, its byte sink and the DEFLATE codecs.
+  'zip-write': {
+    ignoreStatic: true,
+    mutate: ['lib/evidence/zip/writer.ts', 'lib/evidence/zip/sink.ts', 'lib/evidence/zip/codec.ts'],
+    testFiles: [
+      'tests/unit/evidence/zip-writer.test.ts',
+      'tests/unit/evidence/zip-limits.test.ts',
+      'tests/unit/evidence/zip-sink.test.ts',
+      'tests/unit/evidence/zip-codec.test.ts',
+    ],
+  },
+  // verifyPackage itself: reading the package, the manifest, and the report it builds.
+  'verify-package': {
+    ignoreStatic: true,
+    mutate: [
+      'lib/evidence/verify.ts',
+      'lib/evidence/verify-report.ts',
+      'lib/evidence/manifest.ts',
+      'lib/evidence/package-input.ts',
+    ],
+    testFiles: [
+      'tests/unit/evidence/verify-package-reading.test.ts',
+      'tests/unit/evidence/verify-records-manifest.test.ts',
+      'tests/unit/evidence/unsigned-annex.test.ts',
+      'tests/unit/evidence/package-roundtrip.test.ts',
+      'tests/unit/evidence/package-records.test.ts',
+      'tests/unit/evidence/package-withheld.test.ts',
+      'tests/unit/evidence/verify-signature.test.ts',
+      'tests/unit/evidence/signer-continuity.test.ts',
+      'tests/unit/evidence/package-tamper.test.ts',
+      'tests/unit/evidence/zip-hostile.test.ts',
+    ],
+  },
   'timestamp-parse': {
     ignoreStatic: true,
     mutate: [
