@@ -29,6 +29,7 @@ const MD5 = '1.2.840.113549.2.5';
 
 let pki: TestPki;
 let highSerial: TestPki;
+let zeroSerial: TestPki;
 let noKeyId: TestPki;
 let anchors: Certificate[];
 
@@ -36,6 +37,8 @@ beforeAll(() => {
   pki = makeTestPki();
   // A serial whose first byte has its high bit set is written with a 0x00 sign byte.
   highSerial = makeTestPki({ tsaSerial: '0x8F01' });
+  // Serial 0 (RFC 5280 forbids it, OpenSSL writes it): its one byte is 0x00 and is not a sign byte.
+  zeroSerial = makeTestPki({ tsaSerial: '0' });
   noKeyId = makeTestPki({
     tsaExt: [
       'basicConstraints=critical,CA:FALSE',
@@ -223,6 +226,13 @@ describe('finding the signer', () => {
     expect(parseCertificate(der(highSerial.tsaPem)).serialHex).toBe('8f01');
     expect((await verify(token, highSerial)).code).toBe('trusted');
     expect(openssl(token, highSerial)).toBe(true);
+  });
+
+  it('by issuer and serial 0: a lone zero byte is the serial, not a sign byte to drop', async () => {
+    const token = forged({ signerCertLast: true }, zeroSerial);
+    expect(parseCertificate(der(zeroSerial.tsaPem)).serialHex).toBe('00');
+    expect((await verify(token, zeroSerial)).code).toBe('trusted');
+    expect(openssl(token, zeroSerial)).toBe(true);
   });
 
   it('the serial alone is not enough: another issuer’s certificate with it is not the signer', async () => {
