@@ -96,10 +96,14 @@ const CA_EXT = [
   'keyUsage=critical,keyCertSign,cRLSign',
   'subjectKeyIdentifier=hash',
 ].join('\n');
-const TSA_EXT = [
+/** What makes a certificate a TSA's, without key identifiers (for `tsaExt`). */
+export const TSA_USAGE_EXT = [
   'basicConstraints=critical,CA:FALSE',
   'keyUsage=critical,digitalSignature',
   'extendedKeyUsage=critical,timeStamping',
+];
+const TSA_EXT = [
+  ...TSA_USAGE_EXT,
   'subjectKeyIdentifier=hash',
   'authorityKeyIdentifier=keyid',
 ].join('\n');

@@ -11,6 +11,7 @@ import { forgeToken } from '../../../support/tsa/forge';
 import {
   makeTestPki,
   opensslVerify,
+  TSA_USAGE_EXT,
   type PkiOptions,
   type TestPki,
 } from '../../../support/tsa/pki';
@@ -21,11 +22,6 @@ const CA = ['basicConstraints=critical,CA:TRUE', 'keyUsage=critical,keyCertSign,
 const INTERMEDIATE = 'CN=Dalel Test Intermediate CA, O=Dalel Test';
 const ROOT = 'CN=Dalel Test Root CA, O=Dalel Test';
 const TSA = 'CN=Dalel Test TSA, O=Dalel Test';
-const TSA_WITHOUT_AKID = [
-  'basicConstraints=critical,CA:FALSE',
-  'keyUsage=critical,digitalSignature',
-  'extendedKeyUsage=critical,timeStamping',
-];
 
 /** A token over DATA signed by the PKI's TSA, carrying its intermediate (if any). */
 function tokenOf(pki: TestPki): Uint8Array {
@@ -73,10 +69,10 @@ const CASES: Record<string, PkiOptions> = {
     rootExt: ['basicConstraints=critical,CA:TRUE,pathlen:1', CA[1]!],
   },
   // A v1 certificate has no extensions: no key id for the TSA's to point at.
-  rootV1: { rootExactly: true, tsaExt: TSA_WITHOUT_AKID },
-  intermediateV1: { intermediateExt: [], tsaExt: TSA_WITHOUT_AKID },
+  rootV1: { rootExactly: true, tsaExt: TSA_USAGE_EXT },
+  intermediateV1: { intermediateExt: [], tsaExt: TSA_USAGE_EXT },
   // A v3 root without basicConstraints: it says what it is, and it does not say CA.
-  rootWithoutBasicConstraints: { rootExactly: true, rootExt: [CA[1]!], tsaExt: TSA_WITHOUT_AKID },
+  rootWithoutBasicConstraints: { rootExactly: true, rootExt: [CA[1]!], tsaExt: TSA_USAGE_EXT },
   tsaCertSha1: { tsaCertDigest: 'sha1' },
   intermediateSignsSha1: { intermediate: true, tsaCertDigest: 'sha1' },
 };

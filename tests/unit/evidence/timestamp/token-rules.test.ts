@@ -17,7 +17,7 @@ import {
   type Certificate,
 } from '../../../../lib/evidence/timestamp/x509';
 import { forgeToken, type ForgeInput } from '../../../support/tsa/forge';
-import { makeTestPki, opensslVerify, type TestPki } from '../../../support/tsa/pki';
+import { makeTestPki, opensslVerify, TSA_USAGE_EXT, type TestPki } from '../../../support/tsa/pki';
 
 const DATA = Buffer.from('statement.sig stand-in: the bytes a capture-time token covers');
 const covered: Covered = { bytes: DATA, name: 'statement.sig' };
@@ -41,9 +41,7 @@ beforeAll(() => {
   zeroSerial = makeTestPki({ tsaSerial: '0' });
   noKeyId = makeTestPki({
     tsaExt: [
-      'basicConstraints=critical,CA:FALSE',
-      'keyUsage=critical,digitalSignature',
-      'extendedKeyUsage=critical,timeStamping',
+      ...TSA_USAGE_EXT,
       // OpenSSL 3 adds an identifier unless told not to.
       'subjectKeyIdentifier=none',
     ],
