@@ -89,11 +89,23 @@ describe('the tokens over statement.sig', () => {
     expect(await notes(0)).toEqual([]);
   });
 
+  it('are ordered by number, not by name or by the order they were found in', async () => {
+    const order = [7, 3, 100, 1, 20, 2];
+    const report = await check({
+      annex: order.map((n) => [`timestamps/${n}.tsr`, token(at(n))] as [string, Uint8Array]),
+    });
+    expect(report.tokens.map((t) => t.file)).toEqual(
+      [1, 2, 3, 7, 20, 100].map((n) => `timestamps/${n}.tsr`),
+    );
+    expect(report.earliest?.file).toBe('timestamps/1.tsr');
+  });
+
   it('without a signature to cover, each token says so and gives no time', async () => {
     const report = await check({ annex: [['timestamps/1.tsr', token(at(1))]], signature: null });
-    expect(report.tokens.map((t) => [t.status, t.code, t.params, t.time])).toEqual([
-      ['invalid', 'covered_missing', { covered: 'statement.sig' }, null],
-    ]);
+    expect(
+      report.tokens.map((t) => [t.status, t.code, t.params, t.time, t.tsa, t.serial, t.notes]),
+    ).toEqual([['invalid', 'covered_missing', { covered: 'statement.sig' }, null, null, null, []]]);
+    expect(report.tokens[0]).toMatchObject({ policy: null, nonce: null, accuracyMs: null });
     expect(report.earliest).toBeNull();
   });
 });
@@ -137,5 +149,31 @@ describe('the capture-time tokens', () => {
     });
     // Capture-time tokens never stand for the package's own time.
     expect(report.earliest).toBeNull();
+    const gone = report.tokens.find((t) => t.captureId === 'cap_gone')!;
+    expect([gone.params, gone.time, gone.notes]).toEqual([
+      { covered: 'capture cap_gone' },
+      null,
+      [],
+    ]);
+  });
+
+  it('a token over another hash names the capture whose seal it fails to cover', async () => {
+    const other = new Uint8Array(32).fill(0xab);
+    const report = await check({
+      listed: [['captures/cap_a/timestamps/1.tsr', token(at(-5), other)]],
+      seals: [['cap_a', SEAL]],
+    });
+    expect(report.tokens.map((t) => [t.status, t.code, t.params])).toEqual([
+      [
+        'invalid',
+        'imprint_mismatch',
+        {
+          covered: 'the seal of capture cap_a',
+          expected: `sha256:${SEAL.slice(7)}`,
+          found: `sha256:${'ab'.repeat(32)}`,
+        },
+      ],
+    ]);
+    expect(report.captures).toEqual({});
   });
 });
