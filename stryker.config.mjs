@@ -215,6 +215,8 @@ export const QUICK = {
     ],
     testFiles: [
       'tests/unit/evidence/verify-package-reading.test.ts',
+      'tests/unit/evidence/verify-package-checks.test.ts',
+      'tests/unit/evidence/verify-report.test.ts',
       'tests/unit/evidence/verify-records-manifest.test.ts',
       'tests/unit/evidence/unsigned-annex.test.ts',
       'tests/unit/evidence/package-roundtrip.test.ts',

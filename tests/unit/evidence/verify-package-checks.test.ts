@@ -1,0 +1,315 @@
+// What verifyPackage (lib/evidence/verify.ts) reports, check by check, with the numbers and names
+// each check carries: a sound package's list of passes, the verdict with and without a pinned
+// key, signature files missing, listed files of another size or hash, a manifest of the wrong
+// shape, the unsigned annex with no checker, a refusing checker or an unreadable entry, the
+// package's trusted time and the notes on untrusted tokens, and the verify.html comparison. Fast
+// (built in memory), so the mutation target `verify-package` can afford them.
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { AnnexChecker } from '../../../lib/evidence/annex';
+import { LAYOUT } from '../../../lib/evidence/manifest';
+import { sha256, sha256Ref } from '../../../lib/evidence/sha256';
+import { parseCertificate, pemCertificates } from '../../../lib/evidence/timestamp/x509';
+import { verifyPackage, type VerifyOptions } from '../../../lib/evidence/verify';
+import type { VerifyReport } from '../../../lib/evidence/verify-report';
+import { bytesSource } from '../../../lib/evidence/zip/source';
+import { forgeToken } from '../../support/tsa/forge';
+import { makeTestPki, type TestPki } from '../../support/tsa/pki';
+import { resign } from './package-fixture';
+import { asBuildEntries, basePackage, type Base } from './support/hostile-packages';
+import { buildZip, type BuildEntry } from './support/zip-builder';
+
+let base: Base;
+beforeAll(async () => {
+  base = await basePackage();
+});
+
+const verify = (zip: Uint8Array, options: VerifyOptions = {}) =>
+  verifyPackage(bytesSource(zip), { pinnedKey: base.key.fingerprint, ...options });
+const codes = (checks: VerifyReport['failures']) => checks.map((c) => [c.file, c.code]);
+const listedBytes = () => base.manifest.files.reduce((n, f) => n + f.size, 0);
+const without = (name: string) => asBuildEntries(base).filter((e) => e.name !== name);
+const replaced = (name: string, data: Uint8Array) =>
+  asBuildEntries(base).map((e) => (e.name === name ? { ...e, data } : e));
+const stored = (name: string, data: Uint8Array): BuildEntry => ({ name, data, deflate: false });
+
+describe('a sound package', () => {
+  it('passes each check once, with the counts it checked, and says what it read', async () => {
+    const report = await verify(base.zip);
+    expect(report.failures).toEqual([]);
+    expect(report.notes).toEqual([]);
+    const passed = report.passed.map((p) => [p.file, p.code, p.params]);
+    expect(passed[0]).toEqual([null, 'zip_sound', { count: base.entries.length }]);
+    expect(passed).toContainEqual([LAYOUT.manifest, 'manifest_ok', {}]);
+    expect(passed).toContainEqual([null, 'files_ok', { count: base.manifest.files.length }]);
+    expect(passed.at(-1)).toEqual([null, 'container_dalel', {}]);
+    expect(new Set(passed.map(([, code]) => code)).size).toBe(passed.length);
+    expect(report).toMatchObject({
+      verdict: 'valid',
+      fingerprint: base.key.fingerprint,
+      pinned: 'match',
+      container: 'dalel',
+      files: base.entries.length,
+      bytes: listedBytes(),
+      timestamps: { tokens: [], earliest: null, captures: {} },
+      revocation: null,
+    });
+    expect(report.manifest).toEqual(base.manifest);
+  });
+
+  it('without a pinned key the same package is unconfirmed, never valid', async () => {
+    const report = await verifyPackage(bytesSource(base.zip));
+    expect([report.verdict, report.pinned, report.fingerprint, report.failures]).toEqual([
+      'unconfirmed',
+      'unpinned',
+      base.key.fingerprint,
+      [],
+    ]);
+  });
+
+  it('signed by another key than the pinned one: invalid, the signer still named', async () => {
+    const report = await verify(base.zip, { pinnedKey: '0000-0000-0000-0000-0000-0000-0000-0000' });
+    expect([report.verdict, report.pinned, report.fingerprint]).toEqual([
+      'invalid',
+      'mismatch',
+      base.key.fingerprint,
+    ]);
+  });
+});
+
+describe('the signature files', () => {
+  it('no manifest: "missing", nothing listed is checked, no time stamps are read', async () => {
+    const report = await verify(buildZip(without(LAYOUT.manifest)));
+    expect(codes(report.failures)).toContainEqual([LAYOUT.manifest, 'file_missing']);
+    expect(report.passed.map((p) => p.code)).not.toContain('files_ok');
+    expect([report.verdict, report.manifest, report.timestamps, report.bytes]).toEqual([
+      'invalid',
+      null,
+      null,
+      0,
+    ]);
+    expect(report.files).toBe(base.entries.length - 1);
+  });
+
+  it('each of the other three missing: "signature file missing", named', async () => {
+    for (const name of [LAYOUT.statement, LAYOUT.signature, LAYOUT.publicKey]) {
+      const report = await verify(buildZip(without(name)));
+      expect(codes(report.failures), name).toContainEqual([name, 'signature_file_missing']);
+      expect(codes(report.failures), name).not.toContainEqual([name, 'file_missing']);
+      expect(report.verdict, name).toBe('invalid');
+    }
+  });
+
+  it('a signature file over its size limit is refused unread, as a ZIP failure on that file', async () => {
+    const report = await verify(buildZip(replaced(LAYOUT.signature, new Uint8Array(1025))));
+    const failure = report.failures.find((f) => f.file === LAYOUT.signature);
+    expect(failure?.code).toMatch(/^zip_/);
+    expect(report.fingerprint).toBeNull();
+    expect(report.verdict).toBe('invalid');
+  });
+
+  it('a manifest of the wrong shape reports at most twenty of its problems', async () => {
+    const entries = await resign(base.entries, base.key, (m) => {
+      (m as { files: unknown[] }).files = Array.from({ length: 30 }, (_, i) => ({ path: i }));
+    });
+    const data = new Map(entries.map((e) => [e.name, e.data]));
+    const report = await verify(
+      buildZip(asBuildEntries(base).map((e) => ({ ...e, data: data.get(e.name)! }))),
+    );
+    const onManifest = report.failures.filter((f) => f.file === LAYOUT.manifest);
+    expect(onManifest).toHaveLength(20);
+    expect(onManifest.every((f) => f.code.startsWith('shape_'))).toBe(true);
+    expect(report.manifest).toBeNull();
+    expect(report.passed.map((p) => p.code)).not.toContain('manifest_ok');
+  });
+});
+
+describe('the listed files', () => {
+  const artifact = () => base.manifest.files.find((f) => f.path.endsWith('.png'))!;
+
+  it('another size: "size" with both sizes, and the count of files that failed', async () => {
+    const listed = artifact();
+    const longer = new Uint8Array(listed.size + 5).fill(1);
+    const report = await verify(buildZip(replaced(listed.path, longer)));
+    expect(report.failures.map((f) => [f.file, f.code, f.params])).toEqual([
+      [listed.path, 'file_size', { size: listed.size + 5, listed: listed.size }],
+      [null, 'files_failed', { failed: 1, count: base.manifest.files.length }],
+    ]);
+    expect(report.bytes).toBe(listedBytes() + 5);
+  });
+
+  it('the same size, other bytes: "hash" with both hashes', async () => {
+    const listed = artifact();
+    const other = new Uint8Array(listed.size).fill(2);
+    const report = await verify(buildZip(replaced(listed.path, other)));
+    expect(report.failures.map((f) => [f.file, f.code, f.params])).toEqual([
+      [listed.path, 'file_hash', { hash: sha256Ref(await sha256(other)), listed: listed.sha256 }],
+      [null, 'files_failed', { failed: 1, count: base.manifest.files.length }],
+    ]);
+  });
+
+  it('a listed file missing counts as failed among the files', async () => {
+    const listed = artifact();
+    const report = await verify(buildZip(without(listed.path)));
+    expect(report.failures.map((f) => [f.file, f.code, f.params])).toEqual(
+      expect.arrayContaining([
+        [listed.path, 'file_listed_missing', {}],
+        [null, 'files_failed', { failed: 1, count: base.manifest.files.length }],
+      ]),
+    );
+  });
+});
+
+describe('the unsigned annex', () => {
+  const junk = new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x00]);
+
+  it('with no checker every annex file fails, named with the directory, and none is read', async () => {
+    const report = await verify(
+      buildZip([
+        ...asBuildEntries(base),
+        stored('timestamps/1.tsr', junk),
+        stored('timestamps/2.tsr', junk),
+      ]),
+      { annex: null },
+    );
+    expect(report.failures.map((f) => [f.file, f.code, f.params])).toEqual([
+      ['timestamps/1.tsr', 'annex_unchecked', { dir: 'timestamps/' }],
+      ['timestamps/2.tsr', 'annex_unchecked', { dir: 'timestamps/' }],
+    ]);
+    expect(report.notes.map((n) => n.code)).not.toContain('annex_present');
+    expect(report.timestamps!.tokens).toEqual([]);
+  });
+
+  it('a file the checker refuses is not judged as a token; the others are', async () => {
+    const seen: string[] = [];
+    const refuseTwo: AnnexChecker = async (files, context) => {
+      seen.push(...files.map((f) => f.name));
+      expect(context.signature).toEqual(
+        base.entries.find((e) => e.name === LAYOUT.signature)!.data,
+      );
+      expect(context.manifest).toEqual(base.manifest);
+      context.checks.fail('timestamps/2.tsr', 'annex_entry_bad', {
+        dir: 'timestamps/',
+        max: 64,
+        maxSize: 1,
+      });
+    };
+    const report = await verify(
+      buildZip([
+        ...asBuildEntries(base),
+        stored('timestamps/1.tsr', junk),
+        stored('timestamps/2.tsr', junk),
+      ]),
+      { annex: refuseTwo },
+    );
+    expect(seen).toEqual(['timestamps/1.tsr', 'timestamps/2.tsr']);
+    expect(report.notes.map((n) => [n.file, n.code, n.params])).toEqual([
+      [null, 'annex_present', { count: 2, dir: 'timestamps/' }],
+      ['timestamps/1.tsr', 'timestamp_not_trusted', { reason: 'unparsable' }],
+    ]);
+    expect(report.timestamps!.tokens.map((t) => t.file)).toEqual(['timestamps/1.tsr']);
+    expect(report.verdict).toBe('invalid');
+  });
+
+  it('an annex entry that does not read (bad CRC) fails as a ZIP error and never reaches the checker', async () => {
+    const marker = new Uint8Array(40).fill(0x5a);
+    const zip = buildZip([...asBuildEntries(base), stored('timestamps/1.tsr', marker)]);
+    const at = Buffer.from(zip).indexOf(Buffer.from(marker));
+    zip[at + 3]! ^= 0xff;
+    const seen: string[] = [];
+    const report = await verify(zip, {
+      annex: async (files) => void seen.push(...files.map((f) => f.name)),
+    });
+    expect(seen).toEqual([]);
+    expect(report.failures.map((f) => f.file)).toEqual(['timestamps/1.tsr']);
+    expect(report.failures[0]!.code).toMatch(/^zip_/);
+    expect(report.notes.map((n) => [n.code, n.params])).toContainEqual([
+      'annex_present',
+      { count: 0, dir: 'timestamps/' },
+    ]);
+  });
+});
+
+describe("the package's time", () => {
+  // Made here, not for the whole file: only these tests need a TSA (openssl takes a second).
+  let pki: TestPki;
+  beforeAll(() => {
+    pki = makeTestPki();
+  }, 60_000);
+  const signatureBytes = () => base.entries.find((e) => e.name === LAYOUT.signature)!.data;
+  const tokenOver = async (data: Uint8Array, genTime: Date) =>
+    forgeToken({
+      imprint: await sha256(data),
+      genTime,
+      signerKeyPem: readFileSync(pki.tsaKeyPath, 'utf8'),
+      signerCert: pemCertificates(pki.tsaPem)[0]!,
+    });
+  const anchors = () => pemCertificates(pki.caPem).map(parseCertificate);
+
+  it('a trusted token over statement.sig passes with its time, TSA and file', async () => {
+    const time = new Date(Math.floor(Date.now() / 1000) * 1000);
+    const report = await verify(
+      buildZip([
+        ...asBuildEntries(base),
+        stored('timestamps/1.tsr', await tokenOver(signatureBytes(), time)),
+      ]),
+      { tsaAnchors: anchors() },
+    );
+    expect(report.verdict).toBe('valid');
+    expect(report.passed.map((p) => [p.file, p.code, p.params])).toContainEqual([
+      null,
+      'timestamp_trusted',
+      { time: time.toISOString(), tsa: 'Dalel Test TSA', file: 'timestamps/1.tsr' },
+    ]);
+    const [token] = report.timestamps!.tokens;
+    expect([token!.status, token!.covers]).toEqual(['trusted', LAYOUT.signature]);
+    // Stamped months after the manifest's stated creation: noted against that time.
+    const minutes = Math.round((time.getTime() - Date.parse(base.manifest.created)) / 60_000);
+    expect(token!.notes).toEqual([
+      { code: 'stamped_long_after_signing', params: { minutes: String(minutes) } },
+    ]);
+  });
+
+  it('the same token is untrusted without its CA among the anchors, and only noted', async () => {
+    const time = new Date(Math.floor(Date.now() / 1000) * 1000);
+    const report = await verify(
+      buildZip([
+        ...asBuildEntries(base),
+        stored('timestamps/1.tsr', await tokenOver(signatureBytes(), time)),
+      ]),
+    );
+    expect(report.verdict).toBe('valid');
+    expect(report.passed.map((p) => p.code)).not.toContain('timestamp_trusted');
+    expect(report.notes.map((n) => [n.file, n.code, n.params])).toContainEqual([
+      'timestamps/1.tsr',
+      'timestamp_not_trusted',
+      { reason: 'chain_untrusted' },
+    ]);
+    expect(report.timestamps!.earliest).toBeNull();
+  });
+});
+
+describe('verify.html against the one this verifier ships', () => {
+  const listedVerifier = () => base.manifest.files.find((f) => f.path === LAYOUT.verifier)!;
+
+  it('the same: passed, with its hash; another: a note with both; not asked: neither', async () => {
+    const ours = listedVerifier().sha256;
+    const other = `sha256:${'0'.repeat(64)}`;
+    const same = await verify(base.zip, { officialVerifier: ours });
+    expect(same.passed.map((p) => [p.file, p.code, p.params])).toContainEqual([
+      LAYOUT.verifier,
+      'verifier_official',
+      { sha256: ours },
+    ]);
+    const differs = await verify(base.zip, { officialVerifier: other });
+    expect(differs.notes.map((n) => [n.file, n.code, n.params])).toEqual([
+      [LAYOUT.verifier, 'verifier_other', { sha256: ours, official: other }],
+    ]);
+    expect(differs.verdict).toBe('valid');
+    const unasked = await verify(base.zip);
+    const verifierCodes = ['verifier_official', 'verifier_other'];
+    expect(
+      [...unasked.passed, ...unasked.notes].filter((c) => verifierCodes.includes(c.code)),
+    ).toEqual([]);
+  });
+});
