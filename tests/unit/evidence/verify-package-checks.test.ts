@@ -108,6 +108,14 @@ describe('the signature files', () => {
     expect(report.verdict).toBe('invalid');
   });
 
+  it('a signature file named twice is read from neither copy: no signer is named', async () => {
+    const signature = asBuildEntries(base).find((e) => e.name === LAYOUT.signature)!;
+    const report = await verify(buildZip([...asBuildEntries(base), signature]));
+    expect(report.failures.map((f) => f.file)).toContain(LAYOUT.signature);
+    expect([report.verdict, report.fingerprint]).toEqual(['invalid', null]);
+    expect(report.passed.map((p) => p.code)).not.toContain('signature_ok');
+  });
+
   it('a manifest of the wrong shape reports at most twenty of its problems', async () => {
     const entries = await resign(base.entries, base.key, (m) => {
       (m as { files: unknown[] }).files = Array.from({ length: 30 }, (_, i) => ({ path: i }));
@@ -209,6 +217,25 @@ describe('the unsigned annex', () => {
     ]);
     expect(report.timestamps!.tokens.map((t) => t.file)).toEqual(['timestamps/1.tsr']);
     expect(report.verdict).toBe('invalid');
+  });
+
+  it('up to 64 annex files are read; with a 65th, every one is refused', async () => {
+    const files = (n: number) =>
+      Array.from({ length: n }, (_, i) => stored(`timestamps/${i + 1}.tsr`, junk));
+    const admit = { annex: async () => {} };
+    const full = await verify(buildZip([...asBuildEntries(base), ...files(64)]), admit);
+    expect(full.failures).toEqual([]);
+    expect(full.notes.find((n) => n.code === 'annex_present')?.params).toEqual({
+      count: 64,
+      dir: 'timestamps/',
+    });
+    const over = await verify(buildZip([...asBuildEntries(base), ...files(65)]), admit);
+    expect(over.failures.map((f) => [f.code, f.params])).toEqual(
+      Array.from({ length: 65 }, () => [
+        'annex_entry_bad',
+        { dir: 'timestamps/', max: 64, maxSize: 1024 * 1024 },
+      ]),
+    );
   });
 
   it('an annex entry that does not read (bad CRC) fails as a ZIP error and never reaches the checker', async () => {
