@@ -32,6 +32,9 @@ const without = (name: string) => asBuildEntries(base).filter((e) => e.name !== 
 const replaced = (name: string, data: Uint8Array) =>
   asBuildEntries(base).map((e) => (e.name === name ? { ...e, data } : e));
 const stored = (name: string, data: Uint8Array): BuildEntry => ({ name, data, deflate: false });
+/** The sound package with these entries after it, as a stamped package carries its annex. */
+const withAnnex = (annex: BuildEntry[]) => buildZip([...asBuildEntries(base), ...annex]);
+const signatureBytes = () => base.entries.find((e) => e.name === LAYOUT.signature)!.data;
 
 describe('a sound package', () => {
   it('passes each check once, with the counts it checked, and says what it read', async () => {
@@ -170,16 +173,10 @@ describe('the listed files', () => {
 
 describe('the unsigned annex', () => {
   const junk = new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x00]);
+  const twoTokens = () => [stored('timestamps/1.tsr', junk), stored('timestamps/2.tsr', junk)];
 
   it('with no checker every annex file fails, named with the directory, and none is read', async () => {
-    const report = await verify(
-      buildZip([
-        ...asBuildEntries(base),
-        stored('timestamps/1.tsr', junk),
-        stored('timestamps/2.tsr', junk),
-      ]),
-      { annex: null },
-    );
+    const report = await verify(withAnnex(twoTokens()), { annex: null });
     expect(report.failures.map((f) => [f.file, f.code, f.params])).toEqual([
       ['timestamps/1.tsr', 'annex_unchecked', { dir: 'timestamps/' }],
       ['timestamps/2.tsr', 'annex_unchecked', { dir: 'timestamps/' }],
@@ -192,9 +189,7 @@ describe('the unsigned annex', () => {
     const seen: string[] = [];
     const refuseTwo: AnnexChecker = async (files, context) => {
       seen.push(...files.map((f) => f.name));
-      expect(context.signature).toEqual(
-        base.entries.find((e) => e.name === LAYOUT.signature)!.data,
-      );
+      expect(context.signature).toEqual(signatureBytes());
       expect(context.manifest).toEqual(base.manifest);
       context.checks.fail('timestamps/2.tsr', 'annex_entry_bad', {
         dir: 'timestamps/',
@@ -202,14 +197,7 @@ describe('the unsigned annex', () => {
         maxSize: 1,
       });
     };
-    const report = await verify(
-      buildZip([
-        ...asBuildEntries(base),
-        stored('timestamps/1.tsr', junk),
-        stored('timestamps/2.tsr', junk),
-      ]),
-      { annex: refuseTwo },
-    );
+    const report = await verify(withAnnex(twoTokens()), { annex: refuseTwo });
     expect(seen).toEqual(['timestamps/1.tsr', 'timestamps/2.tsr']);
     expect(report.notes.map((n) => [n.file, n.code, n.params])).toEqual([
       [null, 'annex_present', { count: 2, dir: 'timestamps/' }],
@@ -223,13 +211,13 @@ describe('the unsigned annex', () => {
     const files = (n: number) =>
       Array.from({ length: n }, (_, i) => stored(`timestamps/${i + 1}.tsr`, junk));
     const admit = { annex: async () => {} };
-    const full = await verify(buildZip([...asBuildEntries(base), ...files(64)]), admit);
+    const full = await verify(withAnnex(files(64)), admit);
     expect(full.failures).toEqual([]);
     expect(full.notes.find((n) => n.code === 'annex_present')?.params).toEqual({
       count: 64,
       dir: 'timestamps/',
     });
-    const over = await verify(buildZip([...asBuildEntries(base), ...files(65)]), admit);
+    const over = await verify(withAnnex(files(65)), admit);
     expect(over.failures.map((f) => [f.code, f.params])).toEqual(
       Array.from({ length: 65 }, () => [
         'annex_entry_bad',
@@ -240,7 +228,7 @@ describe('the unsigned annex', () => {
 
   it('an annex entry that does not read (bad CRC) fails as a ZIP error and never reaches the checker', async () => {
     const marker = new Uint8Array(40).fill(0x5a);
-    const zip = buildZip([...asBuildEntries(base), stored('timestamps/1.tsr', marker)]);
+    const zip = withAnnex([stored('timestamps/1.tsr', marker)]);
     const at = Buffer.from(zip).indexOf(Buffer.from(marker));
     zip[at + 3]! ^= 0xff;
     const seen: string[] = [];
@@ -263,7 +251,6 @@ describe("the package's time", () => {
   beforeAll(() => {
     pki = makeTestPki();
   }, 60_000);
-  const signatureBytes = () => base.entries.find((e) => e.name === LAYOUT.signature)!.data;
   const tokenOver = async (data: Uint8Array, genTime: Date) =>
     forgeToken({
       imprint: await sha256(data),
@@ -276,10 +263,7 @@ describe("the package's time", () => {
   it('a trusted token over statement.sig passes with its time, TSA and file', async () => {
     const time = new Date(Math.floor(Date.now() / 1000) * 1000);
     const report = await verify(
-      buildZip([
-        ...asBuildEntries(base),
-        stored('timestamps/1.tsr', await tokenOver(signatureBytes(), time)),
-      ]),
+      withAnnex([stored('timestamps/1.tsr', await tokenOver(signatureBytes(), time))]),
       { tsaAnchors: anchors() },
     );
     expect(report.verdict).toBe('valid');
@@ -300,10 +284,7 @@ describe("the package's time", () => {
   it('the same token is untrusted without its CA among the anchors, and only noted', async () => {
     const time = new Date(Math.floor(Date.now() / 1000) * 1000);
     const report = await verify(
-      buildZip([
-        ...asBuildEntries(base),
-        stored('timestamps/1.tsr', await tokenOver(signatureBytes(), time)),
-      ]),
+      withAnnex([stored('timestamps/1.tsr', await tokenOver(signatureBytes(), time))]),
     );
     expect(report.verdict).toBe('valid');
     expect(report.passed.map((p) => p.code)).not.toContain('timestamp_trusted');
