@@ -1,6 +1,7 @@
 // The bounds of the path search (lib/evidence/timestamp/chain.ts): how deep a path may go, and
 // how many signature checks one search may spend on certificates a hostile token offers. Each at
-// its edge: the last length and step count that work, and one more that does not.
+// its edge: the last length and step count that work, and one more that does not. Then which
+// path the search settles on, and which problem it names, when a token offers several.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,11 +33,21 @@ interface Made {
 let dir: string;
 let serial = 1;
 
-function make(name: string, issuer: Made | null, ext: string[]): Made {
+/** A certificate named `name`, under `issuer` (self-signed when null), with a new key or `reuse`'s. */
+function make(name: string, issuer: Made | null, ext: string[], reuse?: Made): Made {
   const id = `${serial++}`;
-  const keyPath = path.join(dir, `${id}.key`);
+  const keyPath = reuse?.keyPath ?? path.join(dir, `${id}.key`);
   const pemPath = path.join(dir, `${id}.pem`);
-  openssl(['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', keyPath]);
+  if (!reuse)
+    openssl([
+      'genpkey',
+      '-algorithm',
+      'EC',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-out',
+      keyPath,
+    ]);
   if (!issuer) {
     openssl([
       'req',
@@ -194,5 +205,101 @@ describe('signature checks one search may spend', () => {
       code: 'chain_bad_signature',
       params: { subject: 'CN=Search Leaf' },
     });
+  });
+});
+
+describe('which path and which problem, among several', () => {
+  let root: Made;
+  let absentRoot: Made;
+  beforeAll(() => {
+    root = make('Choice Root', null, CA_EXT);
+    // Never offered nor trusted: what it issued leads nowhere.
+    absentRoot = make('Absent Root', null, CA_EXT);
+  }, 60_000);
+
+  it('a first issuer that leads nowhere does not end the search: the second, same name and key, reaches the root', async () => {
+    const stranded = make('Shared Intermediate', absentRoot, CA_EXT);
+    const anchored = make('Shared Intermediate', root, CA_EXT, stranded);
+    const leaf = make('Choice Leaf', stranded, LEAF_EXT);
+    const result = await buildChain(leaf.cert, [stranded.cert, anchored.cert], [root.cert], now());
+    expect(result.ok).toBe(true);
+    if (result.ok)
+      expect(result.chain.map((c) => c.raw)).toEqual([
+        leaf.cert.raw,
+        anchored.cert.raw,
+        root.cert.raw,
+      ]);
+  });
+
+  it('two problems met at the same depth: the first is named, not the last', async () => {
+    const stranded = make('Tied Intermediate', absentRoot, CA_EXT);
+    const notCa = make('Tied Intermediate', root, LEAF_EXT, stranded);
+    const leaf = make('Tied Leaf', stranded, LEAF_EXT);
+    // The stranded issuer is tried first and fails one step up; the second is no CA at all.
+    const firstStranded = await buildChain(
+      leaf.cert,
+      [stranded.cert, notCa.cert],
+      [root.cert],
+      now(),
+    );
+    expect(firstStranded).toMatchObject({
+      ok: false,
+      code: 'chain_untrusted',
+      params: { issuer: 'CN=Absent Root' },
+    });
+    const firstNotCa = await buildChain(leaf.cert, [notCa.cert, stranded.cert], [root.cert], now());
+    expect(firstNotCa).toMatchObject({
+      ok: false,
+      code: 'chain_not_ca',
+      params: { subject: 'CN=Tied Intermediate' },
+    });
+  });
+
+  it('the root is trusted when it is any one of several anchors, and nothing is when none is given', async () => {
+    const other = make('Other Root', null, CA_EXT);
+    const leaf = make('Anchored Leaf', root, LEAF_EXT);
+    expect((await buildChain(leaf.cert, [], [other.cert, root.cert], now())).ok).toBe(true);
+    expect((await buildChain(leaf.cert, [], [root.cert, other.cert], now())).ok).toBe(true);
+    expect(await buildChain(leaf.cert, [root.cert], [], now())).toMatchObject({
+      ok: false,
+      code: 'chain_untrusted',
+      params: { issuer: 'CN=Choice Root' },
+    });
+  });
+
+  it('a leaf trusted as an anchor itself is still refused for an unknown critical extension', async () => {
+    const leaf = make('Pinned Leaf', root, [...LEAF_EXT, '1.3.6.1.4.1.99999.7=critical,ASN1:NULL']);
+    expect(await buildChain(leaf.cert, [], [leaf.cert], now())).toMatchObject({
+      ok: false,
+      code: 'chain_critical_extension',
+      params: { subject: 'CN=Pinned Leaf', oid: '1.3.6.1.4.1.99999.7' },
+    });
+    // Without that extension, pinning the leaf is trust enough.
+    const plain = make('Pinned Plain Leaf', root, LEAF_EXT);
+    expect((await buildChain(plain.cert, [], [plain.cert], now())).ok).toBe(true);
+  });
+
+  it('a self-signed certificate that is not trusted ends the path: it is named, not walked again', async () => {
+    const selfSigned = make('Loop Root', null, CA_EXT);
+    const intermediate = make('Loop Intermediate', selfSigned, CA_EXT);
+    const leaf = make('Loop Leaf', intermediate, LEAF_EXT);
+    const result = await buildChain(
+      leaf.cert,
+      [intermediate.cert, selfSigned.cert],
+      [root.cert],
+      now(),
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      code: 'chain_untrusted',
+      params: { issuer: 'CN=Loop Root' },
+    });
+  });
+
+  it('a fault that is not an unsupported algorithm is thrown, not turned into a verdict', async () => {
+    const leaf = make('Fault Leaf', root, LEAF_EXT);
+    // No certificate parseCertificate builds lacks a key algorithm: this stands for a bug.
+    const broken = { ...root.cert, keyAlgorithm: undefined } as unknown as Certificate;
+    await expect(buildChain(leaf.cert, [], [broken], now())).rejects.toThrow(TypeError);
   });
 });
