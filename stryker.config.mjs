@@ -216,6 +216,8 @@ export const QUICK = {
     testFiles: [
       'tests/unit/evidence/verify-package-reading.test.ts',
       'tests/unit/evidence/verify-package-checks.test.ts',
+      'tests/unit/evidence/verify-package-faults.test.ts',
+      'tests/unit/evidence/manifest.test.ts',
       'tests/unit/evidence/verify-report.test.ts',
       'tests/unit/evidence/verify-records-manifest.test.ts',
       'tests/unit/evidence/unsigned-annex.test.ts',

@@ -76,6 +76,11 @@ export interface VerifyOptions {
   extract?: (name: string) => Promise<ExtractSink>;
   primitives?: Primitives;
   limits?: ZipLimits;
+  /**
+   * Listed files parsed after hashing (the manifest, records, the custody log, capture-time
+   * tokens) larger than this are hashed but not parsed. Default 64 MiB.
+   */
+  maxRecordSize?: number;
   onProgress?: (bytesDone: number, bytesTotal: number) => void;
 }
 
@@ -89,6 +94,7 @@ export async function verifyPackage(
   options: VerifyOptions = {},
 ): Promise<VerifyReport> {
   const primitives = options.primitives ?? jsPrimitives;
+  const recordMax = options.maxRecordSize ?? RECORD_MAX;
   const checks = new CheckList();
   const report = (extra: Partial<VerifyReport> = {}): VerifyReport => ({
     verdict: 'invalid',
@@ -142,7 +148,7 @@ export async function verifyPackage(
       return null;
     }
   };
-  const manifestBytes = await small(LAYOUT.manifest, RECORD_MAX);
+  const manifestBytes = await small(LAYOUT.manifest, recordMax);
   const statementBytes = await small(LAYOUT.statement, 64 * 1024);
   const signature = await small(LAYOUT.signature, 1024);
   const pem = await small(LAYOUT.publicKey, 16 * 1024);
@@ -176,7 +182,7 @@ export async function verifyPackage(
     let ok = 0;
     for (const entry of toHash) {
       const expected = listed.get(entry.name)!;
-      const keep = entry.size <= RECORD_MAX && /\.(json|jsonl|txt|tsr)$/.test(entry.name);
+      const keep = entry.size <= recordMax && /\.(json|jsonl|txt|tsr)$/.test(entry.name);
       try {
         const { hash, data } = await hashEntry(
           source,

@@ -6,8 +6,10 @@
 // (built in memory), so the mutation target `verify-package` can afford them.
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AnnexChecker } from '../../../lib/evidence/annex';
+import { UNSIGNED_ANNEX, type AnnexChecker } from '../../../lib/evidence/annex';
+import { fromHex } from '../../../lib/evidence/hex';
 import { LAYOUT } from '../../../lib/evidence/manifest';
+import { makeRevocation } from '../../../lib/evidence/revocation';
 import { sha256, sha256Ref } from '../../../lib/evidence/sha256';
 import { parseCertificate, pemCertificates } from '../../../lib/evidence/timestamp/x509';
 import { verifyPackage, type VerifyOptions } from '../../../lib/evidence/verify';
@@ -80,6 +82,33 @@ describe('a sound package', () => {
   });
 });
 
+describe('an earlier package of the same log', () => {
+  const earlier = () => [
+    { checkpoint: base.manifest.custody.checkpoint, signer: base.key.fingerprint },
+  ];
+
+  it('signed by the same key: continuity passes, naming both keys', async () => {
+    const report = await verify(base.zip, { earlier: earlier() });
+    expect(report.passed.map((p) => [p.code, p.params])).toContainEqual([
+      'continuity_same',
+      { fingerprint: base.key.fingerprint, earlier: base.key.fingerprint },
+    ]);
+  });
+
+  it('under a signature that does not verify, continuity is not judged at all', async () => {
+    const forged = signatureBytes().slice();
+    forged[10]! ^= 0x01;
+    const report = await verify(buildZip(replaced(LAYOUT.signature, forged)), {
+      earlier: earlier(),
+    });
+    expect(report.verdict).toBe('invalid');
+    const continuity = [...report.passed, ...report.failures].filter((c) =>
+      c.code.startsWith('continuity_'),
+    );
+    expect(continuity).toEqual([]);
+  });
+});
+
 describe('the signature files', () => {
   it('no manifest: "missing", nothing listed is checked, no time stamps are read', async () => {
     const report = await verify(buildZip(without(LAYOUT.manifest)));
@@ -91,6 +120,8 @@ describe('the signature files', () => {
       null,
       0,
     ]);
+    // Nothing to confirm the signer against: neither matched nor mismatched.
+    expect(report.pinned).toBe('unpinned');
     expect(report.files).toBe(base.entries.length - 1);
   });
 
@@ -245,6 +276,69 @@ describe('the unsigned annex', () => {
   });
 });
 
+describe('the unsigned annex, at its edges', () => {
+  const admit = { annex: async () => {} };
+  const { maxSize } = UNSIGNED_ANNEX;
+
+  it('a file of exactly the size limit is read; one byte more is refused unread', async () => {
+    const seen: number[] = [];
+    const sizes: VerifyOptions = {
+      annex: async (files) => void seen.push(...files.map((f) => f.bytes.length)),
+    };
+    const atLimit = await verify(
+      withAnnex([stored('timestamps/1.tsr', new Uint8Array(maxSize))]),
+      sizes,
+    );
+    expect([atLimit.failures, seen]).toEqual([[], [maxSize]]);
+    const over = await verify(
+      withAnnex([stored('timestamps/1.tsr', new Uint8Array(maxSize + 1))]),
+      sizes,
+    );
+    expect(over.failures.map((f) => [f.file, f.code])).toEqual([
+      ['timestamps/1.tsr', 'annex_entry_bad'],
+    ]);
+    expect(seen).toEqual([maxSize]);
+  });
+
+  it('each annex file read goes to extract as well, byte for byte', async () => {
+    const data = new Uint8Array([1, 2, 3, 4]);
+    const got = new Map<string, Uint8Array[]>();
+    await verify(withAnnex([stored('timestamps/1.tsr', data)]), {
+      ...admit,
+      extract: async (name) => {
+        const chunks: Uint8Array[] = [];
+        got.set(name, chunks);
+        return { write: async (c) => void chunks.push(c.slice()), close: async () => {} };
+      },
+    });
+    expect(got.get('timestamps/1.tsr')).toEqual([data]);
+  });
+
+  it('an annex file placed before the signed files: the order has changed', async () => {
+    const report = await verify(
+      buildZip([stored('timestamps/1.tsr', new Uint8Array([1])), ...asBuildEntries(base)]),
+      admit,
+    );
+    expect([
+      report.container,
+      report.notes.find((n) => n.code === 'container_repacked')?.params,
+    ]).toEqual(['repacked', { changes: ['order'] }]);
+  });
+
+  it('an annex file failed for its name before the checker ran is still judged as a token', async () => {
+    // The same name twice: the package fails for the duplicate, not for what the checker says.
+    const junk = new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x00]);
+    const token = stored('timestamps/1.tsr', junk);
+    const report = await verify(withAnnex([token, token]), admit);
+    expect(report.failures.map((f) => [f.file, f.code])).toEqual([
+      ['timestamps/1.tsr', 'name_duplicate'],
+    ]);
+    expect(report.timestamps!.tokens.map((t) => [t.file, t.code])).toEqual([
+      ['timestamps/1.tsr', 'unparsable'],
+    ]);
+  });
+});
+
 describe("the package's time", () => {
   // Made here, not for the whole file: only these tests need a TSA (openssl takes a second).
   let pki: TestPki;
@@ -272,6 +366,8 @@ describe("the package's time", () => {
       'timestamp_trusted',
       { time: time.toISOString(), tsa: 'Dalel Test TSA', file: 'timestamps/1.tsr' },
     ]);
+    // A trusted token is not also noted as untrusted: the annex is the only note.
+    expect(report.notes.map((n) => n.code)).toEqual(['annex_present']);
     const [token] = report.timestamps!.tokens;
     expect([token!.status, token!.covers]).toEqual(['trusted', LAYOUT.signature]);
     // Stamped months after the manifest's stated creation: noted against that time.
@@ -279,6 +375,71 @@ describe("the package's time", () => {
     expect(token!.notes).toEqual([
       { code: 'stamped_long_after_signing', params: { minutes: String(minutes) } },
     ]);
+  });
+
+  it('a key revoked later: a trusted time before the loss keeps the package valid', async () => {
+    const time = new Date(Math.floor(Date.now() / 1000) * 1000);
+    const since = new Date(time.getTime() + 60_000).toISOString();
+    const { code } = await makeRevocation(base.key, new Date());
+    const report = await verify(
+      withAnnex([stored('timestamps/1.tsr', await tokenOver(signatureBytes(), time))]),
+      { tsaAnchors: anchors(), revocations: [{ code, compromisedSince: since }] },
+    );
+    expect(report.verdict).toBe('valid');
+    expect(report.passed.map((p) => [p.code, p.params])).toContainEqual([
+      'revocation_before_loss',
+      {
+        fingerprint: base.key.fingerprint,
+        since,
+        time: time.toISOString(),
+        tsa: 'Dalel Test TSA',
+      },
+    ]);
+  });
+
+  const firstCapture = () => base.manifest.contents.captures[0]!;
+  /** A token over the first capture's seal (itself a SHA-256: the imprint is the seal). */
+  const captureToken = (time: Date) =>
+    forgeToken({
+      imprint: fromHex(firstCapture().seal.slice('sha256:'.length)),
+      genTime: time,
+      signerKeyPem: readFileSync(pki.tsaKeyPath, 'utf8'),
+      signerCert: pemCertificates(pki.tsaPem)[0]!,
+    });
+  /** The base package with `token` as its first capture's capture-time token, listed and signed. */
+  const withCaptureToken = async (token: Uint8Array) => {
+    const capture = firstCapture();
+    const name = `captures/${capture.id}/timestamps/1.tsr`;
+    const listed = {
+      path: name,
+      sha256: sha256Ref(await sha256(token)),
+      size: token.length,
+      mediaType: 'application/timestamp-reply',
+    };
+    const entries = await resign([...base.entries, { name, data: token }], base.key, (m) =>
+      m.files.push(listed),
+    );
+    return { zip: buildZip(asBuildEntries({ ...base, entries })), capture, name };
+  };
+
+  it("a listed capture-time token is judged against that capture's seal", async () => {
+    const time = new Date(Math.floor(Date.now() / 1000) * 1000);
+    const { zip, capture, name } = await withCaptureToken(await captureToken(time));
+    const report = await verify(zip, { tsaAnchors: anchors() });
+    expect(report.failures).toEqual([]);
+    expect(report.timestamps!.captures).toEqual({
+      [capture.id]: { time: time.toISOString(), tsa: 'Dalel Test TSA', file: name },
+    });
+  });
+
+  it('a capture-time token is judged up to the parsing limit; one byte over, it is hashed but not judged', async () => {
+    // Larger than the manifest and every record; what it holds does not matter here.
+    const size = Math.max(...base.entries.map((e) => e.data.length)) + 1;
+    const { zip, name } = await withCaptureToken(new Uint8Array(size).fill(0x30));
+    const atLimit = await verify(zip, { tsaAnchors: anchors(), maxRecordSize: size });
+    expect(atLimit.timestamps!.tokens.map((t) => [t.file, t.code])).toEqual([[name, 'unparsable']]);
+    const over = await verify(zip, { tsaAnchors: anchors(), maxRecordSize: size - 1 });
+    expect(over.timestamps).toEqual({ tokens: [], earliest: null, captures: {} });
   });
 
   it('the same token is untrusted without its CA among the anchors, and only noted', async () => {
@@ -294,6 +455,23 @@ describe("the package's time", () => {
       { reason: 'chain_untrusted' },
     ]);
     expect(report.timestamps!.earliest).toBeNull();
+  });
+});
+
+describe('a revoked signing key', () => {
+  it('with no trusted time, lost before any proof of signing: failed, naming the key and the loss', async () => {
+    const since = '2026-01-01T00:00:00.000Z';
+    const { code } = await makeRevocation(base.key, new Date());
+    const report = await verify(base.zip, { revocations: [{ code, compromisedSince: since }] });
+    expect(report.verdict).toBe('invalid');
+    expect(report.failures.map((f) => [f.code, f.params])).toEqual([
+      ['revocation_after_loss', { fingerprint: base.key.fingerprint, since, earliest: 'none' }],
+    ]);
+    expect(report.revocation).toEqual({
+      fingerprint: base.key.fingerprint,
+      compromisedSince: since,
+      signedBeforeLoss: false,
+    });
   });
 });
 
@@ -318,6 +496,22 @@ describe('verify.html against the one this verifier ships', () => {
     const verifierCodes = ['verifier_official', 'verifier_other'];
     expect(
       [...unasked.passed, ...unasked.notes].filter((c) => verifierCodes.includes(c.code)),
+    ).toEqual([]);
+  });
+  it('a package that carries no verify.html: nothing to compare, and sound', async () => {
+    const entries = await resign(
+      base.entries.filter((e) => e.name !== LAYOUT.verifier),
+      base.key,
+      (m) => void (m.files = m.files.filter((f) => f.path !== LAYOUT.verifier)),
+    );
+    const report = await verify(
+      buildZip(asBuildEntries({ ...base, entries }).filter((e) => e.name !== LAYOUT.verifier)),
+      { officialVerifier: listedVerifier().sha256 },
+    );
+    expect(report.failures).toEqual([]);
+    const verifierCodes = ['verifier_official', 'verifier_other'];
+    expect(
+      [...report.passed, ...report.notes].filter((c) => verifierCodes.includes(c.code)),
     ).toEqual([]);
   });
 });

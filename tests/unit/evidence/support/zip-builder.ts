@@ -37,6 +37,8 @@ export interface BuildOptions {
   trailing?: Uint8Array;
   /** Bytes before the first entry. */
   prefix?: Uint8Array;
+  /** The central directory's order, as indices into `entries` (default: the entries' order). */
+  centralOrder?: readonly number[];
 }
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
@@ -133,7 +135,11 @@ export function buildZip(entries: readonly BuildEntry[], options: BuildOptions =
       comment,
     );
   }
-  const cd = concatBytes(central);
+  // Each entry's central record is four parts: the fixed fields, its name, extra and comment.
+  const records = entries.map((_, i) => central.slice(i * 4, i * 4 + 4));
+  const cd = concatBytes(
+    (options.centralOrder ?? entries.map((_, i) => i)).flatMap((i) => records[i]!),
+  );
   const comment = options.archiveComment ?? new Uint8Array(0);
   const end = le([
     [4, 0x06054b50],
