@@ -522,6 +522,22 @@ describe('a withheld original’s redacted copy', () => {
     }
   });
 
+  it('the copy check reads its key afresh (`copyOf`, a module-level constant, for mutation testing)', async () => {
+    const named = paths.artifact(prot.input.captures[0]!.id, 'redacted/not-here.png');
+    const zip = await repack(
+      await resign(prot.entries, prot.key, (m) => {
+        m.withheld!.find((w) => w.path === shot())!.redactedCopy = named;
+      }),
+    );
+    vi.resetModules();
+    const { verifyPackage } = await import('../../../lib/evidence/verify');
+    const { bytesSource } = await import('../../../lib/evidence/zip/source');
+    const report = await verifyPackage(bytesSource(zip), { pinnedKey: prot.key.fingerprint });
+    expect(report.failures.map((f) => [f.file, f.code])).toEqual([
+      [shot(), 'withheld_copy_unproven'],
+    ]);
+  });
+
   it('a copy whose redaction record fails is not vouched for either', async () => {
     const r = structuredClone(prot.redaction);
     r.derived.size += 1;
@@ -961,5 +977,106 @@ describe('the record checks, sharper (mutation testing found these unnoticed)', 
     expect(passedOf(report, 'captures_sealed_ok')).toEqual([]);
     expect(passedOf(report, 'links_ok')).toEqual([]);
     expect(passedOf(report, 'captures_ok')).toEqual([{ file: null, params: { count: 0 } }]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// What each record failure says, exactly: the code, the place and the parameters a lawyer reads.
+
+describe('what the record checks say, exactly', () => {
+  it('a record listed but not in the package is "missing", not unreadable', async () => {
+    const item = manifest.contents.cases[0]!;
+    const report = await verifyEdited(
+      () => {},
+      entries.filter((e) => e.name !== item.path),
+    );
+    expect(report.failures.filter((f) => f.file === item.path).map((f) => f.code)).toEqual([
+      'file_listed_missing',
+      'record_missing',
+    ]);
+  });
+
+  it('a capture record changed without a new seal fails its seal, and counts as a failed capture', async () => {
+    const item = manifest.contents.captures[0]!;
+    const capture = JSON.parse(new TextDecoder().decode(get(entries, item.path))) as Capture;
+    capture.artifacts[0]!.mediaType = 'image/x-edited';
+    const report = await verifyEdited(() => {}, set(entries, item.path, canonicalBytes(capture)));
+    expect(report.failures.map((f) => [f.file, f.code, f.params])).toEqual([
+      [item.path, 'capture_seal_bad', {}],
+      [null, 'captures_failed', { count: 1 }],
+    ]);
+    expect(passedOf(report, 'captures_ok')).toEqual([]);
+  });
+
+  it('an unreadable event line is named once, not also for its shape', async () => {
+    const lines = new TextDecoder().decode(get(entries, LAYOUT.events)).trimEnd().split('\n');
+    lines[2] = 'not json';
+    const report = await verifyEdited(
+      () => {},
+      set(entries, LAYOUT.events, new TextEncoder().encode(`${lines.join('\n')}\n`)),
+    );
+    const atLine3 = report.failures.filter(
+      (f) => f.file === LAYOUT.events && f.where?.code === 'at_line' && f.where.params.line === 3,
+    );
+    expect(atLine3.map((f) => f.code)).toEqual(['json_invalid']);
+  });
+
+  it('an event changed in place is named at its sequence number, and the log is not called sound', async () => {
+    const lines = new TextDecoder().decode(get(entries, LAYOUT.events)).trimEnd().split('\n');
+    const event = JSON.parse(lines[1]!) as CustodyEvent;
+    event.at = '2020-01-01T00:00:00.000Z';
+    lines[1] = new TextDecoder().decode(canonicalBytes(event));
+    const report = await verifyEdited(
+      () => {},
+      set(entries, LAYOUT.events, new TextEncoder().encode(`${lines.join('\n')}\n`)),
+    );
+    const onEvents = report.failures.filter((f) => f.file === LAYOUT.events);
+    expect(onEvents.map((f) => [f.code, f.where])).toContainEqual([
+      'custody_hash',
+      { code: 'at_event', params: { seq: event.seq } },
+    ]);
+    expect(passedOf(report, 'custody_ok')).toEqual([]);
+  });
+
+  it('a capture without the event it entered custody with is named by its id', async () => {
+    const report = await verifyLog((ds) => ds.filter((d) => !isCaptured(d)));
+    const capture = manifest.contents.captures[0]!;
+    expect(report.failures.map((f) => [f.code, f.params])).toContainEqual([
+      'capture_no_entry_event',
+      { id: capture.id },
+    ]);
+  });
+
+  it('a later event naming the same tag that is not an untagging does not untag it', async () => {
+    const report = await verifyLog((ds) => {
+      const t = ds.find(isTagged)!;
+      // The same tag made again later: still tagged.
+      return [...ds, structuredClone(t)];
+    });
+    expect(codesOf(report)).toEqual([]);
+    expect(passedOf(report, 'links_ok')).toHaveLength(1);
+  });
+});
+
+describe('a redaction record listed but not in the package', () => {
+  it('is named missing, and the rest of the package is still checked', async () => {
+    const k = await generateSigningKey();
+    const { input, redaction } = await redactedInput(k);
+    const at = paths.redaction(redaction.id);
+    const all = await unpack(await writeToBytes(input));
+    const report = await verifyBytes(
+      await repack(
+        await resign(
+          all.filter((e) => e.name !== at),
+          k,
+        ),
+      ),
+      { pinnedKey: k.fingerprint },
+    );
+    expect(report.failures.filter((f) => f.file === at).map((f) => f.code)).toEqual([
+      'file_listed_missing',
+      'record_missing',
+    ]);
+    expect(passedOf(report, 'custody_ok')).toHaveLength(1);
   });
 });
