@@ -1,8 +1,10 @@
 // The package's layout and the manifest's shape (lib/evidence/manifest.ts): where each record
 // lives in a package (README.txt tells a lawyer these paths, so they are a published format),
-// the package id's exact form, and a withheld file's fields.
-import { beforeAll, describe, expect, it } from 'vitest';
-import { manifestShape, paths, type Manifest } from '../../../lib/evidence/manifest';
+// the package id's exact form, and a withheld file's fields. All of them are module-level
+// constants: each test imports the module afresh, so a mutation test can change them (a static
+// mutant counts as covered only by a test that evaluates it, not by a hook).
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Manifest } from '../../../lib/evidence/manifest';
 import { parseShape } from '../../../lib/evidence/shape';
 import { basePackage } from './support/hostile-packages';
 
@@ -11,8 +13,14 @@ beforeAll(async () => {
   manifest = (await basePackage()).manifest;
 });
 
+const fresh = () => {
+  vi.resetModules();
+  return import('../../../lib/evidence/manifest');
+};
+
 /** The issues `manifestShape` finds in the sound manifest after `edit`. */
-const issuesAfter = (edit: (m: Record<string, unknown>) => void) => {
+const issuesAfter = async (edit: (m: Record<string, unknown>) => void) => {
+  const { manifestShape } = await fresh();
   const copy = structuredClone(manifest) as unknown as Record<string, unknown>;
   edit(copy);
   const parsed = parseShape(manifestShape, copy);
@@ -20,7 +28,8 @@ const issuesAfter = (edit: (m: Record<string, unknown>) => void) => {
 };
 
 describe('where each record lives', () => {
-  it('captures, their files, cases, persons, links and redactions', () => {
+  it('captures, their files, cases, persons, links and redactions', async () => {
+    const { paths } = await fresh();
     expect([
       paths.capture('cap_1'),
       paths.artifact('cap_1', 'page.html'),
@@ -40,21 +49,20 @@ describe('where each record lives', () => {
 });
 
 describe('the manifest shape', () => {
-  it('the sound manifest passes', () => {
-    expect(issuesAfter(() => {})).toEqual([]);
+  it('the sound manifest passes', async () => {
+    expect(await issuesAfter(() => {})).toEqual([]);
   });
 
-  it('a package id is exactly 32 lowercase hex digits: nothing before, nothing after', () => {
+  it('a package id is exactly 32 lowercase hex digits: nothing before, nothing after', async () => {
     const id = manifest.packageId;
     for (const packageId of [`x${id}`, `${id}x`, id.slice(1), id.toUpperCase()]) {
-      expect(
-        issuesAfter((m) => (m.packageId = packageId)),
-        packageId,
-      ).toEqual([{ code: 'shape_format', params: { path: 'packageId', format: 'package id' } }]);
+      expect(await issuesAfter((m) => (m.packageId = packageId)), packageId).toEqual([
+        { code: 'shape_format', params: { path: 'packageId', format: 'package id' } },
+      ]);
     }
   });
 
-  it('a withheld file must say what it is, its hash, size, type and why', () => {
+  it('a withheld file must say what it is, its hash, size, type and why', async () => {
     const withheld = {
       path: 'captures/cap_1/screenshot-full.png',
       sha256: `sha256:${'a'.repeat(64)}`,
@@ -63,11 +71,11 @@ describe('the manifest shape', () => {
       reason: 'viewer_identity',
       redactedCopy: null,
     };
-    expect(issuesAfter((m) => (m.withheld = [withheld]))).toEqual([]);
+    expect(await issuesAfter((m) => (m.withheld = [withheld]))).toEqual([]);
     for (const field of Object.keys(withheld)) {
       const partial: Record<string, unknown> = { ...withheld };
       delete partial[field];
-      const issues = issuesAfter((m) => (m.withheld = [partial]));
+      const issues = await issuesAfter((m) => (m.withheld = [partial]));
       expect(issues.length, field).toBeGreaterThan(0);
       expect(JSON.stringify(issues), field).toContain(`withheld.0.${field}`);
     }

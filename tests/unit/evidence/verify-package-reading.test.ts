@@ -4,7 +4,7 @@
 // re-pack is named by what changed (compression, order) without failing the package. The real
 // re-zips by Info-ZIP and the other tools are in zip-one-reading.test.ts; these are fast, built
 // field by field, so mutation testing can afford them.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { nodePrimitives } from '../../../cli/node/primitives';
 import { concatBytes } from '../../../lib/evidence/hex';
 import { LAYOUT } from '../../../lib/evidence/manifest';
@@ -148,6 +148,15 @@ describe('the container: as our writer made it, or re-packed (a note, never a fa
       const { report, changes } = await changesOf(reordered);
       expect([report.verdict, report.container, changes]).toEqual(['valid', 'repacked', ['order']]);
     }
+  });
+
+  it('the order check reads the signature files afresh (a module-level constant, for mutation testing)', async () => {
+    vi.resetModules();
+    const fresh = await import('../../../lib/evidence/verify');
+    const report = await fresh.verifyPackage(bytesSource(buildZip(asBuildEntries(base))), {
+      pinnedKey: base.key.fingerprint,
+    });
+    expect([report.verdict, report.container]).toEqual(['valid', 'dalel']);
   });
 
   it('the unsigned annex after the signed files, as Dalel stamps it: "dalel"; a signed file after it: order', async () => {
