@@ -199,6 +199,7 @@ export const QUICK = {
     mutate: ['lib/evidence/zip/writer.ts', 'lib/evidence/zip/sink.ts', 'lib/evidence/zip/codec.ts'],
     testFiles: [
       'tests/unit/evidence/zip-writer.test.ts',
+      'tests/unit/evidence/zip-writer-edges.test.ts',
       'tests/unit/evidence/zip-limits.test.ts',
       'tests/unit/evidence/zip-sink.test.ts',
       'tests/unit/evidence/zip-codec.test.ts',
