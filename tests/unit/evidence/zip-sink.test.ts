@@ -78,3 +78,57 @@ describe('ByteSink', () => {
     await expect(attempt()).rejects.toThrow('disk full');
   });
 });
+
+describe('ByteSink: how writes are cut into blocks', () => {
+  /** The sizes of the chunks a callback target receives for these writes. */
+  async function handedOn(sizes: number[]): Promise<number[]> {
+    const got: number[] = [];
+    const sink = new ByteSink(async (chunk) => void got.push(chunk.length));
+    for (const size of sizes) await sink.write(new Uint8Array(size));
+    await sink.close();
+    return got;
+  }
+
+  it('small writes are packed into 1 MiB blocks, the rest handed on at close', async () => {
+    expect(await handedOn([0.75 * MIB, 0.75 * MIB])).toEqual([MIB, 0.5 * MIB]);
+    expect(await handedOn([MIB - 1, 1, 5])).toEqual([MIB, 5]);
+  });
+
+  it('a chunk of exactly a block passes through after what was packed before it', async () => {
+    expect(await handedOn([10, MIB])).toEqual([10, MIB]);
+    expect(await handedOn([MIB - 1])).toEqual([MIB - 1]);
+  });
+
+  it('nothing written: nothing handed on, not even an empty chunk', async () => {
+    expect(await handedOn([])).toEqual([]);
+    expect(await handedOn([MIB])).toEqual([MIB]);
+  });
+});
+
+describe('ByteSink: a WritableStream target is closed or aborted with the archive', () => {
+  function stream() {
+    const events: string[] = [];
+    const target = new WritableStream<Uint8Array>({
+      write: async (c) => void events.push(`write ${c.length}`),
+      close: async () => void events.push('close'),
+      abort: async (reason) => void events.push(`abort ${(reason as Error).message}`),
+    });
+    return { events, target };
+  }
+
+  it('close flushes, then closes the stream', async () => {
+    const { events, target } = stream();
+    const sink = new ByteSink(target);
+    await sink.write(new Uint8Array(3));
+    await sink.close();
+    expect(events).toEqual(['write 3', 'close']);
+  });
+
+  it('abort drops what was packed and aborts the stream with the reason', async () => {
+    const { events, target } = stream();
+    const sink = new ByteSink(target);
+    await sink.write(new Uint8Array(3));
+    await sink.abort(new Error('stopped'));
+    expect(events).toEqual(['abort stopped']);
+  });
+});
