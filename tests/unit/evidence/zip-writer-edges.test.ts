@@ -150,6 +150,34 @@ describe('a central record carries Zip64 fields when any of its numbers reaches 
     expect(plain(under)).toBe(true);
   });
 
+  it('its size alone: bytes that compress well, exactly at the threshold', async () => {
+    const entries: ZipEntryInput[] = [
+      { name: 'z.txt', data: new Uint8Array(T).fill(0x7a), size: T, compress: true },
+    ];
+    const zip = await zipOf(entries, { zip64Threshold: T });
+    const [record] = layout(zip).central;
+    expect(record!.extraLength).toBe(28);
+    await readsBack(zip, entries);
+  });
+
+  it('its compressed size alone, exactly at the threshold (a compressor that answers that much)', async () => {
+    const zip = await zipOf(
+      [{ name: 'c.txt', data: new Uint8Array(10), size: 10, compress: true }],
+      {
+        zip64Threshold: T,
+        primitives: {
+          ...jsPrimitives,
+          deflateRaw: async function* (input: AsyncIterable<Uint8Array>) {
+            for await (const _ of input);
+            yield new Uint8Array(T);
+          },
+        },
+      },
+    );
+    const [record] = layout(zip).central;
+    expect([record!.extraLength, record!.size32]).toEqual([28, MAX32]);
+  });
+
   it('its compressed size alone: bytes that do not compress, one short of the threshold', async () => {
     // Random bytes deflate to a few bytes more than they are: the compressed size reaches it.
     const data = crypto.getRandomValues(new Uint8Array(T - 1));
@@ -203,7 +231,9 @@ describe('the end records are Zip64 when the count or the directory’s start re
 describe('what the writer refuses, and what it answers', () => {
   it('a name of 65,535 bytes is written; one more is refused', async () => {
     await expect(zipOf([stored('n'.repeat(0xffff), 1)])).resolves.toBeInstanceOf(Uint8Array);
-    await expect(zipOf([stored('n'.repeat(0x10000), 1)])).rejects.toThrow(ZipSizeError);
+    const long = 'n'.repeat(0x10000);
+    await expect(zipOf([stored(long, 1)])).rejects.toThrow(ZipSizeError);
+    await expect(zipOf([stored(long, 1)])).rejects.toThrow(`${long}: name too long`);
   });
 
   it('a compressor that overruns past the threshold a declared size allowed is refused', async () => {
