@@ -211,6 +211,7 @@ describe('signature checks one search may spend', () => {
 describe('which path and which problem, among several', () => {
   let root: Made;
   let absentRoot: Made;
+  const refusal = (code: string, params: Record<string, string>) => ({ ok: false, code, params });
   beforeAll(() => {
     root = make('Choice Root', null, CA_EXT);
     // Never offered nor trusted: what it issued leads nowhere.
@@ -242,17 +243,9 @@ describe('which path and which problem, among several', () => {
       [root.cert],
       now(),
     );
-    expect(firstStranded).toMatchObject({
-      ok: false,
-      code: 'chain_untrusted',
-      params: { issuer: 'CN=Absent Root' },
-    });
+    expect(firstStranded).toMatchObject(refusal('chain_untrusted', { issuer: 'CN=Absent Root' }));
     const firstNotCa = await buildChain(leaf.cert, [notCa.cert, stranded.cert], [root.cert], now());
-    expect(firstNotCa).toMatchObject({
-      ok: false,
-      code: 'chain_not_ca',
-      params: { subject: 'CN=Tied Intermediate' },
-    });
+    expect(firstNotCa).toMatchObject(refusal('chain_not_ca', { subject: 'CN=Tied Intermediate' }));
   });
 
   it('the root is trusted when it is any one of several anchors, and nothing is when none is given', async () => {
@@ -260,20 +253,19 @@ describe('which path and which problem, among several', () => {
     const leaf = make('Anchored Leaf', root, LEAF_EXT);
     expect((await buildChain(leaf.cert, [], [other.cert, root.cert], now())).ok).toBe(true);
     expect((await buildChain(leaf.cert, [], [root.cert, other.cert], now())).ok).toBe(true);
-    expect(await buildChain(leaf.cert, [root.cert], [], now())).toMatchObject({
-      ok: false,
-      code: 'chain_untrusted',
-      params: { issuer: 'CN=Choice Root' },
-    });
+    expect(await buildChain(leaf.cert, [root.cert], [], now())).toMatchObject(
+      refusal('chain_untrusted', { issuer: 'CN=Choice Root' }),
+    );
   });
 
   it('a leaf trusted as an anchor itself is still refused for an unknown critical extension', async () => {
     const leaf = make('Pinned Leaf', root, [...LEAF_EXT, '1.3.6.1.4.1.99999.7=critical,ASN1:NULL']);
-    expect(await buildChain(leaf.cert, [], [leaf.cert], now())).toMatchObject({
-      ok: false,
-      code: 'chain_critical_extension',
-      params: { subject: 'CN=Pinned Leaf', oid: '1.3.6.1.4.1.99999.7' },
-    });
+    expect(await buildChain(leaf.cert, [], [leaf.cert], now())).toMatchObject(
+      refusal('chain_critical_extension', {
+        subject: 'CN=Pinned Leaf',
+        oid: '1.3.6.1.4.1.99999.7',
+      }),
+    );
     // Without that extension, pinning the leaf is trust enough.
     const plain = make('Pinned Plain Leaf', root, LEAF_EXT);
     expect((await buildChain(plain.cert, [], [plain.cert], now())).ok).toBe(true);
@@ -289,11 +281,7 @@ describe('which path and which problem, among several', () => {
       [root.cert],
       now(),
     );
-    expect(result).toMatchObject({
-      ok: false,
-      code: 'chain_untrusted',
-      params: { issuer: 'CN=Loop Root' },
-    });
+    expect(result).toMatchObject(refusal('chain_untrusted', { issuer: 'CN=Loop Root' }));
   });
 
   it('a fault that is not an unsupported algorithm is thrown, not turned into a verdict', async () => {
