@@ -124,11 +124,55 @@ describe('ByteSink: a WritableStream target is closed or aborted with the archiv
     expect(events).toEqual(['write 3', 'close']);
   });
 
+  it('abort returns only after a write in flight is done (a file is not closed under it)', async () => {
+    let finished = false;
+    const sink = new ByteSink(async () => {
+      await tick();
+      await tick();
+      finished = true;
+    });
+    await sink.write(new Uint8Array(MIB));
+    expect(finished).toBe(false);
+    await sink.abort(new Error('stopped'));
+    expect(finished).toBe(true);
+  });
+
   it('abort drops what was packed and aborts the stream with the reason', async () => {
     const { events, target } = stream();
     const sink = new ByteSink(target);
     await sink.write(new Uint8Array(3));
     await sink.abort(new Error('stopped'));
     expect(events).toEqual(['abort stopped']);
+  });
+});
+
+describe('ByteSink: the queue of a WritableStream target', () => {
+  /** Whether `p` has settled after the event loop has turned a few times. */
+  async function settled(p: Promise<unknown>): Promise<boolean> {
+    let done = false;
+    void p.then(() => (done = true));
+    for (let i = 0; i < 5; i++) await tick();
+    return done;
+  }
+
+  it('holds 32 MiB: the 33rd MiB waits for the first write, and goes as soon as it is done', async () => {
+    const release: (() => void)[] = [];
+    const target = new WritableStream<Uint8Array>(
+      { write: () => new Promise<void>((resolve) => release.push(resolve)) },
+      new CountQueuingStrategy({ highWaterMark: 64 }),
+    );
+    const sink = new ByteSink(target);
+    const block = new Uint8Array(MIB);
+    for (let i = 0; i < 32; i++)
+      expect(await settled(sink.write(block)), `MiB ${i + 1}`).toBe(true);
+    const thirtyThird = sink.write(block);
+    expect(await settled(thirtyThird)).toBe(false);
+    release.shift()!();
+    expect(await settled(thirtyThird)).toBe(true);
+    // Still 32 MiB queued: the 34th waits for the second write.
+    const thirtyFourth = sink.write(block);
+    expect(await settled(thirtyFourth)).toBe(false);
+    release.shift()!();
+    expect(await settled(thirtyFourth)).toBe(true);
   });
 });
