@@ -7,6 +7,7 @@ import {
   fflateDeflate,
   fflateInflate,
   streamInflate,
+  TrailingDataError,
   type Chunks,
   type RawDeflate,
   type RawInflate,
@@ -110,6 +111,37 @@ describe('raw DEFLATE codecs', () => {
         throw new Error('disk read failed');
       })();
       await expect(collect(inflate(failing))).rejects.toThrow('disk read failed');
+    });
+  }
+});
+
+// Bytes after the end of a DEFLATE stream are hidden data (and a streaming ZIP reader would take
+// them for the next entry). fflate and zlib are checked here; the platform's DecompressionStream
+// refuses them only where it follows the standard (Chromium, not Node 20: see defaultInflate).
+describe('bytes after the end of the compressed stream', () => {
+  const strict: [string, RawInflate][] = [
+    ['fflate', fflateInflate],
+    ['node zlib', nodePrimitives.inflateRaw!],
+  ];
+  for (const [name, inflate] of strict) {
+    it(`${name}: one byte after the end throws TrailingDataError, in the same chunk or the next`, async () => {
+      for (const payload of [
+        text(50),
+        new Uint8Array(0),
+        crypto.getRandomValues(new Uint8Array(999)),
+      ]) {
+        const packed = new Uint8Array(deflateRawSync(payload));
+        const junk = concatBytes([packed, new Uint8Array([0x2a])]);
+        for (const cuts of [[], [packed.length], [1], [packed.length - 1]]) {
+          await expect(
+            collect(inflate(chunked(junk, cuts))),
+            `${payload.length} bytes cut at ${cuts.join(',')}`,
+          ).rejects.toThrow(TrailingDataError);
+        }
+        // The same stream without the byte, cut anywhere: whole, nothing refused.
+        for (const cuts of [[], [packed.length - 1], [1]])
+          expect(await collect(inflate(chunked(packed, cuts)))).toEqual(payload);
+      }
     });
   }
 });
