@@ -71,14 +71,17 @@ export async function* fflateInflate(input: Chunks): AsyncGenerator<Uint8Array> 
  * gets fflate, whose leftover input we can see).
  */
 async function hasStrictNativeInflate(): Promise<boolean> {
+  let native: DecompressionStream;
   try {
-    if (typeof DecompressionStream !== 'function' || !new DecompressionStream('deflate-raw'))
-      return false;
+    // Browsers before raw DEFLATE (Chromium < 103, Firefox < 113) throw here: not strict, absent.
+    native = new DecompressionStream('deflate-raw');
+  } catch {
+    return false;
+  }
+  try {
     // An empty final stored block (03 00) followed by one junk byte.
     const probe = new Blob([new Uint8Array([0x03, 0x00, 0x2a])]);
-    await new Response(
-      probe.stream().pipeThrough(new DecompressionStream('deflate-raw')),
-    ).arrayBuffer();
+    await new Response(probe.stream().pipeThrough(native)).arrayBuffer();
     return false;
   } catch {
     return true;

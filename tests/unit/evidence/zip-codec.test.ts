@@ -1,6 +1,6 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { nodePrimitives } from '../../../cli/node/primitives';
 import { concatBytes } from '../../../lib/evidence/hex';
 import {
@@ -144,4 +144,56 @@ describe('bytes after the end of the compressed stream', () => {
       }
     });
   }
+});
+
+// defaultInflate takes the platform's DecompressionStream only where it refuses bytes after the
+// end; anywhere else (none at all, one without raw DEFLATE, Node 20's lenient one) fflate, which
+// does. It decides once per module, so each case imports the module afresh.
+describe('defaultInflate: the platform inflater only where it is strict', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  /** defaultInflate and the error class of a module imported afresh. */
+  async function freshCodec() {
+    vi.resetModules();
+    const codec = await import('../../../lib/evidence/zip/codec');
+    return { inflate: codec.defaultInflate(), Trailing: codec.TrailingDataError };
+  }
+
+  const platforms: [string, () => void][] = [
+    ['no DecompressionStream at all', () => vi.stubGlobal('DecompressionStream', undefined)],
+    [
+      'one without raw DEFLATE (its constructor throws)',
+      () =>
+        vi.stubGlobal(
+          'DecompressionStream',
+          class {
+            constructor(format: string) {
+              throw new TypeError(`unsupported format ${format}`);
+            }
+          },
+        ),
+    ],
+    ["Node's own, which lets bytes after the end through", () => {}],
+  ];
+  for (const [platform, arrange] of platforms) {
+    it(`${platform}: inflates, and refuses bytes after the end`, async () => {
+      arrange();
+      const { inflate, Trailing } = await freshCodec();
+      const payload = text(40);
+      const packed = new Uint8Array(deflateRawSync(payload));
+      expect(await collect(inflate(chunked(packed)))).toEqual(payload);
+      const junk = concatBytes([packed, new Uint8Array([0x2a])]);
+      await expect(collect(inflate(chunked(junk)))).rejects.toThrow(Trailing);
+    });
+  }
+
+  it('TrailingDataError says what it is', () => {
+    const error = new TrailingDataError();
+    expect([error.name, error.message]).toEqual([
+      'TrailingDataError',
+      'bytes after the end of the compressed stream',
+    ]);
+  });
 });
