@@ -1,9 +1,10 @@
 // What verifyPackage (lib/evidence/verify.ts) reports, check by check, with the numbers and names
 // each check carries: a sound package's list of passes, the verdict with and without a pinned
-// key, signature files missing, listed files of another size or hash, a manifest of the wrong
-// shape, the unsigned annex with no checker, a refusing checker or an unreadable entry, the
-// package's trusted time and the notes on untrusted tokens, and the verify.html comparison. Fast
-// (built in memory), so the mutation target `verify-package` can afford them.
+// key, continuity with an earlier package, signature files missing, listed files of another size
+// or hash, a manifest of the wrong shape, the unsigned annex (no checker, a refusing checker, an
+// unreadable entry, its size limit and place), the package's trusted time, capture-time tokens,
+// a revoked signing key, and the verify.html comparison. Fast (built in memory), so the mutation
+// target `verify-package` can afford them.
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { UNSIGNED_ANNEX, type AnnexChecker } from '../../../lib/evidence/annex';
@@ -498,16 +499,16 @@ describe('verify.html against the one this verifier ships', () => {
       [...unasked.passed, ...unasked.notes].filter((c) => verifierCodes.includes(c.code)),
     ).toEqual([]);
   });
+
   it('a package that carries no verify.html: nothing to compare, and sound', async () => {
     const entries = await resign(
       base.entries.filter((e) => e.name !== LAYOUT.verifier),
       base.key,
       (m) => void (m.files = m.files.filter((f) => f.path !== LAYOUT.verifier)),
     );
-    const report = await verify(
-      buildZip(asBuildEntries({ ...base, entries }).filter((e) => e.name !== LAYOUT.verifier)),
-      { officialVerifier: listedVerifier().sha256 },
-    );
+    const report = await verify(buildZip(asBuildEntries({ ...base, entries })), {
+      officialVerifier: listedVerifier().sha256,
+    });
     expect(report.failures).toEqual([]);
     const verifierCodes = ['verifier_official', 'verifier_other'];
     expect(
