@@ -346,13 +346,16 @@ describe("the package's time", () => {
   beforeAll(() => {
     pki = makeTestPki();
   }, 60_000);
-  const tokenOver = async (data: Uint8Array, genTime: Date) =>
+  /** A token by the test TSA whose imprint is `imprint`. */
+  const tokenWith = (imprint: Uint8Array, genTime: Date) =>
     forgeToken({
-      imprint: await sha256(data),
+      imprint,
       genTime,
       signerKeyPem: readFileSync(pki.tsaKeyPath, 'utf8'),
       signerCert: pemCertificates(pki.tsaPem)[0]!,
     });
+  const tokenOver = async (data: Uint8Array, genTime: Date) =>
+    tokenWith(await sha256(data), genTime);
   const anchors = () => pemCertificates(pki.caPem).map(parseCertificate);
 
   it('a trusted token over statement.sig passes with its time, TSA and file', async () => {
@@ -401,12 +404,7 @@ describe("the package's time", () => {
   const firstCapture = () => base.manifest.contents.captures[0]!;
   /** A token over the first capture's seal (itself a SHA-256: the imprint is the seal). */
   const captureToken = (time: Date) =>
-    forgeToken({
-      imprint: fromHex(firstCapture().seal.slice('sha256:'.length)),
-      genTime: time,
-      signerKeyPem: readFileSync(pki.tsaKeyPath, 'utf8'),
-      signerCert: pemCertificates(pki.tsaPem)[0]!,
-    });
+    tokenWith(fromHex(firstCapture().seal.slice('sha256:'.length)), time);
   /** The base package with `token` as its first capture's capture-time token, listed and signed. */
   const withCaptureToken = async (token: Uint8Array) => {
     const capture = firstCapture();

@@ -7,35 +7,11 @@
 import { describe, expect, it } from 'vitest';
 import { concatBytes } from '../../../lib/evidence/hex';
 import { jsPrimitives } from '../../../lib/evidence/primitives';
+import { MAX32 } from '../../../lib/evidence/zip/format';
 import { openZip, readEntryBytes } from '../../../lib/evidence/zip/reader';
 import { bytesSource } from '../../../lib/evidence/zip/source';
-import {
-  ZipSizeError,
-  ZipWriter,
-  type ZipEntryInput,
-  type ZipWriterOptions,
-} from '../../../lib/evidence/zip/writer';
-
-const MAX32 = 0xffffffff;
-
-function writerTo(parts: Uint8Array[], options: Partial<ZipWriterOptions> = {}) {
-  return new ZipWriter(async (c) => void parts.push(c.slice()), {
-    primitives: jsPrimitives,
-    modified: new Date('2026-03-02T09:15:00Z'),
-    ...options,
-  });
-}
-
-async function zipOf(
-  entries: ZipEntryInput[],
-  options: Partial<ZipWriterOptions> = {},
-): Promise<Uint8Array> {
-  const parts: Uint8Array[] = [];
-  const writer = writerTo(parts, options);
-  for (const e of entries) await writer.add(e);
-  await writer.finish();
-  return concatBytes(parts);
-}
+import { ZipSizeError, type ZipEntryInput } from '../../../lib/evidence/zip/writer';
+import { writerTo, zipOf } from './support/write-zip';
 
 const stored = (name: string, size: number): ZipEntryInput => ({
   name,
@@ -99,6 +75,13 @@ async function readsBack(zip: Uint8Array, entries: ZipEntryInput[]) {
 }
 
 const T = 2000;
+
+/** A compressor that reads its input and answers `n` bytes, whatever the input was. */
+const answering = (n: number) =>
+  async function* (input: AsyncIterable<Uint8Array>) {
+    for await (const _ of input);
+    yield new Uint8Array(n);
+  };
 
 describe('a local header is Zip64 when the size it expects reaches the threshold', () => {
   it('a stored entry: at the threshold Zip64, one byte under plain', async () => {
@@ -165,13 +148,7 @@ describe('a central record carries Zip64 fields when any of its numbers reaches 
       [{ name: 'c.txt', data: new Uint8Array(10), size: 10, compress: true }],
       {
         zip64Threshold: T,
-        primitives: {
-          ...jsPrimitives,
-          deflateRaw: async function* (input: AsyncIterable<Uint8Array>) {
-            for await (const _ of input);
-            yield new Uint8Array(T);
-          },
-        },
+        primitives: { ...jsPrimitives, deflateRaw: answering(T) },
       },
     );
     const [record] = layout(zip).central;
@@ -239,12 +216,6 @@ describe('what the writer refuses, and what it answers', () => {
   it('a compressor that overruns past the threshold a declared size allowed is refused', async () => {
     // 10 bytes expect at most 10 + 0.1 + 65,536 compressed: under this threshold, a plain header.
     const threshold = 65_600;
-    /** A compressor that reads its input and answers `n` bytes. */
-    const answering = (n: number) =>
-      async function* (input: AsyncIterable<Uint8Array>) {
-        for await (const _ of input);
-        yield new Uint8Array(n);
-      };
     const withCompressor = (n: number) =>
       zipOf([{ name: 'x.txt', data: new Uint8Array(10), size: 10, compress: true }], {
         zip64Threshold: threshold,

@@ -4,31 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { concatBytes } from '../../../lib/evidence/hex';
 import { jsPrimitives } from '../../../lib/evidence/primitives';
 import { openZip, readEntryBytes } from '../../../lib/evidence/zip/reader';
 import { bytesSource } from '../../../lib/evidence/zip/source';
-import { ZipWriter, type ZipWriterOptions } from '../../../lib/evidence/zip/writer';
-
-async function zipOf(
-  entries: {
-    name: string;
-    data: Uint8Array | Blob | ReadableStream<Uint8Array>;
-    size?: number;
-    compress: boolean;
-  }[],
-  options: Partial<ZipWriterOptions> = {},
-): Promise<Uint8Array> {
-  const parts: Uint8Array[] = [];
-  const writer = new ZipWriter(async (c) => void parts.push(c.slice()), {
-    primitives: jsPrimitives,
-    modified: new Date('2026-03-02T09:15:00Z'),
-    ...options,
-  });
-  for (const e of entries) await writer.add(e);
-  await writer.finish();
-  return concatBytes(parts);
-}
+import { zipOf } from './support/write-zip';
 
 function systemUnzipOk(zip: Uint8Array): string | null {
   try {
