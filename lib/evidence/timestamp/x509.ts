@@ -9,7 +9,6 @@ import {
   ctx,
   explicit,
   DerError,
-  integerBytes,
   integerHex,
   octets,
   oid,
@@ -121,8 +120,8 @@ export function parseCertificate(bytes: Uint8Array): Certificate {
     version = smallInt(explicit(versionNode, 'version'));
     if (version < 1 || version > 2) throw new DerError(`certificate version ${version + 1}`);
   }
+  // Checked (minimal, not negative: RFC 5280 §4.1.2.2) where it is read, by integerHex below.
   const serialNode = t.take(TAG.integer, 'serialNumber');
-  integerBytes(serialNode, false);
   const innerAlg = t.take(TAG.sequence, 'signature');
   if (!sameBytes(innerAlg.raw, outer.items[1]!.raw))
     throw new DerError('signature algorithm differs inside and outside the signed part');
