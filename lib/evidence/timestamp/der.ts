@@ -138,7 +138,7 @@ export function integerBytes(node: Der, nonNegative = true): Uint8Array {
   return v;
 }
 
-/** A small INTEGER (up to 2^48) as a number. */
+/** A small non-negative INTEGER (six bytes at most, so below 2^47) as a number. */
 export function smallInt(node: Der): number {
   expect(node, TAG.integer);
   const v = integerBytes(node);
