@@ -15,8 +15,9 @@ export type Infer<S> = S extends Shape<infer T> ? T : never;
 const make = <T>(check: (value: unknown, path: string, issues: Outcome[]) => boolean): Shape<T> =>
   check as Shape<T>;
 
+// An item of the top-level value is named by its key alone ("0", not ".0").
 const join = (path: string, key: string | number): string =>
-  typeof key === 'number' ? `${path}.${key}` : path ? `${path}.${key}` : key;
+  path ? `${path}.${key}` : String(key);
 
 export const string = (format?: {
   pattern: RegExp;
