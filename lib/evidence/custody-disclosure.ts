@@ -135,10 +135,8 @@ export async function verifyCustodyProof(
   if (size > 0 && !known.has(size - 1)) known.set(size - 1, eventLeaf({ hash: checkpoint.head }));
   let root: string;
   try {
-    root =
-      size === 0 && proof.nodes.length === 0
-        ? EMPTY_ROOT_REF
-        : digestRef(rootFromMultiProof(size, known, proof.nodes.map(refDigest)));
+    // An empty log's root is EMPTY_ROOT_REF and it takes no proof nodes; merkle.ts says both.
+    root = digestRef(rootFromMultiProof(size, known, proof.nodes.map(refDigest)));
   } catch (error) {
     if (!(error instanceof ProofError)) throw error;
     return [problem(null, outcome('custody_proof_malformed', { detail: error.message }))];
