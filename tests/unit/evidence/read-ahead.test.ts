@@ -27,6 +27,8 @@ describe('ReadAhead', () => {
     expect((second as Blob).size).toBe(300);
     expect(opened).toEqual(['a', 'big', 'c']);
     expect(new TextDecoder().decode((await reads.next()) as Uint8Array)).toBe('c');
+    // nothing is opened past the last artifact
+    expect(opened).toEqual(['a', 'big', 'c']);
   });
 
   it('reports a failed read-ahead when its artifact is reached, not before', async () => {

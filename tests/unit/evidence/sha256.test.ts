@@ -103,6 +103,23 @@ describe('SHA-256 golden vectors', () => {
     expect([sha256, size]).toEqual([expected, data.length]);
   });
 
+  it('sha256OfBlob follows that rule: the incremental hasher is used exactly when it says stream', async () => {
+    const data = new Uint8Array(5000).map((_, i) => i & 0xff);
+    const expected = `sha256:${createHash('sha256').update(data).digest('hex')}`;
+    let hashers = 0;
+    const counting = (native: boolean) => ({
+      ...jsPrimitives,
+      native,
+      sha256: () => (hashers++, jsPrimitives.sha256()),
+    });
+    expect(await sha256OfBlob(new Blob([data]), counting(false), 5000)).toBe(expected);
+    expect(hashers).toBe(0);
+    expect(await sha256OfBlob(new Blob([data]), counting(false), 4999)).toBe(expected);
+    expect(hashers).toBe(1);
+    expect(await sha256OfBlob(new Blob([data]), counting(true), 5000)).toBe(expected);
+    expect(hashers).toBe(2);
+  });
+
   it('one rule picks one shot or streaming: JS hashing only, up to ONE_SHOT_LIMIT', () => {
     expect(hashInOneShot(0, jsPrimitives)).toBe(true);
     expect(hashInOneShot(ONE_SHOT_LIMIT, jsPrimitives)).toBe(true);

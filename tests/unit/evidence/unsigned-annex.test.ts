@@ -3,13 +3,22 @@
 // RFC 3161 one (timestamp/annex-checker.ts); without any checker they are refused like any
 // unlisted file.
 import { describe, expect, it } from 'vitest';
-import type { AnnexChecker } from '../../../lib/evidence/annex';
+import { annexCompressed, inAnnex, type AnnexChecker } from '../../../lib/evidence/annex';
 import { LAYOUT } from '../../../lib/evidence/manifest';
 import { demoPackage, failureText, get, repack, unpack, verifyBytes } from './package-fixture';
 
 const token = new TextEncoder().encode('not really a timestamp token');
 
 describe('the unsigned annex (timestamps/)', () => {
+  it('is the top-level timestamps/ directory; only its README is written deflated', () => {
+    expect(inAnnex('timestamps/1.tsr')).toBe(true);
+    expect(inAnnex('captures/timestamps/1.tsr')).toBe(false);
+    expect(inAnnex('timestamps')).toBe(false);
+    expect(annexCompressed('timestamps/README')).toBe(true);
+    expect(annexCompressed('timestamps/1.tsr')).toBe(false);
+    expect(annexCompressed('timestamps/README.ots')).toBe(false);
+  });
+
   it('without a checker, an annex file is refused: nothing unsigned is let in unchecked', async () => {
     const { zip, key } = await demoPackage();
     const withAnnex = await repack([
