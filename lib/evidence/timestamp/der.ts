@@ -386,8 +386,14 @@ export function int(value: number | Uint8Array): Uint8Array {
 }
 
 export function oidBytes(dotted: string): Uint8Array {
-  const arcs = dotted.split('.').map(Number);
-  if (arcs.length < 2 || arcs.some((a) => !Number.isSafeInteger(a) || a < 0))
+  // Decimal arcs without leading zeros (X.660): '1.2.' or '1..2' must not become 1.2.0.
+  const arcs = /^(0|[1-9]\d*)(\.(0|[1-9]\d*))+$/.test(dotted) ? dotted.split('.').map(Number) : [];
+  if (
+    arcs.length < 2 ||
+    arcs.some((a) => !Number.isSafeInteger(a)) ||
+    arcs[0]! > 2 ||
+    (arcs[0]! < 2 && arcs[1]! >= 40)
+  )
     throw new DerError(`bad OID ${dotted}`);
   const out: number[] = [];
   const push = (n: number) => {

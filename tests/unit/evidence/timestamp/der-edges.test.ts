@@ -175,10 +175,29 @@ describe('OBJECT IDENTIFIER', () => {
   });
 
   it('the writer refuses what is no OID', () => {
-    for (const bad of ['1', '1.2.x', '1.-2', '', '1.2.3.0.5a'])
+    for (const bad of [
+      '1',
+      '1.2.x',
+      '1.-2',
+      '',
+      '1.2.3.0.5a',
+      '1.2.',
+      '1..2',
+      '.1.2',
+      '01.2',
+      '1.02',
+      '1.2 ',
+      '3.1',
+      '1.40',
+      '0.40',
+      '1.2.99999999999999999',
+    ])
       refused(() => oidBytes(bad), `bad OID ${bad}`);
     expect(oidBytes('1.2.1.5')).toEqual(bytes(0x06, 0x03, 0x2a, 0x01, 0x05));
     expect(oidBytes('2.999.3')).toEqual(bytes(0x06, 0x03, 0x88, 0x37, 0x03));
+    expect(oidBytes('0.39')).toEqual(bytes(0x06, 0x01, 39));
+    expect(oidBytes('1.39')).toEqual(bytes(0x06, 0x01, 79));
+    expect(oidBytes('2.40')).toEqual(bytes(0x06, 0x01, 120));
   });
 });
 
